@@ -1,0 +1,37 @@
+// Where everything of a lesson lives. Every lesson has the same anatomy:
+// lessons/<slug>/ (texts, hints, starter/, mistakes/, app.ts), playground/<slug>/,
+// solutions/<slug>/ and tests/<slug>.test.ts.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { lessons, type LessonEntry } from '../../lessons/manifest.ts';
+
+export type { LessonEntry, KnownMistake } from '../../lessons/manifest.ts';
+
+/** The project root folder (the one with package.json). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every lesson, in order. */
+export function allLessons(): LessonEntry[] {
+  return lessons;
+}
+
+/** Finds a lesson by number ("2", "02") or folder name ("02-schema"); undefined if none. */
+export function findLesson(name: string): LessonEntry | undefined {
+  const wanted = name.trim().toLowerCase();
+  return lessons.find(
+    (lesson) => lesson.slug === wanted || lesson.number === wanted || lesson.number === wanted.padStart(2, '0'),
+  );
+}
+
+/** Folders and files of one lesson. */
+export function lessonPaths(lesson: LessonEntry) {
+  return {
+    lessonDir: path.join(projectRoot, 'lessons', lesson.slug),
+    starterDir: path.join(projectRoot, 'lessons', lesson.slug, 'starter'),
+    mistakesDir: path.join(projectRoot, 'lessons', lesson.slug, 'mistakes'),
+    appFile: path.join(projectRoot, 'lessons', lesson.slug, 'app.ts'),
+    playgroundDir: path.join(projectRoot, 'playground', lesson.slug),
+    solutionDir: path.join(projectRoot, 'solutions', lesson.slug),
+    testFile: path.join(projectRoot, 'tests', `${lesson.slug}.test.ts`),
+  };
+}

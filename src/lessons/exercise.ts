@@ -1,0 +1,66 @@
+// Which copy of an exercise the tests and the lesson app run: the learner's, the
+// reference solution, the untouched starter, or one of the known mistakes.
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lessonPaths, projectRoot, type LessonEntry } from './catalog.ts';
+
+export type ExerciseTarget = 'playground' | 'solution' | 'starter' | `mistake:${string}`;
+
+/** The target named by LESSON_TARGET, or the learner's playground copy. */
+export function targetFromEnv(): ExerciseTarget {
+  const named = process.env.LESSON_TARGET?.trim();
+  if (!named || named === 'playground') return 'playground';
+  if (named === 'solution' || named === 'starter' || named.startsWith('mistake:')) return named as ExerciseTarget;
+  throw new Error(`LESSON_TARGET must be playground, solution, starter or mistake:<folder>, not "${named}".`);
+}
+
+/**
+ * The folder holding the target's copy of the exercise files.
+ * A known mistake only keeps the files it gets wrong, so it is laid over the
+ * solution in a scratch folder: sibling imports between exercise files still work.
+ */
+export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): Promise<string> {
+  const paths = lessonPaths(lesson);
+  if (target === 'playground') return paths.playgroundDir;
+  if (target === 'solution') return paths.solutionDir;
+  if (target === 'starter') return paths.starterDir;
+
+  const folder = target.slice('mistake:'.length);
+  const mistakeDir = path.join(paths.mistakesDir, folder);
+  if (!existsSync(mistakeDir)) throw new Error(`No known mistake "${folder}" in lessons/${lesson.slug}/mistakes/.`);
+  // Inside the project, so that the exercise's package imports (mongoose, express…) still resolve.
+  const scratch = path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes', `${lesson.slug}-${folder}-${process.pid}`);
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  await cp(paths.solutionDir, scratch, { recursive: true });
+  await cp(mistakeDir, scratch, { recursive: true });
+  return scratch;
+}
+
+/**
+ * Imports every exercise file of the target and merges their exports into one object,
+ * e.g. `{ songSchema }` for lesson 02.
+ */
+export async function loadExercise<Exercise>(lesson: LessonEntry, target: ExerciseTarget = targetFromEnv()): Promise<Exercise> {
+  const dir = await exerciseDir(lesson, target);
+  const merged: Record<string, unknown> = {};
+  for (const file of lesson.exerciseFiles) {
+    const fullPath = path.join(dir, file);
+    if (!existsSync(fullPath)) throw new ExerciseFileMissing(lesson, file, fullPath);
+    Object.assign(merged, await import(pathToFileURL(fullPath).href));
+  }
+  return merged as Exercise;
+}
+
+/** An exercise file that is not where the lesson expects it. */
+export class ExerciseFileMissing extends Error {
+  constructor(lesson: LessonEntry, file: string, fullPath: string) {
+    super(
+      `The exercise file ${path.relative(projectRoot, fullPath)} is missing. ` +
+        `Run \`npm run lesson -- reset ${lesson.number} --yes\` to get a fresh copy of the starter.`,
+    );
+    this.name = 'ExerciseFileMissing';
+  }
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// The check (src/check/) runs vitest with PLAYGROUND_CHECK_PLAN: a JSON list of what to run,
+// e.g. [{"name":"engine"},{"slug":"02-schema","target":"solution"}]. Each entry becomes a
+// project of its own, so one vitest start runs a lesson's tests against several copies
+// of its exercise at once. Without a plan, everything runs against the learner's copies.
+interface PlanEntry {
+  name?: 'engine';
+  slug?: string;
+  target?: string;
+}
+
+const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
+  ? JSON.parse(process.env.PLAYGROUND_CHECK_PLAN)
+  : undefined;
+
+const shared = {
+  pool: 'forks' as const,
+  testTimeout: 10_000,
+  hookTimeout: 20_000,
+};
+
+export default defineConfig({
+  test: {
+    ...shared,
+    include: ['tests/**/*.test.ts'],
+    projects: plan?.map((entry) =>
+      entry.name === 'engine'
+        ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }
+        : {
+            extends: true,
+            test: {
+              name: `${entry.slug}@${entry.target}`,
+              include: [`tests/${entry.slug}.test.ts`],
+              env: { LESSON_TARGET: entry.target ?? 'playground' },
+            },
+          },
+    ),
+  },
+});
