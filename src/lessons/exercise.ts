@@ -1,7 +1,7 @@
 // Which copy of an exercise the tests and the lesson app run: the learner's, the
 // reference solution, the untouched starter, or one of the known mistakes.
 import { cp, mkdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lessonPaths, projectRoot, type LessonEntry } from './catalog.ts';
@@ -36,6 +36,7 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
   await mkdir(scratch, { recursive: true });
   await cp(paths.solutionDir, scratch, { recursive: true });
   await cp(mistakeDir, scratch, { recursive: true });
+  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
   return scratch;
 }
 

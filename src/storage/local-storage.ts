@@ -1,0 +1,120 @@
+// The offline stand-in for ImageKit: one node:http server on 127.0.0.1 that
+// takes uploads at ImageKit's upload path and serves them back from its URL
+// endpoint, with files kept in a temporary folder of its own.
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveFile } from './delivery-route.ts';
+import { sendImageKitError } from './imagekit-errors.ts';
+import type { ImageKitOptions } from './start-storage.ts';
+import { UploadFaults } from './upload-faults.ts';
+import { handleUpload, type UploadContext } from './upload-route.ts';
+
+/** The keys of the local storage; fixed, so a learner's `.env` keeps working between runs. */
+export const LOCAL_KEYS = { publicKey: 'public_playground_local', privateKey: 'private_playground_local' } as const;
+
+// Stands where a real account's ImageKit id sits in `https://ik.imagekit.io/<id>`.
+const URL_PREFIX = 'playground';
+const UPLOAD_PATH = 'api/v1/files/upload';
+
+/** A running local storage. */
+export interface LocalStorage {
+  options: Required<ImageKitOptions>;
+  folder: string;
+  faults: UploadFaults;
+  stop(): Promise<void>;
+}
+
+/** Starts the local ImageKit-compatible server; resolves once it is listening. */
+export async function startLocalStorage(port: number, maxFileBytes: number): Promise<LocalStorage> {
+  // realpath: on macOS the temp folder is behind a symlink, and containment checks compare real paths.
+  const folder = await realpath(await mkdtemp(join(tmpdir(), 'imagekit-playground-')));
+  const filesDir = join(folder, 'files');
+  const incomingDir = join(folder, 'incoming');
+  await mkdir(filesDir);
+  await mkdir(incomingDir);
+
+  const faults = new UploadFaults();
+  const stopping = new AbortController();
+  const pending = new Set<Promise<void>>();
+  const ctx: UploadContext = {
+    ...LOCAL_KEYS,
+    urlEndpoint: '',
+    filesDir,
+    incomingDir,
+    maxFileBytes,
+    faults,
+    stopping: stopping.signal,
+  };
+
+  const server = createServer((req, res) => {
+    const handled = route(req, res, ctx).catch((error: unknown) => {
+      sendImageKitError(res, 500, `The local storage failed: ${(error as Error).message}`);
+    });
+    pending.add(handled);
+    void handled.finally(() => pending.delete(handled));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} is already in use. Stop whatever uses it, or choose another port.`);
+    }
+    throw error;
+  }
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ctx.urlEndpoint = `${origin}/${URL_PREFIX}`;
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      stopping.abort();
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
+      // Let cut-off uploads finish cleaning up, so nothing is written after the folder goes.
+      await Promise.allSettled([...pending]);
+      await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+    })();
+    return stopped;
+  };
+
+  return {
+    options: { ...LOCAL_KEYS, urlEndpoint: ctx.urlEndpoint, uploadEndpoint: `${origin}/${UPLOAD_PATH}` },
+    folder,
+    faults,
+    stop,
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: UploadContext): Promise<void> {
+  const rawPath = (req.url ?? '/').split('?')[0];
+  // Empty segments are dropped, which also accepts the SDK's `//` (its issue 111).
+  const segments = rawPath.split('/').filter((segment) => segment !== '');
+  const method = req.method ?? 'GET';
+  if (segments.join('/') === UPLOAD_PATH) {
+    if (method === 'POST') return handleUpload(req, res, ctx);
+    return refuseMethod(req, res, 'POST');
+  }
+  if (segments[0] === URL_PREFIX) {
+    if (method === 'GET' || method === 'HEAD') return serveFile(req, res, ctx.filesDir, segments.slice(1));
+    return refuseMethod(req, res, 'GET, HEAD');
+  }
+  req.resume();
+  sendImageKitError(
+    res,
+    404,
+    `Nothing lives at ${method} ${rawPath} on this storage. Uploads go to POST /${UPLOAD_PATH}; files are under /${URL_PREFIX}/.`,
+  );
+}
+
+function refuseMethod(req: IncomingMessage, res: ServerResponse, allowed: string): void {
+  req.resume();
+  sendImageKitError(res, 405, `This path only answers ${allowed}.`, { Allow: allowed });
+}

@@ -1,0 +1,104 @@
+// The playground's storage: the learner's real ImageKit account when its keys
+// are in the environment, otherwise a local server the unmodified SDK can talk
+// to offline.
+import { startLocalStorage } from './local-storage.ts';
+
+/** The free plan's upload limit (25 MB, counted as MiB): bigger uploads get a 413. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/** What `new ImageKit(...)` needs. */
+export interface ImageKitOptions {
+  publicKey: string;
+  privateKey: string;
+  urlEndpoint: string;
+  uploadEndpoint?: string;
+}
+
+/** An ImageKit-style error the local storage can be told to answer with. */
+export interface UploadFault {
+  status: number;
+  message: string;
+}
+
+/** Knobs that make the local storage slow or failing on purpose, for lessons about waiting and errors. */
+export interface StorageFaults {
+  /** Add latency (ms) before every upload answers. */
+  setLatency(ms: number): void;
+  /** Fail the next n uploads with an ImageKit-style error (default: 500, an internal error). */
+  failNext(n: number, fault?: UploadFault): void;
+  /** While true, refuse every upload with 403 as a wrong private key would. */
+  refuseAll(refuse: boolean): void;
+  /** Back to normal: no latency, no pending failures, no refusal. */
+  reset(): void;
+}
+
+/** The storage a lesson's app uploads to. */
+export interface PlaygroundStorage {
+  kind: 'imagekit' | 'local';
+  options: ImageKitOptions;
+  /** Env vars a learner's code reads: IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY, IMAGEKIT_URL_ENDPOINT, IMAGEKIT_UPLOAD_ENDPOINT (local only). */
+  env: Record<string, string>;
+  /** One line saying which storage this is, for the learner. */
+  description: string;
+  /** Where a local storage keeps its files (removed by stop); undefined for real ImageKit. */
+  folder?: string;
+  /** For kind 'imagekit' every method throws: a real account cannot be made to fail on purpose. */
+  faults: StorageFaults;
+  stop(): Promise<void>;
+}
+
+/** Starts the playground storage: real ImageKit if IMAGEKIT_* keys are set, else a local server. */
+export async function startStorage(
+  options: { port?: number; quiet?: boolean; maxFileBytes?: number } = {},
+): Promise<PlaygroundStorage> {
+  const real = realImageKit(process.env);
+  if (real) {
+    if (!options.quiet) console.log(real.description);
+    return real;
+  }
+  const local = await startLocalStorage(options.port ?? 0, options.maxFileBytes ?? MAX_UPLOAD_BYTES);
+  const { publicKey, privateKey, urlEndpoint, uploadEndpoint } = local.options;
+  const description = `Local ImageKit-compatible storage at ${urlEndpoint} (files in ${local.folder}, removed when it stops).`;
+  if (!options.quiet) console.log(description);
+  return {
+    kind: 'local',
+    options: local.options,
+    env: {
+      IMAGEKIT_PUBLIC_KEY: publicKey,
+      IMAGEKIT_PRIVATE_KEY: privateKey,
+      IMAGEKIT_URL_ENDPOINT: urlEndpoint,
+      IMAGEKIT_UPLOAD_ENDPOINT: uploadEndpoint,
+    },
+    description,
+    folder: local.folder,
+    faults: local.faults,
+    stop: local.stop,
+  };
+}
+
+function realImageKit(env: NodeJS.ProcessEnv): PlaygroundStorage | undefined {
+  const { IMAGEKIT_PUBLIC_KEY: publicKey, IMAGEKIT_PRIVATE_KEY: privateKey, IMAGEKIT_URL_ENDPOINT: urlEndpoint } = env;
+  if (!publicKey || !privateKey || !urlEndpoint) return undefined;
+  const options: ImageKitOptions = { publicKey, privateKey, urlEndpoint };
+  const envVars: Record<string, string> = {
+    IMAGEKIT_PUBLIC_KEY: publicKey,
+    IMAGEKIT_PRIVATE_KEY: privateKey,
+    IMAGEKIT_URL_ENDPOINT: urlEndpoint,
+  };
+  // Kept only if the learner set it themselves; otherwise the SDK's default applies.
+  if (env.IMAGEKIT_UPLOAD_ENDPOINT) {
+    options.uploadEndpoint = env.IMAGEKIT_UPLOAD_ENDPOINT;
+    envVars.IMAGEKIT_UPLOAD_ENDPOINT = env.IMAGEKIT_UPLOAD_ENDPOINT;
+  }
+  const refuse = (): never => {
+    throw new Error('Faults only work with the local storage: unset the IMAGEKIT_* variables to use it.');
+  };
+  return {
+    kind: 'imagekit',
+    options,
+    env: envVars,
+    description: `Using your ImageKit account (${urlEndpoint}), because IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT are set.`,
+    faults: { setLatency: refuse, failNext: refuse, refuseAll: refuse, reset: refuse },
+    stop: async () => undefined,
+  };
+}
