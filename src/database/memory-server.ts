@@ -1,0 +1,58 @@
+// Tier 2: a real mongod through mongodb-memory-server (downloaded once, then cached).
+// Before trying, it checks cheaply whether a mongod can be had at all, so an
+// offline machine falls through to the stand-in in well under a second.
+import { lookup } from 'node:dns/promises';
+import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+import { DatabaseStartError } from './database-start-error.ts';
+
+const DNS_TIMEOUT_MS = 500;
+const WHAT_TO_DO = 'Unset PLAYGROUND_DB to let the playground use its offline stand-in, or set MONGODB_URI to your own MongoDB server.';
+
+/** Where mongodb-memory-server would download from (its MONGOMS_* settings win). */
+function downloadHost(): string {
+  const configured = process.env.MONGOMS_DOWNLOAD_URL ?? process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org';
+  try {
+    return new URL(configured).hostname;
+  } catch {
+    return 'fastdl.mongodb.org';
+  }
+}
+
+/** Resolves the host name within the timeout; never opens a connection. */
+async function canResolve(host: string): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DNS_TIMEOUT_MS)));
+  try {
+    return await Promise.race([lookup(host).then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Why no mongod can be had right now, or undefined when one can (cached, system binary, or downloadable). */
+export async function memoryServerUnavailable(): Promise<string | undefined> {
+  try {
+    const options = await DryMongoBinary.generateOptions();
+    if (await DryMongoBinary.locateBinary(options)) return undefined;
+    if (options.systemBinary) return `MONGOMS_SYSTEM_BINARY points to ${options.systemBinary}, which was not found`;
+  } catch (error) {
+    return `mongodb-memory-server could not look for mongod (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const host = downloadHost();
+  if (await canResolve(host)) return undefined;
+  return `mongod is not downloaded yet and ${host} cannot be reached (no internet?)`;
+}
+
+/** Starts a real mongod; throws DatabaseStartError with the reason if it cannot. */
+export async function startMemoryServer(port?: number): Promise<{ server: MongoMemoryServer; version: string }> {
+  const unavailable = await memoryServerUnavailable();
+  if (unavailable) throw new DatabaseStartError(`Could not start a real MongoDB with mongodb-memory-server: ${unavailable}. ${WHAT_TO_DO}`);
+  try {
+    const server = await MongoMemoryServer.create({ instance: port ? { port } : {} });
+    const { version } = await DryMongoBinary.generateOptions();
+    return { server, version };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseStartError(`Could not start a real MongoDB with mongodb-memory-server: ${reason}. ${WHAT_TO_DO}`);
+  }
+}

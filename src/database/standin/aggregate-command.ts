@@ -1,0 +1,80 @@
+// aggregate: mingo runs the pipeline; the stand-in supplies $lookup's other
+// collections and performs $out/$merge writes itself.
+import { docArg, type CommandContext, type CommandHandler } from './command-context.ts';
+import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
+import { badValue, CommandError } from './errors.ts';
+import { runPipeline, scopeOptions } from './query-engine.ts';
+import { keyString } from './bson-order.ts';
+import { duplicateKeyError } from './duplicate-key.ts';
+import { applyUpdate, withIdFirst } from './update-apply.ts';
+
+function outputTarget(ctx: CommandContext, stage: Doc): [string, string] {
+  const spec = stage.$out ?? stage.$merge;
+  if (typeof spec === 'string') return [ctx.db, spec];
+  if (isPlainObject(spec)) {
+    const into = '$merge' in stage ? spec.into : spec;
+    if (typeof into === 'string') return [ctx.db, into];
+    if (isPlainObject(into)) return [String(into.db ?? ctx.db), String(into.coll)];
+  }
+  throw badValue('invalid $out/$merge target');
+}
+
+function writeOut(ctx: CommandContext, results: Doc[], target: [string, string]): void {
+  const existing = ctx.catalog.get(...target);
+  const indexes = existing?.indexSpecs().slice(1) ?? [];
+  ctx.catalog.drop(...target);
+  const collection = ctx.catalog.create(...target);
+  for (const spec of indexes) collection.createIndex(spec);
+  for (const doc of results) collection.insert(withIdFirst(doc));
+}
+
+function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string], spec: Doc): void {
+  const collection = ctx.catalog.getOrCreate(...target);
+  const on = typeof spec.on === 'string' ? [spec.on] : Array.isArray(spec.on) ? (spec.on as string[]) : ['_id'];
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  for (const doc of results) {
+    const filter = Object.fromEntries(on.map((field) => [field, doc[field] ?? null]));
+    const [match] = collection.find(filter, 1);
+    if (!match) {
+      if (whenNotMatched === 'fail') throw new CommandError(13113, 'MergeStageNoMatchingDocument', '$merge could not find a matching document in the target collection for at least one document in the source collection');
+      if (whenNotMatched === 'insert') collection.insert(withIdFirst(doc));
+      continue;
+    }
+    if (whenMatched === 'fail') throw duplicateKeyError(collection.namespace, '_id_', { _id: 1 }, { _id: match._id });
+    if (whenMatched === 'keepExisting') continue;
+    const { _id, ...rest } = doc;
+    const next = whenMatched === 'replace' ? { _id: match._id, ...rest } : Array.isArray(whenMatched) ? applyUpdate(match, whenMatched as Doc[]) : applyUpdate(match, { $set: rest });
+    if (keyString(next) !== keyString(match)) collection.replace(match, next);
+  }
+}
+
+const aggregate: CommandHandler = (ctx) => {
+  const target = ctx.body.aggregate;
+  const pipeline = ctx.body.pipeline;
+  if (!Array.isArray(pipeline)) throw new CommandError(14, 'TypeMismatch', "'pipeline' option must be specified as an array");
+  const cursorSpec = docArg(ctx.body, 'cursor');
+  if (!cursorSpec && ctx.body.explain !== true) {
+    throw new CommandError(9, 'FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+  }
+  const last = pipeline[pipeline.length - 1] as Doc | undefined;
+  const writes = last && ('$out' in last || '$merge' in last) ? last : undefined;
+  const stages = (writes ? pipeline.slice(0, -1) : pipeline) as Doc[];
+  // { aggregate: 1 } is a database-level pipeline (starting with $documents, for example).
+  // Copies, because some mingo stages write into nested objects of their input.
+  const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(cloneDocument);
+  const source = typeof target === 'string' ? read(target) : [];
+  const collectionResolver = read;
+  const scope = { collectionResolver, ...scopeOptions({ variables: docArg(ctx.body, 'let'), collation: docArg(ctx.body, 'collation') }) };
+  const results = runPipeline(source, stages, scope);
+  if (writes) {
+    const out = outputTarget(ctx, writes);
+    if ('$out' in writes) writeOut(ctx, results, out);
+    else writeMerge(ctx, results, out, isPlainObject(writes.$merge) ? writes.$merge : {});
+  }
+  const namespace = typeof target === 'string' ? `${ctx.db}.${target}` : `${ctx.db}.$cmd.aggregate`;
+  return ctx.cursors.firstBatch(namespace, writes ? [] : results, cursorSpec?.batchSize as number | undefined);
+};
+
+/** The aggregate command. */
+export const aggregateCommands: Record<string, CommandHandler> = { aggregate };

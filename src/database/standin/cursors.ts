@@ -1,0 +1,68 @@
+// Open cursors: results a client has not fetched yet, handed out in batches by getMore.
+import { BSON, Long } from 'bson';
+import type { Doc } from './document-paths.ts';
+import { MAX_BSON_BYTES } from './wire-protocol.ts';
+
+const DEFAULT_FIRST_BATCH = 101;
+// Leave room for the reply's envelope around the batch.
+const BATCH_BYTES = MAX_BSON_BYTES - 64 * 1024;
+
+interface OpenCursor {
+  namespace: string;
+  docs: Doc[];
+  position: number;
+}
+
+/** The cursor registry for one stand-in server. */
+export class Cursors {
+  private readonly open = new Map<string, OpenCursor>();
+  private nextId = 1_000_000 + Math.floor(Math.random() * 1_000_000);
+
+  /** The first-batch reply of a find/aggregate/list command, keeping the rest for getMore. */
+  firstBatch(namespace: string, docs: Doc[], batchSize: number | undefined, singleBatch = false): Doc {
+    const cursor: OpenCursor = { namespace, docs, position: 0 };
+    const batch = takeBatch(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
+    let id = Long.ZERO;
+    if (!singleBatch && cursor.position < docs.length) {
+      id = Long.fromNumber(this.nextId++);
+      this.open.set(id.toString(), cursor);
+    }
+    return { cursor: { firstBatch: batch, id, ns: namespace }, ok: 1 };
+  }
+
+  /** The next batch of an open cursor, or undefined when the id is unknown. */
+  getMore(id: Long, batchSize: number | undefined): Doc | undefined {
+    const cursor = this.open.get(id.toString());
+    if (!cursor) return undefined;
+    const batch = takeBatch(cursor, batchSize ?? 0);
+    const done = cursor.position >= cursor.docs.length;
+    if (done) this.open.delete(id.toString());
+    return { cursor: { nextBatch: batch, id: done ? Long.ZERO : id, ns: cursor.namespace }, ok: 1 };
+  }
+
+  namespaceOf(id: Long): string | undefined {
+    return this.open.get(id.toString())?.namespace;
+  }
+
+  /** Closes cursors; returns which ids existed. */
+  kill(ids: Long[]): { killed: Long[]; notFound: Long[] } {
+    const killed: Long[] = [];
+    const notFound: Long[] = [];
+    for (const id of ids) (this.open.delete(id.toString()) ? killed : notFound).push(id);
+    return { killed, notFound };
+  }
+}
+
+function takeBatch(cursor: OpenCursor, batchSize: number): Doc[] {
+  const limit = batchSize > 0 ? Math.min(cursor.docs.length, cursor.position + batchSize) : cursor.docs.length;
+  const batch: Doc[] = [];
+  let bytes = 0;
+  while (cursor.position < limit) {
+    const doc = cursor.docs[cursor.position];
+    bytes += BSON.calculateObjectSize(doc);
+    if (bytes > BATCH_BYTES && batch.length > 0) break;
+    batch.push(doc);
+    cursor.position++;
+  }
+  return batch;
+}

@@ -1,0 +1,145 @@
+// The one place the stand-in talks to mingo: filters, sorting, projection and
+// aggregation pipelines, all with the BSON-aware operators from query-operators.ts.
+import { Context } from 'mingo/core';
+import { Query } from 'mingo/query';
+import { Aggregator } from 'mingo/aggregator';
+import { Lazy } from 'mingo/lazy';
+import type { Options } from 'mingo/types';
+import type { Iterator } from 'mingo/lazy';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import { compareBson, type StringOrder } from './bson-order.ts';
+import { valuesAtPath, type Doc } from './document-paths.ts';
+import { collationOrder, normaliseCollation } from './collation.ts';
+import { Binary, UUID } from 'bson';
+import { badValue, CommandError, immutableField } from './errors.ts';
+import { bsonQueryOperators } from './query-operators.ts';
+
+/** Sorts documents by a sort spec in mongod's order (arrays sort by their smallest/largest element). */
+export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unknown>, strings?: StringOrder): T[] {
+  const fields = Object.entries(spec).filter(([, dir]) => typeof dir !== 'object');
+  if (fields.length === 0) return docs;
+  const keyed = docs.map((doc) => ({
+    doc,
+    keys: fields.map(([path, dir]) => sortKey(valuesAtPath(doc, path), Number(dir) < 0, strings)),
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < fields.length; i++) {
+      const order = compareBson(a.keys[i], b.keys[i], strings);
+      if (order) return Number(fields[i][1]) < 0 ? -order : order;
+    }
+    return 0;
+  });
+  return keyed.map((entry) => entry.doc);
+}
+
+function sortKey(values: unknown[], descending: boolean, strings?: StringOrder): unknown {
+  if (values.length === 0) return null;
+  let best = values[0];
+  for (const value of values) {
+    const order = compareBson(value, best, strings);
+    if (descending ? order > 0 : order < 0) best = value;
+  }
+  return best;
+}
+
+// mingo's own $sort compares bson classes by their strings; aggregation uses ours.
+const $sort = (collection: Iterator, expr: unknown, options: unknown) =>
+  Lazy(sortDocuments(collection.collect() as Doc[], expr as Record<string, unknown>, collationOrder((options as { collation?: unknown }).collation)));
+
+// A database-level stage drivers use in their own tests; the stand-in has one pretend session.
+const $listLocalSessions = () => Lazy([{ _id: { id: new UUID(), uid: new Binary(Buffer.alloc(32)) }, lastUse: new Date() }]);
+
+type ContextOps = NonNullable<Parameters<typeof Context.init>[0]>;
+
+const context = Context.init({
+  query: bsonQueryOperators as unknown as ContextOps['query'],
+  pipeline: { $sort, $listLocalSessions } as unknown as ContextOps['pipeline'],
+})
+  .addQueryOps(queryOperators)
+  .addPipelineOps(pipelineOperators)
+  .addExpressionOps(expressionOperators)
+  .addAccumulatorOps(accumulatorOperators)
+  .addProjectionOps(projectionOperators)
+  .addWindowOps(windowOperators);
+
+const baseOptions: Partial<Options> = { context, useStrictMode: true };
+
+// mingo copies its whole operator table for every Query built from plain options
+// (~0.1 ms), unless handed one of its own compiled option objects. We capture one
+// once through a private operator and reuse it for ordinary filters.
+let compiledOptions: Partial<Options> | undefined;
+const captureContext = Context.init({
+  query: { $standinCapture: (_: string, __: unknown, options: Partial<Options>) => ((compiledOptions = options), () => true) },
+} as unknown as ContextOps).addQueryOps(bsonQueryOperators as unknown as ContextOps['query'] & object);
+new Query({ x: { $standinCapture: 1 } }, { ...baseOptions, context: Context.from(context, captureContext) });
+
+/** mingo options shared by every query; `extra` adds per-command bits like a collection resolver. */
+export function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
+  if (Object.keys(extra).length === 0 && compiledOptions) return compiledOptions;
+  return { ...baseOptions, ...extra };
+}
+
+/** Plain options for mingo's updater, which rebuilds its options by spreading them. */
+export function updaterOptions(): Partial<Options> {
+  return { ...baseOptions };
+}
+
+/** Runs `work`, turning mingo's errors into mongod-style BadValue errors. */
+export function withQueryErrors<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const immutable = /update on the path '([^']+)' would modify the immutable field '_id'/.exec(message);
+    if (immutable) throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
+    const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
+    if (operator) throw badValue(`unknown operator: ${operator[1]}`);
+    throw badValue(message);
+  }
+}
+
+/** A predicate for a find/update/delete filter. */
+export function compileFilter(filter: Doc | undefined, extra: Partial<Options> = {}): (doc: Doc) => boolean {
+  if (!filter || Object.keys(filter).length === 0) return () => true;
+  const query = withQueryErrors(() => new Query(filter, mingoOptions(extra)));
+  return (doc) => withQueryErrors(() => query.test(doc));
+}
+
+/** Applies a find projection to documents (new objects; stored documents stay untouched). */
+export function projectDocuments(docs: Doc[], projection: Doc | undefined, filter: Doc = {}): Doc[] {
+  if (!projection || Object.keys(projection).length === 0) return docs;
+  return withQueryErrors(() => new Query(filter, mingoOptions()).find(docs, projection).all() as Doc[]);
+}
+
+/** Per-command query settings: `let` variables and a collation. */
+export interface QueryScope {
+  variables?: Doc;
+  collation?: Doc;
+}
+
+/** mingo options for a command's scope (shared compiled options when there is none). */
+export function scopeOptions(scope: QueryScope = {}): Partial<Options> {
+  const extra: Partial<Options> = {};
+  if (scope.variables) Object.assign(extra, { variables: evaluateVariables(scope.variables) });
+  const collation = normaliseCollation(scope.collation);
+  if (collation) Object.assign(extra, { collation });
+  return extra;
+}
+
+/** A command's `let` document with each expression evaluated ({ $literal: "x" } → "x"), like mongod. */
+export function evaluateVariables(variables: Doc): Doc {
+  return runPipeline([{}], [{ $replaceWith: { $literal: {} } }, { $addFields: variables }])[0] ?? {};
+}
+
+/** Runs an aggregation pipeline (without $out/$merge, which the caller handles). */
+export function runPipeline(docs: Doc[], pipeline: Doc[], extra: Partial<Options> = {}): Doc[] {
+  const options = { ...extra } as Record<string, unknown>;
+  if (options.collation) options.collation = normaliseCollation(options.collation);
+  return withQueryErrors(() => new Aggregator(pipeline, mingoOptions(options)).run(docs) as Doc[]);
+}

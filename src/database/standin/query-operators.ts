@@ -1,0 +1,131 @@
+// Comparison and $type query operators that follow MongoDB's BSON order, registered
+// into mingo in place of its own (which compare Decimal128/Long as strings and do not
+// know bson type names like "objectId"). Every other operator is mingo's.
+import { resolve } from 'mingo/util';
+import { Binary, Decimal128, Long, ObjectId, Timestamp, MinKey, MaxKey } from 'bson';
+import { compareBson, equalsBson, typeRank, type StringOrder } from './bson-order.ts';
+import { collationOrder } from './collation.ts';
+import { badValue } from './errors.ts';
+
+/** A query operator as mingo calls it: compiled once per query, then tested per document. */
+export type BsonQueryOperator = (selector: string, value: unknown, options?: unknown) => (doc: unknown) => boolean;
+type QueryOperator = BsonQueryOperator;
+
+/** The field's value at `selector` (stepping through arrays like mingo's resolve does). */
+function fieldValue(doc: unknown, selector: string): unknown {
+  // Plain field names are the common case; skip mingo's path walker for them.
+  if (!selector.includes('.')) return (doc as Record<string, unknown> | null)?.[selector];
+  return resolve(doc as Record<string, unknown>, selector, { unwrapArray: true });
+}
+
+/** True when `test` accepts the field's value or, for arrays, one of its elements. */
+function someCandidate(doc: unknown, selector: string, test: (value: unknown) => boolean): boolean {
+  const value = fieldValue(doc, selector);
+  if (test(value)) return true;
+  if (!Array.isArray(value)) return false;
+  const dotted = selector.includes('.');
+  for (const element of value) {
+    if (test(element)) return true;
+    if (dotted && Array.isArray(element) && element.some(test)) return true;
+  }
+  return false;
+}
+
+/** The collation's string order, from the options mingo hands every operator. */
+function stringsOf(options: unknown): StringOrder | undefined {
+  return collationOrder((options as { collation?: unknown } | undefined)?.collation);
+}
+
+function equalTo(wanted: unknown, strings?: StringOrder): (value: unknown) => boolean {
+  if (strings) return (value) => equalsBson(value, wanted, strings);
+  // Fast paths for the everyday primitives; everything else uses the full BSON order.
+  if (typeof wanted === 'string') return (value) => value === wanted;
+  if (typeof wanted === 'boolean') return (value) => value === wanted;
+  if (typeof wanted === 'number' && !Number.isNaN(wanted)) {
+    return (value) => value === wanted || (typeof value === 'object' && value !== null && equalsBson(value, wanted));
+  }
+  return (value) => equalsBson(value, wanted);
+}
+
+function rangeOperator(accept: (order: number) => boolean): QueryOperator {
+  return (selector, wanted, options) => {
+    const rank = typeRank(wanted);
+    const strings = stringsOf(options);
+    // Type bracketing: $gt: 5 never matches a string, like mongod.
+    const test = (value: unknown) => typeRank(value) === rank && accept(compareBson(value, wanted, strings));
+    return (doc) => someCandidate(doc, selector, test);
+  };
+}
+
+function inList(list: unknown, strings?: StringOrder): (value: unknown) => boolean {
+  if (!Array.isArray(list)) throw badValue('$in needs an array');
+  const tests = list.map((item) =>
+    item instanceof RegExp ? (value: unknown) => typeof value === 'string' && item.test(value) : equalTo(item, strings),
+  );
+  return (value) => tests.some((test) => test(value));
+}
+
+const TYPE_CODES: Record<string, string> = {
+  1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 7: 'objectId', 8: 'bool', 9: 'date',
+  10: 'null', 11: 'regex', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey',
+};
+
+/** The bson type name mongod's $type would give this value. */
+export function bsonTypeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1 ? 'int' : 'double';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'bigint' || value instanceof Long) return 'long';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  if (value instanceof RegExp) return 'regex';
+  if (value instanceof ObjectId) return 'objectId';
+  if (value instanceof Decimal128) return 'decimal';
+  if (value instanceof Binary) return 'binData';
+  if (value instanceof Timestamp) return 'timestamp';
+  if (value instanceof MinKey) return 'minKey';
+  if (value instanceof MaxKey) return 'maxKey';
+  return 'object';
+}
+
+function typeMatches(value: unknown, wanted: unknown): boolean {
+  const name = typeof wanted === 'number' ? TYPE_CODES[wanted] : String(wanted);
+  if (name === undefined) throw badValue(`Invalid numerical type code: ${String(wanted)}`);
+  const actual = bsonTypeName(value);
+  if (name === 'number') return ['int', 'double', 'long', 'decimal'].includes(actual);
+  return actual === name;
+}
+
+const $type: QueryOperator = (selector, wanted) => (doc) => {
+  const value = resolve(doc as Record<string, unknown>, selector, { unwrapArray: true });
+  const list = Array.isArray(wanted) ? wanted : [wanted];
+  const values = Array.isArray(value) ? [value, ...value] : [value];
+  return values.some((v) => v !== undefined && list.some((w) => typeMatches(v, w)));
+};
+
+/** The operators the stand-in registers ahead of mingo's defaults. */
+export const bsonQueryOperators: Record<string, QueryOperator> = {
+  $eq: (selector, wanted, options) => {
+    const test = equalTo(wanted, stringsOf(options));
+    return (doc) => someCandidate(doc, selector, test);
+  },
+  $ne: (selector, wanted, options) => {
+    const test = equalTo(wanted, stringsOf(options));
+    return (doc) => !someCandidate(doc, selector, test);
+  },
+  $gt: rangeOperator((order) => order > 0),
+  $gte: rangeOperator((order) => order >= 0),
+  $lt: rangeOperator((order) => order < 0),
+  $lte: rangeOperator((order) => order <= 0),
+  $in: (selector, list, options) => {
+    const test = inList(list, stringsOf(options));
+    return (doc) => someCandidate(doc, selector, test);
+  },
+  $nin: (selector, list, options) => {
+    const test = inList(list, stringsOf(options));
+    return (doc) => !someCandidate(doc, selector, test);
+  },
+  $type,
+};

@@ -1,0 +1,46 @@
+// startStandin: the offline stand-in for mongod, a MongoDB wire-protocol server kept
+// in this process's memory. Good enough for learning, not a database product.
+import { createServer, type Socket } from 'node:net';
+import { Catalog } from './catalog.ts';
+import { serveConnection } from './connection.ts';
+import { Cursors } from './cursors.ts';
+
+/** A running stand-in server. */
+export interface RunningStandin {
+  /** mongodb://127.0.0.1:PORT (no database name). */
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the stand-in on `port` (0 or omitted: any free port) and resolves once it listens. */
+export function startStandin(options: { port?: number; host?: '127.0.0.1' } = {}): Promise<RunningStandin> {
+  const host = options.host ?? '127.0.0.1';
+  const state = { catalog: new Catalog(), cursors: new Cursors() };
+  const sockets = new Set<Socket>();
+  let nextConnectionId = 1;
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveConnection(socket, state, nextConnectionId++);
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : Number(options.port);
+      let stopping: Promise<void> | undefined;
+      resolve({
+        uri: `mongodb://${host}:${port}`,
+        port,
+        stop: () =>
+          (stopping ??= new Promise<void>((done) => {
+            server.close(() => done());
+            for (const socket of sockets) socket.destroy();
+          })),
+      });
+    });
+  });
+}

@@ -1,0 +1,131 @@
+// Turning an update (operators, replacement or pipeline) into the new version of a
+// document, with mongod's rules: _id never changes, $setOnInsert only on upsert,
+// and an upsert starts from the filter's equality fields.
+import { ObjectId } from 'bson';
+import { updateOne } from 'mingo/updater';
+import { keyString } from './bson-order.ts';
+import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
+import { CommandError, failedToParse, immutableField } from './errors.ts';
+import { formatKeyValue } from './duplicate-key.ts';
+import { runPipeline, scopeOptions, updaterOptions, withQueryErrors } from './query-engine.ts';
+
+const MODIFIERS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$rename', '$min', '$max', '$currentDate', '$addToSet', '$pop', '$pull',
+  '$pullAll', '$push', '$bit', '$setOnInsert',
+]);
+
+export type UpdateSpec = Doc | Doc[];
+
+/** Which kind of update a `u` field is, failing like mongod on mixtures and unknown operators. */
+export function updateKind(update: unknown): 'pipeline' | 'modifier' | 'replacement' {
+  if (Array.isArray(update)) return 'pipeline';
+  if (!isPlainObject(update)) throw failedToParse('Update argument must be either an object or an array');
+  const keys = Object.keys(update);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length === 0) return 'replacement';
+  const plain = keys.find((key) => !key.startsWith('$'));
+  if (plain) throw failedToParse(`Unknown modifier: ${plain}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  const unknown = operators.find((key) => !MODIFIERS.has(key));
+  if (unknown) throw failedToParse(`Unknown modifier: ${unknown}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  return 'modifier';
+}
+
+/**
+ * The updated copy of `doc` (the stored one is never touched). `filter` lets the
+ * positional `$` operator find its element; `inserting` marks the upsert case.
+ */
+export function applyUpdate(
+  doc: Doc,
+  update: UpdateSpec,
+  options: { filter?: Doc; arrayFilters?: Doc[]; inserting?: boolean; variables?: Doc } = {},
+): Doc {
+  const kind = updateKind(update);
+  if (kind === 'replacement') return replaceDocument(doc, update as Doc);
+  const copy = cloneDocument(doc);
+  if (kind === 'pipeline') return applyPipeline(doc, copy, update as Doc[], options.variables);
+  const box = [copy];
+  let modifier: UpdateSpec = update;
+  if (kind === 'modifier') {
+    const { $setOnInsert, ...rest } = update as Doc;
+    modifier = rest;
+    if (options.inserting && isPlainObject($setOnInsert)) modifier = { ...rest, $set: { ...(rest.$set as Doc), ...$setOnInsert } };
+    if (Object.keys(modifier).length === 0) return copy;
+  }
+  // mingo re-tests the filter only to locate the positional `$` element; skip it otherwise
+  // (it would ignore the command's collation and `let` variables).
+  const condition = !options.inserting && usesPositional(modifier as Doc) ? options.filter ?? {} : {};
+  withQueryErrors(() => updateOne(box, condition, modifier as Doc, { arrayFilters: options.arrayFilters }, updaterOptions()));
+  const updated = box[0];
+  if (!options.inserting && keyString(updated._id) !== keyString(doc._id)) {
+    throw immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  return updated;
+}
+
+function usesPositional(modifier: Doc): boolean {
+  return Object.values(modifier).some((fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)));
+}
+
+// A pipeline update is an aggregation over the one document; mongod keeps its _id.
+function applyPipeline(doc: Doc, copy: Doc, pipeline: Doc[], variables: Doc | undefined): Doc {
+  const [result] = runPipeline([copy], pipeline, scopeOptions({ variables }));
+  if (!result) return copy;
+  if (result._id === undefined) return doc._id === undefined ? result : { _id: doc._id, ...result };
+  if (doc._id !== undefined && keyString(result._id) !== keyString(doc._id)) {
+    throw immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  return result;
+}
+
+function replaceDocument(doc: Doc, replacement: Doc): Doc {
+  if (replacement._id !== undefined && doc._id !== undefined && keyString(replacement._id) !== keyString(doc._id)) {
+    throw immutableField(`After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatKeyValue(replacement._id)}`);
+  }
+  const { _id, ...rest } = replacement;
+  return doc._id === undefined && _id === undefined ? { ...rest } : { _id: doc._id ?? _id, ...rest };
+}
+
+/** The document an upsert starts from: the filter's equality fields (including _id). */
+export function upsertSeed(filter: Doc | undefined): Doc {
+  const seed: Doc = {};
+  const visit = (part: Doc) => {
+    for (const [field, value] of Object.entries(part)) {
+      if (field === '$and' && Array.isArray(value)) value.forEach((inner) => isPlainObject(inner) && visit(inner));
+      if (field.startsWith('$')) continue;
+      if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$'))) {
+        if ('$eq' in value) setPath(seed, field, cloneDocument(value.$eq));
+        continue;
+      }
+      if (!(value instanceof RegExp)) setPath(seed, field, cloneDocument(value));
+    }
+  };
+  if (filter) visit(filter);
+  return seed;
+}
+
+function setPath(doc: Doc, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at = doc;
+  for (const part of parts.slice(0, -1)) {
+    if (!isPlainObject(at[part])) at[part] = {};
+    at = at[part] as Doc;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+/** A document ready to store: _id first (generated if absent) and valid. */
+export function withIdFirst(doc: Doc): Doc {
+  const { _id, ...rest } = doc;
+  checkId(_id);
+  return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+}
+
+/** Rejects _id values mongod refuses to store. */
+export function checkId(id: unknown): void {
+  if (Array.isArray(id)) throw new CommandError(53, 'InvalidIdField', "The '_id' value cannot be of type array");
+  if (id instanceof RegExp) throw new CommandError(53, 'InvalidIdField', "The '_id' value cannot be of type regex");
+  if (isPlainObject(id)) {
+    const dollar = Object.keys(id).find((key) => key.startsWith('$'));
+    if (dollar) throw new CommandError(52, 'DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+  }
+}

@@ -1,0 +1,89 @@
+// The playground's database: your own server (MONGODB_URI), else a real mongod from
+// mongodb-memory-server, else the offline stand-in. PLAYGROUND_DB forces a tier.
+import { DatabaseStartError } from './database-start-error.ts';
+import { generateDatabaseName } from './database-name.ts';
+import { useExternalDatabase } from './external-database.ts';
+import { memoryServerUnavailable, startMemoryServer } from './memory-server.ts';
+import { startStandin } from './standin/server.ts';
+
+export { DatabaseStartError } from './database-start-error.ts';
+
+export type DatabaseKind = 'external' | 'memory-server' | 'standin';
+
+export interface PlaygroundDatabase {
+  /** Connection string including the database name, e.g. mongodb://127.0.0.1:PORT/playground_x7k2 */
+  uri: string;
+  dbName: string;
+  kind: DatabaseKind;
+  /** one plain line for a beginner saying which database is in use */
+  description: string;
+  /** Stops the server (or drops the playground's database on your own server). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const KINDS: DatabaseKind[] = ['external', 'memory-server', 'standin'];
+
+function forcedKind(): DatabaseKind | undefined {
+  const value = process.env.PLAYGROUND_DB?.trim();
+  if (!value) return undefined;
+  if ((KINDS as string[]).includes(value)) return value as DatabaseKind;
+  throw new DatabaseStartError(`PLAYGROUND_DB is "${value}", but it can only be ${KINDS.join(', ')} (or unset to choose automatically).`);
+}
+
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => (stopping ??= stop());
+}
+
+async function memoryServerDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
+  const { server, version } = await startMemoryServer(port);
+  const dbName = generateDatabaseName();
+  const uri = server.getUri(dbName);
+  return {
+    uri,
+    dbName,
+    kind: 'memory-server',
+    description: `Using a real MongoDB ${version} (mongodb-memory-server) at ${uri}.`,
+    stop: once(async () => void (await server.stop())),
+  };
+}
+
+async function standinDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
+  const standin = await startStandin({ port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    throw new DatabaseStartError(`Port ${port} is already in use. Is another playground database (npm run db) still running? Stop it, or pick another port with --port.`);
+  });
+  const dbName = generateDatabaseName();
+  return {
+    uri: `${standin.uri}/${dbName}`,
+    dbName,
+    kind: 'standin',
+    description:
+      `Using the offline stand-in database at ${standin.uri}: it speaks MongoDB's language but is not a real mongod. ` +
+      'For the real thing, set MONGODB_URI, or run once with internet so mongodb-memory-server can cache mongod.',
+    stop: once(() => standin.stop()),
+  };
+}
+
+/** Starts the first database that works and says which one (on stderr) unless `quiet`. */
+export async function startDatabase(options: { port?: number; quiet?: boolean } = {}): Promise<PlaygroundDatabase> {
+  const forced = forcedKind();
+  const externalUri = process.env.MONGODB_URI?.trim();
+  let database: PlaygroundDatabase;
+  if (forced === 'external' || (!forced && externalUri)) {
+    if (!externalUri) throw new DatabaseStartError('PLAYGROUND_DB is "external", but MONGODB_URI is not set. Set it to your server, e.g. mongodb://127.0.0.1:27017');
+    database = await useExternalDatabase(externalUri);
+  } else if (forced === 'memory-server') {
+    database = await memoryServerDatabase(options.port);
+  } else if (forced === 'standin' || (await memoryServerUnavailable())) {
+    database = await standinDatabase(options.port);
+  } else {
+    database = await memoryServerDatabase(options.port).catch(async (error: unknown) => {
+      // A mongod that looked available but would not start: the stand-in still lets you learn.
+      if (!options.quiet) console.error(error instanceof Error ? error.message : String(error));
+      return standinDatabase(options.port);
+    });
+  }
+  if (!options.quiet) console.error(database.description);
+  return database;
+}

@@ -1,0 +1,60 @@
+// Mistakes a learner makes get mongod's own error codes and messages.
+import { MongoClient, type Db } from 'mongodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+
+let standin: RunningStandin;
+let client: MongoClient;
+let db: Db;
+
+beforeAll(async () => {
+  standin = await startStandin();
+  client = await MongoClient.connect(`${standin.uri}/errors`);
+  db = client.db('errors');
+});
+afterAll(async () => {
+  await client.close();
+  await standin.stop();
+});
+beforeEach(async () => {
+  await db.dropDatabase();
+});
+
+describe('changing _id', () => {
+  it('fails with ImmutableField (66) on $set', async () => {
+    const { insertedId } = await db.collection('e').insertOne({ a: 1 });
+    await expect(db.collection('e').updateOne({ _id: insertedId }, { $set: { _id: 5 } })).rejects.toMatchObject({
+      code: 66,
+      message: "Performing an update on the path '_id' would modify the immutable field '_id'",
+    });
+  });
+
+  it('fails with ImmutableField (66) on a replacement with another _id', async () => {
+    await db.collection('e').insertOne({ _id: 1 as never });
+    await expect(db.collection('e').replaceOne({ _id: 1 as never }, { _id: 2 as never, a: 1 })).rejects.toMatchObject({ code: 66 });
+  });
+});
+
+describe('bad queries and updates', () => {
+  it('reports an unknown query operator as BadValue (2)', async () => {
+    await db.collection('e').insertOne({ a: 1 });
+    await expect(db.collection('e').find({ a: { $bogus: 1 } }).toArray()).rejects.toMatchObject({
+      code: 2, codeName: 'BadValue', message: 'unknown operator: $bogus',
+    });
+  });
+
+  it('reports an unknown update operator as FailedToParse (9)', async () => {
+    await db.collection('e').insertOne({ a: 1 });
+    await expect(db.collection('e').updateOne({}, { $bogus: { a: 1 } } as never)).rejects.toMatchObject({ code: 9 });
+  });
+
+  it('refuses to create a collection that exists (48)', async () => {
+    await db.createCollection('twice');
+    await expect(db.createCollection('twice')).rejects.toMatchObject({ code: 48 });
+  });
+
+  it('fails getMore on a cursor that is gone with CursorNotFound (43)', async () => {
+    const { Long } = await import('mongodb');
+    await expect(db.command({ getMore: Long.fromNumber(12345), collection: 'e' })).rejects.toMatchObject({ code: 43 });
+  });
+});

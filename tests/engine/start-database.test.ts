@@ -1,0 +1,112 @@
+// Choosing the playground database: forced tiers, clear errors, and a learner's own
+// server (MONGODB_URI) where only the playground's database is ever dropped.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withDatabaseName } from '../../src/database/database-name.ts';
+import { DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
+import { startStandin } from '../../src/database/standin/server.ts';
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  for (const key of ['PLAYGROUND_DB', 'MONGODB_URI', 'MONGOMS_SYSTEM_BINARY', 'MONGOMS_DOWNLOAD_MIRROR', 'MONGOMS_VERSION']) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+describe('PLAYGROUND_DB=standin', () => {
+  it('starts the stand-in with a database name of its own in the URI', async () => {
+    process.env.PLAYGROUND_DB = 'standin';
+    const database = await startDatabase({ quiet: true });
+    expect(database.kind).toBe('standin');
+    expect(database.dbName).toMatch(/^playground_[a-z0-9]+$/);
+    expect(database.uri).toMatch(new RegExp(`^mongodb://127\\.0\\.0\\.1:\\d+/${database.dbName}$`));
+    expect(database.description).toMatch(/not a real mongod/);
+    expect(database.description).toMatch(/MONGODB_URI/);
+    const client = await MongoClient.connect(database.uri);
+    expect(await client.db().command({ ping: 1 })).toMatchObject({ ok: 1 });
+    await client.close();
+    await database.stop();
+    await database.stop(); // stopping twice is fine
+  });
+});
+
+describe('PLAYGROUND_DB=memory-server that cannot start', () => {
+  it('explains the problem when the configured mongod binary is missing', async () => {
+    process.env.PLAYGROUND_DB = 'memory-server';
+    process.env.MONGOMS_SYSTEM_BINARY = '/nonexistent/mongod';
+    const error = await startDatabase({ quiet: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseStartError);
+    expect((error as Error).message).toMatch(/Could not start a real MongoDB/);
+  });
+
+  it('gives up quickly when mongod is not cached and the download host does not resolve', async () => {
+    process.env.PLAYGROUND_DB = 'memory-server';
+    process.env.MONGOMS_VERSION = '0.0.1';
+    process.env.MONGOMS_DOWNLOAD_MIRROR = 'https://playground-offline-check.invalid';
+    const error = await startDatabase({ quiet: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseStartError);
+    expect((error as Error).message).toMatch(/cannot be reached/);
+  });
+
+  it('rejects an unknown PLAYGROUND_DB value with the allowed ones', async () => {
+    process.env.PLAYGROUND_DB = 'postgres';
+    await expect(startDatabase({ quiet: true })).rejects.toThrow(/external, memory-server, standin/);
+  });
+});
+
+describe('MONGODB_URI (your own server)', () => {
+  it('works in a generated database and drops only that one at stop', async () => {
+    const server = await startStandin();
+    const owner = await MongoClient.connect(server.uri);
+    await owner.db('keepme').collection('notes').insertOne({ text: 'do not touch' });
+
+    process.env.MONGODB_URI = `${server.uri}/?appName=learner`;
+    const database = await startDatabase({ quiet: true });
+    expect(database.kind).toBe('external');
+    expect(database.uri).toBe(`${server.uri}/${database.dbName}?appName=learner`);
+
+    const learner = await MongoClient.connect(database.uri);
+    await learner.db().collection('songs').insertOne({ title: 'mine' });
+    await learner.close();
+    expect((await owner.db().admin().listDatabases()).databases.map((d) => d.name).sort()).toEqual(
+      [database.dbName, 'keepme'].sort(),
+    );
+
+    await database.stop();
+    await database.stop();
+    expect((await owner.db().admin().listDatabases()).databases.map((d) => d.name)).toEqual(['keepme']);
+    expect(await owner.db('keepme').collection('notes').findOne({}, { projection: { _id: 0 } })).toEqual({ text: 'do not touch' });
+    await owner.close();
+    await server.stop();
+  });
+
+  it('keeps the query string and the auth database when putting its own name in the URI', () => {
+    expect(withDatabaseName('mongodb+srv://u:p@cluster0.example.net/?retryWrites=true&w=majority', 'playground_a')).toBe(
+      'mongodb+srv://u:p@cluster0.example.net/playground_a?retryWrites=true&w=majority&authSource=admin',
+    );
+    expect(withDatabaseName('mongodb://h1:1,h2:2/app?replicaSet=rs', 'playground_b')).toBe('mongodb://h1:1,h2:2/playground_b?replicaSet=rs');
+    expect(withDatabaseName('mongodb://u:p@localhost/app', 'playground_c')).toBe('mongodb://u:p@localhost/playground_c?authSource=app');
+  });
+});
+
+describe('npm run db', () => {
+  it('prints the URI as its first line, serves, and exits cleanly on SIGTERM', async () => {
+    const cli = fileURLToPath(new URL('../../src/database/cli.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {
+      env: { ...process.env, PLAYGROUND_DB: 'standin' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    expect(firstLine).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/playground_[a-z0-9]+$/);
+    const client = await MongoClient.connect(firstLine);
+    expect(await client.db().command({ ping: 1 })).toMatchObject({ ok: 1 });
+    await client.close();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
