@@ -1,0 +1,151 @@
+// Lesson 03's app: a songs store. Create, list, change the mood and delete songs, all
+// through your Song model, and look at the database's collections to see where they go.
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import mongoose from 'mongoose';
+import { fileURLToPath } from 'node:url';
+import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
+import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+
+/** What lesson 03's exercise files export (song.model.ts and songs.ts). */
+export interface ModelExercise {
+  Song: mongoose.Model<any>;
+  createSong(data: Record<string, unknown>): Promise<unknown>;
+  listSongs(filter?: { mood?: string }): Promise<unknown[]>;
+  updateMood(id: string, mood: string): Promise<unknown>;
+  deleteSong(id: string): Promise<unknown>;
+}
+
+/** Turns Mongoose's ValidationError into `{ mood: '`angry` is not a valid enum value…', … }`. */
+function messagesOf(error: mongoose.Error.ValidationError): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [path, problem] of Object.entries(error.errors)) messages[path] = problem.message;
+  return messages;
+}
+
+/** The database's collections, each with how many documents it holds. */
+async function collectionsWithCounts() {
+  const db = mongoose.connection.db;
+  if (!db) return [];
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((info) => info.name).sort();
+  return Promise.all(names.map(async (name) => ({ name, documents: await db.collection(name).countDocuments() })));
+}
+
+export function createApp({ createSong, listSongs, updateMood, deleteSong }: ModelExercise): Express {
+  const app = express();
+  app.use(express.json());
+
+  // Create: the body is the song, as JSON.
+  app.post('/api/songs', async (req, res) => {
+    const song = await createSong(req.body ?? {});
+    res.status(201).json({ ok: true, song });
+  });
+
+  // Read: every song, newest first; ?mood=happy keeps only the happy ones.
+  app.get('/api/songs', async (req, res) => {
+    const mood = typeof req.query.mood === 'string' && req.query.mood !== '' ? req.query.mood : undefined;
+    const songs = await listSongs(mood ? { mood } : {});
+    res.json({ ok: true, songs });
+  });
+
+  // Update: only the mood, e.g. { "mood": "happy" }.
+  app.patch('/api/songs/:id', async (req, res) => {
+    const mood = req.body?.mood;
+    if (typeof mood !== 'string') {
+      res.status(400).json({ ok: false, error: 'Send the new mood as JSON: { "mood": "happy" }.' });
+      return;
+    }
+    const song = await updateMood(req.params.id, mood);
+    if (!song) {
+      res.status(404).json({ ok: false, error: `No song has the id "${req.params.id}".` });
+      return;
+    }
+    res.json({ ok: true, song });
+  });
+
+  // Delete: answers with the song that was deleted.
+  app.delete('/api/songs/:id', async (req, res) => {
+    const song = await deleteSong(req.params.id);
+    if (!song) {
+      res.status(404).json({ ok: false, error: `No song has the id "${req.params.id}".` });
+      return;
+    }
+    res.json({ ok: true, deleted: song });
+  });
+
+  // Look inside the database: which collections exist, and how full they are.
+  app.get('/api/collections', async (_req, res) => {
+    res.json({ ok: true, collections: await collectionsWithCounts() });
+  });
+
+  // Demo: throws the "songs" collection away, so you can watch the next save create it again.
+  app.delete('/api/collections/songs', async (_req, res) => {
+    const dropped = await mongoose.connection.dropCollection('songs').catch(() => false);
+    res.json({ ok: true, dropped, collections: await collectionsWithCounts() });
+  });
+
+  // Every error thrown above ends up here and leaves as JSON.
+  const answerInJson: ErrorRequestHandler = (error, _req, res, _next) => {
+    if (error instanceof mongoose.Error.ValidationError) {
+      res.status(400).json({ ok: false, errors: messagesOf(error) });
+    } else if (error instanceof mongoose.Error.CastError) {
+      res.status(400).json({ ok: false, error: error.message });
+    } else if (error?.type === 'entity.parse.failed') {
+      res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
+    } else {
+      console.error(error);
+      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
+    }
+  };
+  app.use(answerInJson);
+
+  return app;
+}
+
+/** A curl command that sends `body` as JSON with the given method. */
+function sendJson(method: string, url: string, body: object): string {
+  return `curl -s -X ${method} ${url} -H 'Content-Type: application/json' -d '${JSON.stringify(body)}'`;
+}
+
+export function tryIt(baseUrl: string): TryItRequest[] {
+  const songs = `${baseUrl}/api/songs`;
+  const song = {
+    title: 'Kesariya',
+    artist: 'Arijit Singh',
+    audio: 'https://ik.imagekit.io/demo/songs/kesariya.mp3',
+    mood: 'romantic',
+  };
+  const another = {
+    title: 'Gallan Goodiyaan',
+    artist: 'Yashita Sharma',
+    audio: 'https://ik.imagekit.io/demo/songs/gallan.mp3',
+    mood: 'happy',
+  };
+  return [
+    { what: 'The collections in the database right now.', command: `curl -s ${baseUrl}/api/collections` },
+    {
+      what: 'Throw "songs" away, to watch the next save bring it back.',
+      command: `curl -s -X DELETE ${baseUrl}/api/collections/songs`,
+    },
+    { what: 'Save a song: MongoDB creates "songs" if it is not there.', command: sendJson('POST', songs, song) },
+    { what: 'Save another one, then look at the collections again.', command: sendJson('POST', songs, another) },
+    {
+      what: 'A song without an artist: 400, and nothing is saved.',
+      command: sendJson('POST', songs, { title: 'Untitled', audio: 'https://example.com/a.mp3' }),
+    },
+    { what: 'Every song, newest first.', command: `curl -s ${songs}` },
+    { what: 'Only the happy songs.', command: `curl -s "${songs}?mood=happy"` },
+    {
+      what: 'Change a mood: paste an _id from the list.',
+      command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'calm' }),
+    },
+    {
+      what: 'A mood outside the list: 400, the song keeps its mood.',
+      command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'angry' }),
+    },
+    { what: 'Delete a song: paste an _id from the list.', command: `curl -s -X DELETE ${songs}/<paste an _id here>` },
+    { what: 'Delete something that is not an id: 404, no crash.', command: `curl -s -X DELETE ${songs}/not-an-id` },
+  ];
+}
+
+// Run this file directly to serve the app on its own.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('03');

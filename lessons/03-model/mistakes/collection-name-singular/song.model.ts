@@ -1,0 +1,10 @@
+// A model is the tool that reads and writes one collection.
+// Mistake: names the collection "song" itself, so the songs do not go to "songs".
+import mongoose from 'mongoose';
+import { songSchema } from './song.schema.ts';
+
+/**
+ * Creates, finds, updates and deletes songs. The name 'Song' becomes the
+ * collection "songs": Mongoose lower-cases it and makes it plural.
+ */
+export const Song = mongoose.model('Song', songSchema, 'song');

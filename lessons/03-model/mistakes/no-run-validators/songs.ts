@@ -1,0 +1,32 @@
+// Create, read, update, delete: everything the app does with songs, through the Song model.
+// Mistake: updateMood() skips the schema's checks, so any mood is saved.
+import mongoose from 'mongoose';
+import { Song } from './song.model.ts';
+
+/** Saves a new song. A song that breaks the schema's rules throws a ValidationError, and nothing is saved. */
+export async function createSong(data: Record<string, unknown>) {
+  return Song.create(data);
+}
+
+/** Lists songs, newest first; only those with `mood` when it is given. */
+export async function listSongs(filter: { mood?: string } = {}) {
+  const query: Record<string, unknown> = {};
+  if (filter.mood) query.mood = filter.mood; // no mood asked: the empty filter {} matches every song
+  return Song.find(query).sort({ createdAt: -1 }); // -1: from the newest down
+}
+
+/** Changes a song's mood and gives back the song as it is now; null if there is no such song. */
+export async function updateMood(id: string, mood: string) {
+  if (!mongoose.isObjectIdOrHexString(id)) return null; // "abc" can never be an _id
+  return Song.findByIdAndUpdate(
+    id,
+    { mood },
+    { returnDocument: 'after' }, // give back the song after the change, not before
+  );
+}
+
+/** Deletes a song and gives it back; null if there was no such song. */
+export async function deleteSong(id: string) {
+  if (!mongoose.isObjectIdOrHexString(id)) return null;
+  return Song.findByIdAndDelete(id);
+}

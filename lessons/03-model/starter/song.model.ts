@@ -1,0 +1,7 @@
+// TODO: Replace `null` with a model made from songSchema: mongoose.model(name, schema).
+// Choose the name so that Mongoose works on the collection "songs".
+import mongoose from 'mongoose';
+import { songSchema } from './song.schema.ts';
+
+/** Creates, finds, updates and deletes songs in the `songs` collection. */
+export const Song = null;
