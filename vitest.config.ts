@@ -5,9 +5,11 @@ import { defineConfig } from 'vitest/config';
 // project of its own, so one vitest start runs a lesson's tests against several copies
 // of its exercise at once. Without a plan, everything runs against the learner's copies.
 interface PlanEntry {
-  name?: 'engine';
+  name?: string;
   slug?: string;
   target?: string;
+  /** One test file of its own, named `name` (the check engine's fixture lessons). */
+  file?: string;
 }
 
 const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
@@ -23,18 +25,23 @@ const shared = {
 export default defineConfig({
   test: {
     ...shared,
-    include: ['tests/**/*.test.ts'],
+    // Only without a plan: projects that extend this config would add to (not replace) its include.
+    include: plan ? [] : ['tests/**/*.test.ts'],
     projects: plan?.map((entry) =>
       entry.name === 'engine'
         ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }
-        : {
-            extends: true,
-            test: {
-              name: `${entry.slug}@${entry.target}`,
-              include: [`tests/${entry.slug}.test.ts`],
-              env: { LESSON_TARGET: entry.target ?? 'playground' },
+        : entry.file
+          ? { extends: true, test: { name: entry.name ?? entry.file, include: [entry.file] } }
+          : {
+              extends: true,
+              test: {
+                name: `${entry.slug}@${entry.target}`,
+                include: [`tests/${entry.slug}.test.ts`],
+                env: { LESSON_TARGET: entry.target ?? 'playground' },
+                // Errors thrown outside any test get the copy's name (src/check/tag-stray-errors.ts).
+                setupFiles: ['src/check/tag-stray-errors.ts'],
+              },
             },
-          },
     ),
   },
 });

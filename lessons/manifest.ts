@@ -25,11 +25,177 @@ export interface LessonEntry {
 
 export const lessons: LessonEntry[] = [
   {
+    number: '01',
+    slug: '01-storage-vs-database',
+    title: 'Storage vs database: where a file really goes',
+    titleHinglish: 'Storage vs database: file asal mein kahaan jaati hai',
+    exerciseFiles: ['save-upload.ts'],
+    mistakes: [
+      {
+        folder: 'bytes-in-database',
+        what: 'Added a Buffer field to the record and saved file.buffer in it, "so everything is in one place".',
+        explains: 'file bytes',
+      },
+      {
+        folder: 'no-await-upload',
+        what: 'Gave imagekit.upload() a callback that sets url, then saved the record at once: before the URL exists.',
+        explains: 'await',
+      },
+      {
+        folder: 'saves-file-path',
+        what: 'Saved uploaded.filePath (a path inside storage) instead of uploaded.url.',
+        explains: 'the url storage gave back',
+      },
+    ],
+  },
+  {
     number: '02',
     slug: '02-schema',
     title: 'Schema: the design of your data',
     titleHinglish: 'Schema: aapke data ka design',
     exerciseFiles: ['song.schema.ts'],
-    mistakes: [],
+    mistakes: [
+      {
+        folder: 'required-forgotten',
+        what: 'Gave title and artist a type (and trim) but never made them required.',
+        explains: 'required',
+      },
+      {
+        folder: 'mood-not-enum',
+        what: 'Typed mood as a plain String with a default, so any word is accepted.',
+        explains: 'enum',
+      },
+      {
+        folder: 'no-url-check',
+        what: 'Made audio a required String but never checked it is an http(s) URL.',
+        explains: 'URL',
+      },
+      {
+        folder: 'duration-string',
+        what: 'Typed duration as String: "215" is not cast and min: 0 checks nothing.',
+        explains: 'Number',
+      },
+    ],
+  },
+  {
+    number: '03',
+    slug: '03-model',
+    title: 'Model: CRUD on one collection',
+    titleHinglish: 'Model: ek collection pe CRUD',
+    exerciseFiles: ['song.model.ts', 'songs.ts'],
+    mistakes: [
+      {
+        folder: 'update-returns-old',
+        what: "Called findByIdAndUpdate() without returnDocument: 'after' (or new: true), so it gives back the song as it was.",
+        explains: 'before the update',
+      },
+      {
+        folder: 'list-not-sorted',
+        what: 'Listed songs with find() but never sorted them, so the oldest come first.',
+        explains: 'newest first',
+      },
+      {
+        folder: 'no-run-validators',
+        what: 'Updated the mood without runValidators: true, so a mood outside the enum is saved.',
+        explains: 'runValidators',
+      },
+      {
+        folder: 'collection-name-singular',
+        what: 'Passed the collection name "song" as a third argument to mongoose.model(), so songs go to "song".',
+        explains: 'names the collection "songs"',
+      },
+    ],
+  },
+  {
+    number: '04',
+    slug: '04-router',
+    title: 'express.Router: a file for each group of routes',
+    titleHinglish: 'express.Router: har group of routes ki apni file',
+    exerciseFiles: ['routes/songs.routes.ts', 'app.ts'],
+    mistakes: [
+      {
+        folder: 'mounted-at-wrong-path',
+        what: "Mounted the router with app.use('/songs', songRoutes), so the list answers GET /songs, not GET /api/songs.",
+        explains: 'mounted',
+      },
+      {
+        folder: 'router-repeats-prefix',
+        what: "Wrote songRoutes.get('/api/songs') inside a router mounted at /api/songs: it answers /api/songs/api/songs.",
+        explains: 'prefix',
+      },
+      {
+        folder: 'cast-error-crashes',
+        what: 'Passed req.params.id straight to findById(): "not-an-id" throws a CastError and the route answers 500.',
+        explains: 'malformed id',
+      },
+      {
+        folder: 'routes-in-app',
+        what: 'Exported an empty router and kept writing every route on app in app.ts, with the full path.',
+        explains: 'songs.routes.ts',
+      },
+    ],
+  },
+  {
+    number: '05',
+    slug: '05-upload-file',
+    title: 'uploadFile(): a callback wrapped in a Promise',
+    titleHinglish: 'uploadFile(): callback ko Promise mein lapetna',
+    exerciseFiles: ['upload-file.ts'],
+    mistakes: [
+      {
+        folder: 'resolve-never-called',
+        what: 'Logged the result in the callback but never called resolve(), so await uploadFile() waits forever.',
+        explains: 'never settled',
+      },
+      {
+        folder: 'reject-never-called',
+        what: 'Only logged the error of a failed upload and never called reject(), so the caller waits forever.',
+        explains: 'reject(error)',
+      },
+      {
+        folder: 'returns-before-upload',
+        what: 'No Promise: set a variable in the callback and returned it right away, while it is still undefined.',
+        explains: 'not a Promise',
+      },
+      {
+        folder: 'resolves-error',
+        what: 'Called resolve(error || result), so a failed upload comes back as a success holding the error.',
+        explains: 'reject(error)',
+      },
+      {
+        folder: 'settles-twice',
+        what: 'Called resolve(result) before checking the error: a failed upload resolves with null and the reject() after it is ignored.',
+        explains: 'settles only once',
+      },
+    ],
+  },
+  {
+    number: '06',
+    slug: '06-await-pitfalls',
+    title: 'await pitfalls: wait for the upload before you answer',
+    titleHinglish: 'await ke pitfalls: upload ka wait karo, phir answer do',
+    exerciseFiles: ['songs.routes.ts', 'save-songs.ts'],
+    mistakes: [
+      {
+        folder: 'missing-await',
+        what: 'Wrote `const song = saveSong(req.file, req.body)` without await: the route answers 201 with {} before the song exists.',
+        explains: 'await',
+      },
+      {
+        folder: 'foreach-async',
+        what: 'Saved the batch with uploads.forEach(async ...): forEach does not wait, so saveSongs() returns an empty list.',
+        explains: 'forEach',
+      },
+      {
+        folder: 'error-not-caught',
+        what: 'Awaited everything but left out try/catch: a failed upload becomes a vague 500 instead of a 502 with the storage\'s message.',
+        explains: 'catch',
+      },
+      {
+        folder: 'sequential-uploads',
+        what: 'Replaced forEach with `for (const file of files) await uploadFile(...)`: correct, but the uploads go one after another.',
+        explains: 'one after another',
+      },
+    ],
   },
 ];
