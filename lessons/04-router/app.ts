@@ -1,0 +1,68 @@
+// Lesson 04's app: your app from app.ts (with songRoutes mounted at /api/songs),
+// plus JSON answers for paths that do not exist and for errors nobody caught.
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import mongoose from 'mongoose';
+import { fileURLToPath } from 'node:url';
+import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
+import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+
+/** What playground/04-router/app.ts and routes/songs.routes.ts export. */
+export interface Exercise {
+  createApp?: () => Express;
+  app?: Express;
+  songRoutes?: Router;
+}
+
+export function createApp(exercise: Exercise): Express {
+  const yours = typeof exercise.createApp === 'function' ? exercise.createApp() : exercise.app;
+  if (typeof yours !== 'function') {
+    throw new Error('app.ts exports neither createApp() nor app: keep `export function createApp()` from the starter.');
+  }
+
+  const app = express();
+  app.use(yours);
+  app.use(notFound);
+  app.use(answerErrorsAsJson);
+  return app;
+}
+
+// Reached only when no route matched: a JSON 404 like every other answer.
+const notFound: RequestHandler = (req, res) => {
+  res.status(404).json({ ok: false, error: `Nothing answers ${req.method} ${req.path} in this app.` });
+};
+
+// Every error thrown in a route ends here and leaves as JSON, as in lesson 02:
+// an invalid song or a broken JSON body is the client's mistake (400); anything else is a crash (500).
+const answerErrorsAsJson: ErrorRequestHandler = (error, req, res, _next) => {
+  if (error instanceof mongoose.Error.ValidationError) {
+    const errors: Record<string, string> = {};
+    for (const [path, problem] of Object.entries(error.errors)) errors[path] = problem.message;
+    res.status(400).json({ ok: false, errors });
+  } else if (error?.type === 'entity.parse.failed') {
+    res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
+  } else {
+    console.error(`${req.method} ${req.originalUrl} crashed:`, error);
+    res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
+  }
+};
+
+/** Turns a song into a curl command that posts it as JSON. */
+function postJson(url: string, song: object): string {
+  return `curl -s -i -X POST ${url} -H 'Content-Type: application/json' -d '${JSON.stringify(song)}'`;
+}
+
+export function tryIt(baseUrl: string): TryItRequest[] {
+  const songs = `${baseUrl}/api/songs`;
+  const song = { title: 'Kesariya', artist: 'Arijit Singh', audio: 'https://ik.imagekit.io/demo/songs/kesariya.mp3' };
+  return [
+    { what: "Create a song: the router's post('/') answers POST /api/songs. Copy the _id it gives back.", command: postJson(songs, song) },
+    { what: "List the songs: the router's get('/') answers GET /api/songs.", command: `curl -s ${songs}` },
+    { what: "An id no song has: 404 JSON. Put the _id you copied in its place to get your song.", command: `curl -s -i ${songs}/665f1c2e9b1d4a3f8c7e5d21` },
+    { what: 'A malformed id: 400 JSON, not a crash.', command: `curl -s -i ${songs}/not-an-id` },
+    { what: 'A song with only a title: 400, with a message for artist and audio.', command: postJson(songs, { title: 'Untitled' }) },
+    { what: 'The same path without the prefix: 404, the router lives only under /api/songs.', command: `curl -s -i ${baseUrl}/songs` },
+  ];
+}
+
+// Run this file directly to serve the app on its own.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('04');

@@ -1,0 +1,21 @@
+// uploadFile(): the SDK callback wrapped in a Promise. (A known mistake: see below.)
+import ImageKit from 'imagekit';
+import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
+
+// The storage client, made once from the settings in the environment.
+const imagekit = new ImageKit({
+  publicKey: process.env.IMAGEKIT_PUBLIC_KEY!,
+  privateKey: process.env.IMAGEKIT_PRIVATE_KEY!,
+  urlEndpoint: process.env.IMAGEKIT_URL_ENDPOINT!,
+  uploadEndpoint: process.env.IMAGEKIT_UPLOAD_ENDPOINT,
+});
+
+// Mistake: the success branch logs the result but never calls resolve(), so `await uploadFile()` waits forever.
+export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResponse> {
+  return new Promise((resolve, reject) => {
+    imagekit.upload({ file: buffer, fileName }, (error, result) => {
+      if (error) return reject(error);
+      console.log('Uploaded to', result?.url);
+    });
+  });
+}

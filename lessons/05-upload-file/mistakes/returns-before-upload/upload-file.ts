@@ -1,0 +1,20 @@
+// uploadFile(): the SDK callback wrapped in a Promise. (A known mistake: see below.)
+import ImageKit from 'imagekit';
+import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
+
+// The storage client, made once from the settings in the environment.
+const imagekit = new ImageKit({
+  publicKey: process.env.IMAGEKIT_PUBLIC_KEY!,
+  privateKey: process.env.IMAGEKIT_PRIVATE_KEY!,
+  urlEndpoint: process.env.IMAGEKIT_URL_ENDPOINT!,
+  uploadEndpoint: process.env.IMAGEKIT_UPLOAD_ENDPOINT,
+});
+
+// Mistake: no Promise. The callback runs later, so `uploaded` is still undefined when it is returned.
+export function uploadFile(buffer: Buffer, fileName: string) {
+  let uploaded: UploadResponse | undefined;
+  imagekit.upload({ file: buffer, fileName }, (_error, result) => {
+    if (result) uploaded = result;
+  });
+  return uploaded;
+}

@@ -1,0 +1,186 @@
+// Lesson 04: the song routes live in their own Router, mounted at /api/songs.
+// Real HTTP (supertest) on lesson 04's app around your app.ts, real database.
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import express from 'express';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { useLesson } from './support/use-lesson.ts';
+import { settleWithin } from './support/settle.ts';
+import { createApp, type Exercise } from '../lessons/04-router/app.ts';
+
+const lesson = useLesson<Exercise>('04-router');
+const songs = () => mongoose.connection.collection('songs');
+const app = () => createApp(lesson.exercise);
+
+beforeEach(async () => {
+  await songs().deleteMany({});
+});
+afterAll(async () => {
+  await songs().drop().catch(() => {});
+});
+
+/** Saves songs straight into the database, oldest first, and gives back their ids. */
+async function seed(...titles: string[]): Promise<string[]> {
+  const now = Date.now();
+  const docs = titles.map((title, i) => ({
+    title,
+    artist: 'Arijit Singh',
+    audio: `https://ik.imagekit.io/demo/songs/song-${i}.mp3`,
+    mood: 'calm',
+    createdAt: new Date(now + i),
+    updatedAt: new Date(now + i),
+  }));
+  const { insertedIds } = await songs().insertMany(docs);
+  return Object.values(insertedIds).map(String);
+}
+
+/** Sends a request; a route that never answers gets a plain explanation instead of a timeout. */
+function answer(test: request.Test): Promise<request.Response> {
+  const { pathname } = new URL(test.url);
+  return settleWithin(
+    Promise.resolve(test),
+    3000,
+    `${test.method} ${pathname} got no answer at all: does every path through your route end with res.json(…)?`,
+  );
+}
+
+/** True when the 404 came from the app's "no route matched" handler, not from your route. */
+function noRouteMatched(res: request.Response): boolean {
+  return res.status === 404 && typeof res.body?.error === 'string' && res.body.error.startsWith('Nothing answers');
+}
+
+/** Finds where the song list answers when it does not answer at GET /api/songs, and says why. */
+async function whyNotAtApiSongs(): Promise<string> {
+  const answers = async (path: string) => (await answer(request(app()).get(path))).status === 200;
+  if (await answers('/api/songs/api/songs')) {
+    return (
+      'The list answers at GET /api/songs/api/songs: your router repeats the prefix. ' +
+      "app.use('/api/songs', songRoutes) already adds /api/songs, so inside the router write get('/'), not get('/api/songs')."
+    );
+  }
+  for (const path of ['/songs', '/api', '/']) {
+    if (await answers(path)) {
+      return (
+        `The list answers at GET ${path} instead: the router is mounted at the wrong path. ` +
+        "Mount it with app.use('/api/songs', songRoutes) in app.ts."
+      );
+    }
+  }
+  return (
+    "No route answered: write songRoutes.get('/'), get('/:id') and post('/') in routes/songs.routes.ts, " +
+    "and mount the router in app.ts with app.use('/api/songs', songRoutes)."
+  );
+}
+
+/** Fails with a plain explanation when `res` is not the answer `status` the lesson asks for. */
+async function expectStatus(res: request.Response, status: number, what: string): Promise<void> {
+  if (res.status === status && !(status === 404 && noRouteMatched(res))) return;
+  if (noRouteMatched(res)) {
+    expect.fail(`${what} reached no route (the app's own 404), where it should answer ${status}. ${await whyNotAtApiSongs()}`);
+  }
+  expect.fail(`${what} answered ${res.status} instead of ${status}. It answered: ${JSON.stringify(res.body)}`);
+}
+
+describe('GET /api/songs', () => {
+  it('answers with every saved song', async () => {
+    await seed('Kesariya', 'Tum Hi Ho');
+    const res = await answer(request(app()).get('/api/songs'));
+    await expectStatus(res, 200, 'GET /api/songs');
+    expect(Array.isArray(res.body.songs), 'The answer has no songs list: answer with res.json({ ok: true, songs }).').toBe(true);
+    const titles = res.body.songs.map((song: { title: string }) => song.title).sort();
+    expect(titles, 'GET /api/songs should list every song in the database: use Song.find().').toEqual(['Kesariya', 'Tum Hi Ho']);
+  });
+});
+
+describe('GET /api/songs/:id', () => {
+  it('answers with the song that has this id', async () => {
+    const [id] = await seed('Kesariya');
+    const res = await answer(request(app()).get(`/api/songs/${id}`));
+    await expectStatus(res, 200, `GET /api/songs/${id}`);
+    expect(res.body.song?.title, 'The answer has no song: find it with Song.findById(id), answer res.json({ ok: true, song }).').toBe('Kesariya');
+  });
+
+  it('answers 404 JSON when no song has the id', async () => {
+    const unknown = new mongoose.Types.ObjectId().toString();
+    const res = await answer(request(app()).get(`/api/songs/${unknown}`));
+    if (res.status === 200) {
+      expect.fail(`GET /api/songs/${unknown} answered 200 for an id no song has: when findById() gives null, answer res.status(404).json({ ok: false, error }).`);
+    }
+    await expectStatus(res, 404, `GET /api/songs/${unknown} (an id no song has)`);
+    expect(res.type, 'The 404 answer should be JSON: use res.status(404).json(…), not send().').toBe('application/json');
+  });
+
+  it('answers 400 JSON for a malformed id, instead of crashing', async () => {
+    const res = await answer(request(app()).get('/api/songs/not-an-id'));
+    if (res.status === 500) {
+      expect.fail(
+        'GET /api/songs/not-an-id crashed with 500: a malformed id must get a 400 JSON answer. ' +
+          'findById() throws a CastError on it, so check it first with mongoose.isObjectIdOrHexString(id).',
+      );
+    }
+    await expectStatus(res, 400, 'GET /api/songs/not-an-id (a malformed id)');
+    expect(res.type, 'The 400 answer for a malformed id should be JSON: use res.status(400).json(…).').toBe('application/json');
+  });
+});
+
+describe('POST /api/songs', () => {
+  const song = { title: 'Kesariya', artist: 'Arijit Singh', audio: 'https://ik.imagekit.io/demo/songs/kesariya.mp3' };
+
+  it('saves the song from the JSON body and answers 201 with it', async () => {
+    const res = await answer(request(app()).post('/api/songs').send(song));
+    await expectStatus(res, 201, 'POST /api/songs');
+    expect(res.body.song?.title, 'The answer has no song: answer res.status(201).json({ ok: true, song }).').toBe('Kesariya');
+    const saved = await songs().findOne({ title: 'Kesariya' });
+    expect(saved, 'POST /api/songs answered, but no song is in the database: save it with Song.create(req.body).').toBeTruthy();
+    expect(saved?.mood, 'The song was not saved through the Song model (no default mood): use Song.create(req.body).').toBe('calm');
+  });
+
+  it('answers 400 with the validation messages for an invalid song', async () => {
+    const res = await answer(request(app()).post('/api/songs').send({ title: 'Untitled' }));
+    await expectStatus(res, 400, 'POST /api/songs with a song that has no artist and no audio');
+    expect(res.body.errors, 'The 400 answer should carry the schema\'s messages: let Song.create() throw, the app answers for you.').toMatchObject({
+      artist: 'A song needs an artist',
+      audio: 'A song needs an audio URL',
+    });
+    expect(await songs().countDocuments(), 'An invalid song was saved anyway.').toBe(0);
+  });
+});
+
+describe('the mount point /api/songs', () => {
+  it('is the only place the song routes answer: GET / and GET /songs are 404', async () => {
+    await seed('Kesariya');
+    for (const path of ['/', '/songs']) {
+      const res = await answer(request(app()).get(path));
+      expect(
+        res.status,
+        `GET ${path} answered ${res.status}: the router is mounted at the wrong path. Mount it with app.use('/api/songs', songRoutes).`,
+      ).toBe(404);
+    }
+  });
+});
+
+describe('songRoutes (routes/songs.routes.ts)', () => {
+  const notExported = 'routes/songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter.';
+
+  it('is exported, so app.ts can import it', () => {
+    const router = lesson.exercise.songRoutes;
+    expect(typeof router === 'function' && typeof router.get === 'function', notExported).toBe(true);
+  });
+
+  it('holds the song routes itself, wherever it is mounted', async () => {
+    const router = lesson.exercise.songRoutes;
+    if (typeof router !== 'function') expect.fail(notExported);
+    await seed('Kesariya');
+    const elsewhere = express();
+    elsewhere.use(express.json());
+    elsewhere.use('/somewhere-else', router);
+    const res = await answer(request(elsewhere).get('/somewhere-else'));
+    if (res.status === 200) return;
+    const repeated = await answer(request(elsewhere).get('/somewhere-else/api/songs'));
+    expect.fail(
+      repeated.status === 200
+        ? "songRoutes answers at <mount point>/api/songs: your router repeats the prefix. Write get('/') inside the router; app.use('/api/songs', …) adds the prefix."
+        : "songRoutes alone does not answer GET /: the song routes belong on songRoutes in routes/songs.routes.ts, not on app in app.ts. That is the point of a Router.",
+    );
+  });
+});
