@@ -188,7 +188,7 @@ export const lessons: LessonEntry[] = [
       },
       {
         folder: 'error-not-caught',
-        what: 'Awaited everything but left out try/catch: a failed upload becomes a vague 500 instead of a 502 with the storage\'s message.',
+        what: "Awaited everything but left out try/catch: a failed upload becomes a vague 500 instead of a 502 with the storage's message.",
         explains: 'catch',
       },
       {

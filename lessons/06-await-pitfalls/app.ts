@@ -1,0 +1,87 @@
+// Lesson 06's app: upload songs, save them, list them. Your routes (songs.routes.ts) are
+// mounted at /api/songs; around them, JSON answers for unknown paths and for errors nobody caught.
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import { fileURLToPath } from 'node:url';
+import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
+import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+
+/** A saved song, as Mongoose gives it back (the parts the app and the tests read). */
+export interface SavedSong {
+  _id: unknown;
+  title: string;
+  artist: string;
+  audio: string;
+  mood: string;
+}
+
+/** One uploaded file, as multer hands it over. */
+export interface AudioFile {
+  buffer: Buffer;
+  originalname: string;
+}
+
+/** What playground/06-await-pitfalls/songs.routes.ts and save-songs.ts export. */
+export interface Exercise {
+  songRoutes: Router;
+  saveSong(file: AudioFile, fields: Record<string, unknown>): Promise<SavedSong>;
+  saveSongs(files: AudioFile[], fields: Record<string, unknown>): Promise<SavedSong[]>;
+}
+
+export function createApp(exercise: Exercise): Express {
+  if (typeof exercise.songRoutes !== 'function') {
+    throw new Error(
+      'songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter.',
+    );
+  }
+  const app = express();
+  app.use(express.json());
+  app.use('/api/songs', exercise.songRoutes);
+  app.use(notFound);
+  app.use(answerErrorsAsJson);
+  return app;
+}
+
+// Reached only when no route matched: a JSON 404 like every other answer.
+const notFound: RequestHandler = (req, res) => {
+  res.status(404).json({ ok: false, error: `Nothing answers ${req.method} ${req.path} in this app.` });
+};
+
+// Express 5 sends here the error of an async route that rejected without a try/catch.
+// It can only say "something went wrong": the route knew better, and should have caught it.
+const answerErrorsAsJson: ErrorRequestHandler = (error, req, res, _next) => {
+  if (error?.type === 'entity.parse.failed') {
+    res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
+    return;
+  }
+  console.error(`${req.method} ${req.originalUrl} failed and no route caught it:`, error);
+  res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
+};
+
+export function tryIt(baseUrl: string): TryItRequest[] {
+  const songs = `${baseUrl}/api/songs`;
+  // No audio file at hand? Any file will do for the storage: these make two small ones.
+  const makeFiles = `node -e "for (const n of ['kesariya','monsoon']) require('fs').writeFileSync(n + '.mp3', 'ID3 pretend this is ' + n)"`;
+  return [
+    { what: 'Make two small pretend song files in this folder.', command: makeFiles },
+    {
+      what: 'Upload one song: 201 with the saved song, its audio a real URL and its _id set.',
+      command: `curl -s -F "audio=@kesariya.mp3" -F "title=Kesariya" -F "artist=Arijit Singh" -F "mood=romantic" ${songs}`,
+    },
+    { what: 'List the songs: the one you uploaded is there, with its URL.', command: `curl -s ${songs}` },
+    {
+      what: 'Upload two songs at once: both uploads run at the same time (Promise.all), then both are saved.',
+      command: `curl -s -F "audio=@kesariya.mp3" -F "audio=@monsoon.mp3" -F "artist=Arijit Singh" -F "mood=happy" ${songs}/batch`,
+    },
+    {
+      what: 'The file in the wrong form field: 400, naming the field "audio".',
+      command: `curl -s -i -F "song=@kesariya.mp3" -F "title=Kesariya" -F "artist=Arijit Singh" ${songs}`,
+    },
+    {
+      what: 'A song without an artist: 400 from the schema, and no song saved.',
+      command: `curl -s -i -F "audio=@kesariya.mp3" -F "title=Kesariya" ${songs}`,
+    },
+  ];
+}
+
+// Run this file directly to serve the app on its own.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('06');

@@ -1,0 +1,22 @@
+// Given: turns an error from saving a song into a JSON answer. You do not need to edit this file.
+// Your part is to make sure the error gets here: `await` the work inside try { } and
+// call sendSongError(res, error) in catch { }.
+import type { Response } from 'express';
+import mongoose from 'mongoose';
+import { UploadFailed } from './upload-file.ts';
+
+/** Answers a failed save: 400 for a song that breaks the schema, 502 when the storage refused the file, else 500. */
+export function sendSongError(res: Response, error: unknown): void {
+  if (error instanceof mongoose.Error.ValidationError) {
+    // The client's mistake: say which fields are wrong, as in lesson 04.
+    const errors: Record<string, string> = {};
+    for (const [path, problem] of Object.entries(error.errors)) errors[path] = problem.message;
+    res.status(400).json({ ok: false, errors });
+  } else if (error instanceof UploadFailed) {
+    // Not the client's mistake and not ours: the storage (the server behind us) failed. That is a 502.
+    res.status(502).json({ ok: false, error: `The storage did not take the file: ${error.message}` });
+  } else {
+    console.error('Saving a song failed:', error);
+    res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
+  }
+}
