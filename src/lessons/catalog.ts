@@ -10,6 +10,11 @@ export type { LessonEntry, KnownMistake } from '../../lessons/manifest.ts';
 /** The project root folder (the one with package.json). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The learner's working copies. PLAYGROUND_DIR moves them, so the engine's own tests never touch the learner's files. */
+export const playgroundRoot = process.env.PLAYGROUND_DIR
+  ? path.resolve(process.env.PLAYGROUND_DIR)
+  : path.join(projectRoot, 'playground');
+
 /** Every lesson, in order. */
 export function allLessons(): LessonEntry[] {
   return lessons;
@@ -30,7 +35,7 @@ export function lessonPaths(lesson: LessonEntry) {
     starterDir: path.join(projectRoot, 'lessons', lesson.slug, 'starter'),
     mistakesDir: path.join(projectRoot, 'lessons', lesson.slug, 'mistakes'),
     appFile: path.join(projectRoot, 'lessons', lesson.slug, 'app.ts'),
-    playgroundDir: path.join(projectRoot, 'playground', lesson.slug),
+    playgroundDir: path.join(playgroundRoot, lesson.slug),
     solutionDir: path.join(projectRoot, 'solutions', lesson.slug),
     testFile: path.join(projectRoot, 'tests', `${lesson.slug}.test.ts`),
   };

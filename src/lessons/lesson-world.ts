@@ -25,9 +25,22 @@ export interface LessonWorld<Exercise> extends Services {
  * settings into process.env (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
  */
 export async function startServices(options: { quiet?: boolean } = {}): Promise<Services> {
-  const [database, storage] = await Promise.all([startDatabase(options), startStorage(options)]);
+  const [databaseStart, storageStart] = await Promise.allSettled([startDatabase(options), startStorage(options)]);
+  if (databaseStart.status === 'rejected' || storageStart.status === 'rejected') {
+    // Stop whichever one did start, so a half-started world leaves nothing running.
+    if (databaseStart.status === 'fulfilled') await databaseStart.value.stop();
+    if (storageStart.status === 'fulfilled') await storageStart.value.stop();
+    throw databaseStart.status === 'rejected' ? databaseStart.reason : (storageStart as PromiseRejectedResult).reason;
+  }
+  const database = databaseStart.value;
+  const storage = storageStart.value;
   Object.assign(process.env, storage.env);
-  await mongoose.connect(database.uri, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await mongoose.connect(database.uri, { serverSelectionTimeoutMS: 5000 });
+  } catch (error) {
+    await Promise.allSettled([storage.stop(), database.stop()]);
+    throw error;
+  }
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {

@@ -1,0 +1,86 @@
+// What a request did to the database: the collections are read before and after it
+// through the native driver, and only the differences are kept (inserted, updated, deleted).
+import type { Connection } from 'mongoose';
+import { formatValue, cutLine } from './document-format.ts';
+import type { Paint } from '../runner/terminal.ts';
+
+type Db = NonNullable<Connection['db']>;
+type Document = Record<string, any>;
+
+/** Documents per collection, keyed by their _id. */
+export type Snapshot = Map<string, Map<string, { doc: Document; json: string }>>;
+
+export type Change =
+  | { kind: 'inserted'; collection: string; doc: Document }
+  | { kind: 'deleted'; collection: string; doc: Document }
+  | { kind: 'updated'; collection: string; before: Document; after: Document };
+
+// A learning database is small; the cap keeps a runaway insert loop from flooding memory.
+const maxDocsPerCollection = 1000;
+
+function idKey(doc: Document): string {
+  const id = doc._id;
+  if (id && typeof id === 'object' && typeof id.toHexString === 'function') return id.toHexString();
+  return JSON.stringify(id ?? null);
+}
+
+/** Reads every collection of the database (up to a cap each). */
+export async function snapshotDatabase(db: Db): Promise<Snapshot> {
+  const snapshot: Snapshot = new Map();
+  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  for (const { name } of collections) {
+    if (name.startsWith('system.')) continue;
+    const docs = await db.collection(name).find({}).limit(maxDocsPerCollection).toArray();
+    snapshot.set(name, new Map(docs.map((doc) => [idKey(doc), { doc, json: JSON.stringify(doc) }])));
+  }
+  return snapshot;
+}
+
+/** The documents that appeared, changed or disappeared between two snapshots. */
+export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
+  const changes: Change[] = [];
+  const names = new Set([...before.keys(), ...after.keys()]);
+  for (const collection of [...names].sort()) {
+    const old = before.get(collection) ?? new Map();
+    const now = after.get(collection) ?? new Map();
+    for (const [key, entry] of now) {
+      const previous = old.get(key);
+      if (!previous) changes.push({ kind: 'inserted', collection, doc: entry.doc });
+      else if (previous.json !== entry.json)
+        changes.push({ kind: 'updated', collection, before: previous.doc, after: entry.doc });
+    }
+    for (const [key, entry] of old) if (!now.has(key)) changes.push({ kind: 'deleted', collection, doc: entry.doc });
+  }
+  return changes;
+}
+
+/** The fields of an update, as `field: old → new` (only those that changed). */
+function changedFields(before: Document, after: Document): string {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const parts: string[] = [];
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (!(key in before)) parts.push(`${key}: + ${formatValue(after[key])}`);
+    else if (!(key in after)) parts.push(`${key}: removed (was ${formatValue(before[key])})`);
+    else parts.push(`${key}: ${formatValue(before[key])} → ${formatValue(after[key])}`);
+  }
+  return parts.join(', ');
+}
+
+/** The changes as short lines: "+ inserted", "~ updated", "- deleted", one per document (up to three screen lines each). */
+export function formatChanges(changes: Change[], paint: Paint, screenWidth: number): string[] {
+  const width = screenWidth * 3;
+  return changes.map((change) => {
+    if (change.kind === 'inserted')
+      return paint('green', cutLine(`+ ${change.collection} inserted ${formatValue(change.doc)}`, width));
+    if (change.kind === 'deleted')
+      return paint('red', cutLine(`- ${change.collection} deleted ${formatValue(change.doc)}`, width));
+    return paint(
+      'yellow',
+      cutLine(
+        `~ ${change.collection} updated ${formatValue(change.after._id)}: ${changedFields(change.before, change.after)}`,
+        width,
+      ),
+    );
+  });
+}

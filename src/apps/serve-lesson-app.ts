@@ -1,0 +1,222 @@
+// Runs one lesson's app for real: the database and the storage start, the learner's exercise
+// is loaded, lessons/<slug>/app.ts builds the Express app around it, and it listens on a free
+// port. Each request is then shown with what it did to the database.
+//
+// Without options.signal it behaves as the program (a lesson's app.ts run directly, or the
+// runner's child process): Enter or Ctrl-C stops everything and ends the process, and a
+// failure is explained in plain words instead of a stack trace.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { allLessons, findLesson, lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
+import { loadExercise, targetFromEnv, type ExerciseTarget } from '../lessons/exercise.ts';
+import { startServices, type Services } from '../lessons/lesson-world.ts';
+import type { LessonAppModule } from '../lessons/lesson-app.ts';
+import { explainError, type Stage } from './explain-error.ts';
+import { attachQueryLog, type QueryLog } from './query-log.ts';
+import { reportRequests } from './request-report.ts';
+import { paint, textWidth } from '../runner/terminal.ts';
+
+export interface ServeLessonAppOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Which copy of the exercise to run: the learner's (default), the solution, the starter or a mistake. */
+  target?: ExerciseTarget;
+  /** Stops the app when aborted. Without it, the app stops on Enter or Ctrl-C and ends the process. */
+  signal?: AbortSignal;
+  /** Show each request's queries and database changes (default true). */
+  showDatabase?: boolean;
+}
+
+export interface ServedLessonApp {
+  url: string;
+  /** Closes the server, then stops the storage and the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** A failure to start, with its explanation for the learner as the message. */
+export class LessonAppFailure extends Error {
+  constructor(
+    explanation: string,
+    readonly stage: Stage | 'lesson',
+  ) {
+    super(explanation);
+    this.name = 'LessonAppFailure';
+  }
+}
+
+// True while lessons/<slug>/app.ts is being imported. When that file is the program itself
+// (`npx tsx lessons/02-schema/app.ts`), it is still evaluating its own top-level
+// `await serveLessonApp('02')`; importing it again must not start a second app, or wait
+// for the first one (a top-level-await cycle that never ends).
+let importingAppModule = false;
+
+/** Starts the lesson's app (by number like "02" or folder name) and resolves once it listens. */
+export async function serveLessonApp(
+  nameOrNumber: string,
+  options: ServeLessonAppOptions = {},
+): Promise<ServedLessonApp> {
+  if (importingAppModule) return { url: '', stop: async () => {} };
+  const standalone = !options.signal;
+  let served: ServedLessonApp;
+  try {
+    served = await startLessonApp(nameOrNumber, options);
+  } catch (error) {
+    if (!standalone) throw error;
+    console.error(error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app'));
+    process.exit(1);
+  }
+  if (standalone) stopOnEnterOrSignal(served);
+  else options.signal!.addEventListener('abort', () => void served.stop(), { once: true });
+  return served;
+}
+
+/** Runs `step`; a failure becomes a LessonAppFailure explained for its stage. */
+async function during<T>(stage: Stage, step: () => Promise<T> | T): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof LessonAppFailure) throw error;
+    throw new LessonAppFailure(explainError(error, stage), stage);
+  }
+}
+
+function lessonNamed(nameOrNumber: string): LessonEntry {
+  const lesson = findLesson(nameOrNumber);
+  if (lesson) return lesson;
+  const names = allLessons()
+    .map((entry) => entry.number)
+    .join(', ');
+  throw new LessonAppFailure(`There is no lesson "${nameOrNumber}". Lessons: ${names}.`, 'lesson');
+}
+
+async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
+  const lesson = lessonNamed(nameOrNumber);
+  const { appFile } = lessonPaths(lesson);
+  if (!existsSync(appFile))
+    throw new LessonAppFailure(
+      `Lesson ${lesson.number} has no app to run yet (lessons/${lesson.slug}/app.ts).`,
+      'lesson',
+    );
+  const target = options.target ?? targetFromEnv();
+  const aborted = () => options.signal?.aborted === true;
+
+  const services: Services = await during('services', () => startServices({ quiet: true }));
+  let server: http.Server | undefined;
+  let queryLog: QueryLog | undefined;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      if (server) {
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+      }
+      queryLog?.detach();
+      await services.stop();
+    })());
+
+  try {
+    const exercise = await during('exercise', () => loadExercise(lesson, target));
+    const appModule = await during('app', () => importAppModule(appFile));
+    const app = await during('app', () => appModule.createApp(exercise));
+    if (aborted()) throw new LessonAppFailure('Stopped before the app started.', 'listen');
+
+    const width = textWidth();
+    queryLog = attachQueryLog(mongoose, width - 6);
+    const db = mongoose.connection.db;
+    server = http.createServer(
+      reportRequests(app, { queryLog, db: options.showDatabase === false ? undefined : db, width }),
+    );
+    const listening = server;
+    const port = await during(
+      'listen',
+      () =>
+        new Promise<number>((resolve, reject) => {
+          listening.once('error', reject);
+          listening.listen(options.port ?? 0, '127.0.0.1', () => {
+            listening.off('error', reject);
+            resolve((listening.address() as AddressInfo).port);
+          });
+        }),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    announce(lesson, url, target, services, appModule);
+    process.send?.({ type: 'ready', url });
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Imports lessons/<slug>/app.ts; a fresh copy of it when it is the program being run (see importingAppModule). */
+async function importAppModule(appFile: string): Promise<LessonAppModule> {
+  const isProgram = process.argv[1] !== undefined && path.resolve(process.argv[1]) === appFile;
+  importingAppModule = true;
+  try {
+    return (await import(pathToFileURL(appFile).href + (isProgram ? '?served' : ''))) as LessonAppModule;
+  } finally {
+    importingAppModule = false;
+  }
+}
+
+function announce(
+  lesson: LessonEntry,
+  url: string,
+  target: ExerciseTarget,
+  services: Services,
+  appModule: LessonAppModule,
+): void {
+  const copy = target === 'playground' ? `your code in playground/${lesson.slug}/` : `the ${target} copy`;
+  const lines = [
+    '',
+    `${paint(['bold', 'green'], `Lesson ${lesson.number}'s app is running at ${url}`)}  ${paint('dim', `(${copy})`)}`,
+    paint('dim', `  database: ${services.database.uri ?? 'started'}`),
+    paint('dim', `  storage:  ${services.storage.description}`),
+    '',
+  ];
+  const requests = typeof appModule.tryIt === 'function' ? appModule.tryIt(url) : [];
+  if (requests.length) {
+    lines.push(paint('bold', 'Try it: paste these into another terminal.'));
+    requests.forEach((request, index) => {
+      lines.push(`  ${index + 1}. ${request.what}`, `     ${paint('cyan', request.command)}`);
+    });
+    lines.push('');
+  }
+  lines.push(paint('dim', 'Each request shows up below with what it did to the database.'));
+  console.log(lines.join('\n'));
+}
+
+/** Program mode: Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
+function stopOnEnterOrSignal(served: ServedLessonApp): void {
+  let stopping = false;
+  const stopNow = async () => {
+    if (stopping) process.exit(130); // a second Ctrl-C: leave at once
+    stopping = true;
+    console.log(paint('dim', '\nStopping the app, the database and the storage…'));
+    await served.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  const onSignal = () => void stopNow();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  if (process.send) {
+    process.on('message', (message) => message === 'stop' && void stopNow());
+    process.on('disconnect', onSignal); // the runner is gone: do not outlive it
+  }
+  if (process.stdin.isTTY) {
+    process.stdin.on('data', onSignal);
+    process.stdin.resume();
+    console.log(paint('dim', 'Press Enter or Ctrl-C to stop it.'));
+  } else if (process.send) {
+    console.log(paint('dim', 'Press Enter or Ctrl-C to stop it.')); // the runner passes those on
+  } else {
+    console.log(paint('dim', 'Stop it with Ctrl-C.'));
+  }
+}

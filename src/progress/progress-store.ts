@@ -1,0 +1,141 @@
+// The learner's progress on this machine, in .playground-progress.json at the project root:
+// which lessons are done, how many hints were shown, the language and the last lesson opened.
+// A missing or broken file never stops the runner: it starts fresh and says so.
+import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../lessons/catalog.ts';
+
+export type Language = 'en' | 'hinglish';
+
+export interface LessonProgress {
+  done?: boolean;
+  /** How many hints the learner has seen (the next hint is this + 1). */
+  hintsShown?: number;
+}
+
+export interface Progress {
+  language?: Language;
+  /** Slug of the lesson opened last, to continue where the learner left off. */
+  lastLesson?: string;
+  lessons: Record<string, LessonProgress>;
+}
+
+export interface LoadedProgress {
+  progress: Progress;
+  /** One line for the learner when the file was missing or unreadable. */
+  notice?: string;
+  missing: boolean;
+}
+
+/** Where progress is kept; PLAYGROUND_PROGRESS_FILE overrides it (the tests use a temporary file). */
+export function progressFile(): string {
+  return process.env.PLAYGROUND_PROGRESS_FILE || path.join(projectRoot, '.playground-progress.json');
+}
+
+function fresh(): Progress {
+  return { lessons: {} };
+}
+
+/** Keeps only the fields we know, with the right types, so a hand-edited file cannot confuse the runner. */
+function cleaned(raw: unknown): Progress | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const record = raw as Record<string, unknown>;
+  const progress = fresh();
+  if (record.language === 'en' || record.language === 'hinglish') progress.language = record.language;
+  if (typeof record.lastLesson === 'string') progress.lastLesson = record.lastLesson;
+  const lessons = record.lessons;
+  if (typeof lessons === 'object' && lessons !== null && !Array.isArray(lessons)) {
+    for (const [slug, value] of Object.entries(lessons as Record<string, unknown>)) {
+      if (typeof value !== 'object' || value === null) continue;
+      const entry = value as Record<string, unknown>;
+      progress.lessons[slug] = {
+        ...(entry.done === true ? { done: true } : {}),
+        ...(typeof entry.hintsShown === 'number' && entry.hintsShown > 0
+          ? { hintsShown: Math.floor(entry.hintsShown) }
+          : {}),
+      };
+    }
+  }
+  return progress;
+}
+
+/** Reads the progress file; never throws. */
+export function loadProgress(file: string = progressFile()): LoadedProgress {
+  if (!existsSync(file)) return { progress: fresh(), missing: true, notice: 'No saved progress yet: starting fresh.' };
+  try {
+    const progress = cleaned(JSON.parse(readFileSync(file, 'utf8')));
+    if (progress) return { progress, missing: false };
+  } catch {
+    // Unreadable or not JSON: handled below like any other broken file.
+  }
+  return {
+    progress: fresh(),
+    missing: false,
+    notice: `Your progress file (${path.basename(file)}) could not be read, so you start fresh; your exercise files are untouched.`,
+  };
+}
+
+/** Writes the progress atomically (temporary file, then rename), so a crash never leaves half a file. */
+export function saveProgress(progress: Progress, file: string = progressFile()): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify(progress, null, 2) + '\n');
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing to clean up.
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads the latest progress, applies `change` and saves it. Re-reading first keeps what
+ * another runner (say `npm run lesson` in a second terminal) saved in the meantime.
+ */
+export function updateProgress(change: (progress: Progress) => void, file: string = progressFile()): Progress {
+  const { progress } = loadProgress(file);
+  change(progress);
+  try {
+    saveProgress(progress, file);
+  } catch {
+    // Progress is a convenience: a read-only folder must not stop the lesson.
+  }
+  return progress;
+}
+
+/** The progress entry of one lesson (an empty one when it was never opened). */
+export function lessonProgress(progress: Progress, slug: string): LessonProgress {
+  return progress.lessons[slug] ?? {};
+}
+
+/** Records that the lesson's check passed. */
+export function markDone(slug: string): Progress {
+  return updateProgress((progress) => {
+    progress.lessons[slug] = { ...progress.lessons[slug], done: true };
+  });
+}
+
+/** Records that hint `number` was shown (the count never goes down). */
+export function noteHintShown(slug: string, number: number): Progress {
+  return updateProgress((progress) => {
+    const entry = progress.lessons[slug] ?? {};
+    progress.lessons[slug] = { ...entry, hintsShown: Math.max(entry.hintsShown ?? 0, number) };
+  });
+}
+
+/** Remembers the lesson the learner opened last. */
+export function noteLessonOpened(slug: string): Progress {
+  return updateProgress((progress) => {
+    progress.lastLesson = slug;
+  });
+}
+
+/** Remembers the learner's language. */
+export function saveLanguage(language: Language): Progress {
+  return updateProgress((progress) => {
+    progress.language = language;
+  });
+}

@@ -1,0 +1,65 @@
+// Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`.
+import type { Language } from '../progress/progress-store.ts';
+
+export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'help'] as const;
+export type Command = (typeof commands)[number];
+
+export interface CliArguments {
+  command?: string;
+  /** The words after the command: the lesson, and for `hint` the hint's number. */
+  words: string[];
+  language?: Language;
+  yes: boolean;
+  help: boolean;
+  /** Set when an option is wrong: one line for the learner. */
+  problem?: string;
+}
+
+/** Splits the command line into the command, its words and the options. */
+export function parseArguments(argv: string[]): CliArguments {
+  const parsed: CliArguments = { words: [], yes: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--yes' || arg === '-y') parsed.yes = true;
+    else if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+      if (value === 'en' || value === 'english') parsed.language = 'en';
+      else if (value === 'hinglish') parsed.language = 'hinglish';
+      else parsed.problem = `--lang takes "en" or "hinglish", not "${value ?? ''}".`;
+    } else if (arg.startsWith('-')) parsed.problem = `Unknown option ${arg}.`;
+    else if (parsed.command === undefined) parsed.command = arg;
+    else parsed.words.push(arg);
+  }
+  return parsed;
+}
+
+/** True when `name` is one of the commands. */
+export function isCommand(name: string): name is Command {
+  return (commands as readonly string[]).includes(name);
+}
+
+export const helpText = `Lessons without the menu: for scripts, CI and instructors.
+
+Usage: npm run lesson -- <command> [lesson] [options]
+
+Commands
+  list               every lesson, with your progress (✔ done, ▶ next, · not started)
+  show <lesson>      print the lesson's text
+  run <lesson>       run the lesson's app with your code; Enter or Ctrl-C stops it
+  check <lesson>     check your solution (exit code 0 when it passes, 1 when not)
+  watch <lesson>     check again on every save, until it passes
+  hint <lesson> [n]  the next hint, or hint n
+  reset <lesson>     put the starter files back (asks first; --yes skips the question)
+  solution <lesson>  compare your files with the solution
+  help               this text
+
+A lesson is named by its number (02 or 2) or its folder name (02-schema).
+
+Options
+  --lang en|hinglish   the language of lesson texts and hints (default: the one you chose in npm start)
+  --yes, -y            do not ask for confirmation (reset, solution)
+  --help, -h           this text
+
+Without a terminal (CI, or input from a pipe), nothing ever waits for an answer:
+reset and solution need --yes there.`;

@@ -1,0 +1,62 @@
+// `npm start`: the guided menu. Pick a lesson, read it, run its app, edit, check, get hints.
+// Without a terminal (CI, a pipe) it never waits: it prints the lessons and the commands to use.
+import { intro, log, outro } from '@clack/prompts';
+import { allLessons } from '../lessons/catalog.ts';
+import { loadProgress, saveLanguage, type Language } from '../progress/progress-store.ts';
+import { formatLessonList, lessonToContinue } from './lesson-list.ts';
+import { chooseFromMenu, chooseLanguage } from './menu.ts';
+import { isInteractive, paint } from './terminal.ts';
+
+/** What `npm start` prints when nobody can answer a prompt. */
+function printWithoutTerminal(): void {
+  const { progress, notice, missing } = loadProgress();
+  if (notice && !missing) console.log(notice);
+  const lesson = lessonToContinue(progress) ?? allLessons()[0];
+  const n = lesson?.number ?? '02';
+  console.log(`Song backend playground: lessons\n\n${formatLessonList(progress, progress.language ?? 'en')}\n`);
+  const commands: [string, string][] = [
+    [`show ${n}`, `read lesson ${n}`],
+    [`run ${n}`, 'run its app with your code'],
+    [`check ${n}`, 'check your solution (exit code 0 when it passes)'],
+    [`hint ${n}`, 'the next hint'],
+    [`reset ${n} --yes`, 'put the starter back'],
+    ['--help', 'every command'],
+  ];
+  console.log(
+    'There is no terminal to answer questions in here (CI, or input from a pipe), so the menu does not open.',
+  );
+  console.log('Use these commands instead:');
+  for (const [command, what] of commands) console.log(`  npm run lesson -- ${command.padEnd(16)} ${what}`);
+}
+
+async function menu(): Promise<void> {
+  intro(paint('bold', ' Song backend playground '));
+  const loaded = loadProgress();
+  if (loaded.notice)
+    (loaded.missing ? log.info : log.warn)(
+      loaded.missing ? 'Welcome! Your progress will be saved as you go.' : loaded.notice,
+    );
+  let language: Language | undefined = loaded.progress.language;
+  if (!language) {
+    language = await chooseLanguage();
+    if (!language) return outro('See you soon!');
+    saveLanguage(language);
+  }
+  for (;;) {
+    const choice = await chooseFromMenu(loadProgress().progress, language);
+    if (choice.kind === 'quit') break;
+    if (choice.kind === 'language') {
+      language = language === 'en' ? 'hinglish' : 'en';
+      saveLanguage(language);
+      continue;
+    }
+    // Loaded on demand: marked and the lesson's actions are not needed to show the menu.
+    const { lessonScreen } = await import('./lesson-screen.ts');
+    language = await lessonScreen(choice.lesson, language);
+  }
+  outro('See you soon! Your progress is saved.');
+}
+
+if (isInteractive()) await menu();
+else printWithoutTerminal();
+process.exit(0);

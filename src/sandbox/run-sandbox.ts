@@ -1,0 +1,9 @@
+// `npm run sandbox`: runs playground/sandbox.ts, the learner's free file, with the database
+// and the storage already started. The file runs in a child process (sandbox-child.ts), so
+// Ctrl-C always works and leaves nothing running, even if the code loops forever.
+import { fileURLToPath } from 'node:url';
+import { runInChildGroup } from '../runner/child-group.ts';
+
+const entry = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
+const { code } = await runInChildGroup(entry, [], { enterStops: false });
+process.exit(code);

@@ -1,0 +1,56 @@
+// Runs `npm run lesson -- …` and `npm start` the way CI does: a child process, CI=true,
+// stdin not a terminal, no colours, and a temporary progress file.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../../src/lessons/catalog.ts';
+
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh progress file path (not created) in a temporary folder. */
+export function temporaryProgressFile(): string {
+  return path.join(mkdtempSync(path.join(os.tmpdir(), 'runner-progress-')), 'progress.json');
+}
+
+/** Runs a runner entry (src/runner/cli.ts or main.ts) with `args` and no terminal. */
+export function runEntry(
+  entry: 'cli' | 'main',
+  args: string[],
+  progressFile: string,
+  env: Record<string, string> = {},
+): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      CI: 'true',
+      NO_COLOR: '1',
+      PLAYGROUND_PROGRESS_FILE: progressFile,
+      ...env,
+    };
+    delete childEnv.FORCE_COLOR; // vitest sets it for its own output
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/runner/${entry}.ts`, ...args], {
+      cwd: projectRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: childEnv,
+    });
+    child.stdin.end(); // stdin is a pipe, never a terminal, and nothing will ever be typed
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The first lesson of the manifest that has `file` in lessons/<slug>/ (or the first lesson). */
+export function lessonWith(file: string): { lesson: LessonEntry; has: boolean } {
+  const found = allLessons().find((lesson) => existsSync(path.join(lessonPaths(lesson).lessonDir, file)));
+  return found ? { lesson: found, has: true } : { lesson: allLessons()[0], has: false };
+}

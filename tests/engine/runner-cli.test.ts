@@ -1,0 +1,119 @@
+// `npm run lesson -- <command>` without a terminal: what CI, scripts and instructors get.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
+import { lessonWith, runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
+
+const first = allLessons()[0];
+
+/** The first `# heading` of a markdown file. */
+function firstHeading(file: string): string {
+  return readFileSync(file, 'utf8')
+    .match(/^#\s+(.+)$/m)![1]
+    .replace(/[*`]/g, '')
+    .trim();
+}
+
+describe('list', () => {
+  it('shows every lesson of the manifest with its number, title and a progress mark', async () => {
+    const ran = await runEntry('cli', ['list'], temporaryProgressFile());
+    expect(ran.status).toBe(0);
+    for (const lesson of allLessons()) expect(ran.stdout).toContain(`${lesson.number}  ${lesson.title}`);
+    expect(ran.stdout).toContain(`▶ ${first.number}`);
+  });
+});
+
+describe('show', () => {
+  it('prints the lesson text, named by number without its leading zero', async () => {
+    const { lesson, has } = lessonWith('lesson.md');
+    const ran = await runEntry('cli', ['show', String(Number(lesson.number))], temporaryProgressFile());
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain(
+      has ? firstHeading(path.join(lessonPaths(lesson).lessonDir, 'lesson.md')) : lesson.title,
+    );
+    expect(ran.stdout).toContain(`playground/${lesson.slug}/${lesson.exerciseFiles[0]}`);
+  });
+
+  it('prints the Hinglish text with --lang hinglish', async () => {
+    const { lesson, has } = lessonWith('lesson.hinglish.md');
+    const ran = await runEntry('cli', ['show', lesson.slug, '--lang', 'hinglish'], temporaryProgressFile());
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain(
+      has ? firstHeading(path.join(lessonPaths(lesson).lessonDir, 'lesson.hinglish.md')) : lesson.titleHinglish,
+    );
+  });
+});
+
+describe('a lesson that does not exist', () => {
+  it('gets a one-line error and the list of lessons, with exit code 2', async () => {
+    const ran = await runEntry('cli', ['show', '99'], temporaryProgressFile());
+    expect(ran.status).toBe(2);
+    expect(ran.stderr.split('\n')[0]).toBe('There is no lesson "99".');
+    for (const lesson of allLessons()) expect(ran.stderr).toContain(lesson.number);
+  });
+});
+
+describe('a command that does not exist', () => {
+  it('gets a one-line error and the valid commands, with exit code 2', async () => {
+    const ran = await runEntry('cli', ['frobnicate', '02'], temporaryProgressFile());
+    expect(ran.status).toBe(2);
+    expect(ran.stderr.split('\n')[0]).toBe('Unknown command "frobnicate".');
+    expect(ran.stderr).toContain('list, show, run, check, watch, hint, reset, solution');
+  });
+
+  it('--help lists every command and exits 0', async () => {
+    const ran = await runEntry('cli', ['--help'], temporaryProgressFile());
+    expect(ran.status).toBe(0);
+    for (const command of ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution'])
+      expect(ran.stdout).toContain(`  ${command}`);
+  });
+});
+
+describe('hint', () => {
+  const { lesson, has } = lessonWith('hints.md');
+
+  it('shows the next hint each time and remembers how many were shown', async () => {
+    const progressFile = temporaryProgressFile();
+    const once = await runEntry('cli', ['hint', lesson.number], progressFile);
+    if (!has) {
+      expect(once.stdout).toContain('has no hints yet');
+      return;
+    }
+    expect(once.status).toBe(0);
+    expect(once.stdout).toMatch(/Hint 1 of \d+/);
+    const twice = await runEntry('cli', ['hint', lesson.number], progressFile);
+    expect(twice.stdout).toMatch(/Hint 2 of \d+/);
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug].hintsShown).toBe(2);
+  });
+
+  it('shows a given hint with `hint N 1`, and refuses one that does not exist', async () => {
+    const progressFile = temporaryProgressFile();
+    const given = await runEntry('cli', ['hint', lesson.number, '1'], progressFile);
+    expect(given.stdout).toContain(has ? 'Hint 1 of' : 'has no hints yet');
+    const missing = await runEntry('cli', ['hint', lesson.number, '99'], progressFile);
+    expect(missing.status).toBe(1);
+  });
+});
+
+describe('solution', () => {
+  it('refuses before the lesson is passed unless --yes is given', async () => {
+    const progressFile = temporaryProgressFile();
+    const refused = await runEntry('cli', ['solution', first.number], progressFile);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--yes');
+    const shown = await runEntry('cli', ['solution', first.number, '--yes'], progressFile);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain(`solutions/${first.slug}/${first.exerciseFiles[0]}`);
+  });
+});
+
+describe('npm start without a terminal', () => {
+  it('prints the lessons and the commands to use instead, and exits 0 without waiting', async () => {
+    const ran = await runEntry('main', [], temporaryProgressFile());
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain(first.title);
+    expect(ran.stdout).toContain(`npm run lesson -- check ${first.number}`);
+    expect(ran.stdout).toContain('npm run lesson -- --help');
+  });
+});

@@ -1,0 +1,81 @@
+// The lesson text in the terminal: marked's tokens, rendered by the runner's own small renderer.
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, wrap } from '../../src/runner/markdown-render.ts';
+import { parseHints } from '../../src/runner/lesson-texts.ts';
+import { diffLines, formatDiff } from '../../src/runner/solution-diff.ts';
+import { painter, stripAnsi } from '../../src/runner/terminal.ts';
+
+const lesson = `# Schema
+
+A **schema** says what a song looks like: its \`title\`, and [more](https://mongoosejs.com).
+This line was wrapped in the source.
+
+## Steps
+
+1. Open the file.
+2. Add the fields:
+   - \`title\`
+   - \`artist\`
+
+\`\`\`ts
+const a = 'x'; // a comment
+\`\`\`
+`;
+
+describe('renderMarkdown', () => {
+  const plain = renderMarkdown(lesson, { width: 80, colour: false });
+
+  it('underlines headings and keeps their text', () => {
+    expect(plain).toContain('Schema\n══════');
+    expect(plain).toContain('Steps\n─────');
+  });
+
+  it('joins source line breaks into one paragraph and shows links with their address', () => {
+    const wide = renderMarkdown(lesson, { width: 200, colour: false });
+    expect(wide).toContain('its `title`, and more (https://mongoosejs.com). This line was wrapped in the source.');
+  });
+
+  it('numbers ordered lists and nests bullet lists under them', () => {
+    expect(plain).toContain('1. Open the file.\n2. Add the fields:\n   • `title`\n   • `artist`');
+  });
+
+  it('indents code blocks by four spaces', () => {
+    expect(plain).toContain("\n    const a = 'x'; // a comment\n");
+  });
+
+  it('uses no colour codes when colour is off, and some when on', () => {
+    expect(plain).toBe(stripAnsi(plain));
+    const coloured = renderMarkdown(lesson, { width: 80, colour: true });
+    expect(coloured).not.toBe(stripAnsi(coloured));
+    expect(stripAnsi(coloured)).toContain('A schema says');
+  });
+
+  it('wraps long paragraphs at the width', () => {
+    const text = renderMarkdown('word '.repeat(60), { width: 40, colour: false });
+    for (const line of text.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('wrap', () => {
+  it('counts only visible characters, not colour codes', () => {
+    const bold = painter(true)('bold', 'aaaa');
+    expect(stripAnsi(wrap(`${bold} bbbb cccc`, 9))).toBe('aaaa bbbb\ncccc');
+  });
+});
+
+describe('parseHints', () => {
+  it('splits a hints file into its "## Hint N" sections, in order', () => {
+    const hints = parseHints('Intro\n\n## Hint 2\n\nSecond.\n\n## Hint 1\n\nFirst **one**.\n');
+    expect(hints).toEqual([
+      { number: 1, markdown: 'First **one**.' },
+      { number: 2, markdown: 'Second.' },
+    ]);
+  });
+});
+
+describe('the solution diff', () => {
+  it('marks your lines with - and the solution lines with +, keeping the common ones', () => {
+    const text = formatDiff(diffLines(['a', 'b', 'c'], ['a', 'B', 'c']), painter(false));
+    expect(text).toBe('  a\n- b\n+ B\n  c');
+  });
+});
