@@ -27,6 +27,8 @@ export default defineConfig({
     ...shared,
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts'],
+    // For the check (src/check/): name the test that hit the time limit, and the copy that threw a stray error.
+    setupFiles: plan ? ['src/check/mark-running-test.ts', 'src/check/tag-stray-errors.ts'] : [],
     projects: plan?.map((entry) =>
       entry.name === 'engine'
         ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }
@@ -38,8 +40,6 @@ export default defineConfig({
                 name: `${entry.slug}@${entry.target}`,
                 include: [`tests/${entry.slug}.test.ts`],
                 env: { LESSON_TARGET: entry.target ?? 'playground' },
-                // Errors thrown outside any test get the copy's name (src/check/tag-stray-errors.ts).
-                setupFiles: ['src/check/tag-stray-errors.ts'],
               },
             },
     ),

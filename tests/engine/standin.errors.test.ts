@@ -58,3 +58,23 @@ describe('bad queries and updates', () => {
     await expect(db.command({ getMore: Long.fromNumber(12345), collection: 'e' })).rejects.toMatchObject({ code: 43 });
   });
 });
+
+describe('a document over the 16 MB limit', () => {
+  it('is refused like mongod refuses it, and nothing is saved', async () => {
+    // Just over 16 MiB: small enough for the driver to send, too large for MongoDB to keep.
+    const tooLarge = { bytes: Buffer.alloc(16 * 1024 * 1024 + 100) };
+    await expect(db.collection('big').insertOne(tooLarge)).rejects.toMatchObject({
+      code: 2,
+      message: expect.stringContaining('object to insert too large'),
+    });
+    expect(await db.collection('big').countDocuments()).toBe(0);
+  });
+
+  it('past mongod\'s 16 KB of slack, is invalid BSON (10334)', async () => {
+    const wayTooLarge = { bytes: Buffer.alloc(16 * 1024 * 1024 + 20 * 1024) };
+    await expect(db.collection('big').insertOne(wayTooLarge)).rejects.toMatchObject({
+      code: 10334,
+      message: expect.stringMatching(/^BSONObj size: \d+ \(0x[0-9A-F]+\) is invalid/),
+    });
+  });
+});

@@ -14,6 +14,8 @@ export interface CommandContext {
   /** The whole command document; its first key is the command name. */
   body: Doc;
   connectionId: number;
+  /** Size of the whole wire message; a document can only be too large when this is. */
+  messageBytes?: number;
 }
 
 /** A command: returns the reply document (ok:1 is added if missing) or throws a CommandError. */

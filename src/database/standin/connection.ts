@@ -46,7 +46,7 @@ export function serveConnection(socket: Socket, state: { catalog: Catalog; curso
   function handle(message: Buffer): void {
     const request = parseRequest(message);
     const db = typeof request.command.$db === 'string' ? request.command.$db : request.legacyDb ?? 'admin';
-    const reply = runCommand({ ...state, db, body: request.command, connectionId });
+    const reply = runCommand({ ...state, db, body: request.command, connectionId, messageBytes: message.length });
     if (!request.noReply) socket.write(encodeReply(request, reply));
   }
 }

@@ -6,7 +6,9 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { selectDocuments } from './read-commands.ts';
 
+import { calculateObjectSize } from 'bson';
 import { keyString } from './bson-order.ts';
+import { MAX_BSON_BYTES } from './wire-protocol.ts';
 import { applyUpdate, checkId, updateKind, upsertSeed, withIdFirst } from './update-apply.ts';
 
 function writeError(index: number, error: unknown): Doc {
@@ -39,12 +41,27 @@ function reply(fields: Doc, errors: Doc[]): Doc {
   return errors.length ? { ...fields, writeErrors: errors, ok: 1 } : { ...fields, ok: 1 };
 }
 
+/** mongod's two refusals: past its 16 KB of slack the BSON itself is invalid; up to there, the insert is refused. */
+function checkInsertSize(size: number): void {
+  const internalLimit = MAX_BSON_BYTES + 16 * 1024;
+  if (size > internalLimit) {
+    const message = `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${internalLimit}(16MB)`;
+    throw new CommandError(10334, 'BSONObjectTooLarge', message);
+  }
+  if (size > MAX_BSON_BYTES) throw badValue(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_BYTES}`);
+}
+
 const insert: CommandHandler = (ctx) => {
   const documents = statements(ctx, 'documents');
   const collection = ctx.catalog.getOrCreate(ctx.db, targetCollection(ctx));
   let n = 0;
+  // Measuring every document would slow big batches; only a message over the limit can hold one too large.
+  const mayBeTooLarge = (ctx.messageBytes ?? 0) > MAX_BSON_BYTES;
   const errors = runBatch(ctx, documents, (doc) => {
     if (!isPlainObject(doc)) throw badValue('document to insert must be an object');
+    if (mayBeTooLarge) {
+      checkInsertSize(calculateObjectSize(doc));
+    }
     checkId(doc._id);
     collection.insert(doc._id === undefined || Object.keys(doc)[0] === '_id' ? doc : withIdFirst(doc));
     n++;
