@@ -1,0 +1,46 @@
+// Children of the check run in process groups of their own, so that one kill stops
+// vitest, its workers and anything the learner's code started (a server, a database).
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+const live = new Set<ChildProcess>();
+
+/** Starts `command` as the leader of a new process group, with an IPC channel. */
+export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  child.once('error', () => live.delete(child));
+  return child;
+}
+
+/** Kills the whole group of `child` at once (SIGKILL); quiet when it is already gone. */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // ESRCH: nothing left in the group.
+  }
+}
+
+/** True while any process of the group led by `pid` is still alive. */
+export function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Kills every group the check started. The check calls it when this process exits. */
+export function killAllGroups(): void {
+  for (const child of live) killGroup(child);
+}
+
+// A detached group does not get the terminal's Ctrl+C, so it must not outlive us.
+process.on('exit', killAllGroups);

@@ -1,0 +1,109 @@
+// From what vitest sent (wire records) to results: per test, pass or fail and why,
+// and, when a file never ran its tests, the kind of problem.
+import path from 'node:path';
+import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
+import { errorHeadline, errorLocation, failureDetail, firstLine, stripAnsi } from './error-text.ts';
+import { testFileOf } from './plan.ts';
+import type { CheckProblem, CheckRequest, CheckResult, EngineFileResult, TestOutcome } from './types.ts';
+import type { ErrorRecord, ModuleRecord, TestRecord } from './wire.ts';
+
+/** How the run around a file ended, as far as the file's result is concerned. */
+export interface RunContext {
+  timedOut: boolean;
+  timeoutMs: number;
+  /** vitest's own output, for a crash with no better explanation. */
+  output: string;
+  /** Tests that started but did not end, per project name. */
+  stuckIn: Map<string, { path: string[]; title: string }>;
+}
+
+/** The words every time-limit result uses (the proof's and the runner's readers rely on them). */
+export function timeLimitMessage(timeoutMs: number): string {
+  return `Your code did not finish within ${Math.round(timeoutMs / 1000)} s: an endless loop, or a server/connection left open?`;
+}
+
+/** Is `file` one the learner (or a lesson's copy of the exercise) wrote, rather than the test or the engine? */
+export function learnerCodeTest(request: CheckRequest): (file: string) => boolean {
+  const testFile = testFileOf(request);
+  if (!('lesson' in request)) {
+    const folder = path.dirname(testFile) + path.sep;
+    return (file) => file.startsWith(folder) && file !== testFile;
+  }
+  const paths = lessonPaths(request.lesson);
+  const folders = [
+    paths.playgroundDir,
+    paths.solutionDir,
+    paths.starterDir,
+    path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes', `${request.lesson.slug}-`),
+  ];
+  return (file) => folders.some((folder) => file.startsWith(folder));
+}
+
+function testOutcome(record: TestRecord, isOwnCode: (file: string) => boolean): TestOutcome {
+  const outcome: TestOutcome = { path: record.path, title: record.title, state: record.state, durationMs: record.durationMs };
+  if (record.errors[0]) outcome.failure = failureDetail(record.errors[0], isOwnCode);
+  return outcome;
+}
+
+/** A file-level error (import, beforeAll, afterAll): the learner's file not loading, or the setup failing. */
+function fileProblem(error: ErrorRecord, isOwnCode: (file: string) => boolean): CheckProblem {
+  const ownFrame = error.frames.find((frame) => isOwnCode(frame.file));
+  const ownFile = error.transformFile !== undefined && isOwnCode(error.transformFile);
+  const loadError = ownFile || ownFrame !== undefined || error.name === 'SyntaxError' || error.name === 'ExerciseFileMissing';
+  return {
+    kind: loadError ? 'load-error' : 'setup-error',
+    message: errorHeadline(error),
+    location: errorLocation(error, loadError ? isOwnCode : undefined),
+    detail: stripAnsi(error.stack ?? error.message),
+  };
+}
+
+/** The result of one request, from its test file's record (missing when the file never ended). */
+export function checkResult(request: CheckRequest, name: string, record: ModuleRecord | undefined, run: RunContext): CheckResult {
+  const isOwnCode = learnerCodeTest(request);
+  const tests = (record?.tests ?? []).map((test) => testOutcome(test, isOwnCode));
+  const result: CheckResult = { request, name, passed: false, tests, durationMs: record?.durationMs };
+
+  if (!record && run.timedOut) {
+    result.problem = { kind: 'time-limit', message: timeLimitMessage(run.timeoutMs) };
+    result.stuckIn = run.stuckIn.get(name);
+  } else if (!record) {
+    const lines = stripAnsi(run.output).split('\n');
+    const said = lines.find((line) => /^\s*[A-Z]\w*(Error|Exception)\b.*:/.test(line)) ?? lines.find((line) => /error/i.test(line));
+    result.problem = { kind: 'crash', message: firstLine(said ?? 'The test run stopped before this check ended.'), detail: stripAnsi(run.output) };
+  } else if (record.errors[0]) {
+    result.problem = fileProblem(record.errors[0], isOwnCode);
+  } else if (tests.length === 0) {
+    result.problem = { kind: 'no-tests', message: `${path.relative(projectRoot, record.file)} holds no test.` };
+  }
+
+  const ran = tests.filter((test) => test.state === 'passed' || test.state === 'failed');
+  result.passed = !result.problem && ran.length > 0 && ran.every((test) => test.state === 'passed');
+  return result;
+}
+
+/** Marks a result failed by an error thrown outside its tests (e.g. from a timer after a test ended). */
+export function withUnhandledError(result: CheckResult, error: ErrorRecord): CheckResult {
+  const isOwnCode = learnerCodeTest(result.request);
+  const strayError: CheckProblem = {
+    kind: 'unhandled-error',
+    message: errorHeadline(error),
+    location: errorLocation(error, isOwnCode) ?? errorLocation(error),
+    detail: stripAnsi(error.stack ?? error.message),
+  };
+  // Failing tests say more about the mistake; the stray error only becomes the problem when they all pass.
+  const anyFailed = result.tests.some((test) => test.state === 'failed');
+  return { ...result, passed: false, strayError, problem: result.problem ?? (anyFailed ? undefined : strayError) };
+}
+
+/** One engine test file's result. */
+export function engineFileResult(record: ModuleRecord): EngineFileResult {
+  const anyCode = () => false;
+  const file = path.relative(projectRoot, record.file).split(path.sep).join('/');
+  const result: EngineFileResult = { file, tests: record.tests.map((test) => testOutcome(test, anyCode)) };
+  if (record.errors[0]) {
+    const error = record.errors[0];
+    result.problem = { kind: 'setup-error', message: errorHeadline(error), location: errorLocation(error), detail: stripAnsi(error.stack ?? error.message) };
+  }
+  return result;
+}

@@ -1,0 +1,117 @@
+// The words of the check: what to run, and what came out of it.
+import type { ExerciseTarget } from '../lessons/exercise.ts';
+import type { LessonEntry } from '../lessons/catalog.ts';
+
+/** Run a lesson's tests (tests/<slug>.test.ts) against one copy of its exercise. */
+export interface LessonCheckRequest {
+  lesson: LessonEntry;
+  /** Which copy: the learner's (default), the solution, the starter or a known mistake. */
+  target?: ExerciseTarget;
+}
+
+/** Run one test file of its own, outside the manifest (the engine's fixture lessons). */
+export interface FileCheckRequest {
+  /** The test file, relative to the project root or absolute. */
+  testFile: string;
+  /** A short name for the results; the file's path when omitted. */
+  name?: string;
+}
+
+export type CheckRequest = LessonCheckRequest | FileCheckRequest;
+
+/** What one `expect` failure (or thrown error) said. */
+export interface FailureDetail {
+  /** The error's message, colours removed; for an assertion with a message, it starts with that message. */
+  message: string;
+  /** The assertion's own message (`expect(value, 'this message')`), when it had one. */
+  note?: string;
+  /** The value the test wanted, as vitest printed it, when the assertion gave one. */
+  expected?: string;
+  /** The value the code produced, as vitest printed it. */
+  actual?: string;
+  /** The error's name: AssertionError, TypeError, NeverSettled… */
+  name?: string;
+  /** Where it was thrown, "path/from/root.ts:12:5", when known. */
+  location?: string;
+  /** True when vitest stopped the test for running past its own time limit. */
+  timedOut?: boolean;
+}
+
+export interface TestOutcome {
+  /** The describe titles around the test, outermost first. */
+  path: string[];
+  /** The `it` sentence. */
+  title: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** Why it failed (the first error; a test rarely has more). */
+  failure?: FailureDetail;
+  durationMs?: number;
+}
+
+/**
+ * Why a check has no verdict from its tests:
+ * - `load-error`: the exercise file did not load (syntax error, threw while imported, missing);
+ * - `setup-error`: the test file's own setup failed (e.g. the database did not start);
+ * - `time-limit`: the run was stopped at the time limit (endless loop, something left open);
+ * - `unhandled-error`: code threw outside any test (from a timer or a callback);
+ * - `crash`: vitest itself failed or stopped unexpectedly;
+ * - `no-tests`: the file ran but held no test.
+ */
+export type ProblemKind = 'load-error' | 'setup-error' | 'time-limit' | 'unhandled-error' | 'crash' | 'no-tests';
+
+export interface CheckProblem {
+  kind: ProblemKind;
+  /** One plain line: the first line of the error, or what happened. */
+  message: string;
+  /** "path/from/root.ts:3:17" when known. */
+  location?: string;
+  /** More of the error, colours removed, for `--verbose` views; never shown first. */
+  detail?: string;
+}
+
+export interface CheckResult {
+  request: CheckRequest;
+  /** The `it` sentence (with its describe path) that was running when the time limit struck. */
+  stuckIn?: { path: string[]; title: string };
+  /** The vitest project name: "02-schema@solution", or the fixture's name. */
+  name: string;
+  /** Every test passed and at least one ran. */
+  passed: boolean;
+  tests: TestOutcome[];
+  problem?: CheckProblem;
+  /** An error the code threw outside any test (a timer, a forgotten promise); it fails the check too. */
+  strayError?: CheckProblem;
+  durationMs?: number;
+}
+
+/** One engine test file (tests/engine/**) and its tests. */
+export interface EngineFileResult {
+  /** Path from the project root. */
+  file: string;
+  tests: TestOutcome[];
+  problem?: CheckProblem;
+}
+
+export interface CheckReport {
+  /** One result per request, in the order asked. */
+  results: CheckResult[];
+  /** Engine test files, when `includeEngine` was asked. */
+  engine: EngineFileResult[];
+  /** Every result passed, every engine test passed and nothing went wrong outside the tests. */
+  passed: boolean;
+  /** Errors vitest caught outside any test that no result could be blamed for, first lines only. */
+  unhandledErrors: string[];
+  /** The run was stopped at its time limit. */
+  timedOut: boolean;
+  durationMs: number;
+  /** The vitest process id (its process group is gone when the report is made). */
+  pid?: number;
+  /** What vitest printed, for debugging; never shown to a learner first. */
+  output: string;
+}
+
+/** Progress while a run goes on: a test file has started or ended (its result is final). */
+export type CheckProgress =
+  | { type: 'started'; name: string }
+  | { type: 'finished'; result: CheckResult }
+  | { type: 'engine-file'; file: EngineFileResult };

@@ -1,0 +1,104 @@
+// Watch mode: check the learner's files now and again after every save, on a warm
+// vitest, until the runner stops it (usually when everything passes).
+import path from 'node:path';
+import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
+import { watchFolder, type FolderWatch } from './file-watch.ts';
+import { WarmVitest } from './warm-vitest.ts';
+import type { CheckRequest, CheckResult } from './types.ts';
+
+export interface WatchOptions {
+  /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
+  onResult: (result: CheckResult) => void;
+  /** Called when a check starts: `changed` lists the saved files (empty for the first check). */
+  onStart?: (changed: string[]) => void;
+  /** A run taking longer is killed (endless loop…). Default 30 s. */
+  timeoutMs?: number;
+  /** Force polling (true) or fs events (false); chosen from the platform by default. */
+  poll?: boolean;
+  /** Check once at the start, before any save. Default true. */
+  checkNow?: boolean;
+}
+
+export interface CheckWatch {
+  /** Stops watching and stops every process of the check. */
+  stop(): Promise<void>;
+  /** Checks again now, as if the learner had saved. */
+  recheck(): void;
+  /** Resolves once the files are watched and vitest is warm (mostly for tests and benchmarks). */
+  readonly ready: Promise<void>;
+  /** How saves are noticed, once ready. */
+  readonly mode: 'events' | 'polling' | undefined;
+  /** The warm vitest's process id (leader of its process group), while one runs. */
+  readonly pid: number | undefined;
+}
+
+/** A save during a run this old means the learner fixed something slow: start over rather than wait. */
+const restartAfterMs = 3000;
+
+/** Watches the learner's copy of a lesson (playground/<slug>/) and checks it after every save. */
+export function watchLesson(lesson: LessonEntry, options: WatchOptions): CheckWatch {
+  return watchCheck({ lesson, target: 'playground' }, lessonPaths(lesson).playgroundDir, options);
+}
+
+/** Watches `folder` and runs `request` after every save in it. */
+export function watchCheck(request: CheckRequest, folder: string, options: WatchOptions): CheckWatch {
+  const warm = new WarmVitest(request, options.timeoutMs ?? 30_000, [path.resolve(folder) + path.sep]);
+  let folderWatch: FolderWatch | undefined;
+  let stopped = false;
+  let running = false;
+  let runStarted = 0;
+  let pending: Set<string> | undefined;
+  let generation = 0;
+
+  const check = async (changed: string[]) => {
+    if (stopped) return;
+    if (running) {
+      for (const file of changed) (pending ??= new Set()).add(file);
+      if (performance.now() - runStarted > restartAfterMs) {
+        generation++;
+        await warm.restart();
+      }
+      return;
+    }
+    running = true;
+    runStarted = performance.now();
+    const mine = ++generation;
+    options.onStart?.(changed);
+    const result = await warm.run(changed);
+    running = false;
+    if (stopped) return;
+    if (pending) {
+      // Saved again meanwhile: this result is about older code. Check the newest instead.
+      const files = [...pending];
+      pending = undefined;
+      void check(files);
+      return;
+    }
+    if (mine === generation) options.onResult(result);
+  };
+
+  const ready = (async () => {
+    folderWatch = await watchFolder(folder, (changed) => void check(changed), { poll: options.poll });
+    if (stopped) folderWatch.stop();
+    await warm.warmUp().catch(() => undefined);
+  })();
+  if (options.checkNow ?? true) void ready.then(() => check([]));
+
+  return {
+    ready,
+    get mode() {
+      return folderWatch?.mode;
+    },
+    get pid() {
+      return warm.pid;
+    },
+    recheck: () => void check([]),
+    async stop() {
+      stopped = true;
+      folderWatch?.stop();
+      await ready.catch(() => undefined);
+      folderWatch?.stop();
+      await warm.stop();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// `npm test`: proves the playground honest. The project typechecks; the engine's own
+// tests pass; and every lesson's tests pass on its solution, fail on its starter, and
+// fail on each known mistake with that mistake's own explanation. All of it in one
+// vitest start (the check engine, src/check/), so it stays under a minute.
+// The last line is always "N passed, N failed" (CI reads it); the exit code is 0 only if all is well.
+import { availableParallelism } from 'node:os';
+import { spinner } from '@clack/prompts';
+import { runChecks, type CheckResult } from '../check/index.ts';
+import { proofPlan } from './proof-plan.ts';
+import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
+import { typecheck } from './typecheck.ts';
+import { judge } from './verdicts.ts';
+
+const started = performance.now();
+const { variants, gaps } = proofPlan();
+
+const progress = plain ? undefined : spinner();
+let finished = 0;
+progress?.start(`Typechecking, and running ${variants.length} lesson variants and the engine tests`);
+
+// tsc and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
+const [types, report] = await Promise.all([
+  typecheck(),
+  runChecks(
+    variants.map((variant) => variant.request),
+    {
+      includeEngine: true,
+      timeoutMs: 120_000,
+      // Test files wait on sockets and child processes a good part of the time: one more than the cores.
+      maxWorkers: availableParallelism() + 1,
+      onProgress: (event) => {
+        if (event.type === 'finished') progress?.message(`${++finished} of ${variants.length} lesson variants checked`);
+      },
+    },
+  ),
+]);
+progress?.stop('Done.');
+
+let passed = 0;
+let failed = 0;
+const lines: string[] = [];
+
+lines.push(heading('Typecheck'));
+lines.push(`  ${mark(types.ok)} tsc --noEmit ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`);
+if (!types.ok) {
+  failed++;
+  lines.push(...types.output.split('\n').map((line) => `    ${line}`));
+}
+
+lines.push(heading('Engine tests'));
+if (!report.engine.length) lines.push(`  ${mark(false)} no engine test file ran`);
+for (const file of report.engine) {
+  const counts = engineCounts(file);
+  passed += counts.passed;
+  failed += counts.failed;
+  lines.push(`  ${engineLine(file)}`);
+}
+if (!report.engine.length) failed++;
+
+lines.push(heading('Lessons'));
+for (const gap of gaps) {
+  failed++;
+  lines.push(`  ${mark(false)} ${gap.lesson.slug} ${gap.why}`);
+}
+variants.forEach((variant, index) => {
+  const result: CheckResult = report.results[index];
+  const verdict = judge(variant, result);
+  if (verdict.ok) passed++;
+  else failed++;
+  const target = variant.request.target ?? 'playground';
+  lines.push(`  ${mark(verdict.ok)} ${variant.lesson.slug} · ${target}: ${verdict.why}`);
+});
+
+// Errors vitest caught outside any test and could not pin on one variant.
+if (report.unhandledErrors.length) {
+  failed++;
+  lines.push(`  ${mark(false)} errors outside any test: ${report.unhandledErrors.join(' | ')}`);
+}
+if (report.timedOut) lines.push(`  ${mark(false)} the checks were stopped at their time limit (2 minutes): see the lines above`);
+
+lines.push('');
+lines.push(dim(`Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));
+lines.push(`${passed} passed, ${failed} failed`);
+console.log(lines.join('\n'));
+process.exitCode = failed === 0 && types.ok && report.results.length === variants.length ? 0 : 1;

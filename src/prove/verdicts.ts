@@ -1,0 +1,53 @@
+// Judging each lesson variant against what it must do, with the reason in one line.
+import { explainCheck, type CheckResult, type TestOutcome } from '../check/index.ts';
+import type { ProofVariant } from './proof-plan.ts';
+
+export interface Verdict {
+  ok: boolean;
+  /** Why, in one line: what held, or what did not. */
+  why: string;
+}
+
+function firstFailing(result: CheckResult): TestOutcome | undefined {
+  return result.tests.find((test) => test.state === 'failed');
+}
+
+function counts(result: CheckResult) {
+  const ran = result.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
+  return { ran: ran.length, failed: ran.filter((test) => test.state === 'failed').length };
+}
+
+/** What went wrong in a result, shortly: its problem, or its first failing test and message. */
+export function shortReason(result: CheckResult): string {
+  if (result.problem) {
+    const where = result.problem.location ? ` (${result.problem.location})` : '';
+    return `${result.problem.kind}: ${result.problem.message}${where}`;
+  }
+  const test = firstFailing(result);
+  if (!test && result.strayError) return `an error was thrown outside any test: ${result.strayError.message}`;
+  if (!test) return 'no test ran';
+  const said = test.failure?.note ?? test.failure?.message.split('\n')[0] ?? '';
+  return `"${test.title}" failed: ${said}`.slice(0, 240);
+}
+
+/** Does the result keep the variant's promise? */
+export function judge(variant: ProofVariant, result: CheckResult): Verdict {
+  const { ran, failed } = counts(result);
+  switch (variant.expect.kind) {
+    case 'passes':
+      return result.passed ? { ok: true, why: `all ${ran} checks pass` } : { ok: false, why: `must pass, but ${shortReason(result)}` };
+    case 'fails':
+      if (result.problem) return { ok: false, why: `must fail its checks, but never ran them: ${shortReason(result)}` };
+      return failed > 0
+        ? { ok: true, why: `${failed} of ${ran} checks fail, as they should` }
+        : { ok: false, why: `must fail at least one check, but ${ran ? `all ${ran} pass` : 'none ran'}` };
+    case 'fails-explaining': {
+      const { explains } = variant.expect.mistake;
+      if (result.passed) return { ok: false, why: `must fail, but all ${ran} checks pass: the tests miss this mistake` };
+      const explanation = explainCheck(result, variant.lesson);
+      return explanation.toLowerCase().includes(explains.toLowerCase())
+        ? { ok: true, why: `fails (${result.problem ? result.problem.kind : `${failed} of ${ran}`}), explained with "${explains}"` }
+        : { ok: false, why: `fails, but the explanation never says "${explains}"; it says: ${shortReason(result)}` };
+    }
+  }
+}

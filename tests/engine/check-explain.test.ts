@@ -1,0 +1,61 @@
+// explainCheck on results made by hand: what a beginner reads for each kind of outcome.
+import { describe, expect, it } from 'vitest';
+import { explainCheck, type CheckResult, type TestOutcome } from '../../src/check/index.ts';
+import { findLesson } from '../../src/lessons/catalog.ts';
+
+const request = { testFile: 'tests/engine/fixtures/passing/check.fixture.ts' };
+const failedTest = (title: string, note: string, extra: Partial<TestOutcome['failure']> = {}): TestOutcome => ({
+  path: ['POST /api/songs'],
+  title,
+  state: 'failed',
+  failure: { message: `${note}: expected 1 to be 2`, note, name: 'AssertionError', ...extra },
+});
+const result = (parts: Partial<CheckResult>): CheckResult => ({ request, name: 'hand-made', passed: false, tests: [], ...parts });
+
+describe('explainCheck', () => {
+  it('points a lesson to its next hint', () => {
+    const lesson = findLesson('02');
+    if (!lesson) throw new Error('lesson 02 is in the manifest');
+    const text = explainCheck(result({ request: { lesson }, tests: [failedTest('saves the song', 'Nothing was saved')] }));
+    expect(text).toContain('npm run lesson -- hint 02');
+  });
+
+  it('shortens long expected and actual values', () => {
+    const long = 'x'.repeat(5000);
+    const text = explainCheck(result({ tests: [failedTest('saves the song', 'Wrong body', { expected: long, actual: long })] }));
+    expect(text.length).toBeLessThan(1000);
+    expect(text).toContain('(4800 more characters)');
+  });
+
+  it('names the first failure fully and only a few others', () => {
+    const tests = Array.from({ length: 8 }, (_, index) => failedTest(`check ${index + 1}`, `message ${index + 1}`));
+    const text = explainCheck(result({ tests }));
+    expect(text).toMatch(/^Not yet: all 8 checks fail\./);
+    expect(text).toContain('First to fix: "check 1" (POST /api/songs)\n  The check says: message 1');
+    expect(text).toContain('"check 5" (POST /api/songs): message 5');
+    expect(text).not.toContain('check 6');
+    expect(text).toContain('…and 3 more');
+  });
+
+  it('counts what already passes', () => {
+    const passed: TestOutcome = { path: [], title: 'lists songs', state: 'passed' };
+    expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(/^Getting there: 1 of 2 checks pass, 1 to go\./);
+  });
+
+  it('explains a test that waited forever as a promise that never settles', () => {
+    const timedOut = failedTest('answers 201', 'x', { note: undefined, message: 'Test timed out in 10000ms.', timedOut: true });
+    expect(explainCheck(result({ tests: [timedOut] }))).toContain('A promise that never settles?');
+  });
+
+  it('mentions an error thrown outside the checks after the failures', () => {
+    const strayError = { kind: 'unhandled-error' as const, message: 'Storage is down for a moment.' };
+    const text = explainCheck(result({ tests: [failedTest('saves', 'nope')], strayError }));
+    expect(text).toContain('outside the checks');
+    expect(text).toContain('Storage is down for a moment.');
+  });
+
+  it('does not blame the learner for a setup that failed', () => {
+    const text = explainCheck(result({ problem: { kind: 'setup-error', message: 'Error: the database did not start' } }));
+    expect(text).toContain('most likely not your code');
+  });
+});

@@ -1,0 +1,67 @@
+// The proof's judgement (src/prove/): what each lesson variant must do, on results made by hand.
+import { describe, expect, it } from 'vitest';
+import type { CheckResult, TestOutcome } from '../../src/check/index.ts';
+import type { LessonEntry } from '../../src/lessons/catalog.ts';
+import { proofPlan, type ProofVariant } from '../../src/prove/proof-plan.ts';
+import { judge } from '../../src/prove/verdicts.ts';
+
+const lesson: LessonEntry = {
+  number: '98',
+  slug: '98-nowhere',
+  title: 'A lesson with no files',
+  titleHinglish: 'Bina files ka lesson',
+  exerciseFiles: ['song.ts'],
+  mistakes: [{ folder: 'no-enum', what: 'Forgot the enum.', explains: 'Enum' }],
+};
+const passedTest: TestOutcome = { path: [], title: 'saves', state: 'passed' };
+const failedTest: TestOutcome = {
+  path: ['mood'],
+  title: 'refuses "angry"',
+  state: 'failed',
+  failure: { message: 'x', note: 'The mood "angry" was accepted: list the moods with enum.', name: 'AssertionError' },
+};
+const variant = (expect: ProofVariant['expect'], target: ProofVariant['request']['target']): ProofVariant => ({
+  lesson,
+  request: { lesson, target },
+  expect,
+});
+const result = (tests: TestOutcome[], extra: Partial<CheckResult> = {}): CheckResult => ({
+  request: { lesson },
+  name: 'x',
+  passed: tests.length > 0 && tests.every((test) => test.state === 'passed') && !extra.problem,
+  tests,
+  ...extra,
+});
+
+describe('proofPlan', () => {
+  it('reports a lesson without tests file or starter instead of checking it', () => {
+    const { variants, gaps } = proofPlan([lesson]);
+    expect(variants).toEqual([]);
+    expect(gaps[0].why).toBe('has no tests/98-nowhere.test.ts and no lessons/98-nowhere/starter/: every lesson needs both (README, "Adding a lesson")');
+  });
+});
+
+describe('judge', () => {
+  it('wants the solution to pass', () => {
+    expect(judge(variant({ kind: 'passes' }, 'solution'), result([passedTest])).ok).toBe(true);
+    expect(judge(variant({ kind: 'passes' }, 'solution'), result([passedTest, failedTest]))).toEqual({
+      ok: false,
+      why: 'must pass, but "refuses "angry"" failed: The mood "angry" was accepted: list the moods with enum.',
+    });
+  });
+
+  it('wants the starter to fail a check, not to fail loading', () => {
+    expect(judge(variant({ kind: 'fails' }, 'starter'), result([passedTest, failedTest])).ok).toBe(true);
+    const notLoading = result([], { problem: { kind: 'load-error', message: 'SyntaxError: Unexpected token' } });
+    expect(judge(variant({ kind: 'fails' }, 'starter'), notLoading).ok).toBe(false);
+    expect(judge(variant({ kind: 'fails' }, 'starter'), result([passedTest])).ok).toBe(false);
+  });
+
+  it("wants a mistake to fail with its own words in the explanation, whatever their case", () => {
+    const mistake = variant({ kind: 'fails-explaining', mistake: lesson.mistakes[0] }, 'mistake:no-enum');
+    expect(judge(mistake, result([passedTest, failedTest])).ok).toBe(true);
+    const elsewhere = { ...failedTest, failure: { message: 'x', note: 'Something else entirely.' } };
+    expect(judge(mistake, result([elsewhere])).why).toContain('the explanation never says "Enum"');
+    expect(judge(mistake, result([passedTest])).why).toContain('the tests miss this mistake');
+  });
+});

@@ -1,0 +1,141 @@
+// The check engine, cold: runChecks on tiny fixture lessons (tests/engine/fixtures/),
+// and what explainCheck tells the learner about each.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainCheck, runChecks, type CheckReport, type CheckResult } from '../../src/check/index.ts';
+import { groupAlive } from '../../src/check/process-group.ts';
+import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
+
+const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/check.fixture.ts`, name });
+
+let broken: ScratchLesson;
+let report: CheckReport;
+let looping: CheckReport;
+const result = (name: string): CheckResult => {
+  const found = report.results.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no result named ${name}`);
+  return found;
+};
+
+beforeAll(async () => {
+  broken = scratchLesson('loads-later', addThat.doesNotParse);
+  [report, looping] = await Promise.all([
+    // One vitest start for all of them, as the proof does.
+    runChecks(
+      [
+        fixture('passing'),
+        fixture('failing'),
+        { testFile: broken.testFile, name: 'broken' },
+        fixture('throws-at-import'),
+        fixture('never-settles'),
+        { testFile: 'tests/engine/fixtures/nowhere/check.fixture.ts', name: 'nowhere' },
+      ],
+      { timeoutMs: 60_000 },
+    ),
+    // Alone: the time limit stops a whole run.
+    runChecks([fixture('endless-loop')], { timeoutMs: 8000 }),
+  ]);
+}, 70_000);
+
+afterAll(() => broken?.remove());
+
+describe('runChecks on a passing lesson', () => {
+  it('passes, with every test and its describe path', () => {
+    const passing = result('passing');
+    expect(passing.passed).toBe(true);
+    expect(passing.problem).toBeUndefined();
+    expect(passing.tests.map((test) => [...test.path, test.title, test.state])).toEqual([
+      ['add()', 'adds two numbers', 'passed'],
+      ['add()', 'adds a negative number', 'passed'],
+    ]);
+  });
+
+  it('is explained as a pass, with the number of checks', () => {
+    expect(explainCheck(result('passing'))).toMatch(/^All 2 checks pass/);
+  });
+});
+
+describe('runChecks on a failing assertion', () => {
+  it("keeps the assertion's own message, expected and actual values", () => {
+    const failing = result('failing');
+    expect(failing.passed).toBe(false);
+    expect(failing.problem).toBeUndefined();
+    expect(failing.tests[0].failure).toMatchObject({ note: 'add() should use +', expected: '5', actual: '-1' });
+  });
+
+  it('is explained with the it sentence, the message and expected/got, and no stack trace', () => {
+    const text = explainCheck(result('failing'));
+    expect(text).toContain('"adds two numbers" (add())');
+    expect(text).toContain('The check says: add() should use +');
+    expect(text).toMatch(/Expected: 5\n\s+Got:\s+-1/);
+    expect(text).toContain('"adds a negative number"');
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('runChecks on a learner file that does not load', () => {
+  it('reports a syntax error as a load error, with the file and line', () => {
+    const { problem, passed } = result('broken');
+    expect(passed).toBe(false);
+    expect(problem?.kind).toBe('load-error');
+    expect(problem?.message).toBe('SyntaxError: Unexpected token');
+    expect(problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/loads-later-[^/]+\/exercise\.ts:2:14$/);
+  });
+
+  it('explains a syntax error in plain words, without colour codes', () => {
+    const text = explainCheck(result('broken'));
+    expect(text).toContain('Your file could not be read');
+    expect(text).toContain('SyntaxError: Unexpected token');
+    expect(text).not.toContain('\u001b[');
+  });
+
+  it('reports a throw at import as a load error, with the first line and where it was thrown', () => {
+    const { problem } = result('throws-at-import');
+    expect(problem).toMatchObject({
+      kind: 'load-error',
+      message: 'FIXTURE_SETTING_THAT_IS_NEVER_SET is not set',
+      location: 'tests/engine/fixtures/throws-at-import/exercise.ts:3:17',
+    });
+    expect(explainCheck(result('throws-at-import'))).toContain('threw an error while it was being loaded');
+  });
+});
+
+describe('runChecks on a promise that never settles', () => {
+  it("fails the test with the test's own explanation", () => {
+    const never = result('never-settles');
+    expect(never.passed).toBe(false);
+    expect(never.tests[0].failure?.message).toBe('save() never finished: did you forget to call resolve()?');
+    expect(explainCheck(never)).toContain('did you forget to call resolve()?');
+  });
+});
+
+describe('runChecks on a test file that is not there', () => {
+  it('says so, and still runs the others', () => {
+    expect(result('nowhere').problem).toEqual({
+      kind: 'crash',
+      message: 'There is no test file tests/engine/fixtures/nowhere/check.fixture.ts.',
+    });
+    expect(result('passing').passed).toBe(true);
+  });
+});
+
+describe('runChecks on an endless loop', () => {
+  it('kills the whole process group at the time limit and says why', () => {
+    const [stuck] = looping.results;
+    expect(looping.timedOut).toBe(true);
+    expect(stuck.problem?.kind).toBe('time-limit');
+    expect(stuck.stuckIn).toEqual({ path: ['add()'], title: 'adds two numbers' });
+    const text = explainCheck(stuck);
+    expect(text).toContain('did not finish within 8 s: an endless loop, or a server/connection left open?');
+    expect(text).toContain('It was busy with the check "adds two numbers" (add())');
+    // vitest, its worker and the looping test: nothing of the group is left.
+    expect(looping.pid).toBeTypeOf('number');
+    expect(groupAlive(looping.pid!)).toBe(false);
+  });
+});
+
+describe('runChecks on nothing', () => {
+  it('reports an empty run without starting vitest', async () => {
+    const empty = await runChecks([]);
+    expect(empty).toMatchObject({ results: [], passed: true, pid: undefined });
+  });
+});

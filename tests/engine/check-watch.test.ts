@@ -1,0 +1,127 @@
+// Watch mode: a warm vitest re-checks the learner's file after every save, sees the
+// newest contents, survives an endless loop, and leaves no process behind.
+import { describe, expect, it } from 'vitest';
+import { watchCheck, type CheckResult } from '../../src/check/index.ts';
+import { watchFolder } from '../../src/check/file-watch.ts';
+import { groupAlive } from '../../src/check/process-group.ts';
+import { addThat, scratchLesson } from './fixtures/scratch.ts';
+
+/** Results as they come, awaited one at a time. */
+function resultQueue() {
+  const waiting: ((result: CheckResult) => void)[] = [];
+  const ready: CheckResult[] = [];
+  return {
+    push(result: CheckResult) {
+      const next = waiting.shift();
+      if (next) next(result);
+      else ready.push(result);
+    },
+    next(): Promise<CheckResult> {
+      const early = ready.shift();
+      return early ? Promise.resolve(early) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+// Each test has its own scratch lesson and warm vitest, so they can run side by side.
+describe.concurrent('watchCheck', () => {
+  it('checks now, then after each save, always on the saved contents, and stops every process', async () => {
+    const lesson = scratchLesson('passing', addThat.subtracts);
+    const results = resultQueue();
+    const started: string[][] = [];
+    const watch = watchCheck({ testFile: lesson.testFile, name: 'watched' }, lesson.dir, {
+      onResult: results.push,
+      onStart: (changed) => started.push(changed),
+      timeoutMs: 5000,
+    });
+    try {
+      expect((await results.next()).passed).toBe(false);
+      lesson.write(addThat.adds);
+      expect((await results.next()).passed).toBe(true);
+      expect(started[1]).toEqual([lesson.exercise]);
+      lesson.write(addThat.subtracts);
+      const again = await results.next();
+      expect(again.passed).toBe(false);
+      expect(again.tests[0].failure).toMatchObject({ expected: '5', actual: '-1' });
+      const pid = watch.pid!;
+      expect(groupAlive(pid)).toBe(true);
+      await watch.stop();
+      expect(groupAlive(pid)).toBe(false);
+    } finally {
+      await watch.stop();
+      lesson.remove();
+    }
+  }, 30_000);
+
+  it('kills an endless loop at the time limit, then checks the next save on a fresh vitest', async () => {
+    const lesson = scratchLesson('passing', addThat.adds);
+    const results = resultQueue();
+    const watch = watchCheck({ testFile: lesson.testFile, name: 'looping' }, lesson.dir, { onResult: results.push, timeoutMs: 5000, checkNow: false });
+    try {
+      await watch.ready;
+      lesson.write(addThat.loops);
+      const stuck = await results.next();
+      expect(stuck.problem?.kind).toBe('time-limit');
+      expect(stuck.stuckIn?.title).toBe('adds two numbers');
+      lesson.write(addThat.adds);
+      expect((await results.next()).passed).toBe(true);
+    } finally {
+      await watch.stop();
+      lesson.remove();
+    }
+  }, 30_000);
+
+  // Between saves the next run waits, ready, at the gate (src/check/warm-gate.ts); a test
+  // file that imports the learner's file at its top has read it early and must run afresh.
+  for (const template of ['loads-later', 'passing']) {
+    it(`reads the newest code when the learner takes a while to save (${template})`, async () => {
+      const lesson = scratchLesson(template, addThat.adds);
+      const results = resultQueue();
+      const watch = watchCheck({ testFile: lesson.testFile, name: template }, lesson.dir, { onResult: results.push });
+      try {
+        expect((await results.next()).passed).toBe(true);
+        for (const [code, passes] of [[addThat.subtracts, false], [addThat.adds, true]] as const) {
+          await new Promise((resolve) => setTimeout(resolve, 1200));
+          lesson.write(code);
+          expect((await results.next()).passed).toBe(passes);
+        }
+      } finally {
+        await watch.stop();
+        lesson.remove();
+      }
+    }, 30_000);
+  }
+});
+
+describe('watchFolder', () => {
+  it('notices a save by polling too, as on WSL2 /mnt drives and network folders', async () => {
+    const lesson = scratchLesson('passing');
+    try {
+      let resolveChange: (files: string[]) => void = () => {};
+      const changed = new Promise<string[]>((resolve) => (resolveChange = resolve));
+      const watch = await watchFolder(lesson.dir, resolveChange, { poll: true, intervalMs: 30 });
+      expect(watch.mode).toBe('polling');
+      lesson.write(addThat.subtracts);
+      expect(await changed).toEqual([lesson.exercise]);
+      watch.stop();
+    } finally {
+      lesson.remove();
+    }
+  });
+
+  it('ignores editor swap and backup files', async () => {
+    const lesson = scratchLesson('passing');
+    try {
+      const seen: string[][] = [];
+      const watch = await watchFolder(lesson.dir, (files) => seen.push(files), { poll: true, intervalMs: 20 });
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${lesson.dir}/.exercise.ts.swp`, 'x');
+      writeFileSync(`${lesson.dir}/exercise.ts~`, 'x');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      watch.stop();
+      expect(seen).toEqual([]);
+    } finally {
+      lesson.remove();
+    }
+  });
+});
