@@ -6,6 +6,7 @@ import { loadProgress, lessonProgress, type Language } from '../progress/progres
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
 import { formatLessonList } from './lesson-list.ts';
 import { isInteractive, paint } from './terminal.ts';
+import { ensurePlayground } from '../playground/exercise-copies.ts';
 
 const args = parseArguments(process.argv.slice(2));
 const loaded = loadProgress();
@@ -51,6 +52,8 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!isCommand(args.command)) usageError(`Unknown command "${args.command}".`, 'commands');
+  // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
+  await ensurePlayground();
 
   switch (args.command) {
     case 'list':

@@ -6,6 +6,7 @@ import { loadProgress, saveLanguage, type Language } from '../progress/progress-
 import { formatLessonList, lessonToContinue } from './lesson-list.ts';
 import { chooseFromMenu, chooseLanguage } from './menu.ts';
 import { isInteractive, paint } from './terminal.ts';
+import { ensurePlayground } from '../playground/exercise-copies.ts';
 
 /** What `npm start` prints when nobody can answer a prompt. */
 function printWithoutTerminal(): void {
@@ -57,6 +58,8 @@ async function menu(): Promise<void> {
   outro('See you soon! Your progress is saved.');
 }
 
+// A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
+await ensurePlayground();
 if (isInteractive()) await menu();
 else printWithoutTerminal();
 process.exit(0);
