@@ -29,7 +29,9 @@ export default defineConfig({
     include: plan ? [] : ['tests/**/*.test.ts'],
     // For the check (src/check/): name the test that hit the time limit, the copy that threw a
     // stray error, and (in watch mode only) hold a prepared run until the learner saves.
-    setupFiles: plan ? ['src/check/mark-running-test.ts', 'src/check/tag-stray-errors.ts', 'src/check/warm-gate.ts'] : [],
+    setupFiles: plan
+      ? ['src/check/mark-running-test.ts', 'src/check/tag-stray-errors.ts', 'src/check/warm-gate.ts']
+      : [],
     projects: plan?.map((entry) =>
       entry.name === 'engine'
         ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }

@@ -14,7 +14,12 @@ function subject(): { request: CheckRequest; folder: string; file: string; label
   const lesson = findLesson('02-schema');
   if (lesson && existsSync(lessonPaths(lesson).testFile) && existsSync(lessonPaths(lesson).solutionDir)) {
     const folder = lessonPaths(lesson).solutionDir;
-    return { request: { lesson, target: 'solution' }, folder, file: path.join(folder, lesson.exerciseFiles[0]), label: '02-schema' };
+    return {
+      request: { lesson, target: 'solution' },
+      folder,
+      file: path.join(folder, lesson.exerciseFiles[0]),
+      label: '02-schema',
+    };
   }
   const folder = path.join(projectRoot, 'tests', 'engine', 'fixtures', 'passing');
   return {
@@ -72,8 +77,26 @@ export default async function checkBench(): Promise<BenchResult[]> {
   const watchRuns = 9;
   const proofRuns = Number(process.env.BENCH_PROOF_RUNS ?? 1);
   return [
-    { name: `check: one lesson cold, spawn to verdict (${label})`, median: await timeMedian(coldRuns, () => coldCheck(request)), unit: 'ms', target: 2500, runs: coldRuns },
-    { name: `check: watch re-check after a save (${label})`, median: await watchRecheck(watchRuns), unit: 'ms', target: 600, runs: watchRuns },
-    { name: 'check: whole npm test (typecheck + every lesson + engine)', median: (await timeMedian(proofRuns, wholeProof, 0)) / 1000, unit: 's', target: 60, runs: proofRuns },
+    {
+      name: `check: one lesson cold, spawn to verdict (${label})`,
+      median: await timeMedian(coldRuns, () => coldCheck(request)),
+      unit: 'ms',
+      target: 2500,
+      runs: coldRuns,
+    },
+    {
+      name: `check: watch re-check after a save (${label})`,
+      median: await watchRecheck(watchRuns),
+      unit: 'ms',
+      target: 600,
+      runs: watchRuns,
+    },
+    {
+      name: 'check: whole npm test (typecheck + every lesson + engine)',
+      median: (await timeMedian(proofRuns, wholeProof, 0)) / 1000,
+      unit: 's',
+      target: 60,
+      runs: proofRuns,
+    },
   ];
 }

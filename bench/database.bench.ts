@@ -5,7 +5,8 @@ import { median, timeMedian, type BenchResult } from './measure.ts';
 import { startStandin } from '../src/database/standin/server.ts';
 
 const DOCS = 10_000;
-const songs = () => Array.from({ length: DOCS }, (_, i) => ({ title: `song ${i}`, artist: `artist ${i % 100}`, plays: i }));
+const songs = () =>
+  Array.from({ length: DOCS }, (_, i) => ({ title: `song ${i}`, artist: `artist ${i % 100}`, plays: i }));
 
 /** Heap in use after a full collection when node runs with --expose-gc (else as it stands). */
 function heapMb(): number {
@@ -46,15 +47,42 @@ export default async function (): Promise<BenchResult[]> {
     await Song.insertMany(songs());
     memorySamples.push(heapMb() - before);
   }
-  const gcNote = typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (run node with --expose-gc for a steadier figure)';
+  const gcNote =
+    typeof (globalThis as { gc?: unknown }).gc === 'function'
+      ? ''
+      : ' (run node with --expose-gc for a steadier figure)';
 
   await connection.close();
   await standin.stop();
   return [
     { name: 'stand-in: start', median: start, unit: 'ms', target: 50, runs: 20 },
-    { name: 'stand-in: Mongoose insertMany of 10,000 documents', median: median(insertSamples), unit: 'ms', target: 300, runs: insertSamples.length },
-    { name: 'stand-in: findOne on an unindexed field over 10,000', median: unindexed, unit: 'ms', target: 2, runs: 200 },
-    { name: 'stand-in: findOne on a unique-indexed field over 10,000', median: indexed, unit: 'ms', target: 0.5, runs: 500 },
-    { name: `stand-in: heap for 10,000 documents${gcNote}`, median: median(memorySamples), unit: 'MB', target: 50, runs: memorySamples.length },
+    {
+      name: 'stand-in: Mongoose insertMany of 10,000 documents',
+      median: median(insertSamples),
+      unit: 'ms',
+      target: 300,
+      runs: insertSamples.length,
+    },
+    {
+      name: 'stand-in: findOne on an unindexed field over 10,000',
+      median: unindexed,
+      unit: 'ms',
+      target: 2,
+      runs: 200,
+    },
+    {
+      name: 'stand-in: findOne on a unique-indexed field over 10,000',
+      median: indexed,
+      unit: 'ms',
+      target: 0.5,
+      runs: 500,
+    },
+    {
+      name: `stand-in: heap for 10,000 documents${gcNote}`,
+      median: median(memorySamples),
+      unit: 'MB',
+      target: 50,
+      runs: memorySamples.length,
+    },
   ];
 }

@@ -19,8 +19,11 @@ for (const file of files) {
   for (const result of await runBench()) {
     const meets = result.target === undefined || result.median < result.target;
     if (!meets) missed++;
-    const goal = result.target === undefined ? '' : `  (goal < ${result.target} ${result.unit}: ${meets ? 'met' : 'MISSED'})`;
-    console.log(`${result.name.padEnd(58)} median ${result.median.toFixed(2).padStart(9)} ${result.unit}  over ${result.runs} runs${goal}`);
+    const goal =
+      result.target === undefined ? '' : `  (goal < ${result.target} ${result.unit}: ${meets ? 'met' : 'MISSED'})`;
+    console.log(
+      `${result.name.padEnd(58)} median ${result.median.toFixed(2).padStart(9)} ${result.unit}  over ${result.runs} runs${goal}`,
+    );
   }
 }
 console.log(missed ? `${missed} figure(s) missed their goal.` : 'Every figure met its goal.');

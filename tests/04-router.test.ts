@@ -16,7 +16,9 @@ beforeEach(async () => {
   await songs().deleteMany({});
 });
 afterAll(async () => {
-  await songs().drop().catch(() => {});
+  await songs()
+    .drop()
+    .catch(() => {});
 });
 
 /** Saves songs straight into the database, oldest first, and gives back their ids. */
@@ -76,7 +78,9 @@ async function whyNotAtApiSongs(): Promise<string> {
 async function expectStatus(res: request.Response, status: number, what: string): Promise<void> {
   if (res.status === status && !(status === 404 && noRouteMatched(res))) return;
   if (noRouteMatched(res)) {
-    expect.fail(`${what} reached no route (the app's own 404), where it should answer ${status}. ${await whyNotAtApiSongs()}`);
+    expect.fail(
+      `${what} reached no route (the app's own 404), where it should answer ${status}. ${await whyNotAtApiSongs()}`,
+    );
   }
   expect.fail(`${what} answered ${res.status} instead of ${status}. It answered: ${JSON.stringify(res.body)}`);
 }
@@ -86,9 +90,15 @@ describe('GET /api/songs', () => {
     await seed('Kesariya', 'Tum Hi Ho');
     const res = await answer(request(app()).get('/api/songs'));
     await expectStatus(res, 200, 'GET /api/songs');
-    expect(Array.isArray(res.body.songs), 'The answer has no songs list: answer with res.json({ ok: true, songs }).').toBe(true);
+    expect(
+      Array.isArray(res.body.songs),
+      'The answer has no songs list: answer with res.json({ ok: true, songs }).',
+    ).toBe(true);
     const titles = res.body.songs.map((song: { title: string }) => song.title).sort();
-    expect(titles, 'GET /api/songs should list every song in the database: use Song.find().').toEqual(['Kesariya', 'Tum Hi Ho']);
+    expect(titles, 'GET /api/songs should list every song in the database: use Song.find().').toEqual([
+      'Kesariya',
+      'Tum Hi Ho',
+    ]);
   });
 });
 
@@ -97,17 +107,24 @@ describe('GET /api/songs/:id', () => {
     const [id] = await seed('Kesariya');
     const res = await answer(request(app()).get(`/api/songs/${id}`));
     await expectStatus(res, 200, `GET /api/songs/${id}`);
-    expect(res.body.song?.title, 'The answer has no song: find it with Song.findById(id), answer res.json({ ok: true, song }).').toBe('Kesariya');
+    expect(
+      res.body.song?.title,
+      'The answer has no song: find it with Song.findById(id), answer res.json({ ok: true, song }).',
+    ).toBe('Kesariya');
   });
 
   it('answers 404 JSON when no song has the id', async () => {
     const unknown = new mongoose.Types.ObjectId().toString();
     const res = await answer(request(app()).get(`/api/songs/${unknown}`));
     if (res.status === 200) {
-      expect.fail(`GET /api/songs/${unknown} answered 200 for an id no song has: when findById() gives null, answer res.status(404).json({ ok: false, error }).`);
+      expect.fail(
+        `GET /api/songs/${unknown} answered 200 for an id no song has: when findById() gives null, answer res.status(404).json({ ok: false, error }).`,
+      );
     }
     await expectStatus(res, 404, `GET /api/songs/${unknown} (an id no song has)`);
-    expect(res.type, 'The 404 answer should be JSON: use res.status(404).json(…), not send().').toBe('application/json');
+    expect(res.type, 'The 404 answer should be JSON: use res.status(404).json(…), not send().').toBe(
+      'application/json',
+    );
   });
 
   it('answers 400 JSON for a malformed id, instead of crashing', async () => {
@@ -119,7 +136,9 @@ describe('GET /api/songs/:id', () => {
       );
     }
     await expectStatus(res, 400, 'GET /api/songs/not-an-id (a malformed id)');
-    expect(res.type, 'The 400 answer for a malformed id should be JSON: use res.status(400).json(…).').toBe('application/json');
+    expect(res.type, 'The 400 answer for a malformed id should be JSON: use res.status(400).json(…).').toBe(
+      'application/json',
+    );
   });
 });
 
@@ -129,16 +148,27 @@ describe('POST /api/songs', () => {
   it('saves the song from the JSON body and answers 201 with it', async () => {
     const res = await answer(request(app()).post('/api/songs').send(song));
     await expectStatus(res, 201, 'POST /api/songs');
-    expect(res.body.song?.title, 'The answer has no song: answer res.status(201).json({ ok: true, song }).').toBe('Kesariya');
+    expect(res.body.song?.title, 'The answer has no song: answer res.status(201).json({ ok: true, song }).').toBe(
+      'Kesariya',
+    );
     const saved = await songs().findOne({ title: 'Kesariya' });
-    expect(saved, 'POST /api/songs answered, but no song is in the database: save it with Song.create(req.body).').toBeTruthy();
-    expect(saved?.mood, 'The song was not saved through the Song model (no default mood): use Song.create(req.body).').toBe('calm');
+    expect(
+      saved,
+      'POST /api/songs answered, but no song is in the database: save it with Song.create(req.body).',
+    ).toBeTruthy();
+    expect(
+      saved?.mood,
+      'The song was not saved through the Song model (no default mood): use Song.create(req.body).',
+    ).toBe('calm');
   });
 
   it('answers 400 with the validation messages for an invalid song', async () => {
     const res = await answer(request(app()).post('/api/songs').send({ title: 'Untitled' }));
     await expectStatus(res, 400, 'POST /api/songs with a song that has no artist and no audio');
-    expect(res.body.errors, 'The 400 answer should carry the schema\'s messages: let Song.create() throw, the app answers for you.').toMatchObject({
+    expect(
+      res.body.errors,
+      "The 400 answer should carry the schema's messages: let Song.create() throw, the app answers for you.",
+    ).toMatchObject({
       artist: 'A song needs an artist',
       audio: 'A song needs an audio URL',
     });
@@ -160,7 +190,8 @@ describe('the mount point /api/songs', () => {
 });
 
 describe('songRoutes (routes/songs.routes.ts)', () => {
-  const notExported = 'routes/songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter.';
+  const notExported =
+    'routes/songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter.';
 
   it('is exported, so app.ts can import it', () => {
     const router = lesson.exercise.songRoutes;
@@ -180,7 +211,7 @@ describe('songRoutes (routes/songs.routes.ts)', () => {
     expect.fail(
       repeated.status === 200
         ? "songRoutes answers at <mount point>/api/songs: your router repeats the prefix. Write get('/') inside the router; app.use('/api/songs', …) adds the prefix."
-        : "songRoutes alone does not answer GET /: the song routes belong on songRoutes in routes/songs.routes.ts, not on app in app.ts. That is the point of a Router.",
+        : 'songRoutes alone does not answer GET /: the song routes belong on songRoutes in routes/songs.routes.ts, not on app in app.ts. That is the point of a Router.',
     );
   });
 });

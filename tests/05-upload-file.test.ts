@@ -53,7 +53,8 @@ function outcomeOf<T>(promise: Promise<T>, explanation: string): Promise<Outcome
 
 /** Faults only exist on the local storage; with a real account these tests are skipped. */
 function localStorageOnly(context: TestContext) {
-  if (storage().kind !== 'local') context.skip('needs the local storage: a real ImageKit account cannot fail on purpose');
+  if (storage().kind !== 'local')
+    context.skip('needs the local storage: a real ImageKit account cannot fail on purpose');
   return storage().faults;
 }
 
@@ -87,7 +88,9 @@ describe('uploadFile(buffer, fileName)', () => {
     const bytes = audio();
     const outcome = await outcomeOf(callUploadFile(bytes, 'kesariya.mp3'), NEVER_RESOLVED);
     if (!outcome.resolved) {
-      expect.fail(`The upload worked, but your promise rejected with: ${String((outcome.error as Error)?.message ?? outcome.error)}.`);
+      expect.fail(
+        `The upload worked, but your promise rejected with: ${String((outcome.error as Error)?.message ?? outcome.error)}.`,
+      );
     }
     const result = outcome.value;
     expect(
@@ -95,14 +98,17 @@ describe('uploadFile(buffer, fileName)', () => {
       `Your Promise resolved with ${JSON.stringify(result)}, not the storage's result. Call resolve(result) ` +
         "inside the SDK's callback, with the result the SDK hands you.",
     ).toBe('string');
-    expect(typeof result.fileId, 'The result has no fileId: resolve with the whole result the SDK gives you.').toBe('string');
+    expect(typeof result.fileId, 'The result has no fileId: resolve with the whole result the SDK gives you.').toBe(
+      'string',
+    );
     expect(result.size, 'The result should say how many bytes were stored.').toBe(bytes.length);
 
     const served = await fetch(result.url);
     expect(served.status, `The URL ${result.url} does not serve the file.`).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer()).equals(bytes), 'The URL serves different bytes than the ones you uploaded.').toBe(
-      true,
-    );
+    expect(
+      Buffer.from(await served.arrayBuffer()).equals(bytes),
+      'The URL serves different bytes than the ones you uploaded.',
+    ).toBe(true);
   });
 
   it('waits for the upload: with a slow storage it is still pending at first, then resolves', async (context) => {
@@ -121,9 +127,10 @@ describe('uploadFile(buffer, fileName)', () => {
         'when the SDK reports back, not right after starting the upload.',
     ).toBe(false);
     const outcome = await outcomeOf(promise, NEVER_RESOLVED);
-    expect(outcome.resolved && typeof outcome.value?.url, 'Once the slow upload was done, the promise should resolve with its url.').toBe(
-      'string',
-    );
+    expect(
+      outcome.resolved && typeof outcome.value?.url,
+      'Once the slow upload was done, the promise should resolve with its url.',
+    ).toBe('string');
   });
 
   it('uploads once per call: one call, one upload received by the storage', async (context) => {
@@ -172,9 +179,15 @@ describe('POST /api/upload', () => {
 
   it('uploads the file and answers 201 with its url, fileId, size and name', async () => {
     const bytes = audio();
-    const res = await send(request(createApp(lesson.exercise)).post('/api/upload').attach('file', bytes, 'tum-hi-ho.mp3'), NEVER_RESOLVED);
+    const res = await send(
+      request(createApp(lesson.exercise)).post('/api/upload').attach('file', bytes, 'tum-hi-ho.mp3'),
+      NEVER_RESOLVED,
+    );
     expect(res.status, `POST /api/upload answered ${res.status}: ${JSON.stringify(res.body)}`).toBe(201);
-    expect(res.body, 'The answer should describe the stored file: resolve with the result the SDK gives you.').toMatchObject({
+    expect(
+      res.body,
+      'The answer should describe the stored file: resolve with the result the SDK gives you.',
+    ).toMatchObject({
       ok: true,
       url: expect.any(String),
       fileId: expect.any(String),
@@ -185,7 +198,10 @@ describe('POST /api/upload', () => {
 
   it('answers 502 JSON with a plain message when the storage fails', async (context) => {
     localStorageOnly(context).failNext(1, { status: 403, message: 'Your account cannot be authenticated.' });
-    const res = await send(request(createApp(lesson.exercise)).post('/api/upload').attach('file', audio(), 'refused.mp3'), NEVER_REJECTED);
+    const res = await send(
+      request(createApp(lesson.exercise)).post('/api/upload').attach('file', audio(), 'refused.mp3'),
+      NEVER_REJECTED,
+    );
     expect(
       res.status,
       `POST /api/upload answered ${res.status} when the storage refused the file: uploadFile() should reject(error), ` +

@@ -55,12 +55,24 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   const songs = `${baseUrl}/api/songs`;
   const song = { title: 'Kesariya', artist: 'Arijit Singh', audio: 'https://ik.imagekit.io/demo/songs/kesariya.mp3' };
   return [
-    { what: "Create a song: the router's post('/') answers POST /api/songs. Copy the _id it gives back.", command: postJson(songs, song) },
+    {
+      what: "Create a song: the router's post('/') answers POST /api/songs. Copy the _id it gives back.",
+      command: postJson(songs, song),
+    },
     { what: "List the songs: the router's get('/') answers GET /api/songs.", command: `curl -s ${songs}` },
-    { what: "An id no song has: 404 JSON. Put the _id you copied in its place to get your song.", command: `curl -s -i ${songs}/665f1c2e9b1d4a3f8c7e5d21` },
+    {
+      what: 'An id no song has: 404 JSON. Put the _id you copied in its place to get your song.',
+      command: `curl -s -i ${songs}/665f1c2e9b1d4a3f8c7e5d21`,
+    },
     { what: 'A malformed id: 400 JSON, not a crash.', command: `curl -s -i ${songs}/not-an-id` },
-    { what: 'A song with only a title: 400, with a message for artist and audio.', command: postJson(songs, { title: 'Untitled' }) },
-    { what: 'The same path without the prefix: 404, the router lives only under /api/songs.', command: `curl -s -i ${baseUrl}/songs` },
+    {
+      what: 'A song with only a title: 400, with a message for artist and audio.',
+      command: postJson(songs, { title: 'Untitled' }),
+    },
+    {
+      what: 'The same path without the prefix: 404, the router lives only under /api/songs.',
+      command: `curl -s -i ${baseUrl}/songs`,
+    },
   ];
 }
 

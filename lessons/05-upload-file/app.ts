@@ -36,7 +36,9 @@ export function createApp({ uploadFile }: Exercise): Express {
   // POST /api/upload, with the file in the form field "file".
   app.post('/api/upload', upload.single('file'), async (req, res) => {
     if (!req.file) {
-      return res.status(400).json({ ok: false, error: 'Send one file in the form field "file" (curl -F "file=@song.mp3").' });
+      return res
+        .status(400)
+        .json({ ok: false, error: 'Send one file in the form field "file" (curl -F "file=@song.mp3").' });
     }
     let stored: StoredFile;
     try {
@@ -70,9 +72,18 @@ export function createApp({ uploadFile }: Exercise): Express {
 export function tryIt(baseUrl: string): TryItRequest[] {
   const url = `${baseUrl}/api/upload`;
   return [
-    { what: 'Upload a file (package.json is right here): 201 with its url, fileId, size and name.', command: `curl -s -F "file=@package.json" ${url}` },
-    { what: 'The same file under another name: your file name is kept, with a few random characters added.', command: `curl -s -F "file=@package.json;filename=my-song.mp3" ${url}` },
-    { what: 'Open the url from the answer: the storage serves back the very same bytes.', command: `curl -s "$(curl -s -F "file=@package.json" ${url} | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).url')"` },
+    {
+      what: 'Upload a file (package.json is right here): 201 with its url, fileId, size and name.',
+      command: `curl -s -F "file=@package.json" ${url}`,
+    },
+    {
+      what: 'The same file under another name: your file name is kept, with a few random characters added.',
+      command: `curl -s -F "file=@package.json;filename=my-song.mp3" ${url}`,
+    },
+    {
+      what: 'Open the url from the answer: the storage serves back the very same bytes.',
+      command: `curl -s "$(curl -s -F "file=@package.json" ${url} | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).url')"`,
+    },
     { what: 'No file in the form: 400 with a plain message.', command: `curl -s -i -X POST ${url}` },
   ];
 }

@@ -37,11 +37,16 @@ export function explainCheck(result: CheckResult, lesson?: LessonEntry): string 
   ];
   if (others.length) {
     lines.push('', 'Also failing:');
-    for (const test of others.slice(0, maxOthers)) lines.push(`  - ${sentence(test)}${test.failure ? `: ${shortReason(test.failure)}` : ''}`);
-    if (others.length > maxOthers) lines.push(`  …and ${others.length - maxOthers} more. One at a time: fix the first, save, and look again.`);
+    for (const test of others.slice(0, maxOthers))
+      lines.push(`  - ${sentence(test)}${test.failure ? `: ${shortReason(test.failure)}` : ''}`);
+    if (others.length > maxOthers)
+      lines.push(`  …and ${others.length - maxOthers} more. One at a time: fix the first, save, and look again.`);
   }
   if (result.strayError) {
-    lines.push('', 'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):');
+    lines.push(
+      '',
+      'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
+    );
     lines.push(`  ${cap(result.strayError.message, maxValue)}`);
   }
   lines.push('', hint);
@@ -99,7 +104,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
           'Look at that spot and just before it: often a missing bracket, comma or quote. Save, and the check runs again.',
         ].filter(isLine);
       }
-      if (problem.message.startsWith('ExerciseFileMissing')) return [problem.message.replace(/^ExerciseFileMissing: /, '')];
+      if (problem.message.startsWith('ExerciseFileMissing'))
+        return [problem.message.replace(/^ExerciseFileMissing: /, '')];
       return [
         'Your code threw an error while it was being loaded, before any check could run.',
         `  ${cap(problem.message, maxValue * 2)}`,
@@ -109,7 +115,9 @@ function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
     case 'time-limit':
       return [
         problem.message,
-        result.stuckIn ? `  It was busy with the check ${sentence({ ...result.stuckIn, state: 'pending' })}.` : undefined,
+        result.stuckIn
+          ? `  It was busy with the check ${sentence({ ...result.stuckIn, state: 'pending' })}.`
+          : undefined,
         'Look for a loop whose condition never turns false, or something that is opened (a server, a connection) and never closed.',
       ].filter(isLine);
     case 'unhandled-error':

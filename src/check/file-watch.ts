@@ -25,7 +25,13 @@ export interface FolderWatchOptions {
 /** Editors' swap, backup and temporary files: never a save of the learner's code. */
 function ignored(name: string): boolean {
   const base = path.basename(name);
-  return base.startsWith('.') || base.endsWith('~') || /\.(swp|swx|tmp)$/.test(base) || /^\d+$/.test(base) || base === 'node_modules';
+  return (
+    base.startsWith('.') ||
+    base.endsWith('~') ||
+    /\.(swp|swx|tmp)$/.test(base) ||
+    /^\d+$/.test(base) ||
+    base === 'node_modules'
+  );
 }
 
 /** True where fs.watch is known to miss changes: WSL2 looking at a Windows drive. */

@@ -13,6 +13,9 @@ if (folder) {
     const describes: string[] = [];
     for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) describes.unshift(suite.name);
     const project = task.file.projectName ?? '';
-    writeFileSync(path.join(folder, encodeURIComponent(project)), JSON.stringify({ path: describes, title: task.name }));
+    writeFileSync(
+      path.join(folder, encodeURIComponent(project)),
+      JSON.stringify({ path: describes, title: task.name }),
+    );
   });
 }

@@ -40,7 +40,12 @@ export function learnerCodeTest(request: CheckRequest): (file: string) => boolea
 }
 
 function testOutcome(record: TestRecord, isOwnCode: (file: string) => boolean): TestOutcome {
-  const outcome: TestOutcome = { path: record.path, title: record.title, state: record.state, durationMs: record.durationMs };
+  const outcome: TestOutcome = {
+    path: record.path,
+    title: record.title,
+    state: record.state,
+    durationMs: record.durationMs,
+  };
   if (record.errors[0]) outcome.failure = failureDetail(record.errors[0], isOwnCode);
   return outcome;
 }
@@ -49,7 +54,8 @@ function testOutcome(record: TestRecord, isOwnCode: (file: string) => boolean): 
 function fileProblem(error: ErrorRecord, isOwnCode: (file: string) => boolean): CheckProblem {
   const ownFrame = error.frames.find((frame) => isOwnCode(frame.file));
   const ownFile = error.transformFile !== undefined && isOwnCode(error.transformFile);
-  const loadError = ownFile || ownFrame !== undefined || error.name === 'SyntaxError' || error.name === 'ExerciseFileMissing';
+  const loadError =
+    ownFile || ownFrame !== undefined || error.name === 'SyntaxError' || error.name === 'ExerciseFileMissing';
   return {
     kind: loadError ? 'load-error' : 'setup-error',
     message: errorHeadline(error),
@@ -59,7 +65,12 @@ function fileProblem(error: ErrorRecord, isOwnCode: (file: string) => boolean): 
 }
 
 /** The result of one request, from its test file's record (missing when the file never ended). */
-export function checkResult(request: CheckRequest, name: string, record: ModuleRecord | undefined, run: RunContext): CheckResult {
+export function checkResult(
+  request: CheckRequest,
+  name: string,
+  record: ModuleRecord | undefined,
+  run: RunContext,
+): CheckResult {
   const isOwnCode = learnerCodeTest(request);
   const tests = (record?.tests ?? []).map((test) => testOutcome(test, isOwnCode));
   const result: CheckResult = { request, name, passed: false, tests, durationMs: record?.durationMs };
@@ -69,8 +80,14 @@ export function checkResult(request: CheckRequest, name: string, record: ModuleR
     result.stuckIn = run.stuckIn.get(name);
   } else if (!record) {
     const lines = stripAnsi(run.output).split('\n');
-    const said = lines.find((line) => /^\s*[A-Z]\w*(Error|Exception)\b.*:/.test(line)) ?? lines.find((line) => /error/i.test(line));
-    result.problem = { kind: 'crash', message: firstLine(said ?? 'The test run stopped before this check ended.'), detail: stripAnsi(run.output) };
+    const said =
+      lines.find((line) => /^\s*[A-Z]\w*(Error|Exception)\b.*:/.test(line)) ??
+      lines.find((line) => /error/i.test(line));
+    result.problem = {
+      kind: 'crash',
+      message: firstLine(said ?? 'The test run stopped before this check ended.'),
+      detail: stripAnsi(run.output),
+    };
   } else if (record.errors[0]) {
     result.problem = fileProblem(record.errors[0], isOwnCode);
   } else if (tests.length === 0) {
@@ -103,7 +120,12 @@ export function engineFileResult(record: ModuleRecord): EngineFileResult {
   const result: EngineFileResult = { file, tests: record.tests.map((test) => testOutcome(test, anyCode)) };
   if (record.errors[0]) {
     const error = record.errors[0];
-    result.problem = { kind: 'setup-error', message: errorHeadline(error), location: errorLocation(error), detail: stripAnsi(error.stack ?? error.message) };
+    result.problem = {
+      kind: 'setup-error',
+      message: errorHeadline(error),
+      location: errorLocation(error),
+      detail: stripAnsi(error.stack ?? error.message),
+    };
   }
   return result;
 }

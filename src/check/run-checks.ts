@@ -28,7 +28,9 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   const missing = new Set(missingTestFiles(requests));
   const runnable = requests.filter((request) => !missing.has(request));
   // vitest wants project names unique: a request asked twice runs once and is reported twice.
-  const unique = runnable.filter((request, index) => runnable.findIndex((other) => projectName(other) === projectName(request)) === index);
+  const unique = runnable.filter(
+    (request, index) => runnable.findIndex((other) => projectName(other) === projectName(request)) === index,
+  );
   const plan: PlanEntry[] = [...(options.includeEngine ? [{ name: 'engine' }] : []), ...unique.map(planEntry)];
 
   const modules = new Map<string, ModuleRecord>();
@@ -36,7 +38,8 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   const context = (): RunContext => ({ timedOut: false, timeoutMs, output: '', stuckIn: new Map() });
 
   const onMessage = (message: ReporterMessage) => {
-    if (message.type === 'module-start' && message.project !== 'engine') options.onProgress?.({ type: 'started', name: message.project });
+    if (message.type === 'module-start' && message.project !== 'engine')
+      options.onProgress?.({ type: 'started', name: message.project });
     if (message.type !== 'module-end') return;
     const { module } = message;
     if (module.project === 'engine') {
@@ -47,7 +50,11 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     }
     modules.set(module.project, module);
     const index = names.indexOf(module.project);
-    if (index >= 0) options.onProgress?.({ type: 'finished', result: checkResult(requests[index], module.project, module, context()) });
+    if (index >= 0)
+      options.onProgress?.({
+        type: 'finished',
+        result: checkResult(requests[index], module.project, module, context()),
+      });
   };
 
   const outcome = plan.length
@@ -79,7 +86,11 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   });
 
   if (options.includeEngine && outcome.timedOut && !engine.length) {
-    engine.push({ file: 'tests/engine', tests: [], problem: { kind: 'time-limit', message: 'The engine tests did not finish in time.' } });
+    engine.push({
+      file: 'tests/engine',
+      tests: [],
+      problem: { kind: 'time-limit', message: 'The engine tests did not finish in time.' },
+    });
   }
   const enginePassed = engine.every((file) => !file.problem && file.tests.every((test) => test.state !== 'failed'));
   const unclaimed = unhandled.filter((error) => !claimed.has(error));
@@ -87,7 +98,8 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   return {
     results,
     engine,
-    passed: results.every((result) => result.passed) && enginePassed && unclaimed.length === 0 && !crashedWithoutResults,
+    passed:
+      results.every((result) => result.passed) && enginePassed && unclaimed.length === 0 && !crashedWithoutResults,
     unhandledErrors: [
       ...unclaimed.map((error) => errorHeadline(error)),
       ...(crashedWithoutResults ? ['vitest stopped without a report: see the output.'] : []),

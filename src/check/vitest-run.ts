@@ -82,7 +82,15 @@ export function runVitest(plan: PlanEntry[], options: VitestRunOptions): Promise
       if (spawnError) output += `\n${spawnError.message}`;
       const stuckIn = timedOut ? marks.read() : new Map();
       marks.remove();
-      resolve({ messages, timedOut, exitCode, output, pid: child.pid, durationMs: performance.now() - started, stuckIn });
+      resolve({
+        messages,
+        timedOut,
+        exitCode,
+        output,
+        pid: child.pid,
+        durationMs: performance.now() - started,
+        stuckIn,
+      });
     };
     // 'exit' can come before the last IPC messages are read: wait for the channel to close too.
     child.once('exit', (code) => {

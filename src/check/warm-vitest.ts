@@ -53,35 +53,44 @@ export class WarmVitest {
     const name = projectName(this.request);
     const started = performance.now();
     if (this.stopped) {
-      return { request: this.request, name, passed: false, tests: [], problem: { kind: 'crash', message: 'The watch was stopped.' } };
+      return {
+        request: this.request,
+        name,
+        passed: false,
+        tests: [],
+        problem: { kind: 'crash', message: 'The watch was stopped.' },
+      };
     }
     const server = this.current();
     this.marks.clear();
 
-    const outcome = await new Promise<{ record?: ModuleRecord; unhandled: WarmServerMessage[]; timedOut: boolean; ended: boolean }>(
-      (resolve) => {
-        const runId = ++this.runId;
-        let record: ModuleRecord | undefined;
-        const unhandled: WarmServerMessage[] = [];
-        const timer = setTimeout(() => resolve({ record, unhandled, timedOut: true, ended: false }), this.timeoutMs);
-        server.onExit = () => {
+    const outcome = await new Promise<{
+      record?: ModuleRecord;
+      unhandled: WarmServerMessage[];
+      timedOut: boolean;
+      ended: boolean;
+    }>((resolve) => {
+      const runId = ++this.runId;
+      let record: ModuleRecord | undefined;
+      const unhandled: WarmServerMessage[] = [];
+      const timer = setTimeout(() => resolve({ record, unhandled, timedOut: true, ended: false }), this.timeoutMs);
+      server.onExit = () => {
+        clearTimeout(timer);
+        resolve({ record, unhandled, timedOut: false, ended: true });
+      };
+      server.listener = (message) => {
+        if (message.type === 'module-end') record = message.module;
+        if (message.type === 'run-end' && message.unhandled.length) unhandled.push(message);
+        if (message.type === 'run-done' && message.runId === runId) {
           clearTimeout(timer);
-          resolve({ record, unhandled, timedOut: false, ended: true });
-        };
-        server.listener = (message) => {
-          if (message.type === 'module-end') record = message.module;
-          if (message.type === 'run-end' && message.unhandled.length) unhandled.push(message);
-          if (message.type === 'run-done' && message.runId === runId) {
-            clearTimeout(timer);
-            resolve({ record, unhandled, timedOut: false, ended: false });
-          }
-        };
-        server.ready.then(
-          () => server.child.send({ type: 'run', runId, changed, folders: this.folders } satisfies WarmRunRequest),
-          () => undefined,
-        );
-      },
-    );
+          resolve({ record, unhandled, timedOut: false, ended: false });
+        }
+      };
+      server.ready.then(
+        () => server.child.send({ type: 'run', runId, changed, folders: this.folders } satisfies WarmRunRequest),
+        () => undefined,
+      );
+    });
     server.listener = undefined;
     server.onExit = undefined;
 

@@ -44,10 +44,7 @@ export type ReporterMessage =
 
 /** Messages only the warm server sends. */
 export type WarmServerMessage =
-  | ReporterMessage
-  | { type: 'ready' }
-  | { type: 'run-done'; runId: number }
-  | { type: 'server-error'; message: string };
+  ReporterMessage | { type: 'ready' } | { type: 'run-done'; runId: number } | { type: 'server-error'; message: string };
 
 /** What the check asks the warm server. */
 export interface WarmRunRequest {

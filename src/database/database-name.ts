@@ -26,7 +26,8 @@ export function withDatabaseName(uri: string, dbName: string): string {
   const queryStart = tail.indexOf('?');
   const path = (queryStart < 0 ? tail : tail.slice(0, queryStart)).replace(/^\//, '');
   const params = new URLSearchParams(queryStart < 0 ? '' : tail.slice(queryStart + 1));
-  if (authority.includes('@') && !params.has('authSource')) params.set('authSource', decodeURIComponent(path) || 'admin');
+  if (authority.includes('@') && !params.has('authSource'))
+    params.set('authSource', decodeURIComponent(path) || 'admin');
   const query = params.toString();
   return `${scheme}${authority}/${dbName}${query ? `?${query}` : ''}`;
 }

@@ -6,11 +6,13 @@ import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
 import { DatabaseStartError } from './database-start-error.ts';
 
 const DNS_TIMEOUT_MS = 500;
-const WHAT_TO_DO = 'Unset PLAYGROUND_DB to let the playground use its offline stand-in, or set MONGODB_URI to your own MongoDB server.';
+const WHAT_TO_DO =
+  'Unset PLAYGROUND_DB to let the playground use its offline stand-in, or set MONGODB_URI to your own MongoDB server.';
 
 /** Where mongodb-memory-server would download from (its MONGOMS_* settings win). */
 function downloadHost(): string {
-  const configured = process.env.MONGOMS_DOWNLOAD_URL ?? process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org';
+  const configured =
+    process.env.MONGOMS_DOWNLOAD_URL ?? process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org';
   try {
     return new URL(configured).hostname;
   } catch {
@@ -23,7 +25,13 @@ async function canResolve(host: string): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DNS_TIMEOUT_MS)));
   try {
-    return await Promise.race([lookup(host).then(() => true, () => false), timeout]);
+    return await Promise.race([
+      lookup(host).then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -46,7 +54,10 @@ export async function memoryServerUnavailable(): Promise<string | undefined> {
 /** Starts a real mongod; throws DatabaseStartError with the reason if it cannot. */
 export async function startMemoryServer(port?: number): Promise<{ server: MongoMemoryServer; version: string }> {
   const unavailable = await memoryServerUnavailable();
-  if (unavailable) throw new DatabaseStartError(`Could not start a real MongoDB with mongodb-memory-server: ${unavailable}. ${WHAT_TO_DO}`);
+  if (unavailable)
+    throw new DatabaseStartError(
+      `Could not start a real MongoDB with mongodb-memory-server: ${unavailable}. ${WHAT_TO_DO}`,
+    );
   try {
     const server = await MongoMemoryServer.create({ instance: port ? { port } : {} });
     const { version } = await DryMongoBinary.generateOptions();

@@ -27,7 +27,9 @@ function forcedKind(): DatabaseKind | undefined {
   const value = process.env.PLAYGROUND_DB?.trim();
   if (!value) return undefined;
   if ((KINDS as string[]).includes(value)) return value as DatabaseKind;
-  throw new DatabaseStartError(`PLAYGROUND_DB is "${value}", but it can only be ${KINDS.join(', ')} (or unset to choose automatically).`);
+  throw new DatabaseStartError(
+    `PLAYGROUND_DB is "${value}", but it can only be ${KINDS.join(', ')} (or unset to choose automatically).`,
+  );
 }
 
 function once(stop: () => Promise<void>): () => Promise<void> {
@@ -51,7 +53,9 @@ async function memoryServerDatabase(port: number | undefined): Promise<Playgroun
 async function standinDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
   const standin = await startStandin({ port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    throw new DatabaseStartError(`Port ${port} is already in use. Is another playground database (npm run db) still running? Stop it, or pick another port with --port.`);
+    throw new DatabaseStartError(
+      `Port ${port} is already in use. Is another playground database (npm run db) still running? Stop it, or pick another port with --port.`,
+    );
   });
   const dbName = generateDatabaseName();
   return {
@@ -71,7 +75,10 @@ export async function startDatabase(options: { port?: number; quiet?: boolean } 
   const externalUri = process.env.MONGODB_URI?.trim();
   let database: PlaygroundDatabase;
   if (forced === 'external' || (!forced && externalUri)) {
-    if (!externalUri) throw new DatabaseStartError('PLAYGROUND_DB is "external", but MONGODB_URI is not set. Set it to your server, e.g. mongodb://127.0.0.1:27017');
+    if (!externalUri)
+      throw new DatabaseStartError(
+        'PLAYGROUND_DB is "external", but MONGODB_URI is not set. Set it to your server, e.g. mongodb://127.0.0.1:27017',
+      );
     database = await useExternalDatabase(externalUri);
   } else if (forced === 'memory-server') {
     database = await memoryServerDatabase(options.port);

@@ -31,7 +31,13 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
   const mistakeDir = path.join(paths.mistakesDir, folder);
   if (!existsSync(mistakeDir)) throw new Error(`No known mistake "${folder}" in lessons/${lesson.slug}/mistakes/.`);
   // Inside the project, so that the exercise's package imports (mongoose, express…) still resolve.
-  const scratch = path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes', `${lesson.slug}-${folder}-${process.pid}`);
+  const scratch = path.join(
+    projectRoot,
+    'node_modules',
+    '.cache',
+    'playground-mistakes',
+    `${lesson.slug}-${folder}-${process.pid}`,
+  );
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
   await cp(paths.solutionDir, scratch, { recursive: true });
@@ -44,7 +50,10 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
  * Imports every exercise file of the target and merges their exports into one object,
  * e.g. `{ songSchema }` for lesson 02.
  */
-export async function loadExercise<Exercise>(lesson: LessonEntry, target: ExerciseTarget = targetFromEnv()): Promise<Exercise> {
+export async function loadExercise<Exercise>(
+  lesson: LessonEntry,
+  target: ExerciseTarget = targetFromEnv(),
+): Promise<Exercise> {
   const dir = await exerciseDir(lesson, target);
   const merged: Record<string, unknown> = {};
   for (const file of lesson.exerciseFiles) {

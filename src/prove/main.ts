@@ -8,7 +8,7 @@ import { spinner } from '@clack/prompts';
 import { runChecks, type CheckResult } from '../check/index.ts';
 import { proofPlan } from './proof-plan.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
-import { typecheck } from './typecheck.ts';
+import { formatCheck, typecheck } from './static-checks.ts';
 import { judge } from './verdicts.ts';
 
 const started = performance.now();
@@ -18,9 +18,10 @@ const progress = plain ? undefined : spinner();
 let finished = 0;
 progress?.start(`Typechecking, and running ${variants.length} lesson variants and the engine tests`);
 
-// tsc and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
-const [types, report] = await Promise.all([
+// tsc, prettier and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
+const [types, formatting, report] = await Promise.all([
   typecheck(),
+  formatCheck(),
   runChecks(
     variants.map((variant) => variant.request),
     {
@@ -41,10 +42,20 @@ let failed = 0;
 const lines: string[] = [];
 
 lines.push(heading('Typecheck'));
-lines.push(`  ${mark(types.ok)} tsc --noEmit ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`);
+lines.push(
+  `  ${mark(types.ok)} tsc --noEmit ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`,
+);
 if (!types.ok) {
   failed++;
   lines.push(...types.output.split('\n').map((line) => `    ${line}`));
+}
+
+lines.push(
+  `  ${mark(formatting.ok)} prettier --check ${formatting.ok ? 'finds every file formatted' : 'finds files to format (npm run format fixes them):'} ${dim(`(${(formatting.durationMs / 1000).toFixed(1)} s)`)}`,
+);
+if (!formatting.ok) {
+  failed++;
+  lines.push(...formatting.output.split('\n').map((line) => `    ${line}`));
 }
 
 lines.push(heading('Engine tests'));
@@ -76,10 +87,11 @@ if (report.unhandledErrors.length) {
   failed++;
   lines.push(`  ${mark(false)} errors outside any test: ${report.unhandledErrors.join(' | ')}`);
 }
-if (report.timedOut) lines.push(`  ${mark(false)} the checks were stopped at their time limit (2 minutes): see the lines above`);
+if (report.timedOut)
+  lines.push(`  ${mark(false)} the checks were stopped at their time limit (2 minutes): see the lines above`);
 
 lines.push('');
 lines.push(dim(`Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));
 lines.push(`${passed} passed, ${failed} failed`);
 console.log(lines.join('\n'));
-process.exitCode = failed === 0 && types.ok && report.results.length === variants.length ? 0 : 1;
+process.exitCode = failed === 0 && types.ok && formatting.ok && report.results.length === variants.length ? 0 : 1;

@@ -31,13 +31,20 @@ export function proofPlan(lessons: LessonEntry[] = allLessons()): { variants: Pr
       existsSync(paths.starterDir) ? undefined : `lessons/${lesson.slug}/starter/`,
     ].filter((item) => item !== undefined);
     if (missing.length) {
-      gaps.push({ lesson, why: `has no ${missing.join(' and no ')}: every lesson needs both (README, "Adding a lesson")` });
+      gaps.push({
+        lesson,
+        why: `has no ${missing.join(' and no ')}: every lesson needs both (README, "Adding a lesson")`,
+      });
       continue;
     }
     variants.push({ lesson, request: { lesson, target: 'solution' }, expect: { kind: 'passes' } });
     variants.push({ lesson, request: { lesson, target: 'starter' }, expect: { kind: 'fails' } });
     for (const mistake of lesson.mistakes) {
-      variants.push({ lesson, request: { lesson, target: `mistake:${mistake.folder}` }, expect: { kind: 'fails-explaining', mistake } });
+      variants.push({
+        lesson,
+        request: { lesson, target: `mistake:${mistake.folder}` },
+        expect: { kind: 'fails-explaining', mistake },
+      });
     }
   }
   return { variants, gaps };

@@ -35,7 +35,9 @@ export function judge(variant: ProofVariant, result: CheckResult): Verdict {
   const { ran, failed } = counts(result);
   switch (variant.expect.kind) {
     case 'passes':
-      return result.passed ? { ok: true, why: `all ${ran} checks pass` } : { ok: false, why: `must pass, but ${shortReason(result)}` };
+      return result.passed
+        ? { ok: true, why: `all ${ran} checks pass` }
+        : { ok: false, why: `must pass, but ${shortReason(result)}` };
     case 'fails':
       if (result.problem) return { ok: false, why: `must fail its checks, but never ran them: ${shortReason(result)}` };
       return failed > 0
@@ -43,10 +45,14 @@ export function judge(variant: ProofVariant, result: CheckResult): Verdict {
         : { ok: false, why: `must fail at least one check, but ${ran ? `all ${ran} pass` : 'none ran'}` };
     case 'fails-explaining': {
       const { explains } = variant.expect.mistake;
-      if (result.passed) return { ok: false, why: `must fail, but all ${ran} checks pass: the tests miss this mistake` };
+      if (result.passed)
+        return { ok: false, why: `must fail, but all ${ran} checks pass: the tests miss this mistake` };
       const explanation = explainCheck(result, variant.lesson);
       return explanation.toLowerCase().includes(explains.toLowerCase())
-        ? { ok: true, why: `fails (${result.problem ? result.problem.kind : `${failed} of ${ran}`}), explained with "${explains}"` }
+        ? {
+            ok: true,
+            why: `fails (${result.problem ? result.problem.kind : `${failed} of ${ran}`}), explained with "${explains}"`,
+          }
         : { ok: false, why: `fails, but the explanation never says "${explains}"; it says: ${shortReason(result)}` };
     }
   }

@@ -10,19 +10,29 @@ const failedTest = (title: string, note: string, extra: Partial<TestOutcome['fai
   state: 'failed',
   failure: { message: `${note}: expected 1 to be 2`, note, name: 'AssertionError', ...extra },
 });
-const result = (parts: Partial<CheckResult>): CheckResult => ({ request, name: 'hand-made', passed: false, tests: [], ...parts });
+const result = (parts: Partial<CheckResult>): CheckResult => ({
+  request,
+  name: 'hand-made',
+  passed: false,
+  tests: [],
+  ...parts,
+});
 
 describe('explainCheck', () => {
   it('points a lesson to its next hint', () => {
     const lesson = findLesson('02');
     if (!lesson) throw new Error('lesson 02 is in the manifest');
-    const text = explainCheck(result({ request: { lesson }, tests: [failedTest('saves the song', 'Nothing was saved')] }));
+    const text = explainCheck(
+      result({ request: { lesson }, tests: [failedTest('saves the song', 'Nothing was saved')] }),
+    );
     expect(text).toContain('npm run lesson -- hint 02');
   });
 
   it('shortens long expected and actual values', () => {
     const long = 'x'.repeat(5000);
-    const text = explainCheck(result({ tests: [failedTest('saves the song', 'Wrong body', { expected: long, actual: long })] }));
+    const text = explainCheck(
+      result({ tests: [failedTest('saves the song', 'Wrong body', { expected: long, actual: long })] }),
+    );
     expect(text.length).toBeLessThan(1000);
     expect(text).toContain('(4800 more characters)');
   });
@@ -39,11 +49,17 @@ describe('explainCheck', () => {
 
   it('counts what already passes', () => {
     const passed: TestOutcome = { path: [], title: 'lists songs', state: 'passed' };
-    expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(/^Getting there: 1 of 2 checks pass, 1 to go\./);
+    expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(
+      /^Getting there: 1 of 2 checks pass, 1 to go\./,
+    );
   });
 
   it('explains a test that waited forever as a promise that never settles', () => {
-    const timedOut = failedTest('answers 201', 'x', { note: undefined, message: 'Test timed out in 10000ms.', timedOut: true });
+    const timedOut = failedTest('answers 201', 'x', {
+      note: undefined,
+      message: 'Test timed out in 10000ms.',
+      timedOut: true,
+    });
     expect(explainCheck(result({ tests: [timedOut] }))).toContain('A promise that never settles?');
   });
 
@@ -55,7 +71,9 @@ describe('explainCheck', () => {
   });
 
   it('does not blame the learner for a setup that failed', () => {
-    const text = explainCheck(result({ problem: { kind: 'setup-error', message: 'Error: the database did not start' } }));
+    const text = explainCheck(
+      result({ problem: { kind: 'setup-error', message: 'Error: the database did not start' } }),
+    );
     expect(text).toContain('most likely not your code');
   });
 });

@@ -37,7 +37,9 @@ describe('proofPlan', () => {
   it('reports a lesson without tests file or starter instead of checking it', () => {
     const { variants, gaps } = proofPlan([lesson]);
     expect(variants).toEqual([]);
-    expect(gaps[0].why).toBe('has no tests/98-nowhere.test.ts and no lessons/98-nowhere/starter/: every lesson needs both (README, "Adding a lesson")');
+    expect(gaps[0].why).toBe(
+      'has no tests/98-nowhere.test.ts and no lessons/98-nowhere/starter/: every lesson needs both (README, "Adding a lesson")',
+    );
   });
 });
 
@@ -57,7 +59,7 @@ describe('judge', () => {
     expect(judge(variant({ kind: 'fails' }, 'starter'), result([passedTest])).ok).toBe(false);
   });
 
-  it("wants a mistake to fail with its own words in the explanation, whatever their case", () => {
+  it('wants a mistake to fail with its own words in the explanation, whatever their case', () => {
     const mistake = variant({ kind: 'fails-explaining', mistake: lesson.mistakes[0] }, 'mistake:no-enum');
     expect(judge(mistake, result([passedTest, failedTest])).ok).toBe(true);
     const elsewhere = { ...failedTest, failure: { message: 'x', note: 'Something else entirely.' } };

@@ -56,7 +56,11 @@ describe.concurrent('watchCheck', () => {
   it('kills an endless loop at the time limit, then checks the next save on a fresh vitest', async () => {
     const lesson = scratchLesson('passing', addThat.adds);
     const results = resultQueue();
-    const watch = watchCheck({ testFile: lesson.testFile, name: 'looping' }, lesson.dir, { onResult: results.push, timeoutMs: 5000, checkNow: false });
+    const watch = watchCheck({ testFile: lesson.testFile, name: 'looping' }, lesson.dir, {
+      onResult: results.push,
+      timeoutMs: 5000,
+      checkNow: false,
+    });
     try {
       await watch.ready;
       lesson.write(addThat.loops);
@@ -80,7 +84,10 @@ describe.concurrent('watchCheck', () => {
       const watch = watchCheck({ testFile: lesson.testFile, name: template }, lesson.dir, { onResult: results.push });
       try {
         expect((await results.next()).passed).toBe(true);
-        for (const [code, passes] of [[addThat.subtracts, false], [addThat.adds, true]] as const) {
+        for (const [code, passes] of [
+          [addThat.subtracts, false],
+          [addThat.adds, true],
+        ] as const) {
           await new Promise((resolve) => setTimeout(resolve, 1200));
           lesson.write(code);
           expect((await results.next()).passed).toBe(passes);

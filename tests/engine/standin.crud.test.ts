@@ -32,8 +32,11 @@ describe('insert and find', () => {
 
   it('round-trips ObjectId, Date, Decimal128, Binary and Long exactly', async () => {
     const doc = {
-      _id: new ObjectId(), at: new Date('2024-05-01T10:00:00Z'), price: Decimal128.fromString('9.99'),
-      bytes: new Binary(Buffer.from([1, 2, 3]), 4), big: Long.fromString('9007199254740993'),
+      _id: new ObjectId(),
+      at: new Date('2024-05-01T10:00:00Z'),
+      price: Decimal128.fromString('9.99'),
+      bytes: new Binary(Buffer.from([1, 2, 3]), 4),
+      big: Long.fromString('9007199254740993'),
     };
     await db.collection('types').insertOne(doc);
     const back = await db.collection('types').findOne({ _id: doc._id }, { promoteLongs: false });
@@ -47,7 +50,10 @@ describe('insert and find', () => {
 
   it('sorts, skips, limits and projects', async () => {
     await db.collection('n').insertMany([5, 3, 9, 1, 7].map((n) => ({ n, extra: true })));
-    const docs = await db.collection('n').find({}, { sort: { n: -1 }, skip: 1, limit: 3, projection: { _id: 0, n: 1 } }).toArray();
+    const docs = await db
+      .collection('n')
+      .find({}, { sort: { n: -1 }, skip: 1, limit: 3, projection: { _id: 0, n: 1 } })
+      .toArray();
     expect(docs).toEqual([{ n: 7 }, { n: 5 }, { n: 3 }]);
   });
 
@@ -59,7 +65,10 @@ describe('insert and find', () => {
 
   it('compares Decimal128 as numbers, not strings, in sorts and ranges', async () => {
     await db.collection('p').insertMany(['10.5', '9.99', '100'].map((v) => ({ price: Decimal128.fromString(v) })));
-    const sorted = await db.collection('p').find({}, { sort: { price: 1 } }).toArray();
+    const sorted = await db
+      .collection('p')
+      .find({}, { sort: { price: 1 } })
+      .toArray();
     expect(sorted.map((d) => d.price.toString())).toEqual(['9.99', '10.5', '100']);
     const over10 = await db.collection('p').countDocuments({ price: { $gt: 10 } });
     expect(over10).toBe(2);
@@ -68,9 +77,18 @@ describe('insert and find', () => {
   it('orders mixed types the way mongod does (null, numbers, strings, objects, ObjectId, booleans, dates)', async () => {
     const values = [new Date(0), true, new ObjectId('000000000000000000000001'), { a: 1 }, 'text', 3, null];
     await db.collection('mixed').insertMany(values.map((v) => ({ v })));
-    const sorted = await db.collection('mixed').find({}, { sort: { v: 1 }, projection: { _id: 0 } }).toArray();
-    expect(sorted.map((d) => typeof d.v === 'object' && d.v !== null ? d.v.constructor.name : d.v)).toEqual([
-      null, 3, 'text', 'Object', 'ObjectId', true, 'Date',
+    const sorted = await db
+      .collection('mixed')
+      .find({}, { sort: { v: 1 }, projection: { _id: 0 } })
+      .toArray();
+    expect(sorted.map((d) => (typeof d.v === 'object' && d.v !== null ? d.v.constructor.name : d.v))).toEqual([
+      null,
+      3,
+      'text',
+      'Object',
+      'ObjectId',
+      true,
+      'Date',
     ]);
   });
 });
@@ -85,10 +103,23 @@ describe('update', () => {
   });
 
   it('upserts with $setOnInsert and takes _id from the query', async () => {
-    const result = await db.collection('u').updateOne({ _id: 'x' as never, kind: 'a' }, { $set: { n: 1 }, $setOnInsert: { created: true } }, { upsert: true });
+    const result = await db
+      .collection('u')
+      .updateOne(
+        { _id: 'x' as never, kind: 'a' },
+        { $set: { n: 1 }, $setOnInsert: { created: true } },
+        { upsert: true },
+      );
     expect(result.upsertedId).toBe('x');
-    expect(await db.collection('u').findOne({ _id: 'x' as never })).toEqual({ _id: 'x', kind: 'a', n: 1, created: true });
-    await db.collection('u').updateOne({ _id: 'x' as never }, { $set: { n: 2 }, $setOnInsert: { created: false } }, { upsert: true });
+    expect(await db.collection('u').findOne({ _id: 'x' as never })).toEqual({
+      _id: 'x',
+      kind: 'a',
+      n: 1,
+      created: true,
+    });
+    await db
+      .collection('u')
+      .updateOne({ _id: 'x' as never }, { $set: { n: 2 }, $setOnInsert: { created: false } }, { upsert: true });
     expect(await db.collection('u').findOne({ _id: 'x' as never })).toMatchObject({ n: 2, created: true });
   });
 
@@ -100,9 +131,14 @@ describe('update', () => {
 
   it('applies arrayFilters and the positional operator', async () => {
     const { insertedId } = await db.collection('u').insertOne({ grades: [80, 95, 100], tags: ['a', 'b'] });
-    await db.collection('u').updateOne({ _id: insertedId }, { $set: { 'grades.$[g]': 0 } }, { arrayFilters: [{ g: { $gte: 95 } }] });
+    await db
+      .collection('u')
+      .updateOne({ _id: insertedId }, { $set: { 'grades.$[g]': 0 } }, { arrayFilters: [{ g: { $gte: 95 } }] });
     await db.collection('u').updateOne({ _id: insertedId, tags: 'b' }, { $set: { 'tags.$': 'B' } });
-    expect(await db.collection('u').findOne({ _id: insertedId })).toMatchObject({ grades: [80, 0, 0], tags: ['a', 'B'] });
+    expect(await db.collection('u').findOne({ _id: insertedId })).toMatchObject({
+      grades: [80, 0, 0],
+      tags: ['a', 'B'],
+    });
   });
 });
 
@@ -116,13 +152,19 @@ describe('delete, findAndModify, count, distinct', () => {
 
   it('findOneAndUpdate returns the document before or after, honouring sort', async () => {
     await db.collection('f').insertMany([{ n: 1 }, { n: 2 }]);
-    const before = await db.collection('f').findOneAndUpdate({}, { $inc: { n: 10 } }, { sort: { n: -1 }, returnDocument: 'before' });
+    const before = await db
+      .collection('f')
+      .findOneAndUpdate({}, { $inc: { n: 10 } }, { sort: { n: -1 }, returnDocument: 'before' });
     expect(before!.n).toBe(2);
-    const after = await db.collection('f').findOneAndUpdate({ n: 12 }, { $inc: { n: 1 } }, { returnDocument: 'after', projection: { _id: 0 } });
+    const after = await db
+      .collection('f')
+      .findOneAndUpdate({ n: 12 }, { $inc: { n: 1 } }, { returnDocument: 'after', projection: { _id: 0 } });
     expect(after).toEqual({ n: 13 });
     const removed = await db.collection('f').findOneAndDelete({ n: 1 });
     expect(removed!.n).toBe(1);
-    const upserted = await db.collection('f').findOneAndUpdate({ n: 50 }, { $set: { m: 1 } }, { upsert: true, returnDocument: 'after' });
+    const upserted = await db
+      .collection('f')
+      .findOneAndUpdate({ n: 50 }, { $set: { m: 1 } }, { upsert: true, returnDocument: 'after' });
     expect(upserted).toMatchObject({ n: 50, m: 1 });
   });
 
@@ -136,28 +178,54 @@ describe('delete, findAndModify, count, distinct', () => {
 
 describe('aggregate', () => {
   it('groups, sorts and looks up other collections', async () => {
-    await db.collection('artists').insertMany([{ _id: 1 as never, name: 'Ada' }, { _id: 2 as never, name: 'Bo' }]);
-    await db.collection('songs').insertMany([{ artist: 1, plays: 5 }, { artist: 1, plays: 7 }, { artist: 2, plays: 1 }]);
-    const rows = await db.collection('songs').aggregate([
-      { $group: { _id: '$artist', plays: { $sum: '$plays' } } },
-      { $sort: { plays: -1 } },
-      { $lookup: { from: 'artists', localField: '_id', foreignField: '_id', as: 'artist' } },
-      { $project: { _id: 0, plays: 1, name: { $first: '$artist.name' } } },
-    ]).toArray();
-    expect(rows).toEqual([{ plays: 12, name: 'Ada' }, { plays: 1, name: 'Bo' }]);
+    await db.collection('artists').insertMany([
+      { _id: 1 as never, name: 'Ada' },
+      { _id: 2 as never, name: 'Bo' },
+    ]);
+    await db.collection('songs').insertMany([
+      { artist: 1, plays: 5 },
+      { artist: 1, plays: 7 },
+      { artist: 2, plays: 1 },
+    ]);
+    const rows = await db
+      .collection('songs')
+      .aggregate([
+        { $group: { _id: '$artist', plays: { $sum: '$plays' } } },
+        { $sort: { plays: -1 } },
+        { $lookup: { from: 'artists', localField: '_id', foreignField: '_id', as: 'artist' } },
+        { $project: { _id: 0, plays: 1, name: { $first: '$artist.name' } } },
+      ])
+      .toArray();
+    expect(rows).toEqual([
+      { plays: 12, name: 'Ada' },
+      { plays: 1, name: 'Bo' },
+    ]);
   });
 
   it('groups by ObjectId values correctly', async () => {
     const a = new ObjectId();
-    await db.collection('g').insertMany([{ owner: a }, { owner: new ObjectId(a.toHexString()) }, { owner: new ObjectId() }]);
-    const groups = await db.collection('g').aggregate([{ $group: { _id: '$owner', n: { $sum: 1 } } }, { $sort: { n: -1 } }]).toArray();
+    await db
+      .collection('g')
+      .insertMany([{ owner: a }, { owner: new ObjectId(a.toHexString()) }, { owner: new ObjectId() }]);
+    const groups = await db
+      .collection('g')
+      .aggregate([{ $group: { _id: '$owner', n: { $sum: 1 } } }, { $sort: { n: -1 } }])
+      .toArray();
     expect(groups.map((g) => g.n)).toEqual([2, 1]);
   });
 
   it('writes results with $out and counts with $count', async () => {
     await db.collection('src').insertMany([{ v: 1 }, { v: 2 }, { v: 3 }]);
-    await db.collection('src').aggregate([{ $match: { v: { $gte: 2 } } }, { $out: 'dst' }]).toArray();
+    await db
+      .collection('src')
+      .aggregate([{ $match: { v: { $gte: 2 } } }, { $out: 'dst' }])
+      .toArray();
     expect(await db.collection('dst').countDocuments()).toBe(2);
-    expect(await db.collection('src').aggregate([{ $count: 'total' }]).toArray()).toEqual([{ total: 3 }]);
+    expect(
+      await db
+        .collection('src')
+        .aggregate([{ $count: 'total' }])
+        .toArray(),
+    ).toEqual([{ total: 3 }]);
   });
 });

@@ -31,15 +31,24 @@ describe('changing _id', () => {
 
   it('fails with ImmutableField (66) on a replacement with another _id', async () => {
     await db.collection('e').insertOne({ _id: 1 as never });
-    await expect(db.collection('e').replaceOne({ _id: 1 as never }, { _id: 2 as never, a: 1 })).rejects.toMatchObject({ code: 66 });
+    await expect(db.collection('e').replaceOne({ _id: 1 as never }, { _id: 2 as never, a: 1 })).rejects.toMatchObject({
+      code: 66,
+    });
   });
 });
 
 describe('bad queries and updates', () => {
   it('reports an unknown query operator as BadValue (2)', async () => {
     await db.collection('e').insertOne({ a: 1 });
-    await expect(db.collection('e').find({ a: { $bogus: 1 } }).toArray()).rejects.toMatchObject({
-      code: 2, codeName: 'BadValue', message: 'unknown operator: $bogus',
+    await expect(
+      db
+        .collection('e')
+        .find({ a: { $bogus: 1 } })
+        .toArray(),
+    ).rejects.toMatchObject({
+      code: 2,
+      codeName: 'BadValue',
+      message: 'unknown operator: $bogus',
     });
   });
 
@@ -70,7 +79,7 @@ describe('a document over the 16 MB limit', () => {
     expect(await db.collection('big').countDocuments()).toBe(0);
   });
 
-  it('past mongod\'s 16 KB of slack, is invalid BSON (10334)', async () => {
+  it("past mongod's 16 KB of slack, is invalid BSON (10334)", async () => {
     const wayTooLarge = { bytes: Buffer.alloc(16 * 1024 * 1024 + 20 * 1024) };
     await expect(db.collection('big').insertOne(wayTooLarge)).rejects.toMatchObject({
       code: 10334,

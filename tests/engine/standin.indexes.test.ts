@@ -36,7 +36,10 @@ describe('createIndexes and listIndexes', () => {
 
   it('refuses a unique index over existing duplicates', async () => {
     await db.collection('s').insertMany([{ email: 'x' }, { email: 'x' }]);
-    const error = await db.collection('s').createIndex({ email: 1 }, { unique: true }).catch((e: unknown) => e);
+    const error = await db
+      .collection('s')
+      .createIndex({ email: 1 }, { unique: true })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MongoServerError);
     expect((error as MongoServerError).code).toBe(11000);
     expect((await db.collection('s').listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
@@ -56,7 +59,10 @@ describe('unique indexes', () => {
   it('reject a duplicate insert with keyPattern, keyValue and mongod message', async () => {
     await db.collection('u').createIndex({ name: 1 }, { unique: true });
     await db.collection('u').insertOne({ name: 'x' });
-    const error = (await db.collection('u').insertOne({ name: 'x' }).catch((e: unknown) => e)) as MongoServerError;
+    const error = (await db
+      .collection('u')
+      .insertOne({ name: 'x' })
+      .catch((e: unknown) => e)) as MongoServerError;
     expect(error.code).toBe(11000);
     expect(error.message).toBe('E11000 duplicate key error collection: indexes.u index: name_1 dup key: { name: "x" }');
     expect(error.keyPattern).toEqual({ name: 1 });
@@ -66,14 +72,22 @@ describe('unique indexes', () => {
   it('reject an update that would create a duplicate', async () => {
     await db.collection('u').createIndex({ name: 1 }, { unique: true });
     await db.collection('u').insertMany([{ name: 'a' }, { name: 'b' }]);
-    await expect(db.collection('u').updateOne({ name: 'b' }, { $set: { name: 'a' } })).rejects.toMatchObject({ code: 11000 });
+    await expect(db.collection('u').updateOne({ name: 'b' }, { $set: { name: 'a' } })).rejects.toMatchObject({
+      code: 11000,
+    });
     expect(await db.collection('u').countDocuments({ name: 'b' })).toBe(1);
   });
 
   it('enforce compound keys on the combination only', async () => {
     await db.collection('c').createIndex({ a: 1, b: 1 }, { unique: true });
-    await db.collection('c').insertMany([{ a: 1, b: 1 }, { a: 1, b: 2 }]);
-    await expect(db.collection('c').insertOne({ a: 1, b: 1 })).rejects.toMatchObject({ code: 11000, keyValue: { a: 1, b: 1 } });
+    await db.collection('c').insertMany([
+      { a: 1, b: 1 },
+      { a: 1, b: 2 },
+    ]);
+    await expect(db.collection('c').insertOne({ a: 1, b: 1 })).rejects.toMatchObject({
+      code: 11000,
+      keyValue: { a: 1, b: 1 },
+    });
   });
 
   it('let many documents miss a sparse unique field', async () => {
@@ -85,12 +99,19 @@ describe('unique indexes', () => {
   it('treat a missing field as null when not sparse', async () => {
     await db.collection('ns').createIndex({ nick: 1 }, { unique: true });
     await db.collection('ns').insertOne({ a: 1 });
-    await expect(db.collection('ns').insertOne({ a: 2 })).rejects.toMatchObject({ code: 11000, keyValue: { nick: null } });
+    await expect(db.collection('ns').insertOne({ a: 2 })).rejects.toMatchObject({
+      code: 11000,
+      keyValue: { nick: null },
+    });
   });
 
   it('still find documents by equality through the index, in natural order', async () => {
     await db.collection('f').createIndex({ tag: 1 });
-    await db.collection('f').insertMany([{ tag: 'x', i: 0 }, { tag: 'y', i: 1 }, { tag: ['x', 'z'], i: 2 }]);
+    await db.collection('f').insertMany([
+      { tag: 'x', i: 0 },
+      { tag: 'y', i: 1 },
+      { tag: ['x', 'z'], i: 2 },
+    ]);
     expect((await db.collection('f').find({ tag: 'x' }).toArray()).map((d) => d.i)).toEqual([0, 2]);
   });
 });
@@ -98,14 +119,20 @@ describe('unique indexes', () => {
 describe('ordered and unordered inserts', () => {
   it('stop at the first error when ordered', async () => {
     const docs = [{ _id: 1 }, { _id: 1 }, { _id: 2 }] as never[];
-    const error = await db.collection('o').insertMany(docs).catch((e: unknown) => e);
+    const error = await db
+      .collection('o')
+      .insertMany(docs)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 11000 });
     expect(await db.collection('o').countDocuments()).toBe(1);
   });
 
   it('carry on past errors when unordered, reporting each one', async () => {
     const docs = [{ _id: 1 }, { _id: 1 }, { _id: 2 }, { _id: 2 }] as never[];
-    const error = (await db.collection('o').insertMany(docs, { ordered: false }).catch((e: unknown) => e)) as { writeErrors: { index: number }[] };
+    const error = (await db
+      .collection('o')
+      .insertMany(docs, { ordered: false })
+      .catch((e: unknown) => e)) as { writeErrors: { index: number }[] };
     expect(error.writeErrors.map((e) => e.index)).toEqual([1, 3]);
     expect(await db.collection('o').countDocuments()).toBe(2);
   });

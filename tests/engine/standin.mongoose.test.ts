@@ -71,13 +71,21 @@ describe('models', () => {
     const Song = connection.model('Song', songSchema);
     await Song.deleteMany({});
     await Song.insertMany(Array.from({ length: 50 }, (_, i) => ({ title: `t${i}`, plays: i })));
-    const top = await Song.find({ plays: { $gte: 10 } }).sort({ plays: -1 }).limit(3).select('title -_id').lean();
+    const top = await Song.find({ plays: { $gte: 10 } })
+      .sort({ plays: -1 })
+      .limit(3)
+      .select('title -_id')
+      .lean();
     expect(top).toEqual([{ title: 't49' }, { title: 't48' }, { title: 't47' }]);
   });
 
   it('findOneAndUpdate returns the updated document', async () => {
     const Song = connection.model('Song', songSchema);
-    const updated = await Song.findOneAndUpdate({ title: 't0' }, { $set: { title: 'zero' } }, { returnDocument: 'after' });
+    const updated = await Song.findOneAndUpdate(
+      { title: 't0' },
+      { $set: { title: 'zero' } },
+      { returnDocument: 'after' },
+    );
     expect(updated!.title).toBe('zero');
   });
 

@@ -70,9 +70,15 @@ describe('handshake', () => {
   it('reports a writable primary speaking a modern wire version', async () => {
     const hello = await client.db('admin').command({ hello: 1 });
     expect(hello).toMatchObject({
-      isWritablePrimary: true, ismaster: true, minWireVersion: 0, maxWireVersion: 21,
-      maxBsonObjectSize: 16777216, maxMessageSizeBytes: 48000000, maxWriteBatchSize: 100000,
-      logicalSessionTimeoutMinutes: 30, ok: 1,
+      isWritablePrimary: true,
+      ismaster: true,
+      minWireVersion: 0,
+      maxWireVersion: 21,
+      maxBsonObjectSize: 16777216,
+      maxMessageSizeBytes: 48000000,
+      maxWriteBatchSize: 100000,
+      logicalSessionTimeoutMinutes: 30,
+      ok: 1,
     });
     expect(hello.localTime).toBeInstanceOf(Date);
     expect(typeof hello.connectionId).toBe('number');
@@ -115,7 +121,9 @@ describe('handshake', () => {
 
   it('fails unknown commands with CommandNotFound', async () => {
     await expect(client.db('protocol').command({ xyz: 1 })).rejects.toMatchObject({
-      code: 59, codeName: 'CommandNotFound', message: "no such command: 'xyz'",
+      code: 59,
+      codeName: 'CommandNotFound',
+      message: "no such command: 'xyz'",
     });
   });
 });
@@ -123,26 +131,38 @@ describe('handshake', () => {
 describe('malformed messages', () => {
   const cases: [string, () => Buffer][] = [
     ['a length smaller than a header', () => Buffer.from([8, 0, 0, 0, 0, 0, 0, 0])],
-    ['a length beyond maxMessageSizeBytes', () => {
-      const b = Buffer.alloc(16);
-      b.writeInt32LE(60_000_000, 0);
-      return b;
-    }],
-    ['an unknown opcode', () => {
-      const b = opMsg({ ping: 1, $db: 'admin' });
-      b.writeInt32LE(9999, 12);
-      return b;
-    }],
-    ['undecodable BSON', () => {
-      const b = opMsg({ ping: 1, $db: 'admin' });
-      b.writeInt32LE(1000, 21); // the document claims to be longer than the message
-      return b;
-    }],
-    ['an unknown section kind', () => {
-      const b = opMsg({ ping: 1, $db: 'admin' });
-      b[20] = 7;
-      return b;
-    }],
+    [
+      'a length beyond maxMessageSizeBytes',
+      () => {
+        const b = Buffer.alloc(16);
+        b.writeInt32LE(60_000_000, 0);
+        return b;
+      },
+    ],
+    [
+      'an unknown opcode',
+      () => {
+        const b = opMsg({ ping: 1, $db: 'admin' });
+        b.writeInt32LE(9999, 12);
+        return b;
+      },
+    ],
+    [
+      'undecodable BSON',
+      () => {
+        const b = opMsg({ ping: 1, $db: 'admin' });
+        b.writeInt32LE(1000, 21); // the document claims to be longer than the message
+        return b;
+      },
+    ],
+    [
+      'an unknown section kind',
+      () => {
+        const b = opMsg({ ping: 1, $db: 'admin' });
+        b[20] = 7;
+        return b;
+      },
+    ],
   ];
 
   for (const [name, build] of cases) {

@@ -11,7 +11,13 @@ import { startStandin } from '../../src/database/standin/server.ts';
 
 const savedEnv = { ...process.env };
 afterEach(() => {
-  for (const key of ['PLAYGROUND_DB', 'MONGODB_URI', 'MONGOMS_SYSTEM_BINARY', 'MONGOMS_DOWNLOAD_MIRROR', 'MONGOMS_VERSION']) {
+  for (const key of [
+    'PLAYGROUND_DB',
+    'MONGODB_URI',
+    'MONGOMS_SYSTEM_BINARY',
+    'MONGOMS_DOWNLOAD_MIRROR',
+    'MONGOMS_VERSION',
+  ]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
@@ -79,17 +85,26 @@ describe('MONGODB_URI (your own server)', () => {
     await database.stop();
     await database.stop();
     expect((await owner.db().admin().listDatabases()).databases.map((d) => d.name)).toEqual(['keepme']);
-    expect(await owner.db('keepme').collection('notes').findOne({}, { projection: { _id: 0 } })).toEqual({ text: 'do not touch' });
+    expect(
+      await owner
+        .db('keepme')
+        .collection('notes')
+        .findOne({}, { projection: { _id: 0 } }),
+    ).toEqual({ text: 'do not touch' });
     await owner.close();
     await server.stop();
   });
 
   it('keeps the query string and the auth database when putting its own name in the URI', () => {
-    expect(withDatabaseName('mongodb+srv://u:p@cluster0.example.net/?retryWrites=true&w=majority', 'playground_a')).toBe(
-      'mongodb+srv://u:p@cluster0.example.net/playground_a?retryWrites=true&w=majority&authSource=admin',
+    expect(
+      withDatabaseName('mongodb+srv://u:p@cluster0.example.net/?retryWrites=true&w=majority', 'playground_a'),
+    ).toBe('mongodb+srv://u:p@cluster0.example.net/playground_a?retryWrites=true&w=majority&authSource=admin');
+    expect(withDatabaseName('mongodb://h1:1,h2:2/app?replicaSet=rs', 'playground_b')).toBe(
+      'mongodb://h1:1,h2:2/playground_b?replicaSet=rs',
     );
-    expect(withDatabaseName('mongodb://h1:1,h2:2/app?replicaSet=rs', 'playground_b')).toBe('mongodb://h1:1,h2:2/playground_b?replicaSet=rs');
-    expect(withDatabaseName('mongodb://u:p@localhost/app', 'playground_c')).toBe('mongodb://u:p@localhost/playground_c?authSource=app');
+    expect(withDatabaseName('mongodb://u:p@localhost/app', 'playground_c')).toBe(
+      'mongodb://u:p@localhost/playground_c?authSource=app',
+    );
   });
 });
 
@@ -100,7 +115,9 @@ describe('npm run db', () => {
       env: { ...process.env, PLAYGROUND_DB: 'standin' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    const firstLine = await new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout! }).once('line', resolve),
+    );
     expect(firstLine).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/playground_[a-z0-9]+$/);
     const client = await MongoClient.connect(firstLine);
     expect(await client.db().command({ ping: 1 })).toMatchObject({ ok: 1 });

@@ -5,7 +5,10 @@ import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, type LessonWorld } from '../../src/lessons/lesson-world.ts';
 
 /** Opens the lesson's world before the file's tests and closes it after them. */
-export function useLesson<Exercise>(slug: string): { readonly world: LessonWorld<Exercise>; readonly exercise: Exercise } {
+export function useLesson<Exercise>(slug: string): {
+  readonly world: LessonWorld<Exercise>;
+  readonly exercise: Exercise;
+} {
   const lesson = findLesson(slug);
   if (!lesson) throw new Error(`No lesson "${slug}" in lessons/manifest.ts.`);
   let world: LessonWorld<Exercise> | undefined;

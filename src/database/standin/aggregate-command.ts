@@ -37,14 +37,24 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
     const filter = Object.fromEntries(on.map((field) => [field, doc[field] ?? null]));
     const [match] = collection.find(filter, 1);
     if (!match) {
-      if (whenNotMatched === 'fail') throw new CommandError(13113, 'MergeStageNoMatchingDocument', '$merge could not find a matching document in the target collection for at least one document in the source collection');
+      if (whenNotMatched === 'fail')
+        throw new CommandError(
+          13113,
+          'MergeStageNoMatchingDocument',
+          '$merge could not find a matching document in the target collection for at least one document in the source collection',
+        );
       if (whenNotMatched === 'insert') collection.insert(withIdFirst(doc));
       continue;
     }
     if (whenMatched === 'fail') throw duplicateKeyError(collection.namespace, '_id_', { _id: 1 }, { _id: match._id });
     if (whenMatched === 'keepExisting') continue;
     const { _id, ...rest } = doc;
-    const next = whenMatched === 'replace' ? { _id: match._id, ...rest } : Array.isArray(whenMatched) ? applyUpdate(match, whenMatched as Doc[]) : applyUpdate(match, { $set: rest });
+    const next =
+      whenMatched === 'replace'
+        ? { _id: match._id, ...rest }
+        : Array.isArray(whenMatched)
+          ? applyUpdate(match, whenMatched as Doc[])
+          : applyUpdate(match, { $set: rest });
     if (keyString(next) !== keyString(match)) collection.replace(match, next);
   }
 }
@@ -52,10 +62,15 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
 const aggregate: CommandHandler = (ctx) => {
   const target = ctx.body.aggregate;
   const pipeline = ctx.body.pipeline;
-  if (!Array.isArray(pipeline)) throw new CommandError(14, 'TypeMismatch', "'pipeline' option must be specified as an array");
+  if (!Array.isArray(pipeline))
+    throw new CommandError(14, 'TypeMismatch', "'pipeline' option must be specified as an array");
   const cursorSpec = docArg(ctx.body, 'cursor');
   if (!cursorSpec && ctx.body.explain !== true) {
-    throw new CommandError(9, 'FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+    throw new CommandError(
+      9,
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
   }
   const last = pipeline[pipeline.length - 1] as Doc | undefined;
   const writes = last && ('$out' in last || '$merge' in last) ? last : undefined;
@@ -65,7 +80,10 @@ const aggregate: CommandHandler = (ctx) => {
   const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(cloneDocument);
   const source = typeof target === 'string' ? read(target) : [];
   const collectionResolver = read;
-  const scope = { collectionResolver, ...scopeOptions({ variables: docArg(ctx.body, 'let'), collation: docArg(ctx.body, 'collation') }) };
+  const scope = {
+    collectionResolver,
+    ...scopeOptions({ variables: docArg(ctx.body, 'let'), collation: docArg(ctx.body, 'collation') }),
+  };
   const results = runPipeline(source, stages, scope);
   if (writes) {
     const out = outputTarget(ctx, writes);

@@ -160,11 +160,19 @@ export function keyString(value: unknown): string {
   if (value instanceof Date) return 'd' + value.getTime();
   if (Array.isArray(value)) return '[' + value.map(keyString).join(',') + ']';
   if (isNumberLike(value)) return 'n' + (toNumber(value) || 0);
-  if (value instanceof Binary) return 'b' + value.sub_type + ':' + Buffer.from(value.buffer.subarray(0, value.position)).toString('base64');
+  if (value instanceof Binary)
+    return 'b' + value.sub_type + ':' + Buffer.from(value.buffer.subarray(0, value.position)).toString('base64');
   if (value instanceof RegExp) return 'r' + value.source + '/' + value.flags;
   if (typeRank(value) === 5) {
     const record = value as Record<string, unknown>;
-    return '{' + Object.keys(record).filter((k) => record[k] !== undefined).map((k) => JSON.stringify(k) + ':' + keyString(record[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(record)
+        .filter((k) => record[k] !== undefined)
+        .map((k) => JSON.stringify(k) + ':' + keyString(record[k]))
+        .join(',') +
+      '}'
+    );
   }
   return 'x' + typeRank(value) + String(value);
 }

@@ -28,7 +28,9 @@ const listDatabases: CommandHandler = (ctx) => {
     })
     .filter(filter);
   const totalSize = databases.reduce((sum, db) => sum + Number((db as Doc).sizeOnDisk ?? 0), 0);
-  return ctx.body.nameOnly ? { databases, ok: 1 } : { databases, totalSize, totalSizeMb: Math.round(totalSize / 1e6), ok: 1 };
+  return ctx.body.nameOnly
+    ? { databases, ok: 1 }
+    : { databases, totalSize, totalSizeMb: Math.round(totalSize / 1e6), ok: 1 };
 };
 
 const listCollections: CommandHandler = (ctx) => {
@@ -54,7 +56,8 @@ const create: CommandHandler = (ctx) => {
   if (ctx.catalog.get(ctx.db, name)) throw namespaceExists(`Collection ${ctx.db}.${name} already exists.`);
   const options: Doc = {};
   for (const [key, value] of Object.entries(ctx.body)) {
-    if (key !== 'create' && !key.startsWith('$') && !['lsid', 'writeConcern', 'comment', 'txnNumber'].includes(key)) options[key] = value;
+    if (key !== 'create' && !key.startsWith('$') && !['lsid', 'writeConcern', 'comment', 'txnNumber'].includes(key))
+      options[key] = value;
   }
   // A clustered collection's _id index is the one named here; mongod fills in its version.
   if (isPlainObject(options.clusteredIndex)) options.clusteredIndex = { v: 2, name: '_id_', ...options.clusteredIndex };
@@ -107,8 +110,18 @@ const dbStats: CommandHandler = (ctx) => {
   const size = collections.reduce((sum, c) => sum + dataSize(c), 0);
   const indexes = collections.reduce((sum, c) => sum + c.indexSpecs().length, 0);
   return {
-    db: ctx.db, collections: collections.length, views: 0, objects, avgObjSize: objects ? size / objects : 0,
-    dataSize: size, storageSize: size, indexes, indexSize: 0, totalSize: size, scaleFactor: 1, ok: 1,
+    db: ctx.db,
+    collections: collections.length,
+    views: 0,
+    objects,
+    avgObjSize: objects ? size / objects : 0,
+    dataSize: size,
+    storageSize: size,
+    indexes,
+    indexSize: 0,
+    totalSize: size,
+    scaleFactor: 1,
+    ok: 1,
   };
 };
 
@@ -117,12 +130,28 @@ const collStats: CommandHandler = (ctx) => {
   const size = dataSize(collection);
   const indexSizes = Object.fromEntries(collection.indexSpecs().map((spec) => [spec.name, 0]));
   return {
-    ns: collection.namespace, count: collection.size, size, avgObjSize: collection.size ? size / collection.size : 0,
-    storageSize: size, nindexes: collection.indexSpecs().length, totalIndexSize: 0, indexSizes, capped: false, ok: 1,
+    ns: collection.namespace,
+    count: collection.size,
+    size,
+    avgObjSize: collection.size ? size / collection.size : 0,
+    storageSize: size,
+    nindexes: collection.indexSpecs().length,
+    totalIndexSize: 0,
+    indexSizes,
+    capped: false,
+    ok: 1,
   };
 };
 
 /** Database- and collection-level commands. */
 export const catalogCommands: Record<string, CommandHandler> = {
-  listDatabases, listCollections, create, drop, dropDatabase, renameCollection, collMod, dbStats, collStats,
+  listDatabases,
+  listCollections,
+  create,
+  drop,
+  dropDatabase,
+  renameCollection,
+  collMod,
+  dbStats,
+  collStats,
 };

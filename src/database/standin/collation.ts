@@ -7,7 +7,8 @@ const SENSITIVITY: Record<number, Intl.CollatorOptions['sensitivity']> = { 1: 'b
 
 /** The collation with its locale in the form JavaScript's Intl expects ("en_US" → "en-US"). */
 export function normaliseCollation(collation: unknown): Record<string, unknown> | undefined {
-  if (!isPlainObject(collation) || typeof collation.locale !== 'string' || collation.locale === 'simple') return undefined;
+  if (!isPlainObject(collation) || typeof collation.locale !== 'string' || collation.locale === 'simple')
+    return undefined;
   return { ...collation, locale: collation.locale.replace(/_/g, '-') };
 }
 

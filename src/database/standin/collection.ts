@@ -133,13 +133,20 @@ export class Collection {
 
   /** Builds an index over the existing documents; fails like mongod if a unique one meets duplicates. */
   createIndex(spec: IndexSpec): void {
-    const partial = isPlainObject(spec.partialFilterExpression) ? compileFilter(spec.partialFilterExpression) : undefined;
+    const partial = isPlainObject(spec.partialFilterExpression)
+      ? compileFilter(spec.partialFilterExpression)
+      : undefined;
     const index = new Index(spec, partial);
     for (const [id, doc] of this.docs) {
       const keys = index.keysOf(doc);
       if (index.clashes(keys, id)) {
         const dup = duplicateKeyError(this.namespace, index.name, spec.key, index.keyValueOf(doc));
-        throw new CommandError(11000, 'DuplicateKey', `Index build failed: ${this.uuid.toHexString()}: Collection ${this.namespace} ( ${this.uuid.toHexString()} ) :: caused by :: ${dup.message}`, dup.extra);
+        throw new CommandError(
+          11000,
+          'DuplicateKey',
+          `Index build failed: ${this.uuid.toHexString()}: Collection ${this.namespace} ( ${this.uuid.toHexString()} ) :: caused by :: ${dup.message}`,
+          dup.extra,
+        );
       }
       index.add(keys, id);
     }

@@ -9,7 +9,11 @@ import { encodeReply, MAX_MESSAGE_BYTES, parseRequest } from './wire-protocol.ts
 const HEADER_BYTES = 16;
 
 /** Serves one socket until it closes. */
-export function serveConnection(socket: Socket, state: { catalog: Catalog; cursors: Cursors }, connectionId: number): void {
+export function serveConnection(
+  socket: Socket,
+  state: { catalog: Catalog; cursors: Cursors },
+  connectionId: number,
+): void {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
 
@@ -45,7 +49,7 @@ export function serveConnection(socket: Socket, state: { catalog: Catalog; curso
 
   function handle(message: Buffer): void {
     const request = parseRequest(message);
-    const db = typeof request.command.$db === 'string' ? request.command.$db : request.legacyDb ?? 'admin';
+    const db = typeof request.command.$db === 'string' ? request.command.$db : (request.legacyDb ?? 'admin');
     const reply = runCommand({ ...state, db, body: request.command, connectionId, messageBytes: message.length });
     if (!request.noReply) socket.write(encodeReply(request, reply));
   }

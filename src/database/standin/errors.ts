@@ -33,8 +33,7 @@ export const indexNotFound = (message: string) => new CommandError(27, 'IndexNot
 /** code 48: the collection already exists. */
 export const namespaceExists = (message: string) => new CommandError(48, 'NamespaceExists', message);
 /** code 59: the command is not one the stand-in knows. */
-export const commandNotFound = (name: string) =>
-  new CommandError(59, 'CommandNotFound', `no such command: '${name}'`);
+export const commandNotFound = (name: string) => new CommandError(59, 'CommandNotFound', `no such command: '${name}'`);
 /** code 66: an update tried to change `_id`. */
 export const immutableField = (message: string) => new CommandError(66, 'ImmutableField', message);
 /** code 43: getMore on a cursor that is gone. */

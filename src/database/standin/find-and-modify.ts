@@ -27,7 +27,13 @@ const findAndModify: CommandHandler = (ctx) => {
   const collection = ctx.catalog.getOrCreate(ctx.db, name);
   const arrayFilters = Array.isArray(ctx.body.arrayFilters) ? (ctx.body.arrayFilters as Doc[]) : undefined;
   const variables = docArg(ctx.body, 'let');
-  const result = updateDocuments(collection, found ? [found] : [], { q: query, u: update, upsert, arrayFilters, variables });
+  const result = updateDocuments(collection, found ? [found] : [], {
+    q: query,
+    u: update,
+    upsert,
+    arrayFilters,
+    variables,
+  });
   const after = result.updated[0];
   const lastErrorObject: Doc = { n: 1, updatedExisting: Boolean(found) };
   if (result.upsertedId !== undefined) lastErrorObject.upserted = result.upsertedId;

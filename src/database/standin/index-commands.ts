@@ -2,12 +2,21 @@
 import { keyString } from './bson-order.ts';
 import { targetCollection, type CommandHandler } from './command-context.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
-import { badValue, CommandError, indexKeySpecsConflict, indexNotFound, indexOptionsConflict, namespaceNotFound } from './errors.ts';
+import {
+  badValue,
+  CommandError,
+  indexKeySpecsConflict,
+  indexNotFound,
+  indexOptionsConflict,
+  namespaceNotFound,
+} from './errors.ts';
 import type { IndexSpec } from './index-store.ts';
 
 /** The name mongod gives an index it was not asked to name: "name_1", "a_1_b_-1". */
 export function defaultIndexName(key: Doc): string {
-  return Object.entries(key).map(([field, dir]) => `${field}_${String(dir)}`).join('_');
+  return Object.entries(key)
+    .map(([field, dir]) => `${field}_${String(dir)}`)
+    .join('_');
 }
 
 // Options that make two indexes on the same key different indexes (or a conflict).
@@ -27,15 +36,26 @@ const createIndexes: CommandHandler = (ctx) => {
   let created = 0;
   for (const raw of requested) {
     if (!isPlainObject(raw) || !isPlainObject(raw.key) || Object.keys(raw.key).length === 0) {
-      throw new CommandError(67, 'CannotCreateIndex', "Error in specification { } :: caused by :: The 'key' field is a required property of an index specification");
+      throw new CommandError(
+        67,
+        'CannotCreateIndex',
+        "Error in specification { } :: caused by :: The 'key' field is a required property of an index specification",
+      );
     }
-    const spec: IndexSpec = { v: 2, key: raw.key, name: typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key), ...raw };
+    const spec: IndexSpec = {
+      v: 2,
+      key: raw.key,
+      name: typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key),
+      ...raw,
+    };
     spec.v = 2;
     const byName = collection.findIndex(spec.name);
     const byKey = collection.indexSpecs().find((s) => keyString(s.key) === keyString(spec.key) && sameOptions(s, spec));
     if (byName) {
       if (keyString(byName.key) === keyString(spec.key) && sameOptions(byName, spec)) continue; // already there
-      throw indexKeySpecsConflict(`An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName)}`);
+      throw indexKeySpecsConflict(
+        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(byName)}`,
+      );
     }
     if (byKey) throw indexOptionsConflict(`Index already exists with a different name: ${byKey.name}`);
     if (spec.key._id !== undefined && Object.keys(spec.key).length === 1 && spec.unique !== undefined) {
@@ -44,7 +64,12 @@ const createIndexes: CommandHandler = (ctx) => {
     collection.createIndex(spec);
     created++;
   }
-  const reply: Doc = { numIndexesBefore: before, numIndexesAfter: before + created, createdCollectionAutomatically: !existed, ok: 1 };
+  const reply: Doc = {
+    numIndexesBefore: before,
+    numIndexesAfter: before + created,
+    createdCollectionAutomatically: !existed,
+    ok: 1,
+  };
   if (created === 0) reply.note = 'all indexes already exist';
   return reply;
 };
@@ -63,14 +88,25 @@ const dropIndexes: CommandHandler = (ctx) => {
   if (!collection) throw namespaceNotFound(`ns not found ${ctx.db}.${name}`);
   const nIndexesWas = collection.indexSpecs().length;
   const target = ctx.body.index;
-  const names = target === '*' ? collection.indexSpecs().slice(1).map((s) => s.name) : Array.isArray(target) ? target : [target];
+  const names =
+    target === '*'
+      ? collection
+          .indexSpecs()
+          .slice(1)
+          .map((s) => s.name)
+      : Array.isArray(target)
+        ? target
+        : [target];
   for (const wanted of names) {
     const spec = collection.findIndex(wanted);
     if (!spec) {
       const label = typeof wanted === 'string' ? `name ${wanted}` : `key pattern ${JSON.stringify(wanted)}`;
-      throw indexNotFound(typeof wanted === 'string' ? `index not found with name [${wanted}]` : `can't find index with ${label}`);
+      throw indexNotFound(
+        typeof wanted === 'string' ? `index not found with name [${wanted}]` : `can't find index with ${label}`,
+      );
     }
-    if (spec.name === collection.indexSpecs()[0].name) throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
+    if (spec.name === collection.indexSpecs()[0].name)
+      throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
     collection.dropIndex(spec.name);
   }
   return { nIndexesWas, ok: 1 };

@@ -82,7 +82,13 @@ export class Index {
 
   /** Whether lookup() can answer equality on `field` completely. */
   canAnswer(field: string): boolean {
-    return this.fields.length === 1 && this.fields[0] === field && !this.partial && !this.spec.sparse && isPlainKey(this.spec.key[field]);
+    return (
+      this.fields.length === 1 &&
+      this.fields[0] === field &&
+      !this.partial &&
+      !this.spec.sparse &&
+      isPlainKey(this.spec.key[field])
+    );
   }
 }
 
@@ -95,5 +101,7 @@ function fieldValues(doc: Doc, field: string): unknown[] {
 }
 
 function isPlainKey(direction: unknown): boolean {
-  return typeof direction === 'number' || (typeof direction === 'object' && direction !== null && 'toNumber' in direction);
+  return (
+    typeof direction === 'number' || (typeof direction === 'object' && direction !== null && 'toNumber' in direction)
+  );
 }

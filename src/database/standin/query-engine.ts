@@ -49,10 +49,17 @@ function sortKey(values: unknown[], descending: boolean, strings?: StringOrder):
 
 // mingo's own $sort compares bson classes by their strings; aggregation uses ours.
 const $sort = (collection: Iterator, expr: unknown, options: unknown) =>
-  Lazy(sortDocuments(collection.collect() as Doc[], expr as Record<string, unknown>, collationOrder((options as { collation?: unknown }).collation)));
+  Lazy(
+    sortDocuments(
+      collection.collect() as Doc[],
+      expr as Record<string, unknown>,
+      collationOrder((options as { collation?: unknown }).collation),
+    ),
+  );
 
 // A database-level stage drivers use in their own tests; the stand-in has one pretend session.
-const $listLocalSessions = () => Lazy([{ _id: { id: new UUID(), uid: new Binary(Buffer.alloc(32)) }, lastUse: new Date() }]);
+const $listLocalSessions = () =>
+  Lazy([{ _id: { id: new UUID(), uid: new Binary(Buffer.alloc(32)) }, lastUse: new Date() }]);
 
 type ContextOps = NonNullable<Parameters<typeof Context.init>[0]>;
 
@@ -74,7 +81,9 @@ const baseOptions: Partial<Options> = { context, useStrictMode: true };
 // once through a private operator and reuse it for ordinary filters.
 let compiledOptions: Partial<Options> | undefined;
 const captureContext = Context.init({
-  query: { $standinCapture: (_: string, __: unknown, options: Partial<Options>) => ((compiledOptions = options), () => true) },
+  query: {
+    $standinCapture: (_: string, __: unknown, options: Partial<Options>) => ((compiledOptions = options), () => true),
+  },
 } as unknown as ContextOps).addQueryOps(bsonQueryOperators as unknown as ContextOps['query'] & object);
 new Query({ x: { $standinCapture: 1 } }, { ...baseOptions, context: Context.from(context, captureContext) });
 
@@ -97,7 +106,8 @@ export function withQueryErrors<T>(work: () => T): T {
     if (error instanceof CommandError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const immutable = /update on the path '([^']+)' would modify the immutable field '_id'/.exec(message);
-    if (immutable) throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
+    if (immutable)
+      throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
     const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
     if (operator) throw badValue(`unknown operator: ${operator[1]}`);
     throw badValue(message);

@@ -43,12 +43,23 @@ const find: CommandHandler = (ctx) => {
     limit = -limit;
     singleBatch = true;
   }
-  const docs = selectDocuments(ctx, name, { filter, sort: docArg(ctx.body, 'sort'), skip: numberArg(ctx.body, 'skip'), limit });
+  const docs = selectDocuments(ctx, name, {
+    filter,
+    sort: docArg(ctx.body, 'sort'),
+    skip: numberArg(ctx.body, 'skip'),
+    limit,
+  });
   const positional = projection && Object.keys(projection).some((key) => key.endsWith('.$'));
   const projected = projectDocuments(docs, projection, positional ? filter : undefined);
   const batchSize = numberArg(ctx.body, 'batchSize');
-  if (batchSize !== undefined && batchSize < 0) throw badValue(`BatchSize value must be non-negative, but received: ${batchSize}`);
-  return ctx.cursors.firstBatch(`${ctx.db}.${name}`, projected, batchSize, singleBatch || (limit > 0 && limit <= (batchSize ?? 101)));
+  if (batchSize !== undefined && batchSize < 0)
+    throw badValue(`BatchSize value must be non-negative, but received: ${batchSize}`);
+  return ctx.cursors.firstBatch(
+    `${ctx.db}.${name}`,
+    projected,
+    batchSize,
+    singleBatch || (limit > 0 && limit <= (batchSize ?? 101)),
+  );
 };
 
 const getMore: CommandHandler = (ctx) => {
@@ -60,7 +71,9 @@ const getMore: CommandHandler = (ctx) => {
 };
 
 const killCursors: CommandHandler = (ctx) => {
-  const ids = Array.isArray(ctx.body.cursors) ? ctx.body.cursors.map((id) => (id instanceof Long ? id : Long.fromNumber(Number(id)))) : [];
+  const ids = Array.isArray(ctx.body.cursors)
+    ? ctx.body.cursors.map((id) => (id instanceof Long ? id : Long.fromNumber(Number(id))))
+    : [];
   const { killed, notFound } = ctx.cursors.kill(ids);
   return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 };
@@ -72,7 +85,10 @@ const count: CommandHandler = (ctx) => {
   const skip = numberArg(ctx.body, 'skip') ?? 0;
   const limit = Math.abs(numberArg(ctx.body, 'limit') ?? 0);
   // estimatedDocumentCount sends a bare count: no need to look at documents.
-  let n = !query || Object.keys(query).length === 0 ? collection?.size ?? 0 : selectDocuments(ctx, name, { filter: query }).length;
+  let n =
+    !query || Object.keys(query).length === 0
+      ? (collection?.size ?? 0)
+      : selectDocuments(ctx, name, { filter: query }).length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };

@@ -10,8 +10,21 @@ import { formatKeyValue } from './duplicate-key.ts';
 import { runPipeline, scopeOptions, updaterOptions, withQueryErrors } from './query-engine.ts';
 
 const MODIFIERS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$rename', '$min', '$max', '$currentDate', '$addToSet', '$pop', '$pull',
-  '$pullAll', '$push', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$rename',
+  '$min',
+  '$max',
+  '$currentDate',
+  '$addToSet',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$push',
+  '$bit',
+  '$setOnInsert',
 ]);
 
 export type UpdateSpec = Doc | Doc[];
@@ -24,9 +37,15 @@ export function updateKind(update: unknown): 'pipeline' | 'modifier' | 'replacem
   const operators = keys.filter((key) => key.startsWith('$'));
   if (operators.length === 0) return 'replacement';
   const plain = keys.find((key) => !key.startsWith('$'));
-  if (plain) throw failedToParse(`Unknown modifier: ${plain}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  if (plain)
+    throw failedToParse(
+      `Unknown modifier: ${plain}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   const unknown = operators.find((key) => !MODIFIERS.has(key));
-  if (unknown) throw failedToParse(`Unknown modifier: ${unknown}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  if (unknown)
+    throw failedToParse(
+      `Unknown modifier: ${unknown}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   return 'modifier';
 }
 
@@ -48,13 +67,16 @@ export function applyUpdate(
   if (kind === 'modifier') {
     const { $setOnInsert, ...rest } = update as Doc;
     modifier = rest;
-    if (options.inserting && isPlainObject($setOnInsert)) modifier = { ...rest, $set: { ...(rest.$set as Doc), ...$setOnInsert } };
+    if (options.inserting && isPlainObject($setOnInsert))
+      modifier = { ...rest, $set: { ...(rest.$set as Doc), ...$setOnInsert } };
     if (Object.keys(modifier).length === 0) return copy;
   }
   // mingo re-tests the filter only to locate the positional `$` element; skip it otherwise
   // (it would ignore the command's collation and `let` variables).
-  const condition = !options.inserting && usesPositional(modifier as Doc) ? options.filter ?? {} : {};
-  withQueryErrors(() => updateOne(box, condition, modifier as Doc, { arrayFilters: options.arrayFilters }, updaterOptions()));
+  const condition = !options.inserting && usesPositional(modifier as Doc) ? (options.filter ?? {}) : {};
+  withQueryErrors(() =>
+    updateOne(box, condition, modifier as Doc, { arrayFilters: options.arrayFilters }, updaterOptions()),
+  );
   const updated = box[0];
   if (!options.inserting && keyString(updated._id) !== keyString(doc._id)) {
     throw immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
@@ -63,7 +85,9 @@ export function applyUpdate(
 }
 
 function usesPositional(modifier: Doc): boolean {
-  return Object.values(modifier).some((fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)));
+  return Object.values(modifier).some(
+    (fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)),
+  );
 }
 
 // A pipeline update is an aggregation over the one document; mongod keeps its _id.
@@ -79,7 +103,9 @@ function applyPipeline(doc: Doc, copy: Doc, pipeline: Doc[], variables: Doc | un
 
 function replaceDocument(doc: Doc, replacement: Doc): Doc {
   if (replacement._id !== undefined && doc._id !== undefined && keyString(replacement._id) !== keyString(doc._id)) {
-    throw immutableField(`After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatKeyValue(replacement._id)}`);
+    throw immutableField(
+      `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${formatKeyValue(replacement._id)}`,
+    );
   }
   const { _id, ...rest } = replacement;
   return doc._id === undefined && _id === undefined ? { ...rest } : { _id: doc._id ?? _id, ...rest };
@@ -126,6 +152,11 @@ export function checkId(id: unknown): void {
   if (id instanceof RegExp) throw new CommandError(53, 'InvalidIdField', "The '_id' value cannot be of type regex");
   if (isPlainObject(id)) {
     const dollar = Object.keys(id).find((key) => key.startsWith('$'));
-    if (dollar) throw new CommandError(52, 'DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+    if (dollar)
+      throw new CommandError(
+        52,
+        'DollarPrefixedFieldName',
+        `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+      );
   }
 }

@@ -12,13 +12,15 @@ import { MAX_BSON_BYTES } from './wire-protocol.ts';
 import { applyUpdate, checkId, updateKind, upsertSeed, withIdFirst } from './update-apply.ts';
 
 function writeError(index: number, error: unknown): Doc {
-  if (error instanceof CommandError) return { index, code: error.code, codeName: error.codeName, errmsg: error.message, ...error.extra };
+  if (error instanceof CommandError)
+    return { index, code: error.code, codeName: error.codeName, errmsg: error.message, ...error.extra };
   throw error;
 }
 
 function statements(ctx: CommandContext, field: string): Doc[] {
   const list = ctx.body[field];
-  if (!Array.isArray(list)) throw typeMismatch(`BSON field '${Object.keys(ctx.body)[0]}.${field}' is missing or not an array`);
+  if (!Array.isArray(list))
+    throw typeMismatch(`BSON field '${Object.keys(ctx.body)[0]}.${field}' is missing or not an array`);
   return list as Doc[];
 }
 
@@ -48,7 +50,8 @@ function checkInsertSize(size: number): void {
     const message = `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${internalLimit}(16MB)`;
     throw new CommandError(10334, 'BSONObjectTooLarge', message);
   }
-  if (size > MAX_BSON_BYTES) throw badValue(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_BYTES}`);
+  if (size > MAX_BSON_BYTES)
+    throw badValue(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_BYTES}`);
 }
 
 const insert: CommandHandler = (ctx) => {
@@ -79,14 +82,20 @@ export function updateDocuments(
   const update = statement.u as Doc;
   if (matched.length === 0 && statement.upsert) {
     const seed = upsertSeed(statement.q);
-    const created = withIdFirst(applyUpdate(seed, update, { inserting: kind !== 'replacement', variables: statement.variables }));
+    const created = withIdFirst(
+      applyUpdate(seed, update, { inserting: kind !== 'replacement', variables: statement.variables }),
+    );
     collection.insert(created);
     return { n: 1, nModified: 0, upsertedId: created._id, updated: [created] };
   }
   let nModified = 0;
   const updated: Doc[] = [];
   for (const doc of matched) {
-    const next = applyUpdate(doc, update, { filter: statement.q, arrayFilters: statement.arrayFilters, variables: statement.variables });
+    const next = applyUpdate(doc, update, {
+      filter: statement.q,
+      arrayFilters: statement.arrayFilters,
+      variables: statement.variables,
+    });
     if (keyString(next) !== keyString(doc)) {
       collection.replace(doc, next);
       nModified++;
@@ -103,18 +112,32 @@ const update: CommandHandler = (ctx) => {
   let nModified = 0;
   const upserted: Doc[] = [];
   const errors = runBatch(ctx, updates, (statement, index) => {
-    if (!isPlainObject(statement) || statement.u === undefined) throw failedToParse("BSON field 'update.updates.u' is missing but a required field");
+    if (!isPlainObject(statement) || statement.u === undefined)
+      throw failedToParse("BSON field 'update.updates.u' is missing but a required field");
     const multi = statement.multi === true;
-    if (multi && updateKind(statement.u) === 'replacement') throw failedToParse('multi update is not supported for replacement-style update');
+    if (multi && updateKind(statement.u) === 'replacement')
+      throw failedToParse('multi update is not supported for replacement-style update');
     const q = docArg(statement, 'q');
     // updateOne's sort arrived in MongoDB 8.0; a 7.0 server rejects it.
-    if (statement.sort !== undefined) throw new CommandError(40415, 'Location40415', "BSON field 'update.updates.sort' is an unknown field.");
+    if (statement.sort !== undefined)
+      throw new CommandError(40415, 'Location40415', "BSON field 'update.updates.sort' is an unknown field.");
     const variables = docArg(ctx.body, 'let');
-    const matched = selectDocuments(ctx, name, { filter: q, limit: multi ? 0 : 1 }, { variables, collation: docArg(statement, 'collation') });
+    const matched = selectDocuments(
+      ctx,
+      name,
+      { filter: q, limit: multi ? 0 : 1 },
+      { variables, collation: docArg(statement, 'collation') },
+    );
     const collection = matched.length || statement.upsert ? ctx.catalog.getOrCreate(ctx.db, name) : undefined;
     if (!collection) return;
     const arrayFilters = Array.isArray(statement.arrayFilters) ? (statement.arrayFilters as Doc[]) : undefined;
-    const result = updateDocuments(collection, matched, { q, u: statement.u, upsert: statement.upsert === true, arrayFilters, variables });
+    const result = updateDocuments(collection, matched, {
+      q,
+      u: statement.u,
+      upsert: statement.upsert === true,
+      arrayFilters,
+      variables,
+    });
     n += result.n;
     nModified += result.nModified;
     if (result.upsertedId !== undefined) upserted.push({ index, _id: result.upsertedId });
@@ -128,7 +151,8 @@ const remove: CommandHandler = (ctx) => {
   let n = 0;
   const errors = runBatch(ctx, deletes, (statement) => {
     const limit = Number(statement.limit ?? 0);
-    if (limit !== 0 && limit !== 1) throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);
+    if (limit !== 0 && limit !== 1)
+      throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);
     const collection = ctx.catalog.get(ctx.db, name);
     if (!collection) return;
     const scope = { variables: docArg(ctx.body, 'let'), collation: docArg(statement, 'collation') };
