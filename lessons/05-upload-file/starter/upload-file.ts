@@ -1,7 +1,6 @@
-// TODO: Write uploadFile() so callers can `await` an upload. Return a new Promise, and inside it
-//   call the SDK's callback form: imagekit.upload({ file: buffer, fileName }, (error, result) => { … }).
-//   In the callback: if there is an error, reject(error); otherwise resolve(result!).
-//   Then run `npm run lesson -- check 05`.
+// TODO: Write uploadFile() so callers can `await` an upload: return a new Promise that wraps the
+//   SDK's callback form, imagekit.upload({ file: buffer, fileName }, (error, result) => { … }).
+//   Success and failure both arrive in that callback. Then run `npm run lesson -- check 05`.
 import ImageKit from 'imagekit';
 import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
 
