@@ -6,7 +6,7 @@ import path from 'node:path';
 import { allLessons, lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 
 /** Every file of a folder, as paths relative to it. */
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+export async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) =>

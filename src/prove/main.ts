@@ -6,7 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { spinner } from '@clack/prompts';
 import { runChecks, type CheckResult } from '../check/index.ts';
+import { allLessons } from '../lessons/catalog.ts';
 import { proofPlan } from './proof-plan.ts';
+import { starterSolutionDrift } from './given-files.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
 import { formatCheck, typecheck } from './static-checks.ts';
 import { judge } from './verdicts.ts';
@@ -69,6 +71,8 @@ for (const file of report.engine) {
 if (!report.engine.length) failed++;
 
 lines.push(heading('Lessons'));
+for (const lesson of allLessons())
+  for (const problem of await starterSolutionDrift(lesson)) gaps.push({ lesson, why: problem });
 for (const gap of gaps) {
   failed++;
   lines.push(`  ${mark(false)} ${gap.lesson.slug} ${gap.why}`);
