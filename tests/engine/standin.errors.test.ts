@@ -87,3 +87,20 @@ describe('a document over the 16 MB limit', () => {
     });
   });
 });
+
+describe('a transaction', () => {
+  it('is refused at its first write, as a standalone mongod refuses it, and changes nothing', async () => {
+    const session = client.startSession();
+    try {
+      await expect(
+        session.withTransaction(() => db.collection('t').insertOne({ a: 1 }, { session })),
+      ).rejects.toMatchObject({
+        // The driver wraps mongod's code 20 in its own advice, exactly as against a real standalone mongod.
+        errorResponse: { originalError: { code: 20, codeName: 'IllegalOperation' } },
+      });
+    } finally {
+      await session.endSession();
+    }
+    expect(await db.collection('t').countDocuments()).toBe(0);
+  });
+});

@@ -28,6 +28,14 @@ export function runCommand(ctx: CommandContext): Doc {
   try {
     const handler = handlers.get(name);
     if (!handler) throw commandNotFound(name);
+    // Like a standalone mongod: a transaction is refused at its first command, before it changes anything.
+    if (ctx.body.txnNumber !== undefined) {
+      throw new CommandError(
+        20,
+        'IllegalOperation',
+        'Transaction numbers are only allowed on a replica set member or mongos',
+      );
+    }
     return handler(ctx);
   } catch (error) {
     if (error instanceof CommandError) return error.toReply();
