@@ -19,7 +19,7 @@ const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
 const shared = {
   pool: 'forks' as const,
   testTimeout: 10_000,
-  hookTimeout: 20_000,
+  hookTimeout: 15_000,
 };
 
 export default defineConfig({

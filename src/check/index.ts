@@ -7,7 +7,7 @@
 //     request, in order: passed, tests[] (describe path, `it` title, state, failure with the
 //     assertion's note, expected and actual), and problem { kind: load-error | setup-error |
 //     time-limit | unhandled-error | crash | no-tests, message, location? } when the tests did
-//     not run. Past timeoutMs (default 30 s) every process is killed. Never rejects.
+//     not run. Past timeoutMs (default 20 s) every process is killed. Never rejects.
 //
 //   explainCheck(result, lesson?) → string
 //     Plain, warm words for the learner: the failing `it` sentence, the test's own message,

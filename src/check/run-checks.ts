@@ -11,7 +11,7 @@ import type { ErrorRecord, ModuleRecord, ReporterMessage } from './wire.ts';
 export interface RunChecksOptions {
   /** Also run the engine's own tests (tests/engine/**), as the project named "engine". */
   includeEngine?: boolean;
-  /** The whole run is stopped (every process killed) after this long. Default 30 s. */
+  /** The whole run is stopped (every process killed) after this long. Default 20 s: long enough for a slow first start, short enough to wait for. */
   timeoutMs?: number;
   /** Test files run at once; vitest's default (cores - 1) when omitted. */
   maxWorkers?: number;
@@ -19,7 +19,7 @@ export interface RunChecksOptions {
   onProgress?: (progress: CheckProgress) => void;
 }
 
-export const defaultTimeoutMs = 30_000;
+export const defaultTimeoutMs = 20_000;
 
 /** Runs the requested checks in a child vitest and reports every result. Never rejects. */
 export async function runChecks(requests: CheckRequest[], options: RunChecksOptions = {}): Promise<CheckReport> {

@@ -5,13 +5,14 @@ import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { watchFolder, type FolderWatch } from './file-watch.ts';
 import { WarmVitest } from './warm-vitest.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
+import { defaultTimeoutMs } from './run-checks.ts';
 
 export interface WatchOptions {
   /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
   onResult: (result: CheckResult) => void;
   /** Called when a check starts: `changed` lists the saved files (empty for the first check). */
   onStart?: (changed: string[]) => void;
-  /** A run taking longer is killed (endless loop…). Default 30 s. */
+  /** A run taking longer is killed (endless loop…). Default: defaultTimeoutMs. */
   timeoutMs?: number;
   /** Force polling (true) or fs events (false); chosen from the platform by default. */
   poll?: boolean;
@@ -42,7 +43,7 @@ export function watchLesson(lesson: LessonEntry, options: WatchOptions): CheckWa
 
 /** Watches `folder` and runs `request` after every save in it. */
 export function watchCheck(request: CheckRequest, folder: string, options: WatchOptions): CheckWatch {
-  const warm = new WarmVitest(request, options.timeoutMs ?? 30_000, [path.resolve(folder) + path.sep]);
+  const warm = new WarmVitest(request, options.timeoutMs ?? defaultTimeoutMs, [path.resolve(folder) + path.sep]);
   let folderWatch: FolderWatch | undefined;
   let stopped = false;
   let running = false;
