@@ -1,6 +1,6 @@
 // Which copy of an exercise the tests and the lesson app run: the learner's, the
 // reference solution, the untouched starter, or one of the known mistakes.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,30 @@ export function targetFromEnv(): ExerciseTarget {
   if (!named || named === 'playground') return 'playground';
   if (named === 'solution' || named === 'starter' || named.startsWith('mistake:')) return named as ExerciseTarget;
   throw new Error(`LESSON_TARGET must be playground, solution, starter or mistake:<folder>, not "${named}".`);
+}
+
+// Inside the project, so that the exercise's package imports (mongoose, express…) still resolve.
+const scratchRoot = path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes');
+
+/**
+ * Test workers are often ended without running their exit handlers, so each new scratch
+ * folder first clears those whose process (the number at the end of the name) is gone.
+ */
+async function removeScratchOfEndedProcesses(): Promise<void> {
+  const names = await readdir(scratchRoot).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(path.join(scratchRoot, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -30,14 +54,8 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
   const folder = target.slice('mistake:'.length);
   const mistakeDir = path.join(paths.mistakesDir, folder);
   if (!existsSync(mistakeDir)) throw new Error(`No known mistake "${folder}" in lessons/${lesson.slug}/mistakes/.`);
-  // Inside the project, so that the exercise's package imports (mongoose, express…) still resolve.
-  const scratch = path.join(
-    projectRoot,
-    'node_modules',
-    '.cache',
-    'playground-mistakes',
-    `${lesson.slug}-${folder}-${process.pid}`,
-  );
+  const scratch = path.join(scratchRoot, `${lesson.slug}-${folder}-${process.pid}`);
+  await removeScratchOfEndedProcesses();
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
   await cp(paths.solutionDir, scratch, { recursive: true });
