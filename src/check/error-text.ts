@@ -25,8 +25,11 @@ export function firstLine(text: string): string {
 
 /** Shortens a long value to `max` characters, saying how much was left out. */
 export function cap(text: string, max = 300): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}… (${text.length - max} more characters)`;
+  // A little over is kinder than a sentence cut a few characters before its end.
+  if (text.length <= max * 1.2) return text;
+  const lastSpace = text.lastIndexOf(' ', max);
+  const end = lastSpace > max * 0.7 ? lastSpace : max;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
 /** "path/from/root.ts:3:17" for an absolute path (or file URL) and a position. */

@@ -92,6 +92,17 @@ function shortReason(failure: FailureDetail): string {
   return cap((failure.note ?? failure.message).split('\n')[0], maxValue);
 }
 
+/** What to look for, for the kinds of error a file most often throws as it loads. */
+function loadErrorAdvice(message: string): string {
+  if (message.startsWith('ReferenceError'))
+    return 'That name does not exist where it is used: a typo, a lowercase type (string instead of String), or a missing import?';
+  if (message.startsWith('TypeError'))
+    return 'Something was used in a way its type does not allow, like calling what is not a function or reading a field of undefined.';
+  if (/schema configuration|not a valid type/i.test(message))
+    return 'Mongoose did not accept the design of the schema: look at the field the message names (options like timestamps go in the second argument of new mongoose.Schema).';
+  return 'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.';
+}
+
 function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
   const where = problem.location ? `  Where: ${problem.location}` : undefined;
   switch (problem.kind) {
@@ -110,7 +121,7 @@ function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
         'Your code threw an error while it was being loaded, before any check could run.',
         `  ${cap(problem.message, maxValue * 2)}`,
         where,
-        'Code at the top level of a file runs as soon as the file is imported: is something there that should be inside a function?',
+        loadErrorAdvice(problem.message),
       ].filter(isLine);
     case 'time-limit':
       return [
