@@ -17,24 +17,36 @@ function fakeUpload(bytes = randomBytes(200 * 1024), name = 'tum-hi-ho.mp3'): Up
 
 /** Calls the learner's saveUpload() and turns a rejection into an explanation. */
 async function saveUpload(file: UploadedFile): Promise<Record<string, any>> {
+  let saved: unknown;
   try {
-    const saved = await settleWithin(
+    saved = await settleWithin(
       lesson.exercise.saveUpload(file),
       5000,
       'saveUpload() never finished: does every path of it end, and do you return the saved record?',
     );
-    return saved as Record<string, any>;
   } catch (error) {
     const message = (error as { message?: string })?.message ?? String(error);
     const said = message.startsWith('saveUpload()') ? message : `saveUpload() failed: ${message}`;
     throw new Error(`${said}${hintFor(message)}`);
   }
+  expect(
+    (saved as { _id?: unknown } | null | undefined)?._id,
+    `saveUpload() gave back ${shortJson(saved)} instead of the saved record: return it (return FileRecord.create(...)).`,
+  ).toBeDefined();
+  return saved as Record<string, any>;
+}
+
+/** A value in at most 100 characters, for a message ("nothing" for undefined). */
+function shortJson(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 100 ? `${json.slice(0, 100)}…` : json;
 }
 
 /** A line of advice when a failure message says the record had no URL. */
 function hintFor(message: string): string {
   return /`url` is required/.test(message)
-    ? ' The record was saved without its URL: did you await imagekit.upload(...) before saving, so the URL exists?'
+    ? ' The record had no URL, so Mongoose refused to save it: did you await imagekit.upload(...) before saving, and use uploaded.url?'
     : '';
 }
 
@@ -154,7 +166,10 @@ describe('POST /api/files', () => {
       .attach('file', bytes, { filename: 'tiny.txt', contentType: 'text/plain' });
     const answer = JSON.stringify(posted.body);
     expect(posted.status, `POST /api/files answered ${posted.status}: ${answer}.${hintFor(answer)}`).toBe(201);
-    expect(posted.body.record).toMatchObject({ name: 'tiny.txt', size: bytes.length, mimeType: 'text/plain' });
+    expect(
+      posted.body.record,
+      'POST /api/files answered without the saved record: does saveUpload() return the record it saved?',
+    ).toMatchObject({ name: 'tiny.txt', size: bytes.length, mimeType: 'text/plain' });
 
     const listed = await request(app()).get('/api/files');
     expect(listed.body.records.map((record: { name: string }) => record.name)).toEqual(['tiny.txt']);

@@ -100,7 +100,11 @@ describe('a valid song', () => {
 function expectOnlyProblem(problems: Record<string, string>, path: string, accepted: string) {
   expect(problems[path], accepted).toBeDefined();
   const others = Object.entries(problems).filter(([other]) => other !== path);
-  expect(others, `Only ${path} is wrong in this song, yet your schema also complained about other fields.`).toEqual([]);
+  const complaints = others.map(([other, message]) => `${other} ("${message}")`).join(', ');
+  expect(
+    others,
+    `Only ${path} is wrong in this song, yet your schema also complained about ${complaints}: that rule is too strict.`,
+  ).toEqual([]);
 }
 
 describe('title', () => {
@@ -156,21 +160,23 @@ describe('audio', () => {
     ).not.toMatch(defaultMessage);
   });
 
-  it.each(['song.mp3', 'ftp://files.example.com/song.mp3', 'C:\\Music\\song.mp3'])(
-    'must be an http:// or https:// URL, so "%s" is refused with a message of your own',
-    async (audio) => {
-      const problems = await problemsWith({ ...validSong, audio });
-      expectOnlyProblem(
-        problems,
-        'audio',
-        `The audio "${audio}" was accepted: add a rule to audio so it must be a URL starting with http:// or https://, e.g. match: [/^https?:\\/\\//, 'your message'].`,
-      );
-      expect(
-        problems.audio,
-        `The message for a bad audio URL is Mongoose's default: give the rule your own message, e.g. match: [/^https?:\\/\\//, 'The audio must be a web address'].`,
-      ).not.toMatch(defaultMessage);
-    },
-  );
+  it.each([
+    'song.mp3',
+    'ftp://files.example.com/song.mp3',
+    'C:\\Music\\song.mp3',
+    'my song: https://cdn.example.com/song.mp3',
+  ])('must be an http:// or https:// URL, so "%s" is refused with a message of your own', async (audio) => {
+    const problems = await problemsWith({ ...validSong, audio });
+    expectOnlyProblem(
+      problems,
+      'audio',
+      `The audio "${audio}" was accepted: add a rule to audio so it must be a URL starting with http:// or https://, e.g. match: [/^https?:\\/\\//, 'your message'], where ^ means "at the very start".`,
+    );
+    expect(
+      problems.audio,
+      `The message for a bad audio URL is Mongoose's default: give the rule your own message, e.g. match: [/^https?:\\/\\//, 'The audio must be a web address'].`,
+    ).not.toMatch(defaultMessage);
+  });
 
   it.each(['https://ik.imagekit.io/demo/songs/tum-hi-ho.mp3', 'http://cdn.example.com/songs/kesariya.mp3'])(
     'accepts the URL %s',

@@ -102,7 +102,7 @@ export function createApp({ saveUpload, FileRecord }: StorageExercise): Express 
   });
 
   // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, _req, res, _next) => {
+  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
     if (error instanceof multer.MulterError) {
       const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
       res.status(status).json({ ok: false, error: `The upload was refused: ${error.message}.` });
@@ -112,7 +112,8 @@ export function createApp({ saveUpload, FileRecord }: StorageExercise): Express 
       // The ImageKit SDK rejects with a plain object { message, help }, not an Error.
       res.status(502).json({ ok: false, error: `Storage refused the upload: ${error.message}` });
     } else {
-      console.error(error);
+      // Something crashed, most likely in the exercise: say which request, then what went wrong.
+      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
       res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
     }
   };

@@ -57,13 +57,14 @@ export function createApp({ songSchema }: SchemaExercise): Express {
   });
 
   // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, _req, res, _next) => {
+  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
     if (error instanceof mongoose.Error.ValidationError) {
       res.status(400).json({ ok: false, errors: messagesOf(error) });
     } else if (error?.type === 'entity.parse.failed') {
       res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
     } else {
-      console.error(error);
+      // Something crashed, most likely in the exercise: say which request, then what went wrong.
+      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
       res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
     }
   };
