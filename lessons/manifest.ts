@@ -133,6 +133,11 @@ export const lessons: LessonEntry[] = [
         what: 'Exported an empty router and kept writing every route on app in app.ts, with the full path.',
         explains: 'songs.routes.ts',
       },
+      {
+        folder: 'answers-without-return',
+        what: 'Wrote res.status(404).json(…) without return, so the route goes on and calls res.json() a second time.',
+        explains: 'tried to answer twice',
+      },
     ],
   },
   {

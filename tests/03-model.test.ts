@@ -74,7 +74,7 @@ describe('Song, the model', () => {
     const names = await collectionNames();
     expect(
       names,
-      `After the first save the collections are [${names.join(', ')}], without "songs": the model 'Song' should save into "songs".`,
+      `createSong() finished, yet the collections are [${names.join(', ')}], without "songs": did createSong() return (or await) Song.create(data)? Without it, the function ends before the song is saved.`,
     ).toContain('songs');
     expect(
       await mongoose.connection.db!.collection('songs').countDocuments(),
@@ -112,7 +112,9 @@ describe('createSong(data)', () => {
     );
     expect(
       outcome,
-      'createSong() accepted a song with no artist: save with Song.create(), which checks the schema first.',
+      outcome === undefined
+        ? 'createSong() did not fail for a song with no artist: return (or await) Song.create(data), which checks the schema and throws a ValidationError.'
+        : `createSong() failed with "${String(outcome)}" instead of a ValidationError: save with Song.create(data), which checks the schema first.`,
     ).toBeInstanceOf(mongoose.Error.ValidationError);
     expect(await Song().countDocuments(), 'A song that failed validation was saved anyway.').toBe(0);
   });
@@ -126,6 +128,10 @@ describe('listSongs({ mood })', () => {
       { ...kesariya, title: 'Newest' },
     ]);
     const titles = (await settled(lesson.exercise.listSongs(), 'listSongs()')).map((song) => plain(song).title);
+    expect(
+      titles.length,
+      `listSongs() gave back ${titles.length} of the 3 songs: with no mood asked for, the filter must be {} ({ mood: undefined } looks for songs without a mood).`,
+    ).toBe(3);
     expect(titles, 'listSongs() should list the newest first: sort by createdAt, -1 (newest first).').toEqual([
       'Newest',
       'Middle',
@@ -234,8 +240,11 @@ describe('the songs app', () => {
     const created = await request(app()).post('/api/songs').send(kesariya);
     expect(created.status, `POST /api/songs answered ${created.status}: ${JSON.stringify(created.body)}`).toBe(201);
     const refused = await request(app()).post('/api/songs').send({ title: 'Untitled' });
-    expect(refused.status).toBe(400);
-    expect(Object.keys(refused.body.errors ?? {})).toEqual(expect.arrayContaining(['artist', 'audio']));
+    expect(refused.status, `POST /api/songs with no artist answered ${refused.status}, not 400.`).toBe(400);
+    expect(
+      Object.keys(refused.body.errors ?? {}),
+      'The 400 answer should name the missing fields: let Song.create() throw its ValidationError.',
+    ).toEqual(expect.arrayContaining(['artist', 'audio']));
   });
 
   it('GET /api/songs?mood=happy lists the happy songs', async () => {
@@ -244,18 +253,32 @@ describe('the songs app', () => {
       { ...kesariya, title: 'Other', mood: 'sad' },
     ]);
     const response = await request(app()).get('/api/songs?mood=happy');
-    expect(response.body.songs.map((song: { title: string }) => song.title)).toEqual(['Kesariya']);
+    expect(
+      response.body.songs?.map((song: { title: string }) => song.title),
+      'GET /api/songs?mood=happy should list only the happy song: listSongs({ mood }) filters with { mood }.',
+    ).toEqual(['Kesariya']);
   });
 
   it('PATCH and DELETE /api/songs/:id answer 404 for an unknown or malformed id', async () => {
     const unknown = new mongoose.Types.ObjectId().toString();
-    expect((await request(app()).patch(`/api/songs/${unknown}`).send({ mood: 'happy' })).status).toBe(404);
-    expect((await request(app()).delete('/api/songs/not-an-id')).status).toBe(404);
+    const patched = await request(app()).patch(`/api/songs/${unknown}`).send({ mood: 'happy' });
+    expect(
+      patched.status,
+      `PATCH /api/songs/<an id no song has> answered ${patched.status}, not 404: updateMood() should give back null.`,
+    ).toBe(404);
+    const deleted = await request(app()).delete('/api/songs/not-an-id');
+    expect(
+      deleted.status,
+      `DELETE /api/songs/not-an-id answered ${deleted.status}, not 404: deleteSong() should check the id with mongoose.isObjectIdOrHexString(id) and give back null.`,
+    ).toBe(404);
   });
 
   it('GET /api/collections shows "songs" with its number of songs', async () => {
     await insertSongsOneMinuteApart([kesariya]);
     const response = await request(app()).get('/api/collections');
-    expect(response.body.collections).toContainEqual({ name: 'songs', documents: 1 });
+    expect(
+      response.body.collections,
+      'GET /api/collections should show "songs" holding 1 song: is your model named \'Song\'?',
+    ).toContainEqual({ name: 'songs', documents: 1 });
   });
 });

@@ -1,7 +1,7 @@
 // Lesson 04: the song routes live in their own Router, mounted at /api/songs.
 // Real HTTP (supertest) on lesson 04's app around your app.ts, real database.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import express from 'express';
+import express, { type Express } from 'express';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
@@ -51,9 +51,12 @@ function noRouteMatched(res: request.Response): boolean {
   return res.status === 404 && typeof res.body?.error === 'string' && res.body.error.startsWith('Nothing answers');
 }
 
-/** Finds where the song list answers when it does not answer at GET /api/songs, and says why. */
-async function whyNotAtApiSongs(): Promise<string> {
+/** Says why no route answered: the route is missing (`route`, as the router writes it), or the router sits elsewhere. */
+async function whyNoRoute(route: string): Promise<string> {
   const answers = async (path: string) => (await answer(request(app()).get(path))).status === 200;
+  if (route !== "get('/')" && (await answers('/api/songs'))) {
+    return `The list at GET /api/songs works, so the router is mounted well: write songRoutes.${route} in routes/songs.routes.ts.`;
+  }
   if (await answers('/api/songs/api/songs')) {
     return (
       'The list answers at GET /api/songs/api/songs: your router repeats the prefix. ' +
@@ -68,28 +71,55 @@ async function whyNotAtApiSongs(): Promise<string> {
       );
     }
   }
+  if (await routerAloneAnswersList()) {
+    return (
+      "Your songRoutes answers get('/') on its own, but the app never sends GET /api/songs to it: " +
+      "in app.ts, mount it with exactly app.use('/api/songs', songRoutes) (check the spelling, the s at the end, the leading /)."
+    );
+  }
   return (
     "No route answered: write songRoutes.get('/'), get('/:id') and post('/') in routes/songs.routes.ts, " +
     "and mount the router in app.ts with app.use('/api/songs', songRoutes)."
   );
 }
 
+/** True when songRoutes, mounted in an app of its own, answers the list at its mount point. */
+async function routerAloneAnswersList(): Promise<boolean> {
+  const router = lesson.exercise.songRoutes;
+  if (typeof router !== 'function') return false;
+  const alone = express();
+  alone.use(express.json());
+  alone.use('/somewhere-else', router);
+  return (await answer(request(alone).get('/somewhere-else'))).status === 200;
+}
+
 /** Fails with a plain explanation when `res` is not the answer `status` the lesson asks for. */
-async function expectStatus(res: request.Response, status: number, what: string): Promise<void> {
+async function expectStatus(res: request.Response, status: number, what: string, route: string): Promise<void> {
   if (res.status === status && !(status === 404 && noRouteMatched(res))) return;
   if (noRouteMatched(res)) {
     expect.fail(
-      `${what} reached no route (the app's own 404), where it should answer ${status}. ${await whyNotAtApiSongs()}`,
+      `${what} reached no route (the app's own 404), where it should answer ${status}. ${await whyNoRoute(route)}`,
     );
   }
   expect.fail(`${what} answered ${res.status} instead of ${status}. It answered: ${JSON.stringify(res.body)}`);
+}
+
+/** Fails when the route went on after its first answer and tried to answer again. */
+async function expectAnsweredOnce(server: Express, what: string, early: string): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve)); // let a route that went on reach its next answer
+  const twice: string[] = server.locals.answeredTwice ?? [];
+  expect(
+    twice,
+    `${what} tried to answer twice: after ${early} the route went on and tried to answer again. ` +
+      `Write return in front of the early answer: return ${early}.`,
+  ).toEqual([]);
 }
 
 describe('GET /api/songs', () => {
   it('answers with every saved song', async () => {
     await seed('Kesariya', 'Tum Hi Ho');
     const res = await answer(request(app()).get('/api/songs'));
-    await expectStatus(res, 200, 'GET /api/songs');
+    await expectStatus(res, 200, 'GET /api/songs', "get('/')");
     expect(
       Array.isArray(res.body.songs),
       'The answer has no songs list: answer with res.json({ ok: true, songs }).',
@@ -106,7 +136,7 @@ describe('GET /api/songs/:id', () => {
   it('answers with the song that has this id', async () => {
     const [id] = await seed('Kesariya');
     const res = await answer(request(app()).get(`/api/songs/${id}`));
-    await expectStatus(res, 200, `GET /api/songs/${id}`);
+    await expectStatus(res, 200, `GET /api/songs/${id}`, "get('/:id')");
     expect(
       res.body.song?.title,
       'The answer has no song: find it with Song.findById(id), answer res.json({ ok: true, song }).',
@@ -115,30 +145,34 @@ describe('GET /api/songs/:id', () => {
 
   it('answers 404 JSON when no song has the id', async () => {
     const unknown = new mongoose.Types.ObjectId().toString();
-    const res = await answer(request(app()).get(`/api/songs/${unknown}`));
+    const server = app();
+    const res = await answer(request(server).get(`/api/songs/${unknown}`));
     if (res.status === 200) {
       expect.fail(
         `GET /api/songs/${unknown} answered 200 for an id no song has: when findById() gives null, answer res.status(404).json({ ok: false, error }).`,
       );
     }
-    await expectStatus(res, 404, `GET /api/songs/${unknown} (an id no song has)`);
+    await expectStatus(res, 404, `GET /api/songs/${unknown} (an id no song has)`, "get('/:id')");
     expect(res.type, 'The 404 answer should be JSON: use res.status(404).json(…), not send().').toBe(
       'application/json',
     );
+    await expectAnsweredOnce(server, `GET /api/songs/${unknown} (an id no song has)`, 'res.status(404).json(…)');
   });
 
   it('answers 400 JSON for a malformed id, instead of crashing', async () => {
-    const res = await answer(request(app()).get('/api/songs/not-an-id'));
+    const server = app();
+    const res = await answer(request(server).get('/api/songs/not-an-id'));
     if (res.status === 500) {
       expect.fail(
         'GET /api/songs/not-an-id crashed with 500: a malformed id must get a 400 JSON answer. ' +
           'findById() throws a CastError on it, so check it first with mongoose.isObjectIdOrHexString(id).',
       );
     }
-    await expectStatus(res, 400, 'GET /api/songs/not-an-id (a malformed id)');
+    await expectStatus(res, 400, 'GET /api/songs/not-an-id (a malformed id)', "get('/:id')");
     expect(res.type, 'The 400 answer for a malformed id should be JSON: use res.status(400).json(…).').toBe(
       'application/json',
     );
+    await expectAnsweredOnce(server, 'GET /api/songs/not-an-id (a malformed id)', 'res.status(400).json(…)');
   });
 });
 
@@ -147,7 +181,13 @@ describe('POST /api/songs', () => {
 
   it('saves the song from the JSON body and answers 201 with it', async () => {
     const res = await answer(request(app()).post('/api/songs').send(song));
-    await expectStatus(res, 201, 'POST /api/songs');
+    if (res.status === 400 && res.body.errors?.title) {
+      expect.fail(
+        'POST /api/songs says the title is missing, yet the request sent one: req.body was empty in your route. ' +
+          'In app.ts, mount the router after app.use(express.json()), which fills req.body.',
+      );
+    }
+    await expectStatus(res, 201, 'POST /api/songs', "post('/')");
     expect(res.body.song?.title, 'The answer has no song: answer res.status(201).json({ ok: true, song }).').toBe(
       'Kesariya',
     );
@@ -164,7 +204,7 @@ describe('POST /api/songs', () => {
 
   it('answers 400 with the validation messages for an invalid song', async () => {
     const res = await answer(request(app()).post('/api/songs').send({ title: 'Untitled' }));
-    await expectStatus(res, 400, 'POST /api/songs with a song that has no artist and no audio');
+    await expectStatus(res, 400, 'POST /api/songs with a song that has no artist and no audio', "post('/')");
     expect(
       res.body.errors,
       "The 400 answer should carry the schema's messages: let Song.create() throw, the app answers for you.",

@@ -78,13 +78,15 @@ export function createApp({ createSong, listSongs, updateMood, deleteSong }: Mod
   });
 
   // Demo: throws the "songs" collection away, so you can watch the next save create it again.
+  // `dropped` says whether there was a "songs" to throw away (the driver itself answers true either way).
   app.delete('/api/collections/songs', async (_req, res) => {
-    const dropped = await mongoose.connection.dropCollection('songs').catch(() => false);
-    res.json({ ok: true, dropped, collections: await collectionsWithCounts() });
+    const existed = (await collectionsWithCounts()).some((collection) => collection.name === 'songs');
+    if (existed) await mongoose.connection.dropCollection('songs');
+    res.json({ ok: true, dropped: existed, collections: await collectionsWithCounts() });
   });
 
   // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, _req, res, _next) => {
+  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
     if (error instanceof mongoose.Error.ValidationError) {
       res.status(400).json({ ok: false, errors: messagesOf(error) });
     } else if (error instanceof mongoose.Error.CastError) {
@@ -92,7 +94,7 @@ export function createApp({ createSong, listSongs, updateMood, deleteSong }: Mod
     } else if (error?.type === 'entity.parse.failed') {
       res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
     } else {
-      console.error(error);
+      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
       res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
     }
   };

@@ -14,15 +14,23 @@ export interface Exercise {
 }
 
 export function createApp(exercise: Exercise): Express {
+  // Without the export, app.ts imports undefined and Express only says "argument handler must be a function".
+  if (typeof exercise.songRoutes !== 'function') {
+    throw new Error(
+      'routes/songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter.',
+    );
+  }
   const yours = typeof exercise.createApp === 'function' ? exercise.createApp() : exercise.app;
   if (typeof yours !== 'function') {
     throw new Error('app.ts exports neither createApp() nor app: keep `export function createApp()` from the starter.');
   }
 
   const app = express();
+  // Requests your routes tried to answer twice; the checks read it.
+  const answeredTwice: string[] = (app.locals.answeredTwice = []);
   app.use(yours);
   app.use(notFound);
-  app.use(answerErrorsAsJson);
+  app.use(answerErrorsAsJson(answeredTwice));
   return app;
 }
 
@@ -33,18 +41,30 @@ const notFound: RequestHandler = (req, res) => {
 
 // Every error thrown in a route ends here and leaves as JSON, as in lesson 02:
 // an invalid song or a broken JSON body is the client's mistake (400); anything else is a crash (500).
-const answerErrorsAsJson: ErrorRequestHandler = (error, req, res, _next) => {
-  if (error instanceof mongoose.Error.ValidationError) {
-    const errors: Record<string, string> = {};
-    for (const [path, problem] of Object.entries(error.errors)) errors[path] = problem.message;
-    res.status(400).json({ ok: false, errors });
-  } else if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
-  } else {
-    console.error(`${req.method} ${req.originalUrl} crashed:`, error);
-    res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-  }
-};
+function answerErrorsAsJson(answeredTwice: string[]): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) {
+      // The route had already answered, then went on and tried again: a `return` is missing.
+      const request = `${req.method} ${req.originalUrl}`;
+      answeredTwice.push(request);
+      console.error(
+        `${request} tried to answer twice: after its first res.json(…) the route went on. ` +
+          `Put return in front of the early answer: return res.status(404).json(…). (${error?.message ?? error})`,
+      );
+      return;
+    }
+    if (error instanceof mongoose.Error.ValidationError) {
+      const errors: Record<string, string> = {};
+      for (const [path, problem] of Object.entries(error.errors)) errors[path] = problem.message;
+      res.status(400).json({ ok: false, errors });
+    } else if (error?.type === 'entity.parse.failed') {
+      res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
+    } else {
+      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
+      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
+    }
+  };
+}
 
 /** Turns a song into a curl command that posts it as JSON. */
 function postJson(url: string, song: object): string {
