@@ -1,5 +1,6 @@
 // What a request did to the database: the collections are read before and after it
-// through the native driver, and only the differences are kept (inserted, updated, deleted).
+// through the native driver, and only the differences are kept: collections created or
+// dropped, documents inserted, updated or deleted.
 import type { Connection } from 'mongoose';
 import { formatValue, cutLine } from './document-format.ts';
 import type { Paint } from '../runner/terminal.ts';
@@ -11,6 +12,8 @@ type Document = Record<string, any>;
 export type Snapshot = Map<string, Map<string, { doc: Document; json: string }>>;
 
 export type Change =
+  | { kind: 'created'; collection: string }
+  | { kind: 'dropped'; collection: string }
   | { kind: 'inserted'; collection: string; doc: Document }
   | { kind: 'deleted'; collection: string; doc: Document }
   | { kind: 'updated'; collection: string; before: Document; after: Document };
@@ -41,6 +44,9 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
   const changes: Change[] = [];
   const names = new Set([...before.keys(), ...after.keys()]);
   for (const collection of [...names].sort()) {
+    // MongoDB makes a collection on its first insert: worth seeing happen.
+    if (!before.has(collection)) changes.push({ kind: 'created', collection });
+    if (!after.has(collection)) changes.push({ kind: 'dropped', collection });
     const old = before.get(collection) ?? new Map();
     const now = after.get(collection) ?? new Map();
     for (const [key, entry] of now) {
@@ -71,6 +77,8 @@ function changedFields(before: Document, after: Document): string {
 export function formatChanges(changes: Change[], paint: Paint, screenWidth: number): string[] {
   const width = screenWidth * 3;
   return changes.map((change) => {
+    if (change.kind === 'created') return paint('green', `+ collection ${change.collection} created`);
+    if (change.kind === 'dropped') return paint('red', `- collection ${change.collection} dropped`);
     if (change.kind === 'inserted')
       return paint('green', cutLine(`+ ${change.collection} inserted ${formatValue(change.doc)}`, width));
     if (change.kind === 'deleted')

@@ -1,0 +1,38 @@
+// What the running lesson app shows after each request: the changes to the database.
+import { describe, expect, it } from 'vitest';
+import { compareSnapshots, formatChanges, type Snapshot } from '../../src/apps/database-changes.ts';
+
+const noColour = (_colour: unknown, text: string) => text;
+
+function snapshot(collections: Record<string, Record<string, unknown>[]>): Snapshot {
+  return new Map(
+    Object.entries(collections).map(([name, docs]) => [
+      name,
+      new Map(docs.map((doc) => [String(doc._id), { doc, json: JSON.stringify(doc) }])),
+    ]),
+  );
+}
+
+describe('the changes a request made', () => {
+  it('shows a collection appearing with its first document', () => {
+    const changes = compareSnapshots(snapshot({}), snapshot({ songs: [{ _id: 1, title: 'Kesariya' }] }));
+    expect(formatChanges(changes, noColour, 80)).toEqual([
+      '+ collection songs created',
+      '+ songs inserted { _id: 1, title: "Kesariya" }',
+    ]);
+  });
+
+  it('shows a dropped collection, and updates field by field', () => {
+    const before = snapshot({ old: [], songs: [{ _id: 1, mood: 'sad' }] });
+    const after = snapshot({ songs: [{ _id: 1, mood: 'happy' }] });
+    expect(formatChanges(compareSnapshots(before, after), noColour, 80)).toEqual([
+      '- collection old dropped',
+      '~ songs updated 1: mood: "sad" → "happy"',
+    ]);
+  });
+
+  it('says nothing when nothing changed', () => {
+    const same = snapshot({ songs: [{ _id: 1 }] });
+    expect(compareSnapshots(same, same)).toEqual([]);
+  });
+});
