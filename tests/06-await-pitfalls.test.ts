@@ -126,7 +126,9 @@ function whyNotAnError(res: request.Response, wanted: number): string {
   if (res.status === 500) {
     return (
       "No try/catch in the route caught the error, so only the app's last-resort handler saw it and answered a vague 500. " +
-      `Put the awaits inside try { } and call sendSongError(res, error) in catch { } to answer ${wanted}. (It answered ${body}.)`
+      `Put the awaits inside try { } and call sendSongError(res, error) in catch { } to answer ${wanted}. ` +
+      "Already there? Then your catch itself failed: is sendSongError imported from './send-song-error.ts'? " +
+      `(It answered ${body}.)`
     );
   }
   return `It answered ${res.status} ${body} instead of ${wanted}.`;
@@ -264,15 +266,16 @@ describe('POST /api/songs/batch', () => {
     expect(res.status, `POST /api/songs/batch answered ${res.status} ${JSON.stringify(res.body)} instead of 201.`).toBe(
       201,
     );
-    const listed: { _id?: string }[] = Array.isArray(res.body.songs) ? res.body.songs : [];
+    const listed: ({ _id?: string } | null)[] = Array.isArray(res.body.songs) ? res.body.songs : [];
     expect(
       listed.length,
       `The answer lists ${listed.length} of ${files.length} songs: saveSongs() returned before the saves were done. ` +
         'forEach does not wait for an async callback. Start the saves with map(), wait with await Promise.all(...), and return the result.',
     ).toBe(files.length);
     expect(
-      listed.every((song) => song._id),
-      'Every song in the answer should have its _id: was each one awaited?',
+      listed.every((song) => song?._id),
+      `Every song in the answer should be a saved song with its _id, and the answer lists ${JSON.stringify(listed)}. ` +
+        'Does the function you give map() return the saved song (return Song.create(...)), and is each one awaited?',
     ).toBe(true);
 
     const saved = await songs().find({ artist }).toArray();

@@ -62,9 +62,12 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   // No audio file at hand? Any file will do for the storage: these make two small ones.
   const makeFiles = `node -e "for (const n of ['kesariya','monsoon']) require('fs').writeFileSync(n + '.mp3', 'ID3 pretend this is ' + n)"`;
   return [
-    { what: 'Make two small pretend song files in this folder.', command: makeFiles },
     {
-      what: 'Upload one song: 201 with the saved song, its audio a real URL and its _id set.',
+      what: 'Make two small pretend song files (kesariya.mp3, monsoon.mp3) in the current folder.',
+      command: makeFiles,
+    },
+    {
+      what: 'Upload one song: 201 with the saved song, its audio a real URL and its _id set. (Before your fixes: {}.)',
       command: `curl -s -F "audio=@kesariya.mp3" -F "title=Kesariya" -F "artist=Arijit Singh" -F "mood=romantic" ${songs}`,
     },
     { what: 'List the songs: the one you uploaded is there, with its URL.', command: `curl -s ${songs}` },
@@ -77,7 +80,7 @@ export function tryIt(baseUrl: string): TryItRequest[] {
       command: `curl -s -i -F "song=@kesariya.mp3" -F "title=Kesariya" -F "artist=Arijit Singh" ${songs}`,
     },
     {
-      what: 'A song without an artist: 400 from the schema, and no song saved.',
+      what: 'A song without an artist: 400 from the schema, and no song saved. (Before your fixes: 201, then the app crashes.)',
       command: `curl -s -i -F "audio=@kesariya.mp3" -F "title=Kesariya" ${songs}`,
     },
   ];

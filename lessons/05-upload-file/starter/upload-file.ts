@@ -14,7 +14,7 @@ const imagekit = new ImageKit({
 
 /** Uploads one file; resolves with what the storage says about it (url, fileId, size…), rejects with its error. */
 export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResponse> {
-  // Replace this line with your Promise around imagekit.upload(…).
+  // Replace this return with your Promise around imagekit.upload(…).
   return Promise.reject(
     new Error(`uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded.`),
   );

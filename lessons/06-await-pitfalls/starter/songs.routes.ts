@@ -2,7 +2,8 @@
 // (save-songs.ts has more), then run `npm run lesson -- check 06`:
 //   1. POST /api/songs answers 201 with {} as the song: a missing `await` (see what saveSong returns).
 //   2. When the upload fails, both routes must answer 502 with the storage's message, and a song
-//      that breaks the schema 400: put the work in try { } and call sendSongError(res, error) in catch { }.
+//      that breaks the schema 400: put the work in try { } and call sendSongError(res, error) in catch { }
+//      (import it from './send-song-error.ts').
 // receive-audio.ts (multer) and send-song-error.ts are given: you do not need to edit them.
 import { Router } from 'express';
 import { receiveAudio, receiveAudios } from './receive-audio.ts';
