@@ -4,7 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../lessons/catalog.ts';
 
 /** When it went wrong: starting the services, loading the learner's files, building the app, listening, or running. */
-export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'sandbox';
+export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'running' | 'sandbox';
 
 /** The first place in the learner's own files (playground/…) the error points at, like "playground/02-schema/song.schema.ts:7:3". */
 export function learnerLocation(error: unknown): string | undefined {
@@ -60,6 +60,15 @@ export function explainError(error: unknown, stage: Stage): string {
       if (code === 'EADDRINUSE')
         return `That port is already taken by another program. Stop it, or leave the port out and the app picks a free one.`;
       return `The app could not start listening for requests.\n  ${message}`;
+    case 'running':
+      return [
+        `Your app crashed: an error escaped every try/catch, and Node stops the whole server when that happens.`,
+        `  ${message}`,
+        where ? `  at ${where}` : undefined,
+        `One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead. Then run the app again.`,
+      ]
+        .filter(Boolean)
+        .join('\n');
     case 'sandbox':
       return [
         `Your sandbox stopped with an error.`,

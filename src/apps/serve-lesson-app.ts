@@ -69,8 +69,10 @@ export async function serveLessonApp(
     console.error(error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app'));
     process.exit(1);
   }
-  if (standalone) stopOnEnterOrSignal(served);
-  else options.signal!.addEventListener('abort', () => void served.stop(), { once: true });
+  if (standalone) {
+    stopOnEnterOrSignal(served);
+    stopOnCrash(served);
+  } else options.signal!.addEventListener('abort', () => void served.stop(), { once: true });
   return served;
 }
 
@@ -192,6 +194,22 @@ function announce(
 }
 
 /** Program mode: Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
+/**
+ * An error nobody caught ends a Node server; this one ends the same way, but explained, and
+ * with the database and storage stopped. (Lesson 06 lets the learner cause exactly this.)
+ */
+function stopOnCrash(served: ServedLessonApp): void {
+  const crash = async (error: unknown) => {
+    console.error(`\n${paint('red', explainError(error, 'running'))}`);
+    if (error instanceof Error && error.stack)
+      console.error(paint('dim', error.stack.split('\n').slice(0, 4).join('\n')));
+    await served.stop().catch(() => {});
+    process.exit(1);
+  };
+  process.once('uncaughtException', crash);
+  process.once('unhandledRejection', crash);
+}
+
 function stopOnEnterOrSignal(served: ServedLessonApp): void {
   let stopping = false;
   const stopNow = async () => {
