@@ -79,11 +79,15 @@ function explainFailure(failure: FailureDetail | undefined): string[] {
   return lines;
 }
 
+/** Errors thrown by the checks themselves (tests/support/settle.ts and assertions). */
+const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
+
 /** The test's own words when it gave some, else the error's first lines. */
 function said(failure: FailureDetail): string {
   if (failure.note) return failure.note;
   const message = failure.message.split('\n').slice(0, maxMessageLines).join('\n    ');
-  const named = failure.name && !['AssertionError', 'Error'].includes(failure.name) ? `${failure.name}: ` : '';
+  // An error's own name helps (TypeError: …); the checks' own error classes already speak in full sentences.
+  const named = failure.name && !checkErrorNames.includes(failure.name) ? `${failure.name}: ` : '';
   return cap(named + message, maxValue * 2);
 }
 
