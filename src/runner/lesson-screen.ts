@@ -13,6 +13,7 @@ import { canReset, exerciseFiles, hintFor, lessonScreenText, resetLessonFiles } 
 import { chooseLanguage } from './menu.ts';
 import { paint } from './terminal.ts';
 import path from 'node:path';
+import { actionWords } from './action-words.ts';
 
 type Action = 'run' | 'edit' | 'check' | 'watch' | 'hint' | 'solution' | 'reset' | 'read' | 'language' | 'back';
 
@@ -37,25 +38,26 @@ export async function lessonScreen(lesson: LessonEntry, language: Language): Pro
   let cursor: Action = 'run';
   for (;;) {
     const progress = lessonProgress(loadProgress().progress, lesson.slug);
+    const words = actionWords(language);
     const picked: unknown = await select<Action>({
-      message: `Lesson ${lesson.number}${progress.done ? paint('green', ' ✔ done') : ''}: what next?`,
+      message: `Lesson ${lesson.number}${progress.done ? paint('green', ' ✔ done') : ''}: ${words.whatNext}`,
       initialValue: cursor,
       maxItems: 12,
       options: [
-        { value: 'run', label: "Run the lesson's app", hint: 'see your code answer real requests' },
-        { value: 'edit', label: 'Open the file to edit', hint: exerciseFiles(lesson)[0] },
-        { value: 'check', label: 'Check my solution' },
-        { value: 'watch', label: 'Watch: check again on every save' },
+        { value: 'run', label: words.run, hint: words.runHint },
+        { value: 'edit', label: words.edit, hint: exerciseFiles(lesson)[0] },
+        { value: 'check', label: words.check },
+        { value: 'watch', label: words.watch },
         {
           value: 'hint',
-          label: 'Next hint',
-          hint: progress.hintsShown ? `${progress.hintsShown} shown so far` : undefined,
+          label: words.hint,
+          hint: progress.hintsShown ? words.hintsShown(progress.hintsShown) : undefined,
         },
-        { value: 'solution', label: 'Compare with the solution' },
-        { value: 'reset', label: 'Reset the exercise', hint: 'back to the starter' },
-        { value: 'read', label: 'Read the lesson again' },
-        { value: 'language', label: language === 'hinglish' ? 'Switch to English' : 'Switch to Hinglish' },
-        { value: 'back', label: 'Back to the lessons' },
+        { value: 'solution', label: words.solution },
+        { value: 'reset', label: words.reset, hint: words.resetHint },
+        { value: 'read', label: words.read },
+        { value: 'language', label: words.switchLanguage },
+        { value: 'back', label: words.back },
       ],
     });
     if (isCancel(picked) || picked === 'back') return language;
