@@ -1,37 +1,23 @@
 // Mistakes a learner makes get mongod's own error codes and messages.
-import { MongoClient, type Db } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useStandinClient } from './support/standin-client.ts';
 
-let standin: RunningStandin;
-let client: MongoClient;
-let db: Db;
-
-beforeAll(async () => {
-  standin = await startStandin();
-  client = await MongoClient.connect(`${standin.uri}/errors`);
-  db = client.db('errors');
-});
-afterAll(async () => {
-  await client.close();
-  await standin.stop();
-});
-beforeEach(async () => {
-  await db.dropDatabase();
-});
+const mongo = useStandinClient('errors');
 
 describe('changing _id', () => {
   it('fails with ImmutableField (66) on $set', async () => {
-    const { insertedId } = await db.collection('e').insertOne({ a: 1 });
-    await expect(db.collection('e').updateOne({ _id: insertedId }, { $set: { _id: 5 } })).rejects.toMatchObject({
+    const { insertedId } = await mongo.db.collection('e').insertOne({ a: 1 });
+    await expect(mongo.db.collection('e').updateOne({ _id: insertedId }, { $set: { _id: 5 } })).rejects.toMatchObject({
       code: 66,
       message: "Performing an update on the path '_id' would modify the immutable field '_id'",
     });
   });
 
   it('fails with ImmutableField (66) on a replacement with another _id', async () => {
-    await db.collection('e').insertOne({ _id: 1 as never });
-    await expect(db.collection('e').replaceOne({ _id: 1 as never }, { _id: 2 as never, a: 1 })).rejects.toMatchObject({
+    await mongo.db.collection('e').insertOne({ _id: 1 as never });
+    await expect(
+      mongo.db.collection('e').replaceOne({ _id: 1 as never }, { _id: 2 as never, a: 1 }),
+    ).rejects.toMatchObject({
       code: 66,
     });
   });
@@ -39,9 +25,9 @@ describe('changing _id', () => {
 
 describe('bad queries and updates', () => {
   it('reports an unknown query operator as BadValue (2)', async () => {
-    await db.collection('e').insertOne({ a: 1 });
+    await mongo.db.collection('e').insertOne({ a: 1 });
     await expect(
-      db
+      mongo.db
         .collection('e')
         .find({ a: { $bogus: 1 } })
         .toArray(),
@@ -53,18 +39,22 @@ describe('bad queries and updates', () => {
   });
 
   it('reports an unknown update operator as FailedToParse (9)', async () => {
-    await db.collection('e').insertOne({ a: 1 });
-    await expect(db.collection('e').updateOne({}, { $bogus: { a: 1 } } as never)).rejects.toMatchObject({ code: 9 });
+    await mongo.db.collection('e').insertOne({ a: 1 });
+    await expect(mongo.db.collection('e').updateOne({}, { $bogus: { a: 1 } } as never)).rejects.toMatchObject({
+      code: 9,
+    });
   });
 
   it('refuses to create a collection that exists (48)', async () => {
-    await db.createCollection('twice');
-    await expect(db.createCollection('twice')).rejects.toMatchObject({ code: 48 });
+    await mongo.db.createCollection('twice');
+    await expect(mongo.db.createCollection('twice')).rejects.toMatchObject({ code: 48 });
   });
 
   it('fails getMore on a cursor that is gone with CursorNotFound (43)', async () => {
     const { Long } = await import('mongodb');
-    await expect(db.command({ getMore: Long.fromNumber(12345), collection: 'e' })).rejects.toMatchObject({ code: 43 });
+    await expect(mongo.db.command({ getMore: Long.fromNumber(12345), collection: 'e' })).rejects.toMatchObject({
+      code: 43,
+    });
   });
 });
 
@@ -72,16 +62,16 @@ describe('a document over the 16 MB limit', () => {
   it('is refused like mongod refuses it, and nothing is saved', async () => {
     // Just over 16 MiB: small enough for the driver to send, too large for MongoDB to keep.
     const tooLarge = { bytes: Buffer.alloc(16 * 1024 * 1024 + 100) };
-    await expect(db.collection('big').insertOne(tooLarge)).rejects.toMatchObject({
+    await expect(mongo.db.collection('big').insertOne(tooLarge)).rejects.toMatchObject({
       code: 2,
       message: expect.stringContaining('object to insert too large'),
     });
-    expect(await db.collection('big').countDocuments()).toBe(0);
+    expect(await mongo.db.collection('big').countDocuments()).toBe(0);
   });
 
   it("past mongod's 16 KB of slack, is invalid BSON (10334)", async () => {
     const wayTooLarge = { bytes: Buffer.alloc(16 * 1024 * 1024 + 20 * 1024) };
-    await expect(db.collection('big').insertOne(wayTooLarge)).rejects.toMatchObject({
+    await expect(mongo.db.collection('big').insertOne(wayTooLarge)).rejects.toMatchObject({
       code: 10334,
       message: expect.stringMatching(/^BSONObj size: \d+ \(0x[0-9A-F]+\) is invalid/),
     });
@@ -90,10 +80,10 @@ describe('a document over the 16 MB limit', () => {
 
 describe('a transaction', () => {
   it('is refused at its first write, as a standalone mongod refuses it, and changes nothing', async () => {
-    const session = client.startSession();
+    const session = mongo.client.startSession();
     try {
       await expect(
-        session.withTransaction(() => db.collection('t').insertOne({ a: 1 }, { session })),
+        session.withTransaction(() => mongo.db.collection('t').insertOne({ a: 1 }, { session })),
       ).rejects.toMatchObject({
         // The driver wraps mongod's code 20 in its own advice, exactly as against a real standalone mongod.
         errorResponse: { originalError: { code: 20, codeName: 'IllegalOperation' } },
@@ -101,6 +91,6 @@ describe('a transaction', () => {
     } finally {
       await session.endSession();
     }
-    expect(await db.collection('t').countDocuments()).toBe(0);
+    expect(await mongo.db.collection('t').countDocuments()).toBe(0);
   });
 });

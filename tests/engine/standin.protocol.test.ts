@@ -2,21 +2,10 @@
 // bad input that closes only the offending connection.
 import { connect, type Socket } from 'node:net';
 import { BSON } from 'bson';
-import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useStandinClient } from './support/standin-client.ts';
 
-let standin: RunningStandin;
-let client: MongoClient;
-
-beforeAll(async () => {
-  standin = await startStandin();
-  client = await MongoClient.connect(`${standin.uri}/protocol`);
-});
-afterAll(async () => {
-  await client.close();
-  await standin.stop();
-});
+const mongo = useStandinClient('protocol', { dropBeforeEach: false });
 
 function opMsg(body: object, requestId = 1, flags = 0): Buffer {
   const doc = BSON.serialize(body);
@@ -48,7 +37,7 @@ function opQuery(namespace: string, query: object): Buffer {
 function exchange(bytes: Buffer, waitForClose: boolean): Promise<{ data: Buffer; closed: boolean }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const socket: Socket = connect(standin.port, '127.0.0.1', () => socket.write(bytes));
+    const socket: Socket = connect(mongo.standin.port, '127.0.0.1', () => socket.write(bytes));
     socket.on('data', (chunk) => {
       chunks.push(chunk);
       const data = Buffer.concat(chunks);
@@ -63,12 +52,12 @@ function exchange(bytes: Buffer, waitForClose: boolean): Promise<{ data: Buffer;
 }
 
 async function serverStillAnswers(): Promise<void> {
-  expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+  expect(await mongo.client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
 }
 
 describe('handshake', () => {
   it('reports a writable primary speaking a modern wire version', async () => {
-    const hello = await client.db('admin').command({ hello: 1 });
+    const hello = await mongo.client.db('admin').command({ hello: 1 });
     expect(hello).toMatchObject({
       isWritablePrimary: true,
       ismaster: true,
@@ -85,7 +74,7 @@ describe('handshake', () => {
   });
 
   it('says it is version 7.0.0 in buildInfo', async () => {
-    expect((await client.db('admin').command({ buildInfo: 1 })).version).toBe('7.0.0');
+    expect((await mongo.client.db('admin').command({ buildInfo: 1 })).version).toBe('7.0.0');
   });
 
   it('answers the legacy OP_QUERY isMaster with an OP_REPLY', async () => {
@@ -104,7 +93,7 @@ describe('handshake', () => {
   it('reassembles a message that arrives in several pieces', async () => {
     const message = opMsg({ ping: 1, $db: 'admin' }, 9);
     const reply = await new Promise<Buffer>((resolve) => {
-      const socket = connect(standin.port, '127.0.0.1', async () => {
+      const socket = connect(mongo.standin.port, '127.0.0.1', async () => {
         for (const piece of [message.subarray(0, 2), message.subarray(2, 19), message.subarray(19)]) {
           socket.write(piece);
           await new Promise((done) => setTimeout(done, 10));
@@ -120,7 +109,7 @@ describe('handshake', () => {
   });
 
   it('fails unknown commands with CommandNotFound', async () => {
-    await expect(client.db('protocol').command({ xyz: 1 })).rejects.toMatchObject({
+    await expect(mongo.client.db('protocol').command({ xyz: 1 })).rejects.toMatchObject({
       code: 59,
       codeName: 'CommandNotFound',
       message: "no such command: 'xyz'",
@@ -175,7 +164,7 @@ describe('malformed messages', () => {
 
   it('survives a client that sends half a message and disconnects', async () => {
     await new Promise<void>((resolve) => {
-      const socket = connect(standin.port, '127.0.0.1', () => {
+      const socket = connect(mongo.standin.port, '127.0.0.1', () => {
         socket.write(opMsg({ ping: 1, $db: 'admin' }).subarray(0, 10));
         socket.destroy();
         resolve();

@@ -1,22 +1,10 @@
 // Many uploads at once, as a class of learners' apps would send them, all
 // land intact and come back byte for byte.
 import { randomBytes } from 'node:crypto';
-import ImageKit from 'imagekit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { describe, expect, it } from 'vitest';
+import { useLocalStorage } from './support/local-storage.ts';
 
-let storage: PlaygroundStorage;
-let imagekit: ImageKit;
-
-beforeAll(async () => {
-  vi.stubEnv('IMAGEKIT_PUBLIC_KEY', '');
-  storage = await startStorage({ quiet: true });
-  imagekit = new ImageKit(storage.options);
-});
-afterAll(async () => {
-  await storage.stop();
-  vi.unstubAllEnvs();
-});
+const local = useLocalStorage();
 
 describe('a burst of 50 concurrent uploads', () => {
   it('stores every file under its own name and serves every byte back identical', async () => {
@@ -24,7 +12,11 @@ describe('a burst of 50 concurrent uploads', () => {
     const files = Array.from({ length: 50 }, (_, i) => randomBytes(1 + ((i * 20_011) % 1_000_000)));
     const results = await Promise.all(
       files.map((file, i) =>
-        imagekit.upload({ file: i % 5 === 0 ? file.toString('base64') : file, fileName: 'take.mp3', folder: 'burst' }),
+        local.imagekit.upload({
+          file: i % 5 === 0 ? file.toString('base64') : file,
+          fileName: 'take.mp3',
+          folder: 'burst',
+        }),
       ),
     );
     expect(new Set(results.map((result) => result.filePath)).size).toBe(50);

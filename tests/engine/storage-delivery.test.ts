@@ -3,26 +3,18 @@
 // builds (with `//` or transformations) accepted.
 import { request } from 'node:http';
 import ImageKit from 'imagekit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStorage } from './support/local-storage.ts';
 
-let storage: PlaygroundStorage;
-let imagekit: ImageKit;
+const local = useLocalStorage();
 const song = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
 let songUrl: string;
 let songPath: string;
 
 beforeAll(async () => {
-  vi.stubEnv('IMAGEKIT_PUBLIC_KEY', '');
-  storage = await startStorage({ quiet: true });
-  imagekit = new ImageKit(storage.options);
-  const uploaded = await imagekit.upload({ file: song, fileName: 'song.mp3', folder: 'music' });
+  const uploaded = await local.imagekit.upload({ file: song, fileName: 'song.mp3', folder: 'music' });
   songUrl = uploaded.url;
   songPath = uploaded.filePath;
-});
-afterAll(async () => {
-  await storage.stop();
-  vi.unstubAllEnvs();
 });
 
 /** GET or HEAD with headers, returning status, headers and body bytes. */
@@ -57,7 +49,7 @@ describe('GET on an uploaded file', () => {
       'a.html': 'application/octet-stream',
     };
     for (const [fileName, type] of Object.entries(kinds)) {
-      const { url } = await imagekit.upload({ file: Buffer.from('x'), fileName });
+      const { url } = await local.imagekit.upload({ file: Buffer.from('x'), fileName });
       expect((await get(url)).headers.get('content-type')).toBe(type);
     }
   });
@@ -111,20 +103,24 @@ describe('GET with a Range header', () => {
 
 describe('URLs the SDK builds', () => {
   it('accepts `//` in the path (SDK issue 111)', async () => {
-    const slashy = new ImageKit({ ...storage.options, urlEndpoint: `${storage.options.urlEndpoint}/` });
+    const slashy = new ImageKit({ ...local.storage.options, urlEndpoint: `${local.storage.options.urlEndpoint}/` });
     const url = slashy.url({ path: songPath });
     expect(url).toContain('//music');
     expect((await get(url)).body.equals(song)).toBe(true);
   });
 
   it('serves the original for a transformation in the path', async () => {
-    const url = imagekit.url({ path: songPath, transformation: [{ width: '300', height: '200' }] });
+    const url = local.imagekit.url({ path: songPath, transformation: [{ width: '300', height: '200' }] });
     expect(url).toContain('/tr:w-300,h-200/');
     expect((await get(url)).body.equals(song)).toBe(true);
   });
 
   it('ignores ?tr= and ?ik-sdk-version= queries', async () => {
-    const url = imagekit.url({ path: songPath, transformation: [{ width: '300' }], transformationPosition: 'query' });
+    const url = local.imagekit.url({
+      path: songPath,
+      transformation: [{ width: '300' }],
+      transformationPosition: 'query',
+    });
     expect(url).toContain('?tr=w-300');
     expect((await get(url)).body.equals(song)).toBe(true);
     expect((await get(`${songUrl}?ik-sdk-version=javascript-1.0`)).body.equals(song)).toBe(true);
@@ -133,19 +129,19 @@ describe('URLs the SDK builds', () => {
 
 describe('GET on a file that does not exist', () => {
   it('answers 404 with JSON', async () => {
-    const res = await get(`${storage.options.urlEndpoint}/music/nope.mp3`);
+    const res = await get(`${local.storage.options.urlEndpoint}/music/nope.mp3`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(JSON.parse(res.body.toString())).toHaveProperty('message');
   });
 
   it('answers 404 for a folder', async () => {
-    expect((await get(`${storage.options.urlEndpoint}/music`)).status).toBe(404);
+    expect((await get(`${local.storage.options.urlEndpoint}/music`)).status).toBe(404);
   });
 
   it('answers 404 with JSON to HEAD too, with no body', async () => {
     const status = await new Promise<number>((resolve) => {
-      request(`${storage.options.urlEndpoint}/nope.mp3`, { method: 'HEAD' }, (res) => {
+      request(`${local.storage.options.urlEndpoint}/nope.mp3`, { method: 'HEAD' }, (res) => {
         expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
         res.resume();
         resolve(res.statusCode!);

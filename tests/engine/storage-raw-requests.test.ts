@@ -1,21 +1,11 @@
 // Requests the SDK would never send (fields left out, no key, wrong routes)
 // still get ImageKit's status codes and a JSON `{message, help}` body.
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { describe, expect, it } from 'vitest';
+import { useLocalStorage } from './support/local-storage.ts';
 
 const HELP = 'For support kindly contact us at support@imagekit.io .';
-let storage: PlaygroundStorage;
-
-beforeAll(async () => {
-  // Keys in the shell would select the real ImageKit; these tests are offline.
-  vi.stubEnv('IMAGEKIT_PUBLIC_KEY', '');
-  storage = await startStorage({ quiet: true });
-});
-afterAll(async () => {
-  await storage.stop();
-  vi.unstubAllEnvs();
-});
+const local = useLocalStorage();
 
 /** Sends a hand-made multipart body, so fields the SDK insists on can be left out. */
 function rawUpload(
@@ -33,7 +23,7 @@ function rawUpload(
   };
   if (authorization) headers.Authorization = authorization;
   return new Promise((resolve, reject) => {
-    const req = request(storage.options.uploadEndpoint!, { method: 'POST', headers }, (res) => {
+    const req = request(local.storage.options.uploadEndpoint!, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -52,7 +42,7 @@ function rawUpload(
 const basicAuth = (key: string): string => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
 describe('POST /api/v1/files/upload without the SDK', () => {
-  const key = () => basicAuth(storage.options.privateKey);
+  const key = () => basicAuth(local.storage.options.privateKey);
 
   it('answers 401 with {message, help} when no key is sent', async () => {
     const answer = await rawUpload({ file: 'aGk=', fileName: 'a.txt' });
@@ -81,7 +71,7 @@ describe('POST /api/v1/files/upload without the SDK', () => {
   it('answers 400 for a body that is not multipart', async () => {
     const status = await new Promise<number>((resolve) => {
       const req = request(
-        storage.options.uploadEndpoint!,
+        local.storage.options.uploadEndpoint!,
         { method: 'POST', headers: { Authorization: key(), 'Content-Type': 'application/json' } },
         (res) => {
           res.resume();
@@ -96,7 +86,7 @@ describe('POST /api/v1/files/upload without the SDK', () => {
 
 describe('unknown routes', () => {
   it('answer JSON, never an empty or HTML body', async () => {
-    const origin = new URL(storage.options.urlEndpoint).origin;
+    const origin = new URL(local.storage.options.urlEndpoint).origin;
     for (const [method, path] of [
       ['GET', '/'],
       ['POST', '/api/v2/files/upload'],

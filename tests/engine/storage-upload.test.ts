@@ -1,23 +1,11 @@
 // The local storage answers uploads from the unmodified ImageKit SDK the way
 // ImageKit does: same fields on success, same `{message, help}` on errors.
 import ImageKit from 'imagekit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { describe, expect, it } from 'vitest';
+import { useLocalStorage } from './support/local-storage.ts';
 
 const HELP = 'For support kindly contact us at support@imagekit.io .';
-let storage: PlaygroundStorage;
-let imagekit: ImageKit;
-
-beforeAll(async () => {
-  // Keys in the shell would select the real ImageKit; these tests are offline.
-  vi.stubEnv('IMAGEKIT_PUBLIC_KEY', '');
-  storage = await startStorage({ quiet: true });
-  imagekit = new ImageKit(storage.options);
-});
-afterAll(async () => {
-  await storage.stop();
-  vi.unstubAllEnvs();
-});
+const local = useLocalStorage();
 
 /** A PNG's first bytes: signature and IHDR chunk with the given size. */
 function pngHeader(width: number, height: number): Buffer {
@@ -32,14 +20,14 @@ function pngHeader(width: number, height: number): Buffer {
 describe('upload with a callback', () => {
   it('calls back with (null, result) for a good upload', async () => {
     const [error, result] = await new Promise<[unknown, any]>((resolve) => {
-      imagekit.upload({ file: Buffer.from('hello'), fileName: 'hello.txt' }, (err, res) => resolve([err, res]));
+      local.imagekit.upload({ file: Buffer.from('hello'), fileName: 'hello.txt' }, (err, res) => resolve([err, res]));
     });
     expect(error).toBeNull();
     expect(result.name).toMatch(/^hello_[A-Za-z0-9_-]{9}\.txt$/);
   });
 
   it("calls back with ImageKit's error object {message, help} for a wrong private key", async () => {
-    const wrong = new ImageKit({ ...storage.options, privateKey: 'private_not_the_right_one' });
+    const wrong = new ImageKit({ ...local.storage.options, privateKey: 'private_not_the_right_one' });
     const [error, result] = await new Promise<[any, unknown]>((resolve) => {
       wrong.upload({ file: Buffer.from('x'), fileName: 'x.txt' }, (err, res) => resolve([err, res]));
     });
@@ -51,8 +39,8 @@ describe('upload with a callback', () => {
 
 describe('upload with a promise', () => {
   it('resolves with every field ImageKit returns for an image', async () => {
-    const result = await imagekit.upload({ file: pngHeader(640, 480), fileName: 'cover.png' });
-    const endpoint = storage.options.urlEndpoint;
+    const result = await local.imagekit.upload({ file: pngHeader(640, 480), fileName: 'cover.png' });
+    const endpoint = local.storage.options.urlEndpoint;
     expect(Object.keys(result)).toEqual([
       'fileId',
       'name',
@@ -82,7 +70,7 @@ describe('upload with a promise', () => {
   });
 
   it('gives a non-image no dimensions and no thumbnail', async () => {
-    const result = await imagekit.upload({ file: Buffer.from('ID3 not really a song'), fileName: 'song.mp3' });
+    const result = await local.imagekit.upload({ file: Buffer.from('ID3 not really a song'), fileName: 'song.mp3' });
     expect(result.fileType).toBe('non-image');
     expect(result).not.toHaveProperty('width');
     expect(result).not.toHaveProperty('height');
@@ -102,7 +90,7 @@ describe('upload with a promise', () => {
         [gif, 'a.gif'],
         [webp, 'a.webp'],
       ].map(async ([file, fileName]) => {
-        const result = await imagekit.upload({ file: file as Buffer, fileName: fileName as string });
+        const result = await local.imagekit.upload({ file: file as Buffer, fileName: fileName as string });
         return [result.width, result.height];
       }),
     );
@@ -114,7 +102,7 @@ describe('upload with a promise', () => {
   });
 
   it('keeps the name as sent (sanitised) when useUniqueFileName is false', async () => {
-    const result = await imagekit.upload({
+    const result = await local.imagekit.upload({
       file: Buffer.from('a'),
       fileName: 'my song (live)!.mp3',
       useUniqueFileName: false,
@@ -123,7 +111,7 @@ describe('upload with a promise', () => {
   });
 
   it('keeps letters of any alphabet in names', async () => {
-    const result = await imagekit.upload({
+    const result = await local.imagekit.upload({
       file: Buffer.from('a'),
       fileName: 'canción-été.mp3',
       useUniqueFileName: false,
@@ -132,7 +120,7 @@ describe('upload with a promise', () => {
   });
 
   it('keeps accented letters spelled as a letter plus an accent mark, as macOS names files', async () => {
-    const result = await imagekit.upload({
+    const result = await local.imagekit.upload({
       file: Buffer.from('a'),
       fileName: 'e\u0301te\u0301.mp3',
       useUniqueFileName: false,
@@ -141,7 +129,7 @@ describe('upload with a promise', () => {
   });
 
   it('puts the file in the folder asked for, and returns tags when responseFields asks', async () => {
-    const result = await imagekit.upload({
+    const result = await local.imagekit.upload({
       file: Buffer.from('a'),
       fileName: 'a.txt',
       folder: '/songs/2024/',
@@ -155,12 +143,15 @@ describe('upload with a promise', () => {
 
 describe('upload of a string file', () => {
   it('accepts base64', async () => {
-    const result = await imagekit.upload({ file: Buffer.from('hello base64').toString('base64'), fileName: 'b.txt' });
+    const result = await local.imagekit.upload({
+      file: Buffer.from('hello base64').toString('base64'),
+      fileName: 'b.txt',
+    });
     expect(result.size).toBe(12);
   });
 
   it('accepts a data URI', async () => {
-    const result = await imagekit.upload({
+    const result = await local.imagekit.upload({
       file: `data:image/png;base64,${pngHeader(2, 3).toString('base64')}`,
       fileName: 'd.png',
     });
@@ -168,14 +159,16 @@ describe('upload of a string file', () => {
   });
 
   it('refuses a URL with a message saying the storage is offline', async () => {
-    await expect(imagekit.upload({ file: 'https://example.com/song.mp3', fileName: 's.mp3' })).rejects.toMatchObject({
+    await expect(
+      local.imagekit.upload({ file: 'https://example.com/song.mp3', fileName: 's.mp3' }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining('offline'),
       help: HELP,
     });
   });
 
   it('refuses a file path sent as text, and says to send the file itself', async () => {
-    await expect(imagekit.upload({ file: './songs/song.mp3', fileName: 's.mp3' })).rejects.toMatchObject({
+    await expect(local.imagekit.upload({ file: './songs/song.mp3', fileName: 's.mp3' })).rejects.toMatchObject({
       message: expect.stringContaining('createReadStream'),
     });
   });
