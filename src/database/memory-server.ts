@@ -37,8 +37,11 @@ async function canResolve(host: string): Promise<boolean> {
   }
 }
 
-/** Why no mongod can be had right now, or undefined when one can (cached, system binary, or downloadable). */
-export async function memoryServerUnavailable(): Promise<string | undefined> {
+/**
+ * Why no mongod can be had right now, or undefined when one can (cached, system binary, or
+ * downloadable). With allowDownload false, only a mongod already on this machine counts.
+ */
+export async function memoryServerUnavailable(allowDownload = true): Promise<string | undefined> {
   try {
     const options = await DryMongoBinary.generateOptions();
     if (await DryMongoBinary.locateBinary(options)) return undefined;
@@ -46,6 +49,7 @@ export async function memoryServerUnavailable(): Promise<string | undefined> {
   } catch (error) {
     return `mongodb-memory-server could not look for mongod (${error instanceof Error ? error.message : String(error)})`;
   }
+  if (!allowDownload) return 'mongod is not downloaded yet (`npm run db` fetches it once, when online)';
   const host = downloadHost();
   if (await canResolve(host)) return undefined;
   return `mongod is not downloaded yet and ${host} cannot be reached (no internet?)`;

@@ -69,8 +69,19 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
   };
 }
 
+export interface StartDatabaseOptions {
+  port?: number;
+  /** Say nothing on stderr. */
+  quiet?: boolean;
+  /**
+   * May a first use download mongod (about 100 MB)? The checks say no: a learner waits on
+   * them, and they use the stand-in until mongod is on the machine. Default: yes.
+   */
+  allowDownload?: boolean;
+}
+
 /** Starts the first database that works and says which one (on stderr) unless `quiet`. */
-export async function startDatabase(options: { port?: number; quiet?: boolean } = {}): Promise<PlaygroundDatabase> {
+export async function startDatabase(options: StartDatabaseOptions = {}): Promise<PlaygroundDatabase> {
   const forced = forcedKind();
   const externalUri = process.env.MONGODB_URI?.trim();
   let database: PlaygroundDatabase;
@@ -82,7 +93,7 @@ export async function startDatabase(options: { port?: number; quiet?: boolean } 
     database = await useExternalDatabase(externalUri);
   } else if (forced === 'memory-server') {
     database = await memoryServerDatabase(options.port);
-  } else if (forced === 'standin' || (await memoryServerUnavailable())) {
+  } else if (forced === 'standin' || (await memoryServerUnavailable(options.allowDownload ?? true))) {
     database = await standinDatabase(options.port);
   } else {
     database = await memoryServerDatabase(options.port).catch(async (error: unknown) => {

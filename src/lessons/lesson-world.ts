@@ -2,7 +2,7 @@
 // connected, the ImageKit settings in process.env, and the exercise loaded.
 // Used alike by the tests, the runner's "run the app" and the sandbox.
 import mongoose from 'mongoose';
-import { startDatabase, type PlaygroundDatabase } from '../database/start-database.ts';
+import { startDatabase, type PlaygroundDatabase, type StartDatabaseOptions } from '../database/start-database.ts';
 import { startStorage, type PlaygroundStorage } from '../storage/start-storage.ts';
 import { loadExercise, targetFromEnv, type ExerciseTarget } from './exercise.ts';
 import type { LessonEntry } from './catalog.ts';
@@ -24,7 +24,9 @@ export interface LessonWorld<Exercise> extends Services {
  * Starts the database and the storage, connects Mongoose and puts the ImageKit
  * settings into process.env (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
  */
-export async function startServices(options: { quiet?: boolean } = {}): Promise<Services> {
+export async function startServices(
+  options: Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> = {},
+): Promise<Services> {
   const [databaseStart, storageStart] = await Promise.allSettled([startDatabase(options), startStorage(options)]);
   if (databaseStart.status === 'rejected' || storageStart.status === 'rejected') {
     // Stop whichever one did start, so a half-started world leaves nothing running.
@@ -53,7 +55,7 @@ export async function startServices(options: { quiet?: boolean } = {}): Promise<
 /** Starts the services, then loads the target's copy of the lesson's exercise. */
 export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
-  options: { target?: ExerciseTarget; quiet?: boolean } = {},
+  options: { target?: ExerciseTarget; quiet?: boolean; allowDownload?: boolean } = {},
 ): Promise<LessonWorld<Exercise>> {
   const target = options.target ?? targetFromEnv();
   const services = await startServices(options);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { withDatabaseName } from '../../src/database/database-name.ts';
 import { DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
 import { startStandin } from '../../src/database/standin/server.ts';
+import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
 
 const savedEnv = { ...process.env };
 afterEach(() => {
@@ -37,6 +38,19 @@ describe('PLAYGROUND_DB=standin', () => {
     await client.close();
     await database.stop();
     await database.stop(); // stopping twice is fine
+  });
+});
+
+describe('a check (allowDownload: false)', () => {
+  it('counts only a mongod already on this machine, never one it would have to download', async () => {
+    // A download host that resolves: a first use may download from it, a check may not.
+    process.env.MONGOMS_VERSION = '0.0.1';
+    process.env.MONGOMS_DOWNLOAD_MIRROR = 'https://localhost';
+    expect(await memoryServerUnavailable(true)).toBeUndefined();
+    expect(await memoryServerUnavailable(false)).toMatch(/not downloaded yet/);
+    const database = await startDatabase({ quiet: true, allowDownload: false });
+    expect(database.kind).toBe('standin');
+    await database.stop();
   });
 });
 
