@@ -1,18 +1,17 @@
 // Turns what went wrong while starting a lesson's app (or the sandbox) into a few plain
 // sentences for the learner: what happened, where in their code, what to try. No stack dump.
 import path from 'node:path';
-import { projectRoot } from '../lessons/catalog.ts';
+import { playgroundRoot, projectRoot } from '../lessons/catalog.ts';
 
 /** When it went wrong: starting the services, loading the learner's files, building the app, listening, or running. */
 export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'running' | 'sandbox';
 
 /** The first place in the learner's own files (playground/…) the error points at, like "playground/02-schema/song.schema.ts:7:3". */
-export function learnerLocation(error: unknown): string | undefined {
+function learnerLocation(error: unknown): string | undefined {
   const text = error instanceof Error ? `${error.stack ?? ''}\n${error.message}` : String(error);
-  const playground = path.join(projectRoot, 'playground') + path.sep;
   for (const match of text.matchAll(/(?:file:\/\/)?(\/[^\s():]+\.[cm]?[jt]s):(\d+)(?::(\d+))?/g)) {
     const file = match[1];
-    if (file.startsWith(playground))
+    if (file.startsWith(playgroundRoot + path.sep))
       return `${path.relative(projectRoot, file)}:${match[2]}${match[3] ? `:${match[3]}` : ''}`;
   }
   return undefined;

@@ -177,7 +177,7 @@ function announce(
   const lines = [
     '',
     `${paint(['bold', 'green'], `Lesson ${lesson.number}'s app is running at ${url}`)}  ${paint('dim', `(${copy})`)}`,
-    paint('dim', `  database: ${services.database.uri ?? 'started'}`),
+    paint('dim', `  database: ${services.database.uri}`),
     paint('dim', `  storage:  ${services.storage.description}`),
     '',
   ];
@@ -193,7 +193,6 @@ function announce(
   console.log(lines.join('\n'));
 }
 
-/** Program mode: Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
 /**
  * An error nobody caught ends a Node server; this one ends the same way, but explained, and
  * with the database and storage stopped. (Lesson 06 lets the learner cause exactly this.)
@@ -210,6 +209,7 @@ function stopOnCrash(served: ServedLessonApp): void {
   process.once('unhandledRejection', crash);
 }
 
+/** Program mode: Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
 function stopOnEnterOrSignal(served: ServedLessonApp): void {
   let stopping = false;
   const stopNow = async () => {

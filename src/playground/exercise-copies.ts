@@ -58,24 +58,22 @@ async function copyStarterFile(lesson: LessonEntry, file: string, record: CopyRe
 
 /**
  * Copies the starter files missing from the learner's copy, and brings up to date those the
- * learner never edited. Never overwrites an edit. Returns the files it wrote.
+ * learner never edited. Never overwrites an edit. Returns how many files it wrote.
  */
-export async function fillMissingFromStarter(lesson: LessonEntry, record?: CopyRecord): Promise<string[]> {
+async function followStarter(lesson: LessonEntry, record: CopyRecord): Promise<number> {
   const { starterDir, playgroundDir } = lessonPaths(lesson);
-  if (!existsSync(starterDir)) return [];
-  const known = record ?? (await readRecord());
-  const written: string[] = [];
+  if (!existsSync(starterDir)) return 0;
+  let written = 0;
   for (const file of await filesUnder(starterDir)) {
     const target = path.join(playgroundDir, file);
     if (existsSync(target)) {
-      const copied = known[`${lesson.slug}/${file}`];
+      const copied = record[`${lesson.slug}/${file}`];
       const untouched = copied !== undefined && copied === (await fingerprint(target));
       if (!untouched || copied === (await fingerprint(path.join(starterDir, file)))) continue;
     }
-    await copyStarterFile(lesson, file, known);
-    written.push(file);
+    await copyStarterFile(lesson, file, record);
+    written++;
   }
-  if (written.length && !record) await writeRecord(known);
   return written;
 }
 
@@ -83,7 +81,7 @@ export async function fillMissingFromStarter(lesson: LessonEntry, record?: CopyR
 export async function ensurePlayground(): Promise<void> {
   const record = await readRecord();
   let written = 0;
-  for (const lesson of allLessons()) written += (await fillMissingFromStarter(lesson, record)).length;
+  for (const lesson of allLessons()) written += await followStarter(lesson, record);
   if (written) await writeRecord(record);
 }
 

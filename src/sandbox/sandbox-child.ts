@@ -4,12 +4,12 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { projectRoot } from '../lessons/catalog.ts';
+import { playgroundRoot } from '../lessons/catalog.ts';
 import { startServices, type Services } from '../lessons/lesson-world.ts';
 import { explainError } from '../apps/explain-error.ts';
 import { paint } from '../runner/terminal.ts';
 
-const sandboxFile = path.join(projectRoot, 'playground', 'sandbox.ts');
+const sandboxFile = path.join(playgroundRoot, 'sandbox.ts');
 
 let services: Services | undefined;
 let stopping = false;

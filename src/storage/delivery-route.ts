@@ -46,7 +46,7 @@ export async function serveFile(
   const status = range ? 206 : 200;
   const { start, end } = range ?? { start: 0, end: size - 1 };
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  headers['Content-Length'] = size === 0 ? 0 : end - start + 1;
+  headers['Content-Length'] = end - start + 1; // 0 for an empty file, whose end is -1
   res.writeHead(status, headers);
   if (req.method === 'HEAD' || size === 0) {
     res.end();

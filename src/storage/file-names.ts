@@ -1,17 +1,21 @@
 // Names and folders come from the client, so they are rebuilt here from safe
 // characters only, and every path is checked to stay inside the storage folder.
 import { randomBytes } from 'node:crypto';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 // ImageKit keeps letters (any alphabet), digits, dots and dashes; anything else becomes `_`.
 const NOT_ALLOWED = /[^\p{L}0-9.-]/gu;
 // Linux and macOS refuse names over 255 bytes; leave room for the unique suffix.
 const MAX_NAME_BYTES = 200;
 
+// NFC first: macOS spells "é" as "e" plus an accent mark, which would become "e_".
+function keepAllowed(text: string): string {
+  return text.normalize('NFC').replace(NOT_ALLOWED, '_');
+}
+
 /** Rewrites a client's fileName the way ImageKit does: characters it does not keep become `_`. */
 export function sanitiseFileName(fileName: string): string {
-  // NFC first: macOS spells "é" as "e" plus an accent mark, which would become "e_".
-  const cleaned = fileName.normalize('NFC').replace(NOT_ALLOWED, '_');
+  const cleaned = keepAllowed(fileName);
   // A name made only of dots would mean "this folder" or "the parent".
   return /^\.*$/.test(cleaned) ? cleaned.replace(/\./g, '_') : cleaned;
 }
@@ -35,7 +39,7 @@ export function withUniqueSuffix(name: string): string {
 export function folderSegments(folder: string): string[] {
   return folder
     .split(/[/\\]/)
-    .map((segment) => segment.normalize('NFC').replace(NOT_ALLOWED, '_'))
+    .map(keepAllowed)
     .filter((segment) => segment !== '' && !/^\.+$/.test(segment));
 }
 
@@ -48,4 +52,9 @@ export function publicPath(segments: string[], name: string): string {
 export function resolveInside(root: string, segments: string[]): string | undefined {
   const target = resolve(root, ...segments);
   return target.startsWith(root + sep) ? target : undefined;
+}
+
+/** A fresh path in `incomingDir` for an upload still being written, so it is never served half-done. */
+export function incomingPath(incomingDir: string): string {
+  return join(incomingDir, `${randomBytes(12).toString('hex')}.part`);
 }

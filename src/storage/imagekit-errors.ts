@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** The `help` line ImageKit puts on every error it returns. */
-export const IMAGEKIT_HELP = 'For support kindly contact us at support@imagekit.io .';
+const IMAGEKIT_HELP = 'For support kindly contact us at support@imagekit.io .';
 
 /** An upload that must end with an ImageKit-style error reply. */
 export class UploadError extends Error {

@@ -13,7 +13,7 @@ import { UploadFaults } from './upload-faults.ts';
 import { handleUpload, type UploadContext } from './upload-route.ts';
 
 /** The keys of the local storage; fixed, so a learner's `.env` keeps working between runs. */
-export const LOCAL_KEYS = { publicKey: 'public_playground_local', privateKey: 'private_playground_local' } as const;
+const LOCAL_KEYS = { publicKey: 'public_playground_local', privateKey: 'private_playground_local' } as const;
 
 // Stands where a real account's ImageKit id sits in `https://ik.imagekit.io/<id>`.
 const URL_PREFIX = 'playground';

@@ -2,13 +2,12 @@
 // file (never into memory) and only the first bytes are kept, to read image
 // sizes. Whatever goes wrong, the temp file is removed before this settles
 // with an error; on success the caller owns it.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import busboy from 'busboy';
+import { incomingPath } from './file-names.ts';
 import { IMAGE_HEAD_BYTES } from './image-size.ts';
 import { UploadError } from './imagekit-errors.ts';
 import { maxStringFileLength, tooLarge } from './string-file.ts';
@@ -75,7 +74,7 @@ export function readUploadForm(req: IncomingMessage, incomingDir: string, maxFil
         return;
       }
       const received: StreamedFile = {
-        tempPath: join(incomingDir, `${randomBytes(12).toString('hex')}.part`),
+        tempPath: incomingPath(incomingDir),
         size: 0,
         head: Buffer.alloc(0),
       };

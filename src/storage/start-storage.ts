@@ -57,18 +57,12 @@ export async function startStorage(
     return real;
   }
   const local = await startLocalStorage(options.port ?? 0, options.maxFileBytes ?? MAX_UPLOAD_BYTES);
-  const { publicKey, privateKey, urlEndpoint, uploadEndpoint } = local.options;
-  const description = `Local ImageKit-compatible storage at ${urlEndpoint} (files in ${local.folder}, removed when it stops).`;
+  const description = `Local ImageKit-compatible storage at ${local.options.urlEndpoint} (files in ${local.folder}, removed when it stops).`;
   if (!options.quiet) console.log(description);
   return {
     kind: 'local',
     options: local.options,
-    env: {
-      IMAGEKIT_PUBLIC_KEY: publicKey,
-      IMAGEKIT_PRIVATE_KEY: privateKey,
-      IMAGEKIT_URL_ENDPOINT: urlEndpoint,
-      IMAGEKIT_UPLOAD_ENDPOINT: uploadEndpoint,
-    },
+    env: envFor(local.options),
     description,
     folder: local.folder,
     faults: local.faults,
@@ -80,25 +74,28 @@ function realImageKit(env: NodeJS.ProcessEnv): PlaygroundStorage | undefined {
   const { IMAGEKIT_PUBLIC_KEY: publicKey, IMAGEKIT_PRIVATE_KEY: privateKey, IMAGEKIT_URL_ENDPOINT: urlEndpoint } = env;
   if (!publicKey || !privateKey || !urlEndpoint) return undefined;
   const options: ImageKitOptions = { publicKey, privateKey, urlEndpoint };
-  const envVars: Record<string, string> = {
-    IMAGEKIT_PUBLIC_KEY: publicKey,
-    IMAGEKIT_PRIVATE_KEY: privateKey,
-    IMAGEKIT_URL_ENDPOINT: urlEndpoint,
-  };
   // Kept only if the learner set it themselves; otherwise the SDK's default applies.
-  if (env.IMAGEKIT_UPLOAD_ENDPOINT) {
-    options.uploadEndpoint = env.IMAGEKIT_UPLOAD_ENDPOINT;
-    envVars.IMAGEKIT_UPLOAD_ENDPOINT = env.IMAGEKIT_UPLOAD_ENDPOINT;
-  }
+  if (env.IMAGEKIT_UPLOAD_ENDPOINT) options.uploadEndpoint = env.IMAGEKIT_UPLOAD_ENDPOINT;
   const refuse = (): never => {
     throw new Error('Faults only work with the local storage: unset the IMAGEKIT_* variables to use it.');
   };
   return {
     kind: 'imagekit',
     options,
-    env: envVars,
+    env: envFor(options),
     description: `Using your ImageKit account (${urlEndpoint}), because IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT are set.`,
     faults: { setLatency: refuse, failNext: refuse, refuseAll: refuse, reset: refuse },
     stop: async () => undefined,
   };
+}
+
+// The variables learners' code reads, the same for both storages; no upload endpoint means the SDK's default.
+function envFor(options: ImageKitOptions): Record<string, string> {
+  const env: Record<string, string> = {
+    IMAGEKIT_PUBLIC_KEY: options.publicKey,
+    IMAGEKIT_PRIVATE_KEY: options.privateKey,
+    IMAGEKIT_URL_ENDPOINT: options.urlEndpoint,
+  };
+  if (options.uploadEndpoint) env.IMAGEKIT_UPLOAD_ENDPOINT = options.uploadEndpoint;
+  return env;
 }

@@ -3,7 +3,7 @@
 import type { StorageFaults, UploadFault } from './start-storage.ts';
 
 /** The fault ImageKit answers with when something breaks on its side. */
-export const DEFAULT_FAULT: UploadFault = {
+const DEFAULT_FAULT: UploadFault = {
   status: 500,
   message: 'We have encountered an internal error. Please try again later.',
 };

@@ -3,13 +3,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { imageSize } from './image-size.ts';
 import { sendImageKitError, sendJson, UploadError } from './imagekit-errors.ts';
 import { readUploadForm, type StreamedFile } from './multipart-upload.ts';
 import {
   folderSegments,
+  incomingPath,
   nameFits,
   publicPath,
   resolveInside,
@@ -110,7 +111,7 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
   if (!target) throw new UploadError(400, 'The folder or fileName is not allowed.');
 
   const bytes = streamed ? undefined : decodeStringFile(text!, ctx.maxFileBytes);
-  const tempPath = streamed?.tempPath ?? join(ctx.incomingDir, `${randomBytes(12).toString('hex')}.part`);
+  const tempPath = streamed?.tempPath ?? incomingPath(ctx.incomingDir);
   try {
     if (bytes) await writeFile(tempPath, bytes);
     await mkdir(dirname(target), { recursive: true });

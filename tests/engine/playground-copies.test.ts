@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Before the engine is imported: it reads PLAYGROUND_DIR once.
 const playgroundRoot = mkdtempSync(path.join(os.tmpdir(), 'playground-copies-'));
@@ -26,7 +26,6 @@ function untouchedCopyOfAnOlderStarter(olderStarter: string) {
   writeFileSync(recordFile, JSON.stringify({ [`${lesson.slug}/${file}`]: sha(olderStarter) }));
 }
 
-beforeAll(() => rmSync(playgroundRoot, { recursive: true, force: true }));
 beforeEach(() => rmSync(playgroundRoot, { recursive: true, force: true }));
 afterAll(() => rmSync(playgroundRoot, { recursive: true, force: true }));
 
