@@ -22,19 +22,17 @@ export async function useExternalDatabase(serverUri: string): Promise<Playground
         'Check the address and password, or unset MONGODB_URI to use the built-in database.',
     );
   }
-  let stopping: Promise<void> | undefined;
   return {
     uri,
     dbName,
     kind: 'external',
     description: `Using your MongoDB server from MONGODB_URI (${redactUri(serverUri)}), in database ${dbName}, which is dropped when you stop.`,
-    stop: () =>
-      (stopping ??= (async () => {
-        try {
-          await client.db(dbName).dropDatabase();
-        } finally {
-          await client.close();
-        }
-      })()),
+    stop: async () => {
+      try {
+        await client.db(dbName).dropDatabase();
+      } finally {
+        await client.close();
+      }
+    },
   };
 }

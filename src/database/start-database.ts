@@ -32,6 +32,7 @@ function forcedKind(): DatabaseKind | undefined {
   );
 }
 
+// Each tier's stop runs at most once; startDatabase wraps them all here rather than each tier guarding itself.
 function once(stop: () => Promise<void>): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   return () => (stopping ??= stop());
@@ -46,7 +47,7 @@ async function memoryServerDatabase(port: number | undefined): Promise<Playgroun
     dbName,
     kind: 'memory-server',
     description: `Using a real MongoDB ${version} (mongodb-memory-server) at ${uri}.`,
-    stop: once(async () => void (await server.stop())),
+    stop: async () => void (await server.stop()),
   };
 }
 
@@ -65,7 +66,7 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
     description:
       `Using the offline stand-in database at ${standin.uri}: it speaks MongoDB's language but is not a real mongod. ` +
       'For the real thing, set MONGODB_URI, or run once with internet so mongodb-memory-server can cache mongod.',
-    stop: once(() => standin.stop()),
+    stop: standin.stop,
   };
 }
 
@@ -103,5 +104,5 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
     });
   }
   if (!options.quiet) console.error(database.description);
-  return database;
+  return { ...database, stop: once(database.stop) };
 }

@@ -44,6 +44,11 @@ describe('insert and find', () => {
 
   it('hands out large results in batches through getMore', async () => {
     await mongo.db.collection('many').insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
+    // The driver hides batching, so first prove the server really keeps the rest behind a cursor.
+    const first = await mongo.db.command({ find: 'many', batchSize: 20 });
+    expect(first.cursor.firstBatch).toHaveLength(20);
+    expect(first.cursor.id.toString()).not.toBe('0');
+    await mongo.db.command({ killCursors: 'many', cursors: [first.cursor.id] });
     const docs = await mongo.db.collection('many').find({}, { batchSize: 20 }).toArray();
     expect(docs.map((d) => d.i)).toEqual(Array.from({ length: 250 }, (_, i) => i));
   });

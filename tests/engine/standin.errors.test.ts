@@ -1,4 +1,5 @@
 // Mistakes a learner makes get mongod's own error codes and messages.
+import { Long } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { useStandinClient } from './support/standin-client.ts';
 
@@ -51,7 +52,6 @@ describe('bad queries and updates', () => {
   });
 
   it('fails getMore on a cursor that is gone with CursorNotFound (43)', async () => {
-    const { Long } = await import('mongodb');
     await expect(mongo.db.command({ getMore: Long.fromNumber(12345), collection: 'e' })).rejects.toMatchObject({
       code: 43,
     });
@@ -92,5 +92,13 @@ describe('a transaction', () => {
       await session.endSession();
     }
     expect(await mongo.db.collection('t').countDocuments()).toBe(0);
+  });
+});
+
+describe('renaming a collection to a name mongod refuses', () => {
+  it('fails with InvalidNamespace (73) and keeps the collection and its documents', async () => {
+    await mongo.db.collection('keep').insertOne({ a: 1 });
+    await expect(mongo.db.collection('keep').rename('bad$name')).rejects.toMatchObject({ code: 73 });
+    expect(await mongo.db.collection('keep').countDocuments()).toBe(1);
   });
 });

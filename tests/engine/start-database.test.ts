@@ -71,7 +71,9 @@ describe('PLAYGROUND_DB=memory-server that cannot start', () => {
     expect(error).toBeInstanceOf(DatabaseStartError);
     expect((error as Error).message).toMatch(/cannot be reached/);
   });
+});
 
+describe('PLAYGROUND_DB set to something else', () => {
   it('rejects an unknown PLAYGROUND_DB value with the allowed ones', async () => {
     process.env.PLAYGROUND_DB = 'postgres';
     await expect(startDatabase({ quiet: true })).rejects.toThrow(/external, memory-server, standin/);

@@ -2,8 +2,9 @@
 // collections and performs $out/$merge writes itself.
 import { docArg, type CommandContext, type CommandHandler } from './command-context.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
-import { badValue, CommandError } from './errors.ts';
+import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
+import { commandScope } from './read-commands.ts';
 import { keyString } from './bson-order.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
 import { applyUpdate, withIdFirst } from './update-apply.ts';
@@ -62,16 +63,10 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
 const aggregate: CommandHandler = (ctx) => {
   const target = ctx.body.aggregate;
   const pipeline = ctx.body.pipeline;
-  if (!Array.isArray(pipeline))
-    throw new CommandError(14, 'TypeMismatch', "'pipeline' option must be specified as an array");
+  if (!Array.isArray(pipeline)) throw typeMismatch("'pipeline' option must be specified as an array");
   const cursorSpec = docArg(ctx.body, 'cursor');
-  if (!cursorSpec && ctx.body.explain !== true) {
-    throw new CommandError(
-      9,
-      'FailedToParse',
-      "The 'cursor' option is required, except for aggregate with the explain argument",
-    );
-  }
+  if (!cursorSpec && ctx.body.explain !== true)
+    throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
   const last = pipeline[pipeline.length - 1] as Doc | undefined;
   const writes = last && ('$out' in last || '$merge' in last) ? last : undefined;
   const stages = (writes ? pipeline.slice(0, -1) : pipeline) as Doc[];
@@ -79,12 +74,7 @@ const aggregate: CommandHandler = (ctx) => {
   // Copies, because some mingo stages write into nested objects of their input.
   const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(cloneDocument);
   const source = typeof target === 'string' ? read(target) : [];
-  const collectionResolver = read;
-  const scope = {
-    collectionResolver,
-    ...scopeOptions({ variables: docArg(ctx.body, 'let'), collation: docArg(ctx.body, 'collation') }),
-  };
-  const results = runPipeline(source, stages, scope);
+  const results = runPipeline(source, stages, { collectionResolver: read, ...scopeOptions(commandScope(ctx.body)) });
   if (writes) {
     const out = outputTarget(ctx, writes);
     if ('$out' in writes) writeOut(ctx, results, out);

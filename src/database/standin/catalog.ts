@@ -36,6 +36,8 @@ export class Catalog {
   }
 
   rename(from: Collection, toDb: string, toName: string): void {
+    // Refuse a bad target name before the source is dropped, so a failed rename loses nothing.
+    checkName(toDb, toName);
     this.drop(from.dbName, from.name);
     const renamed = this.create(toDb, toName, from.options);
     for (const spec of from.indexSpecs().slice(1)) renamed.createIndex(spec);

@@ -57,8 +57,10 @@ export class Collection {
     let best: Set<string> | undefined;
     for (const [field, wanted] of equalityFields(filter)) {
       let ids: Set<string> | undefined;
-      if (field === '_id') ids = new Set(this.docs.has(keyString(wanted)) ? [keyString(wanted)] : []);
-      else for (const index of this.indexes.values()) if (index.canAnswer(field)) ids = index.lookup(wanted);
+      if (field === '_id') {
+        const id = keyString(wanted);
+        ids = new Set(this.docs.has(id) ? [id] : []);
+      } else for (const index of this.indexes.values()) if (index.canAnswer(field)) ids = index.lookup(wanted);
       if (ids && (!best || ids.size < best.size)) best = ids;
     }
     if (!best) return this.docs.values();

@@ -40,10 +40,6 @@ export class Cursors {
     return { cursor: { nextBatch: batch, id: done ? Long.ZERO : id, ns: cursor.namespace }, ok: 1 };
   }
 
-  namespaceOf(id: Long): string | undefined {
-    return this.open.get(id.toString())?.namespace;
-  }
-
   /** Closes cursors; returns which ids existed. */
   kill(ids: Long[]): { killed: Long[]; notFound: Long[] } {
     const killed: Long[] = [];

@@ -39,17 +39,6 @@ function collect(value: unknown, parts: string[], at: number, out: unknown[]): v
   if (isPlainObject(value) && parts[at] in value) collect(value[parts[at]], parts, at + 1, out);
 }
 
-/** The single value at a dotted path without stepping into arrays (undefined when absent). */
-export function valueAtPath(doc: unknown, path: string): unknown {
-  let value: unknown = doc;
-  for (const part of path.split('.')) {
-    if (Array.isArray(value) && /^\d+$/.test(part)) value = value[Number(part)];
-    else if (isPlainObject(value)) value = value[part];
-    else return undefined;
-  }
-  return value;
-}
-
 /** A deep copy of arrays and sub-documents; bson values (immutable) are shared. */
 export function cloneDocument<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneDocument) as T;

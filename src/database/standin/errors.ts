@@ -43,6 +43,3 @@ export const invalidNamespace = (message: string) => new CommandError(73, 'Inval
 /** code 85/86: an index that clashes with an existing one. */
 export const indexOptionsConflict = (message: string) => new CommandError(85, 'IndexOptionsConflict', message);
 export const indexKeySpecsConflict = (message: string) => new CommandError(86, 'IndexKeySpecsConflict', message);
-/** code 40324 style: an unknown aggregation stage. */
-export const unknownStage = (name: string) =>
-  new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);

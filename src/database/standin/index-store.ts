@@ -75,8 +75,8 @@ export class Index {
     }
   }
 
-  /** Ids of documents whose single indexed field equals `value` (only for single-field, non-partial indexes). */
-  lookup(value: unknown): Set<string> | undefined {
+  /** Ids of documents whose single indexed field equals `value` (ask canAnswer() first). */
+  lookup(value: unknown): Set<string> {
     return this.entries.get(keyString(value)) ?? new Set();
   }
 

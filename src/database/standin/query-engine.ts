@@ -88,7 +88,7 @@ const captureContext = Context.init({
 new Query({ x: { $standinCapture: 1 } }, { ...baseOptions, context: Context.from(context, captureContext) });
 
 /** mingo options shared by every query; `extra` adds per-command bits like a collection resolver. */
-export function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
+function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
   if (Object.keys(extra).length === 0 && compiledOptions) return compiledOptions;
   return { ...baseOptions, ...extra };
 }
@@ -143,7 +143,7 @@ export function scopeOptions(scope: QueryScope = {}): Partial<Options> {
 }
 
 /** A command's `let` document with each expression evaluated ({ $literal: "x" } → "x"), like mongod. */
-export function evaluateVariables(variables: Doc): Doc {
+function evaluateVariables(variables: Doc): Doc {
   return runPipeline([{}], [{ $replaceWith: { $literal: {} } }, { $addFields: variables }])[0] ?? {};
 }
 

@@ -8,8 +8,7 @@ import { collationOrder } from './collation.ts';
 import { badValue } from './errors.ts';
 
 /** A query operator as mingo calls it: compiled once per query, then tested per document. */
-export type BsonQueryOperator = (selector: string, value: unknown, options?: unknown) => (doc: unknown) => boolean;
-type QueryOperator = BsonQueryOperator;
+type QueryOperator = (selector: string, value: unknown, options?: unknown) => (doc: unknown) => boolean;
 
 /** The field's value at `selector` (stepping through arrays like mingo's resolve does). */
 function fieldValue(doc: unknown, selector: string): unknown {
@@ -85,7 +84,7 @@ const TYPE_CODES: Record<string, string> = {
 };
 
 /** The bson type name mongod's $type would give this value. */
-export function bsonTypeName(value: unknown): string {
+function bsonTypeName(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1 ? 'int' : 'double';

@@ -1,19 +1,18 @@
 // Reading: find (with sort, projection, skip, limit, batches), getMore, killCursors, count, distinct.
 import { Long } from 'bson';
-import { keyString } from './bson-order.ts';
+import { equalsBson, keyString } from './bson-order.ts';
 import { docArg, numberArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, cursorNotFound, typeMismatch } from './errors.ts';
 import { projectDocuments, sortDocuments, type QueryScope } from './query-engine.ts';
 import { collationOrder } from './collation.ts';
-import { equalsBson } from './bson-order.ts';
 
-/** The documents a filter/sort/skip/limit selects, in order (shared by find, count and findAndModify). */
 /** The `let` variables and collation a command carries at its top level. */
 export function commandScope(body: Doc): QueryScope {
   return { variables: docArg(body, 'let'), collation: docArg(body, 'collation') };
 }
 
+/** The documents a filter/sort/skip/limit selects, in order (shared by find, count and findAndModify). */
 export function selectDocuments(
   ctx: CommandContext,
   name: string,

@@ -1,6 +1,6 @@
 // startStandin: the offline stand-in for mongod, a MongoDB wire-protocol server kept
 // in this process's memory. Good enough for learning, not a database product.
-import { createServer, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Catalog } from './catalog.ts';
 import { serveConnection } from './connection.ts';
 import { Cursors } from './cursors.ts';
@@ -14,8 +14,9 @@ export interface RunningStandin {
 }
 
 /** Starts the stand-in on `port` (0 or omitted: any free port) and resolves once it listens. */
-export function startStandin(options: { port?: number; host?: '127.0.0.1' } = {}): Promise<RunningStandin> {
-  const host = options.host ?? '127.0.0.1';
+export function startStandin(options: { port?: number } = {}): Promise<RunningStandin> {
+  // Loopback only: the stand-in has no authentication, so it must not be reachable from the network.
+  const host = '127.0.0.1';
   const state = { catalog: new Catalog(), cursors: new Cursors() };
   const sockets = new Set<Socket>();
   let nextConnectionId = 1;
@@ -29,8 +30,7 @@ export function startStandin(options: { port?: number; host?: '127.0.0.1' } = {}
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : Number(options.port);
+      const { port } = server.address() as AddressInfo;
       let stopping: Promise<void> | undefined;
       resolve({
         uri: `mongodb://${host}:${port}`,

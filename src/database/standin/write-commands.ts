@@ -5,7 +5,6 @@ import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { selectDocuments } from './read-commands.ts';
-
 import { calculateObjectSize } from 'bson';
 import { keyString } from './bson-order.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
