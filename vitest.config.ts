@@ -1,30 +1,19 @@
 import { defineConfig } from 'vitest/config';
+import type { PlanEntry } from './src/check/plan.ts';
 
 // The check (src/check/) runs vitest with PLAYGROUND_CHECK_PLAN: a JSON list of what to run,
-// e.g. [{"name":"engine"},{"slug":"02-schema","target":"solution"}]. Each entry becomes a
-// project of its own, so one vitest start runs a lesson's tests against several copies
-// of its exercise at once. Without a plan, everything runs against the learner's copies.
-interface PlanEntry {
-  name?: string;
-  slug?: string;
-  target?: string;
-  /** One test file of its own, named `name` (the check engine's fixture lessons). */
-  file?: string;
-}
-
+// e.g. [{"name":"engine"},{"name":"02-schema@solution","slug":"02-schema","target":"solution"}].
+// Each entry becomes a project of its own, so one vitest start runs a lesson's tests against
+// several copies of its exercise at once. Without a plan, everything runs against the learner's copies.
 const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
   ? JSON.parse(process.env.PLAYGROUND_CHECK_PLAN)
   : undefined;
 
-const shared = {
-  pool: 'forks' as const,
-  testTimeout: 10_000,
-  hookTimeout: 15_000,
-};
-
 export default defineConfig({
   test: {
-    ...shared,
+    pool: 'forks',
+    testTimeout: 10_000,
+    hookTimeout: 15_000,
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts'],
     // For the check (src/check/): name the test that hit the time limit, the copy that threw a
@@ -36,11 +25,11 @@ export default defineConfig({
       entry.name === 'engine'
         ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }
         : entry.file
-          ? { extends: true, test: { name: entry.name ?? entry.file, include: [entry.file] } }
+          ? { extends: true, test: { name: entry.name, include: [entry.file] } }
           : {
               extends: true,
               test: {
-                name: `${entry.slug}@${entry.target}`,
+                name: entry.name,
                 include: [`tests/${entry.slug}.test.ts`],
                 env: { LESSON_TARGET: entry.target ?? 'playground' },
               },

@@ -33,7 +33,7 @@ export function cap(text: string, max = 300): string {
 }
 
 /** "path/from/root.ts:3:17" for an absolute path (or file URL) and a position. */
-export function shortLocation(file: string, line?: number, column?: number): string {
+function shortLocation(file: string, line?: number, column?: number): string {
   const plain = file.startsWith('file://') ? new URL(file).pathname : file;
   const relative = path.isAbsolute(plain) ? path.relative(projectRoot, plain).split(path.sep).join('/') : plain;
   return [relative, line, column].filter((part) => part !== undefined).join(':');

@@ -29,13 +29,14 @@ function ignored(name: string): boolean {
     base.startsWith('.') ||
     base.endsWith('~') ||
     /\.(swp|swx|tmp)$/.test(base) ||
+    // Vim writes and deletes "4913" to test that it may write in the folder.
     /^\d+$/.test(base) ||
     base === 'node_modules'
   );
 }
 
 /** True where fs.watch is known to miss changes: WSL2 looking at a Windows drive. */
-export function shouldPoll(folder: string): boolean {
+function shouldPoll(folder: string): boolean {
   if (process.env.PLAYGROUND_WATCH_POLL === '1') return true;
   const wsl = /microsoft|wsl/i.test(release()) || process.env.WSL_DISTRO_NAME !== undefined;
   return wsl && path.resolve(folder).startsWith('/mnt/');

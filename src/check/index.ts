@@ -25,8 +25,6 @@
 export { runChecks, defaultTimeoutMs, type RunChecksOptions } from './run-checks.ts';
 export { explainCheck } from './explain.ts';
 export { watchLesson, watchCheck, type WatchOptions, type CheckWatch } from './watch.ts';
-export { timeLimitMessage } from './results.ts';
-export { killAllGroups } from './process-group.ts';
 export type {
   CheckRequest,
   LessonCheckRequest,

@@ -7,9 +7,12 @@ import type { CheckRequest } from './types.ts';
 
 /** One entry of PLAYGROUND_CHECK_PLAN, as vitest.config.ts reads it. */
 export interface PlanEntry {
-  name?: string;
+  /** The vitest project name; results are matched to requests by it. */
+  name: string;
+  /** A lesson: runs tests/<slug>.test.ts with LESSON_TARGET=target. */
   slug?: string;
   target?: string;
+  /** One test file of its own (the check engine's fixture lessons). */
   file?: string;
 }
 
@@ -25,9 +28,11 @@ export function testFileOf(request: CheckRequest): string {
   return path.resolve(projectRoot, request.testFile);
 }
 
+/** The plan entry of a request, named by projectName (vitest.config.ts uses that name as is). */
 export function planEntry(request: CheckRequest): PlanEntry {
-  if ('lesson' in request) return { slug: request.lesson.slug, target: request.target ?? 'playground' };
-  return { name: projectName(request), file: relativeToRoot(testFileOf(request)) };
+  const name = projectName(request);
+  if ('lesson' in request) return { name, slug: request.lesson.slug, target: request.target ?? 'playground' };
+  return { name, file: relativeToRoot(testFileOf(request)) };
 }
 
 /** Path from the project root, with forward slashes (what vitest globs and prints). */

@@ -37,8 +37,8 @@ export function groupAlive(pid: number): boolean {
   }
 }
 
-/** Kills every group the check started. The check calls it when this process exits. */
-export function killAllGroups(): void {
+/** Kills every group the check started, when this process exits. */
+function killAllGroups(): void {
   for (const child of live) killGroup(child);
 }
 

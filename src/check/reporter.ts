@@ -52,7 +52,7 @@ function killOwnGroup(): void {
 }
 
 /** A finished test file as plain JSON. */
-export function moduleRecord(testModule: TestModule): ModuleRecord {
+function moduleRecord(testModule: TestModule): ModuleRecord {
   const errors = [...testModule.errors()];
   for (const suite of testModule.children.allSuites()) errors.push(...suite.errors());
   return {

@@ -17,13 +17,13 @@ export interface RunContext {
   stuckIn: Map<string, { path: string[]; title: string }>;
 }
 
-/** The words every time-limit result uses (the proof's and the runner's readers rely on them). */
-export function timeLimitMessage(timeoutMs: number): string {
+/** The words every time-limit result uses. */
+function timeLimitMessage(timeoutMs: number): string {
   return `Your code did not finish within ${Math.round(timeoutMs / 1000)} s: an endless loop, or a server/connection left open?`;
 }
 
 /** Is `file` one the learner (or a lesson's copy of the exercise) wrote, rather than the test or the engine? */
-export function learnerCodeTest(request: CheckRequest): (file: string) => boolean {
+function learnerCodeTest(request: CheckRequest): (file: string) => boolean {
   const testFile = testFileOf(request);
   if (!('lesson' in request)) {
     const folder = path.dirname(testFile) + path.sep;

@@ -8,8 +8,8 @@ import { runningMarks } from './running-marks.ts';
 import type { PlanEntry } from './plan.ts';
 import type { ReporterMessage } from './wire.ts';
 
-export const reporterFile = fileURLToPath(new URL('./reporter.ts', import.meta.url));
-export const vitestBin = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const reporterFile = fileURLToPath(new URL('./reporter.ts', import.meta.url));
+const vitestBin = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
 
 export interface VitestRunOptions {
   timeoutMs: number;

@@ -10,7 +10,7 @@ import { checkResult, withUnhandledError, type RunContext } from './results.ts';
 import { runningMarks } from './running-marks.ts';
 import { childEnv, waitForGroupGone } from './vitest-run.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
-import type { ModuleRecord, WarmRunRequest, WarmServerMessage } from './wire.ts';
+import type { ErrorRecord, ModuleRecord, WarmRunRequest, WarmServerMessage } from './wire.ts';
 
 const serverFile = fileURLToPath(new URL('./warm-server.ts', import.meta.url));
 
@@ -66,13 +66,14 @@ export class WarmVitest {
 
     const outcome = await new Promise<{
       record?: ModuleRecord;
-      unhandled: WarmServerMessage[];
+      /** The first error thrown outside any test during the run. */
+      unhandled?: ErrorRecord;
       timedOut: boolean;
       ended: boolean;
     }>((resolve) => {
       const runId = ++this.runId;
       let record: ModuleRecord | undefined;
-      const unhandled: WarmServerMessage[] = [];
+      let unhandled: ErrorRecord | undefined;
       const timer = setTimeout(() => resolve({ record, unhandled, timedOut: true, ended: false }), this.timeoutMs);
       server.onExit = () => {
         clearTimeout(timer);
@@ -80,7 +81,7 @@ export class WarmVitest {
       };
       server.listener = (message) => {
         if (message.type === 'module-end') record = message.module;
-        if (message.type === 'run-end' && message.unhandled.length) unhandled.push(message);
+        if (message.type === 'run-end') unhandled ??= message.unhandled[0];
         if (message.type === 'run-done' && message.runId === runId) {
           clearTimeout(timer);
           resolve({ record, unhandled, timedOut: false, ended: false });
@@ -102,8 +103,7 @@ export class WarmVitest {
     };
     if (outcome.timedOut || outcome.ended) await this.restart();
     let result = checkResult(this.request, name, outcome.timedOut ? undefined : outcome.record, context);
-    const runEnd = outcome.unhandled[0];
-    if (runEnd?.type === 'run-end' && runEnd.unhandled[0]) result = withUnhandledError(result, runEnd.unhandled[0]);
+    if (outcome.unhandled) result = withUnhandledError(result, outcome.unhandled);
     return { ...result, durationMs: performance.now() - started };
   }
 

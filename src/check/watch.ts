@@ -96,9 +96,9 @@ export function watchCheck(request: CheckRequest, folder: string, options: Watch
     recheck: () => void check([]),
     async stop() {
       stopped = true;
+      // A watch still being set up is stopped by `ready` itself, as soon as it exists.
       folderWatch?.stop();
       await ready.catch(() => undefined);
-      folderWatch?.stop();
       await warm.stop();
     },
   };

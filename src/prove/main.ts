@@ -14,6 +14,7 @@ import { formatCheck, typecheck } from './static-checks.ts';
 import { judge } from './verdicts.ts';
 
 const started = performance.now();
+const timeoutMs = 120_000;
 const { variants, gaps } = proofPlan();
 
 const progress = plain ? undefined : spinner();
@@ -28,7 +29,7 @@ const [types, formatting, report] = await Promise.all([
     variants.map((variant) => variant.request),
     {
       includeEngine: true,
-      timeoutMs: 120_000,
+      timeoutMs,
       // Test files wait on sockets and child processes a good part of the time: one more than the cores.
       maxWorkers: availableParallelism() + 1,
       onProgress: (event) => {
@@ -61,14 +62,16 @@ if (!formatting.ok) {
 }
 
 lines.push(heading('Engine tests'));
-if (!report.engine.length) lines.push(`  ${mark(false)} no engine test file ran`);
+if (!report.engine.length) {
+  failed++;
+  lines.push(`  ${mark(false)} no engine test file ran`);
+}
 for (const file of report.engine) {
   const counts = engineCounts(file);
   passed += counts.passed;
   failed += counts.failed;
   lines.push(`  ${engineLine(file)}`);
 }
-if (!report.engine.length) failed++;
 
 lines.push(heading('Lessons'));
 for (const lesson of allLessons())
@@ -92,7 +95,9 @@ if (report.unhandledErrors.length) {
   lines.push(`  ${mark(false)} errors outside any test: ${report.unhandledErrors.join(' | ')}`);
 }
 if (report.timedOut)
-  lines.push(`  ${mark(false)} the checks were stopped at their time limit (2 minutes): see the lines above`);
+  lines.push(
+    `  ${mark(false)} the checks were stopped at their time limit (${timeoutMs / 60_000} minutes): see the lines above`,
+  );
 
 lines.push('');
 lines.push(dim(`Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { markDone } from '../progress/progress-store.ts';
+import { paint } from './terminal.ts';
 
 export interface CheckVerdict {
   passed: boolean;
@@ -19,6 +20,11 @@ export async function checkLesson(lesson: LessonEntry): Promise<CheckVerdict> {
     return { passed: false, text: 'The check gave no result. Try again; if it keeps happening, tell your instructor.' };
   if (result.passed) markDone(lesson.slug);
   return { passed: result.passed, text: explainCheck(result, lesson) };
+}
+
+/** Says, as a watch's check begins, which saved files it is about. */
+export function announceCheck(changed: string[]): void {
+  console.log(paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…'));
 }
 
 /**

@@ -13,7 +13,7 @@ import { paint } from './terminal.ts';
 const stopGraceMs = 5_000;
 
 /** node + tsx's loader: what `tsx file.ts` does, without tsx's extra launcher process. */
-export function tsxCommand(file: string, args: string[] = []): { command: string; args: string[] } {
+function tsxCommand(file: string, args: string[] = []): { command: string; args: string[] } {
   let loader: string;
   try {
     loader = import.meta.resolve('tsx');

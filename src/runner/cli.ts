@@ -124,7 +124,7 @@ async function main(): Promise<number> {
 
     case 'watch': {
       const lesson = lessonArgument();
-      const { watchUntilPassed } = await import('./check-actions.ts');
+      const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
       const { listenForStop } = await import('./keys.ts');
       const keys = listenForStop();
       console.log(
@@ -134,8 +134,7 @@ async function main(): Promise<number> {
         lesson,
         (verdict) => console.log(verdict.text),
         keys.pressed,
-        (changed) =>
-          console.log(paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…')),
+        announceCheck,
       );
       keys.release();
       return passed ? 0 : 1;

@@ -5,7 +5,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
 /** The first executable called `name` on PATH, if any. */
-export function findOnPath(name: string): string | undefined {
+function findOnPath(name: string): string | undefined {
   const extensions = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;

@@ -9,7 +9,7 @@ export function lessonTitle(lesson: LessonEntry, language: Language = 'en'): str
 }
 
 /** The first lesson not done yet (undefined when every lesson is done). */
-export function nextLesson(progress: Progress): LessonEntry | undefined {
+function nextLesson(progress: Progress): LessonEntry | undefined {
   return allLessons().find((lesson) => !lessonProgress(progress, lesson.slug).done);
 }
 

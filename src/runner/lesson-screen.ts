@@ -126,7 +126,7 @@ async function check(lesson: LessonEntry): Promise<boolean> {
 }
 
 async function watch(lesson: LessonEntry): Promise<void> {
-  const { watchUntilPassed } = await import('./check-actions.ts');
+  const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
   const { listenForStop } = await import('./keys.ts');
   log.step(`Watching ${exerciseFiles(lesson).join(', ')}: save to check again. Enter or Ctrl-C stops watching.`);
   const keys = listenForStop();
@@ -135,8 +135,7 @@ async function watch(lesson: LessonEntry): Promise<void> {
       lesson,
       (verdict) => console.log('\n' + verdict.text),
       keys.pressed,
-      (changed) =>
-        console.log(paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…')),
+      announceCheck,
     );
     if (passed) log.success('Passed! Lesson marked as done.');
     else log.info('Stopped watching.');

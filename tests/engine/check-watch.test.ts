@@ -1,5 +1,6 @@
 // Watch mode: a warm vitest re-checks the learner's file after every save, sees the
 // newest contents, survives an endless loop, and leaves no process behind.
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { watchCheck, type CheckResult } from '../../src/check/index.ts';
 import { watchFolder } from '../../src/check/file-watch.ts';
@@ -120,13 +121,26 @@ describe('watchFolder', () => {
     const lesson = scratchLesson('passing');
     try {
       const seen: string[][] = [];
-      const watch = await watchFolder(lesson.dir, (files) => seen.push(files), { poll: true, intervalMs: 20 });
-      const { writeFileSync } = await import('node:fs');
+      let resolveChange: () => void = () => {};
+      const changed = new Promise<void>((resolve) => (resolveChange = resolve));
+      const watch = await watchFolder(
+        lesson.dir,
+        (files) => {
+          seen.push(files);
+          resolveChange();
+        },
+        { poll: true, intervalMs: 20 },
+      );
       writeFileSync(`${lesson.dir}/.exercise.ts.swp`, 'x');
       writeFileSync(`${lesson.dir}/exercise.ts~`, 'x');
+      writeFileSync(`${lesson.dir}/4913`, 'x');
       await new Promise((resolve) => setTimeout(resolve, 120));
-      watch.stop();
       expect(seen).toEqual([]);
+      // Still watching: a real save right after is noticed, and alone.
+      lesson.write(addThat.subtracts);
+      await changed;
+      watch.stop();
+      expect(seen).toEqual([[lesson.exercise]]);
     } finally {
       lesson.remove();
     }
