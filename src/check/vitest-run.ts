@@ -1,5 +1,7 @@
 // One cold vitest run in a child process: `vitest run` with a plan, our reporter,
 // no colours, a time limit, and nothing left running afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { projectRoot } from '../lessons/catalog.ts';
@@ -48,9 +50,18 @@ export function runVitest(plan: PlanEntry[], options: VitestRunOptions): Promise
   const args = [vitestBin, 'run', `--reporter=${reporterFile}`];
   if (options.maxWorkers) args.push(`--maxWorkers=${options.maxWorkers}`);
   const marks = runningMarks();
+  // The run is killed as soon as its results are in, before vitest can clear its own temporary
+  // files; giving it a temporary folder of its own lets them go with that folder.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'playground-vitest-'));
   const child = spawnGroup(process.execPath, args, {
     cwd: projectRoot,
-    env: childEnv({ PLAYGROUND_CHECK_PLAN: JSON.stringify(plan), PLAYGROUND_CHECK_MARKS: marks.folder }),
+    env: childEnv({
+      PLAYGROUND_CHECK_PLAN: JSON.stringify(plan),
+      PLAYGROUND_CHECK_MARKS: marks.folder,
+      TMPDIR: scratch,
+      TMP: scratch,
+      TEMP: scratch,
+    }),
   });
 
   const messages: ReporterMessage[] = [];
@@ -82,6 +93,7 @@ export function runVitest(plan: PlanEntry[], options: VitestRunOptions): Promise
       if (spawnError) output += `\n${spawnError.message}`;
       const stuckIn = timedOut ? marks.read() : new Map();
       marks.remove();
+      rmSync(scratch, { recursive: true, force: true });
       resolve({
         messages,
         timedOut,

@@ -1,8 +1,8 @@
 // Runs `npm run lesson -- …` and `npm start` the way CI does: a child process, CI=true,
 // stdin not a terminal, no colours, and a temporary progress file.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { onTestFinished } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../../src/lessons/catalog.ts';
@@ -13,9 +13,11 @@ export interface Ran {
   stderr: string;
 }
 
-/** A fresh progress file path (not created) in a temporary folder. */
+/** A fresh progress file path (not created) in a temporary folder, removed when the test ends. Call it inside a test. */
 export function temporaryProgressFile(): string {
-  return path.join(mkdtempSync(path.join(os.tmpdir(), 'runner-progress-')), 'progress.json');
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'runner-progress-'));
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  return path.join(folder, 'progress.json');
 }
 
 /** Runs a runner entry (src/runner/cli.ts or main.ts) with `args` and no terminal. */
