@@ -102,3 +102,19 @@ describe('renaming a collection to a name mongod refuses', () => {
     expect(await mongo.db.collection('keep').countDocuments()).toBe(1);
   });
 });
+
+describe('a $text search', () => {
+  it('fails like mongod without a text index (27), and says what to use instead', async () => {
+    await mongo.db.collection('songs').insertOne({ title: 'Love me like you do' });
+    await expect(
+      mongo.db
+        .collection('songs')
+        .find({ $text: { $search: 'love' } })
+        .toArray(),
+    ).rejects.toMatchObject({
+      code: 27,
+      codeName: 'IndexNotFound',
+      message: expect.stringMatching(/^text index required for \$text query.*regular expression/),
+    });
+  });
+});

@@ -98,6 +98,18 @@ export function updaterOptions(): Partial<Options> {
   return { ...baseOptions };
 }
 
+/**
+ * mongod's answer to $text without a text index (code 27), with a word on what to do here:
+ * the stand-in has no text search at all.
+ */
+function textSearchUnsupported(): CommandError {
+  return new CommandError(
+    27,
+    'IndexNotFound',
+    'text index required for $text query (the offline stand-in cannot run $text searches: use a regular expression such as { title: /love/i }, or a real MongoDB through MONGODB_URI)',
+  );
+}
+
 /** Runs `work`, turning mingo's errors into mongod-style BadValue errors. */
 export function withQueryErrors<T>(work: () => T): T {
   try {
@@ -109,6 +121,7 @@ export function withQueryErrors<T>(work: () => T): T {
     if (immutable)
       throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
     const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
+    if (operator?.[1] === '$text') throw textSearchUnsupported();
     if (operator) throw badValue(`unknown operator: ${operator[1]}`);
     throw badValue(message);
   }
