@@ -118,3 +118,13 @@ describe('a $text search', () => {
     });
   });
 });
+
+describe('a change stream (Model.watch())', () => {
+  it('is refused as a standalone mongod refuses it: it needs a replica set', async () => {
+    const stream = mongo.db.collection('songs').watch();
+    const failure = new Promise((resolve) => stream.once('error', resolve));
+    stream.on('change', () => {}); // starts the stream
+    await expect(failure).resolves.toMatchObject({ code: 40573 });
+    await stream.close();
+  });
+});

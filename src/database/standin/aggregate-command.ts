@@ -64,6 +64,10 @@ const aggregate: CommandHandler = (ctx) => {
   const target = ctx.body.aggregate;
   const pipeline = ctx.body.pipeline;
   if (!Array.isArray(pipeline)) throw typeMismatch("'pipeline' option must be specified as an array");
+  // Change streams (Model.watch()) need a replica set; a standalone mongod refuses them the same way.
+  if (pipeline.some((stage) => isPlainObject(stage) && '$changeStream' in stage)) {
+    throw new CommandError(40573, 'Location40573', 'The $changeStream stage is only supported on replica sets');
+  }
   const cursorSpec = docArg(ctx.body, 'cursor');
   if (!cursorSpec && ctx.body.explain !== true)
     throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
