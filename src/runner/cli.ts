@@ -1,6 +1,7 @@
 // `npm run lesson -- <command>`: everything the menu does, without prompts, for scripts, CI
 // and instructors. Exit codes: 0 done, 1 the learner's code fails or an action was refused,
 // 2 the command line itself was wrong.
+import './supported-node.ts';
 import { allLessons, findLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';

@@ -1,5 +1,6 @@
 // `npm start`: the guided menu. Pick a lesson, read it, run its app, edit, check, get hints.
 // Without a terminal (CI, a pipe) it never waits: it prints the lessons and the commands to use.
+import './supported-node.ts';
 import { intro, log, outro } from '@clack/prompts';
 import { allLessons } from '../lessons/catalog.ts';
 import { loadProgress, saveLanguage, type Language } from '../progress/progress-store.ts';
