@@ -11,9 +11,18 @@ const maxMessageLines = 6;
 const maxOthers = 4;
 
 /** Explains a result to the learner, in a few short lines of plain text (no colours). */
-export function explainCheck(result: CheckResult, lesson?: LessonEntry): string {
+export function explainCheck(
+  result: CheckResult,
+  lesson?: LessonEntry,
+  /** Where the learner reads this: the menu has a "Next hint" action, the command line a command. */
+  readIn: 'menu' | 'command line' = 'command line',
+): string {
   lesson ??= 'lesson' in result.request ? result.request.lesson : undefined;
-  const hint = lesson ? `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson.number}` : undefined;
+  const hint = !lesson
+    ? undefined
+    : readIn === 'menu'
+      ? 'Stuck? Pick "Next hint" in the lesson menu.'
+      : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson.number}`;
 
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;

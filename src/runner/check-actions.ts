@@ -11,15 +11,18 @@ export interface CheckVerdict {
   text: string;
 }
 
+/** Where the verdict is read: it decides how the explanation points to the next hint. */
+export type ReadIn = 'menu' | 'command line';
+
 /** Runs the lesson's tests on the learner's copy once; a pass is saved in progress. */
-export async function checkLesson(lesson: LessonEntry): Promise<CheckVerdict> {
+export async function checkLesson(lesson: LessonEntry, readIn: ReadIn = 'command line'): Promise<CheckVerdict> {
   const { runChecks, explainCheck } = await import('../check/index.ts');
   const { results } = await runChecks([{ lesson, target: 'playground' }]);
   const result = results[0];
   if (!result)
     return { passed: false, text: 'The check gave no result. Try again; if it keeps happening, tell your instructor.' };
   if (result.passed) markDone(lesson.slug);
-  return { passed: result.passed, text: explainCheck(result, lesson) };
+  return { passed: result.passed, text: explainCheck(result, lesson, readIn) };
 }
 
 /** Says, as a watch's check begins, which saved files it is about. */
@@ -37,6 +40,7 @@ export async function watchUntilPassed(
   onVerdict: (verdict: CheckVerdict) => void,
   until: Promise<unknown>,
   onStart: (changed: string[]) => void = () => {},
+  readIn: ReadIn = 'command line',
 ): Promise<boolean> {
   const { watchLesson, explainCheck } = await import('../check/index.ts');
   let resolvePassed!: (passed: boolean) => void;
@@ -45,7 +49,7 @@ export async function watchUntilPassed(
     onStart: (changed) => onStart(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
       if (result.passed) markDone(lesson.slug);
-      onVerdict({ passed: result.passed, text: explainCheck(result, lesson) });
+      onVerdict({ passed: result.passed, text: explainCheck(result, lesson, readIn) });
       if (result.passed) resolvePassed(true);
     },
   });

@@ -114,7 +114,7 @@ async function check(lesson: LessonEntry): Promise<boolean> {
   const spin = spinner();
   spin.start('Checking your code on a real database…');
   try {
-    const verdict = await checkLesson(lesson);
+    const verdict = await checkLesson(lesson, 'menu');
     spin.stop(verdict.passed ? paint('green', 'Passed!') : paint('yellow', 'Not yet.'));
     console.log(verdict.text);
     return verdict.passed;
@@ -136,6 +136,7 @@ async function watch(lesson: LessonEntry): Promise<void> {
       (verdict) => console.log('\n' + verdict.text),
       keys.pressed,
       announceCheck,
+      'menu',
     );
     if (passed) log.success('Passed! Lesson marked as done.');
     else log.info('Stopped watching.');
