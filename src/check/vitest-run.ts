@@ -119,7 +119,7 @@ export function runVitest(plan: PlanEntry[], options: VitestRunOptions): Promise
 }
 
 /** Resolves once no process of the group is left (SIGKILL is quick, but not instant). */
-export async function waitForGroupGone(pid: number, withinMs = 2000): Promise<boolean> {
+export async function waitForGroupGone(pid: number, withinMs = 5000): Promise<boolean> {
   const deadline = performance.now() + withinMs;
   while (groupAlive(pid)) {
     if (performance.now() > deadline) return false;
