@@ -1,0 +1,33 @@
+// `npm run lesson -- check N` end to end, as a learner meets it: it fails on the untouched
+// starter, passes once the solution is in the playground, and says so in its exit code.
+// It runs on a playground of its own (PLAYGROUND_DIR): the learner's files are never touched.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findLesson, lessonPaths } from '../../src/lessons/catalog.ts';
+import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
+
+const lesson = findLesson('02')!;
+const playgroundRoot = mkdtempSync(path.join(os.tmpdir(), 'runner-check-'));
+const env = { PLAYGROUND_DIR: playgroundRoot };
+
+afterAll(() => rmSync(playgroundRoot, { recursive: true, force: true }));
+
+describe('check', () => {
+  it('exits 1 on the untouched starter, with the first failing check and a pointer to the hint', async () => {
+    const ran = await runEntry('cli', ['check', '02'], temporaryProgressFile(), env);
+    expect(ran.status, ran.stdout + ran.stderr).toBe(1);
+    expect(ran.stdout).toMatch(/First to fix: "/);
+    expect(ran.stdout).toContain('npm run lesson -- hint 02');
+  }, 30_000);
+
+  it('exits 0 once the solution is in the playground, and marks the lesson done', async () => {
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playgroundRoot, lesson.slug), { recursive: true });
+    const progressFile = temporaryProgressFile();
+    const ran = await runEntry('cli', ['check', '2'], progressFile, env);
+    expect(ran.status, ran.stdout + ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(/All \d+ checks pass/);
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
+  }, 30_000);
+});
