@@ -177,7 +177,7 @@ function announce(
   const lines = [
     '',
     `${paint(['bold', 'green'], `Lesson ${lesson.number}'s app is running at ${url}`)}  ${paint('dim', `(${copy})`)}`,
-    paint('dim', `  database: ${services.database.uri}`),
+    paint('dim', `  database: ${services.database?.uri}`),
     paint('dim', `  storage:  ${services.storage.description}`),
     '',
   ];

@@ -136,14 +136,26 @@ function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
         where,
         loadErrorAdvice(problem.message),
       ].filter(isLine);
-    case 'time-limit':
+    case 'busy':
       return [
         problem.message,
-        result.stuckIn
-          ? `  It was busy with the check ${sentence({ ...result.stuckIn, state: 'pending' })}.`
-          : undefined,
-        'Look for a loop whose condition never turns false, or something that is opened (a server, a connection) and never closed.',
+        duringLine(result),
+        'Look for a loop whose condition never turns false (while, for), or a function that calls itself without end.',
       ].filter(isLine);
+    case 'waiting':
+      return [
+        problem.message,
+        duringLine(result),
+        'Look for a promise that is never resolved, an await on something that never comes, or a route that never answers (res.json, res.send).',
+      ].filter(isLine);
+    case 'ended-itself':
+      return [
+        problem.message,
+        duringLine(result),
+        "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
+      ].filter(isLine);
+    case 'time-limit':
+      return [problem.message, 'Try again; if it keeps happening, please tell the playground maintainers.'];
     case 'unhandled-error':
       return [
         'Your code threw an error outside the checks, from something that ran later (a timer or a callback):',
@@ -165,6 +177,13 @@ function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
         'Try again; if it keeps happening, please tell the playground maintainers.',
       ];
   }
+}
+
+/** Which check was under way when the run was stopped, or that the code was still loading. */
+function duringLine(result: CheckResult): string | undefined {
+  if (result.during === undefined) return undefined;
+  if (result.during === null) return '  It happened while your code was being loaded, before any check ran.';
+  return `  It happened during the check ${sentence({ ...result.during, state: 'pending' })}.`;
 }
 
 function isLine(line: string | undefined): line is string {

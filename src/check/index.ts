@@ -1,28 +1,32 @@
 // The check: runs a lesson's tests in a child vitest and explains the result to a beginner.
 //
-//   runChecks(requests, { includeEngine?, timeoutMs?, maxWorkers?, onProgress? }) → Promise<CheckReport>
-//     One cold vitest start (about 1.5 s) running every request in parallel. A request is
-//     { lesson, target? } (tests/<slug>.test.ts against playground | solution | starter |
-//     mistake:<folder>) or { testFile, name? } (any single test file). One CheckResult per
+//   runChecks(requests, { includeEngine?, ceilingMs?, maxWorkers?, onProgress? }) → Promise<CheckReport>
+//     One cold vitest (vitest-session.ts, vitest-host.mjs) running every request in parallel. A
+//     request is { lesson, target? } (tests/<slug>.test.ts against playground | solution | starter
+//     | mistake:<folder>) or { testFile, name? } (any single test file). One CheckResult per
 //     request, in order: passed, tests[] (describe path, `it` title, state, failure with the
-//     assertion's note, expected and actual), and problem { kind: load-error | setup-error |
-//     time-limit | unhandled-error | crash | no-tests, message, location? } when the tests did
-//     not run. Past timeoutMs (default 20 s) every process is killed. Never rejects.
+//     assertion's note, expected and actual), and problem { kind, message, location? } when the
+//     tests did not run or were stopped. Never rejects.
+//
+//   new WarmCheck(request, folders) → warmUp(), run(changed), stop()
+//     The same on a vitest kept warm, whose next run is always prepared and waits for "go":
+//     a re-check reads only the learner's code afresh. Used by the menu and by watch mode.
 //
 //   explainCheck(result, lesson?) → string
 //     Plain, warm words for the learner: the failing `it` sentence, the test's own message,
 //     expected/got, where, and the hint command; or what kept the tests from running.
 //
-//   watchLesson(lesson, { onResult, onStart?, timeoutMs?, poll?, checkNow? }) → CheckWatch
-//     Checks playground/<slug>/ now and after every save, on a warm vitest (a re-check takes
-//     a fraction of a second). onResult gets only results about the newest code. A run past
-//     the time limit is killed and vitest restarted. Call `await watch.stop()` when done: it
-//     stops every process. watchCheck(request, folder, options) does the same for any request.
+//   watchLesson(lesson, { onResult, onStart?, poll?, checkNow?, warm? }) → CheckWatch
+//     Checks playground/<slug>/ now and after every save, on a warm check. onResult gets only
+//     results about the newest code. Call `await watch.stop()` when done.
 //
-// Every child runs in a process group of its own, killed as a whole at the time limit, after
-// each cold run, on stop() and when this process exits (process.exit, or a normal end).
-// A runner that handles Ctrl+C itself should call `await watch.stop()` or process.exit().
-export { runChecks, defaultTimeoutMs, type RunChecksOptions } from './run-checks.ts';
+// Stuck code is told from slow code by what it does, not by the clock (worker/): a main thread
+// that burns CPU without end is busy; a test with nothing under way and nothing happening for
+// a while waits for what never comes. Either way the check ends that worker and everything it
+// started (src/processes/), names the test, and the run goes on. The database belongs to the
+// check, not to the worker, so it is dropped however the run ends.
+export { runChecks, type RunChecksOptions } from './run-checks.ts';
+export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { watchLesson, watchCheck, type WatchOptions, type CheckWatch } from './watch.ts';
 export type {

@@ -1,33 +1,19 @@
-// A vitest reporter that prints nothing and sends each finished test file, as plain
-// JSON, to whoever started vitest (the check), over the IPC channel.
-// `vitest run --reporter=src/check/reporter.ts` loads the default export; the warm
-// server passes an instance with its own `send`.
+// A vitest reporter that prints nothing and publishes each finished test file, as plain
+// JSON, on a diagnostics channel of this process, where the check's host (host/run-host.ts)
+// takes it. Vitest loads this file by its path, as a module of its own: the channel is the
+// one thing both sides share whoever loaded them.
+import diagnostics from 'node:diagnostics_channel';
 import type { Reporter, SerializedError, TestCase, TestModule, TestSuite } from 'vitest/node';
 import type { ErrorRecord, ModuleRecord, ReporterMessage, TestRecord } from './wire.ts';
 
-type Send = (message: ReporterMessage) => Promise<void>;
+/** The diagnostics channel the reporter publishes on. */
+export const reporterChannel = 'playground:check-reporter';
 
-/** Sends over process.send and resolves once the message is handed to the OS, so none is lost at exit. */
-export function sendOverIpc(message: unknown): Promise<void> {
-  return new Promise((resolve) => {
-    if (!process.send || !process.connected) return resolve();
-    process.send(message, undefined, {}, () => resolve());
-  });
-}
+const channel = diagnostics.channel(reporterChannel);
 
 export default class CheckReporter implements Reporter {
-  private readonly send: Send;
-
-  /** vitest calls `new CheckReporter(options)` for `--reporter`; the warm server passes its own `send`. */
-  constructor(send?: Send | object) {
-    this.send = typeof send === 'function' ? (send as Send) : sendOverIpc;
-  }
-
-  onInit(): void {
-    // The channel must not keep vitest alive once its run is over.
-    process.channel?.unref();
-    // If the check goes away (the learner's terminal closed), take vitest and its workers with it.
-    process.once('disconnect', () => killOwnGroup());
+  private send(message: ReporterMessage): void {
+    channel.publish(message);
   }
 
   onTestModuleStart(testModule: TestModule) {
@@ -40,14 +26,6 @@ export default class CheckReporter implements Reporter {
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: string) {
     return this.send({ type: 'run-end', unhandled: unhandled.map(errorRecord), reason });
-  }
-}
-
-function killOwnGroup(): void {
-  try {
-    process.kill(-process.pid, 'SIGKILL');
-  } catch {
-    process.exit(1);
   }
 }
 

@@ -5,21 +5,38 @@ import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
 import { errorHeadline, errorLocation, failureDetail, firstLine, stripAnsi } from './error-text.ts';
 import { testFileOf } from './plan.ts';
 import type { CheckProblem, CheckRequest, CheckResult, EngineFileResult, TestOutcome } from './types.ts';
-import type { ErrorRecord, ModuleRecord, TestRecord } from './wire.ts';
+import type { ErrorRecord, ModuleRecord, TestRecord, WorkerVerdict } from './wire.ts';
 
 /** How the run around a file ended, as far as the file's result is concerned. */
 export interface RunContext {
-  timedOut: boolean;
-  timeoutMs: number;
+  /** The run passed its last-resort ceiling and was ended. */
+  ceilingHit: boolean;
+  ceilingMs: number;
   /** vitest's own output, for a crash with no better explanation. */
   output: string;
-  /** Tests that started but did not end, per project name. */
-  stuckIn: Map<string, { path: string[]; title: string }>;
+  /** What the check saw of each project's worker: stuck, or ended by the learner's code. */
+  verdicts: Map<string, WorkerVerdict>;
 }
 
-/** The words every time-limit result uses. */
-function timeLimitMessage(timeoutMs: number): string {
-  return `Your code did not finish within ${Math.round(timeoutMs / 1000)} s: an endless loop, or a server/connection left open?`;
+/** One line for each way a run can be stopped or end by itself. */
+function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
+  if (verdict.stuck === 'busy')
+    return {
+      kind: 'busy',
+      message: 'Your code kept computing without end (an endless loop?), so the check stopped it.',
+    };
+  if (verdict.stuck === 'waiting')
+    return {
+      kind: 'waiting',
+      message:
+        'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
+    };
+  if (verdict.endedItself)
+    return {
+      kind: 'ended-itself',
+      message: 'Your code ended its own process (process.exit(), or a kill of its own process id).',
+    };
+  return undefined;
 }
 
 /** Is `file` one the learner (or a lesson's copy of the exercise) wrote, rather than the test or the engine? */
@@ -72,12 +89,21 @@ export function checkResult(
   run: RunContext,
 ): CheckResult {
   const isOwnCode = learnerCodeTest(request);
-  const tests = (record?.tests ?? []).map((test) => testOutcome(test, isOwnCode));
+  const verdict = run.verdicts.get(name);
+  const stopped = verdict && stoppedProblem(verdict);
+  // A worker that was stopped leaves only the tests that finished before; the one under way says nothing useful.
+  const finished = (record?.tests ?? []).filter((test) => !stopped || test.state === 'passed');
+  const tests = finished.map((test) => testOutcome(test, isOwnCode));
   const result: CheckResult = { request, name, passed: false, tests, durationMs: record?.durationMs };
 
-  if (!record && run.timedOut) {
-    result.problem = { kind: 'time-limit', message: timeLimitMessage(run.timeoutMs) };
-    result.stuckIn = run.stuckIn.get(name);
+  if (stopped) {
+    result.problem = stopped;
+    result.during = verdict.during ?? null;
+  } else if (!record && run.ceilingHit) {
+    result.problem = {
+      kind: 'time-limit',
+      message: `The check ran for ${Math.round(run.ceilingMs / 60_000)} minutes without finishing, and was stopped.`,
+    };
   } else if (!record) {
     const lines = stripAnsi(run.output).split('\n');
     const said =

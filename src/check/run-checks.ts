@@ -1,29 +1,40 @@
-// runChecks: one cold vitest start that runs every request (and, if asked, the
-// engine's own tests) in parallel, then one result per request.
+// runChecks: one cold vitest (a session run once) that runs every request (and, if asked,
+// the engine's own tests) in parallel, then one result per request.
 import path from 'node:path';
 import { missingTestFiles, planEntry, projectName, relativeToRoot, testFileOf, type PlanEntry } from './plan.ts';
 import { checkResult, engineFileResult, withUnhandledError, type RunContext } from './results.ts';
 import { errorHeadline, stripAnsi } from './error-text.ts';
-import { runVitest } from './vitest-run.ts';
+import { hostInThisProcess, spawnHost } from './check-host.ts';
 import type { CheckProgress, CheckReport, CheckRequest, CheckResult, EngineFileResult } from './types.ts';
-import type { ErrorRecord, ModuleRecord, ReporterMessage } from './wire.ts';
+import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
+import type { Vitest } from 'vitest/node';
 
 export interface RunChecksOptions {
   /** Also run the engine's own tests (tests/engine/**), as the project named "engine". */
   includeEngine?: boolean;
-  /** The whole run is stopped (every process killed) after this long. Default 20 s: long enough for a slow first start, short enough to wait for. */
-  timeoutMs?: number;
+  /**
+   * A last resort: the whole run is ended after this long. Stuck code is stopped long before,
+   * by what it does (worker/); this only guards against the check itself going wrong.
+   */
+  ceilingMs?: number;
   /** Test files run at once; vitest's default (cores - 1) when omitted. */
   maxWorkers?: number;
   /** Called as test files start and finish, for spinners and progress lines. */
   onProgress?: (progress: CheckProgress) => void;
+  /**
+   * A vitest the caller made in this process for exactly these requests (its plan in
+   * PLAYGROUND_CHECK_PLAN), with RUN_MARK=`mark` in process.env: the fastest cold check, as
+   * it starts before anything else loads. Without it, vitest runs in a process of its own.
+   */
+  inThisProcess?: { vitest: Vitest; mark: string };
 }
 
-export const defaultTimeoutMs = 20_000;
+export const defaultCeilingMs = 10 * 60_000;
 
 /** Runs the requested checks in a child vitest and reports every result. Never rejects. */
 export async function runChecks(requests: CheckRequest[], options: RunChecksOptions = {}): Promise<CheckReport> {
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const started = performance.now();
+  const ceilingMs = options.ceilingMs ?? defaultCeilingMs;
   const names = requests.map(projectName);
   const missing = new Set(missingTestFiles(requests));
   const runnable = requests.filter((request) => !missing.has(request));
@@ -35,36 +46,56 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
 
   const modules = new Map<string, ModuleRecord>();
   const engine: EngineFileResult[] = [];
-  const context = (): RunContext => ({ timedOut: false, timeoutMs, output: '', stuckIn: new Map() });
+  let unhandled: ErrorRecord[] = [];
+  let runEnded = false;
+  let ceilingHit = false;
+  let output = '';
+  const verdicts = new Map<string, WorkerVerdict>();
 
-  const onMessage = (message: ReporterMessage) => {
-    if (message.type === 'module-start' && message.project !== 'engine')
-      options.onProgress?.({ type: 'started', name: message.project });
-    if (message.type !== 'module-end') return;
-    const { module } = message;
-    if (module.project === 'engine') {
-      const file = engineFileResult(module);
-      engine.push(file);
-      options.onProgress?.({ type: 'engine-file', file });
-      return;
-    }
-    modules.set(module.project, module);
-    const index = names.indexOf(module.project);
-    if (index >= 0)
-      options.onProgress?.({
-        type: 'finished',
-        result: checkResult(requests[index], module.project, module, context()),
-      });
-  };
+  if (plan.length) {
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const context = (): RunContext => ({ ceilingHit: false, ceilingMs, output: '', verdicts });
+    const onMessage = (message: HostMessage) => {
+      if (message.type === 'verdict') verdicts.set(message.project, message.verdict);
+      if (message.type === 'host-error') output += `\n${message.message}`;
+      if (message.type === 'module-start' && message.project !== 'engine')
+        options.onProgress?.({ type: 'started', name: message.project });
+      if (message.type === 'run-end') {
+        unhandled = message.unhandled;
+        runEnded = true;
+      }
+      if (message.type === 'run-done') finish();
+      if (message.type !== 'module-end') return;
+      const { module } = message;
+      if (module.project === 'engine') {
+        const file = engineFileResult(module);
+        engine.push(file);
+        options.onProgress?.({ type: 'engine-file', file });
+        return;
+      }
+      modules.set(module.project, module);
+      const index = names.indexOf(module.project);
+      if (index >= 0)
+        options.onProgress?.({
+          type: 'finished',
+          result: checkResult(requests[index], module.project, module, context()),
+        });
+    };
+    const host = options.inThisProcess
+      ? hostInThisProcess(options.inThisProcess.vitest, options.inThisProcess.mark, { onMessage, onExit: finish })
+      : spawnHost({ plan, warm: false, maxWorkers: options.maxWorkers, onMessage, onExit: finish });
+    const ceiling = setTimeout(() => {
+      ceilingHit = true;
+      finish();
+    }, ceilingMs);
+    await finished;
+    clearTimeout(ceiling);
+    await host.end();
+    output += host.output;
+  }
 
-  const outcome = plan.length
-    ? await runVitest(plan, { timeoutMs, maxWorkers: options.maxWorkers, onMessage })
-    : { messages: [], timedOut: false, exitCode: 0, output: '', pid: undefined, durationMs: 0, stuckIn: new Map() };
-
-  const run: RunContext = { timedOut: outcome.timedOut, timeoutMs, output: outcome.output, stuckIn: outcome.stuckIn };
-  const runEnd = outcome.messages.find((message) => message.type === 'run-end');
-  const unhandled = runEnd?.type === 'run-end' ? runEnd.unhandled : [];
-
+  const run: RunContext = { ceilingHit, ceilingMs, output, verdicts };
   const claimed = new Set<ErrorRecord>();
   const results: CheckResult[] = requests.map((request, index) => {
     if (missing.has(request)) {
@@ -85,7 +116,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     return result;
   });
 
-  if (options.includeEngine && outcome.timedOut && !engine.length) {
+  if (options.includeEngine && ceilingHit && !engine.length) {
     engine.push({
       file: 'tests/engine',
       tests: [],
@@ -93,8 +124,9 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     });
   }
   const enginePassed = engine.every((file) => !file.problem && file.tests.every((test) => test.state !== 'failed'));
-  const unclaimed = unhandled.filter((error) => !claimed.has(error));
-  const crashedWithoutResults = !runEnd && !outcome.timedOut && plan.length > 0;
+  // Errors of a worker the check ended on purpose are its own doing, not a failure of the run.
+  const unclaimed = unhandled.filter((error) => !claimed.has(error) && !endedOnPurpose(error, verdicts));
+  const crashedWithoutResults = !runEnded && !ceilingHit && plan.length > 0;
   return {
     results,
     engine,
@@ -104,10 +136,9 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
       ...unclaimed.map((error) => errorHeadline(error)),
       ...(crashedWithoutResults ? ['vitest stopped without a report: see the output.'] : []),
     ],
-    timedOut: outcome.timedOut,
-    durationMs: outcome.durationMs,
-    pid: outcome.pid,
-    output: stripAnsi(outcome.output),
+    timedOut: ceilingHit,
+    durationMs: performance.now() - started,
+    output: stripAnsi(output),
   };
 }
 
@@ -120,4 +151,9 @@ function blames(error: ErrorRecord, request: CheckRequest, requests: CheckReques
   if (!error.testPath || path.resolve(error.testPath) !== file) return false;
   if (error.target !== undefined && 'lesson' in request) return error.target === (request.target ?? 'playground');
   return requests.filter((other) => testFileOf(other) === file).length === 1;
+}
+
+/** vitest's complaint about a worker that the check ended (stuck) or that ended itself. */
+function endedOnPurpose(error: ErrorRecord, verdicts: RunContext['verdicts']): boolean {
+  return verdicts.size > 0 && /worker|exited unexpectedly|channel closed/i.test(error.message);
 }

@@ -52,12 +52,25 @@ export interface TestOutcome {
  * Why a check has no verdict from its tests:
  * - `load-error`: the exercise file did not load (syntax error, threw while imported, missing);
  * - `setup-error`: the test file's own setup failed (e.g. the database did not start);
- * - `time-limit`: the run was stopped at the time limit (endless loop, something left open);
+ * - `busy`: the code computed without end (an endless loop), measured in CPU time, and was stopped;
+ * - `waiting`: the code waited for something that never happens (nothing under way, nothing
+ *   happening), and was stopped;
+ * - `ended-itself`: the code ended its own process (process.exit, a kill of its own pid);
+ * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
  * - `crash`: vitest itself failed or stopped unexpectedly;
  * - `no-tests`: the file ran but held no test.
  */
-export type ProblemKind = 'load-error' | 'setup-error' | 'time-limit' | 'unhandled-error' | 'crash' | 'no-tests';
+export type ProblemKind =
+  | 'load-error'
+  | 'setup-error'
+  | 'busy'
+  | 'waiting'
+  | 'ended-itself'
+  | 'time-limit'
+  | 'unhandled-error'
+  | 'crash'
+  | 'no-tests';
 
 export interface CheckProblem {
   kind: ProblemKind;
@@ -71,8 +84,11 @@ export interface CheckProblem {
 
 export interface CheckResult {
   request: CheckRequest;
-  /** The `it` sentence (with its describe path) that was running when the time limit struck. */
-  stuckIn?: { path: string[]; title: string };
+  /**
+   * For a run that was stopped (busy, waiting) or ended itself: the `it` sentence (with its
+   * describe path) that was running then, or null when the learner's code was still loading.
+   */
+  during?: { path: string[]; title: string } | null;
   /** The vitest project name: "02-schema@solution", or the fixture's name. */
   name: string;
   /** Every test passed and at least one ran. */
@@ -101,11 +117,9 @@ export interface CheckReport {
   passed: boolean;
   /** Errors vitest caught outside any test that no result could be blamed for, first lines only. */
   unhandledErrors: string[];
-  /** The run was stopped at its time limit. */
+  /** The run was stopped at its last-resort ceiling. */
   timedOut: boolean;
   durationMs: number;
-  /** The vitest process id (its process group is gone when the report is made). */
-  pid?: number;
   /** What vitest printed, for debugging; never shown to a learner first. */
   output: string;
 }

@@ -3,17 +3,16 @@
 import path from 'node:path';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { watchFolder, type FolderWatch } from './file-watch.ts';
-import { WarmVitest } from './warm-vitest.ts';
+import { WarmCheck } from './warm-check.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
-import { defaultTimeoutMs } from './run-checks.ts';
 
 export interface WatchOptions {
   /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
   onResult: (result: CheckResult) => void;
   /** Called when a check starts: `changed` lists the saved files (empty for the first check). */
   onStart?: (changed: string[]) => void;
-  /** A run taking longer is killed (endless loop…). Default: defaultTimeoutMs. */
-  timeoutMs?: number;
+  /** A warm check to use (the menu's, kept between watches); the watch makes and stops its own otherwise. */
+  warm?: WarmCheck;
   /** Force polling (true) or fs events (false); chosen from the platform by default. */
   poll?: boolean;
   /** Check once at the start, before any save. Default true. */
@@ -23,14 +22,12 @@ export interface WatchOptions {
 export interface CheckWatch {
   /** Stops watching and stops every process of the check. */
   stop(): Promise<void>;
-  /** Checks again now, as if the learner had saved. */
-  recheck(): void;
   /** Resolves once the files are watched and vitest is warm (mostly for tests and benchmarks). */
   readonly ready: Promise<void>;
   /** How saves are noticed, once ready. */
   readonly mode: 'events' | 'polling' | undefined;
-  /** The warm vitest's process id (leader of its process group), while one runs. */
-  readonly pid: number | undefined;
+  /** The warm check the watch runs on. */
+  readonly warm: WarmCheck;
 }
 
 /** A save during a run this old means the learner fixed something slow: start over rather than wait. */
@@ -43,7 +40,7 @@ export function watchLesson(lesson: LessonEntry, options: WatchOptions): CheckWa
 
 /** Watches `folder` and runs `request` after every save in it. */
 export function watchCheck(request: CheckRequest, folder: string, options: WatchOptions): CheckWatch {
-  const warm = new WarmVitest(request, options.timeoutMs ?? defaultTimeoutMs, [path.resolve(folder) + path.sep]);
+  const warm = options.warm ?? new WarmCheck(request, [path.resolve(folder) + path.sep]);
   let folderWatch: FolderWatch | undefined;
   let stopped = false;
   let running = false;
@@ -90,16 +87,13 @@ export function watchCheck(request: CheckRequest, folder: string, options: Watch
     get mode() {
       return folderWatch?.mode;
     },
-    get pid() {
-      return warm.pid;
-    },
-    recheck: () => void check([]),
+    warm,
     async stop() {
       stopped = true;
       // A watch still being set up is stopped by `ready` itself, as soon as it exists.
       folderWatch?.stop();
       await ready.catch(() => undefined);
-      await warm.stop();
+      if (!options.warm) await warm.stop();
     },
   };
 }

@@ -42,16 +42,56 @@ export type ReporterMessage =
   | { type: 'module-end'; module: ModuleRecord }
   | { type: 'run-end'; unhandled: ErrorRecord[]; reason: string };
 
-/** Messages only the warm server sends. */
-export type WarmServerMessage =
-  ReporterMessage | { type: 'ready' } | { type: 'run-done'; runId: number } | { type: 'server-error'; message: string };
+/** What the check's host (host/run-host.ts) tells the check, besides the reporter's messages. */
+export type HostMessage =
+  | ReporterMessage
+  /** A warm host's next run is prepared: its worker waits for go. */
+  | { type: 'prepared' }
+  /** What the host saw of a project's worker that vitest cannot say (stuck, or ended itself). */
+  | { type: 'verdict'; project: string; verdict: WorkerVerdict }
+  /** A run is over: every message about it came before this one. */
+  | { type: 'run-done' }
+  | { type: 'host-error'; message: string };
 
-/** What the check asks the warm server. */
-export interface WarmRunRequest {
-  type: 'run';
-  runId: number;
-  /** Files that changed since the last run: their transformed code is thrown away. */
-  changed: string[];
-  /** Folders of the learner's code: every file in them is read afresh, whatever the watcher saw. */
-  folders: string[];
+/** What the check asks of its host. */
+export type HostRequest =
+  /** Warm: forget these files (they are read afresh), then let the prepared run go. */
+  | { type: 'go'; files: string[] }
+  /** Drop the databases, close everything, and end. */
+  | { type: 'end' };
+
+/** What the host saw of a project's worker. */
+export interface WorkerVerdict {
+  /** The worker was ended because it was stuck. */
+  stuck?: StuckKind;
+  /** The worker ended by itself while the learner's code ran (process.exit, a kill of its own). */
+  endedItself?: boolean;
+  /** What was under way then: a test, or null for the loading of the learner's code. */
+  during?: RunningTest;
 }
+
+/** A test the worker is running, or null while it loads the learner's code (the file's hooks). */
+export type RunningTest = { path: string[]; title: string } | null;
+
+/** What a lesson's test worker tells the check over the check channel (check-channel.ts). */
+export type WorkerMessage =
+  | { type: 'hello'; project: string; pid: number }
+  | { type: 'running'; test: RunningTest }
+  /** Between tests: nothing of the learner's is under way. */
+  | { type: 'idle' }
+  /** busy: computing without end; waiting: nothing happening, for something that never comes. */
+  | { type: 'stuck'; kind: StuckKind; pid: number };
+
+export type StuckKind = 'busy' | 'waiting';
+
+/** The servers a lesson's code talks to during a check, made by the check, not the worker. */
+export interface CheckServices {
+  /** The database server, as given (connect with the dbName option, so credentials keep their own database). */
+  serverUri: string;
+  /** This run's own database on it. */
+  dbName: string;
+}
+
+/** What the check tells a test worker: its services once they are ready, and when to start. */
+export type ChannelMessage =
+  { type: 'services'; services: CheckServices } | { type: 'no-services'; reason: string } | { type: 'go' };

@@ -1,9 +1,37 @@
 // Tier 1: the learner's own server from MONGODB_URI (a local mongod or Atlas).
 // The playground works only inside a database of its own and drops only that one.
 import { MongoClient } from 'mongodb';
-import { generateDatabaseName, redactUri, withDatabaseName } from './database-name.ts';
+import { generateDatabaseName, ownerOnThisMachine, redactUri, withDatabaseName } from './database-name.ts';
 import { DatabaseStartError } from './database-start-error.ts';
+import { isRunning } from '../processes/is-running.ts';
 import type { PlaygroundDatabase } from './start-database.ts';
+
+/**
+ * Drops the databases a playground run of this machine made and could not drop because it
+ * died first (kill -9, power loss): its name says which process made it, and that process
+ * is gone. Names of other machines or of anyone else are never touched.
+ */
+export async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
+  const dropped: string[] = [];
+  let names: string[];
+  try {
+    const listed = await client.db('admin').admin().listDatabases({ nameOnly: true, authorizedDatabases: true });
+    names = listed.databases.map((database) => database.name);
+  } catch {
+    return dropped; // not allowed to list: nothing is dropped
+  }
+  for (const name of names) {
+    const owner = ownerOnThisMachine(name);
+    if (owner === undefined || owner === process.pid || isRunning(owner)) continue;
+    try {
+      await client.db(name).dropDatabase();
+      dropped.push(name);
+    } catch {
+      // Not allowed, or already gone: leave it.
+    }
+  }
+  return dropped;
+}
 
 /** Connects to the server at `serverUri` and hands out a fresh database on it. */
 export async function useExternalDatabase(serverUri: string): Promise<PlaygroundDatabase> {
@@ -14,6 +42,7 @@ export async function useExternalDatabase(serverUri: string): Promise<Playground
     await client.connect();
     // ping touches no data; it only proves the server answers.
     await client.db(dbName).command({ ping: 1 });
+    await dropDatabasesOfEndedRuns(client);
   } catch (error) {
     await client.close().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
@@ -24,6 +53,7 @@ export async function useExternalDatabase(serverUri: string): Promise<Playground
   }
   return {
     uri,
+    serverUri,
     dbName,
     kind: 'external',
     description: `Using your MongoDB server from MONGODB_URI (${redactUri(serverUri)}), in database ${dbName}, which is dropped when you stop.`,

@@ -13,6 +13,8 @@ export type DatabaseKind = 'external' | 'memory-server' | 'standin';
 export interface PlaygroundDatabase {
   /** Connection string including the database name, e.g. mongodb://127.0.0.1:PORT/playground_x7k2 */
   uri: string;
+  /** The server's connection string as given, for other databases on it (connect with the dbName option). */
+  serverUri: string;
   dbName: string;
   kind: DatabaseKind;
   /** one plain line for a beginner saying which database is in use */
@@ -44,6 +46,7 @@ async function memoryServerDatabase(port: number | undefined): Promise<Playgroun
   const uri = server.getUri(dbName);
   return {
     uri,
+    serverUri: server.getUri(),
     dbName,
     kind: 'memory-server',
     description: `Using a real MongoDB ${version} (mongodb-memory-server) at ${uri}.`,
@@ -61,6 +64,7 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
   const dbName = generateDatabaseName();
   return {
     uri: `${standin.uri}/${dbName}`,
+    serverUri: standin.uri,
     dbName,
     kind: 'standin',
     description:

@@ -2,13 +2,14 @@
 // connected, the ImageKit settings in process.env, and the exercise loaded.
 // Used alike by the tests, the runner's "run the app" and the sandbox.
 import mongoose from 'mongoose';
-import { startDatabase, type PlaygroundDatabase, type StartDatabaseOptions } from '../database/start-database.ts';
+import type { PlaygroundDatabase, StartDatabaseOptions } from '../database/start-database.ts';
 import { startStorage, type PlaygroundStorage } from '../storage/start-storage.ts';
 import { loadExercise, targetFromEnv, type ExerciseTarget } from './exercise.ts';
 import type { LessonEntry } from './catalog.ts';
 
 export interface Services {
-  database: PlaygroundDatabase;
+  /** The database; undefined when it was handed in (a check's, which the check drops). */
+  database?: PlaygroundDatabase;
   storage: PlaygroundStorage;
   /** Disconnects Mongoose, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
@@ -20,17 +21,28 @@ export interface LessonWorld<Exercise> extends Services {
   exercise: Exercise;
 }
 
+export interface ServicesOptions extends Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> {
+  /** A database someone else started and will drop (a check's): only connected to, never stopped. */
+  givenDatabase?: { serverUri: string; dbName: string };
+}
+
+/** Starts the database unless one is handed in: its code is only loaded when needed. */
+async function ownDatabase(options: ServicesOptions): Promise<PlaygroundDatabase | undefined> {
+  if (options.givenDatabase) return undefined;
+  const { startDatabase } = await import('../database/start-database.ts');
+  return startDatabase(options);
+}
+
 /**
- * Starts the database and the storage, connects Mongoose and puts the ImageKit
- * settings into process.env (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
+ * Starts the database and the storage, connects Mongoose (with command monitoring, so a
+ * check can see queries under way) and puts the ImageKit settings into process.env
+ * (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
  */
-export async function startServices(
-  options: Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> = {},
-): Promise<Services> {
-  const [databaseStart, storageStart] = await Promise.allSettled([startDatabase(options), startStorage(options)]);
+export async function startServices(options: ServicesOptions = {}): Promise<Services> {
+  const [databaseStart, storageStart] = await Promise.allSettled([ownDatabase(options), startStorage(options)]);
   if (databaseStart.status === 'rejected' || storageStart.status === 'rejected') {
     // Stop whichever one did start, so a half-started world leaves nothing running.
-    if (databaseStart.status === 'fulfilled') await databaseStart.value.stop();
+    if (databaseStart.status === 'fulfilled') await databaseStart.value?.stop();
     if (storageStart.status === 'fulfilled') await storageStart.value.stop();
     throw databaseStart.status === 'rejected' ? databaseStart.reason : (storageStart as PromiseRejectedResult).reason;
   }
@@ -38,27 +50,34 @@ export async function startServices(
   const storage = storageStart.value;
   Object.assign(process.env, storage.env);
   try {
-    await mongoose.connect(database.uri, { serverSelectionTimeoutMS: 5000 });
+    const { serverUri, dbName } = database ?? options.givenDatabase!;
+    await mongoose.connect(serverUri, { dbName, serverSelectionTimeoutMS: 5000, monitorCommands: true });
   } catch (error) {
-    await Promise.allSettled([storage.stop(), database.stop()]);
+    await Promise.allSettled([storage.stop(), database?.stop()]);
     throw error;
   }
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await mongoose.disconnect().catch(() => {});
-      await Promise.allSettled([storage.stop(), database.stop()]);
+      await Promise.allSettled([storage.stop(), database?.stop()]);
     })());
   return { database, storage, stop };
 }
 
-/** Starts the services, then loads the target's copy of the lesson's exercise. */
+export interface LessonWorldOptions extends ServicesOptions {
+  target?: ExerciseTarget;
+  /** Services started already (a check starts them before the learner's save); started here otherwise. */
+  services?: Services;
+}
+
+/** Starts the services (unless given), then loads the target's copy of the lesson's exercise. */
 export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
-  options: { target?: ExerciseTarget; quiet?: boolean; allowDownload?: boolean } = {},
+  options: LessonWorldOptions = {},
 ): Promise<LessonWorld<Exercise>> {
   const target = options.target ?? targetFromEnv();
-  const services = await startServices(options);
+  const services = options.services ?? (await startServices(options));
   try {
     const exercise = await loadExercise<Exercise>(lesson, target);
     return { ...services, lesson, target, exercise };

@@ -115,12 +115,8 @@ async function main(): Promise<number> {
     }
 
     case 'check': {
-      const lesson = lessonArgument();
-      console.log(paint('dim', `Checking lesson ${lesson.number}…`));
-      const { checkLesson } = await import('./check-actions.ts');
-      const verdict = await checkLesson(lesson);
-      console.log(verdict.text);
-      return verdict.passed ? 0 : 1;
+      const { checkCommand } = await import('./check-command.ts');
+      return checkCommand(lessonArgument());
     }
 
     case 'watch': {

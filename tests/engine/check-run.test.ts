@@ -1,40 +1,53 @@
 // The check engine, cold: runChecks on tiny fixture lessons (tests/engine/fixtures/),
 // and what explainCheck tells the learner about each.
+import { randomBytes } from 'node:crypto';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainCheck, runChecks, type CheckReport, type CheckResult } from '../../src/check/index.ts';
-import { groupAlive } from '../../src/check/process-group.ts';
+import { processesMarked, processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
 
 const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/check.fixture.ts`, name });
 
 let broken: ScratchLesson;
 let report: CheckReport;
-let looping: CheckReport;
+/** Every process the learner's code of this file starts carries this in its environment. */
+const tag = randomBytes(6).toString('hex');
+let detachedPort = 0;
 const result = (name: string): CheckResult => {
   const found = report.results.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no result named ${name}`);
   return found;
 };
 
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
-  broken = scratchLesson('loads-later', addThat.doesNotParse);
-  [report, looping] = await Promise.all([
-    // One vitest start for all of them, as the proof does.
-    runChecks(
-      [
-        fixture('passing'),
-        fixture('failing'),
-        { testFile: broken.testFile, name: 'broken' },
-        fixture('throws-at-import'),
-        fixture('never-settles'),
-        { testFile: 'tests/engine/fixtures/nowhere/check.fixture.ts', name: 'nowhere' },
-      ],
-      { timeoutMs: 60_000 },
-    ),
-    // Alone: the time limit stops a whole run.
-    runChecks([fixture('endless-loop')], { timeoutMs: 8000 }),
+  broken = scratchLesson('passing', addThat.doesNotParse);
+  detachedPort = await freePort();
+  process.env.FIXTURE_TAG = tag;
+  process.env.FIXTURE_PORT = String(detachedPort);
+  // One vitest start for all of them, as the proof does: a stuck one ends alone, the others go on.
+  report = await runChecks([
+    fixture('passing'),
+    fixture('failing'),
+    { testFile: broken.testFile, name: 'broken' },
+    fixture('throws-at-import'),
+    fixture('never-settles'),
+    fixture('endless-loop'),
+    fixture('waits-forever'),
+    fixture('ends-itself'),
+    fixture('starts-detached'),
+    { testFile: 'tests/engine/fixtures/nowhere/check.fixture.ts', name: 'nowhere' },
   ]);
-}, 70_000);
+}, 120_000);
 
 afterAll(() => broken?.remove());
 
@@ -78,7 +91,7 @@ describe('runChecks on a learner file that does not load', () => {
     expect(passed).toBe(false);
     expect(problem?.kind).toBe('load-error');
     expect(problem?.message).toBe('SyntaxError: Unexpected token');
-    expect(problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/loads-later-[^/]+\/exercise\.ts:2:14$/);
+    expect(problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/passing-[^/]+\/exercise\.ts:2:14$/);
   });
 
   it('explains a syntax error in plain words, without colour codes', () => {
@@ -119,23 +132,57 @@ describe('runChecks on a test file that is not there', () => {
 });
 
 describe('runChecks on an endless loop', () => {
-  it('kills the whole process group at the time limit and says why', () => {
-    const [stuck] = looping.results;
-    expect(looping.timedOut).toBe(true);
-    expect(stuck.problem?.kind).toBe('time-limit');
-    expect(stuck.stuckIn).toEqual({ path: ['add()'], title: 'adds two numbers' });
+  it('stops that test file alone, as busy, and names the test it was in', () => {
+    const stuck = result('endless-loop');
+    expect(stuck.problem?.kind).toBe('busy');
+    expect(stuck.during).toEqual({ path: ['add()'], title: 'adds two numbers' });
     const text = explainCheck(stuck);
-    expect(text).toContain('did not finish within 8 s: an endless loop, or a server/connection left open?');
-    expect(text).toContain('It was busy with the check "adds two numbers" (add())');
-    // vitest, its worker and the looping test: nothing of the group is left.
-    expect(looping.pid).toBeTypeOf('number');
-    expect(groupAlive(looping.pid!)).toBe(false);
+    expect(text).toContain('kept computing without end');
+    expect(text).toContain('during the check "adds two numbers" (add())');
+    expect(report.timedOut).toBe(false);
+    expect(result('passing').passed).toBe(true);
+  });
+});
+
+describe('runChecks on a wait for something that never comes', () => {
+  it('stops that test file alone, as waiting, and names the test it was in', () => {
+    const stuck = result('waits-forever');
+    expect(stuck.problem?.kind).toBe('waiting');
+    expect(stuck.during).toEqual({ path: ['fetchSong()'], title: 'finds the song' });
+    expect(explainCheck(stuck)).toContain('waited for something that never happened');
+  });
+});
+
+describe('runChecks on code that ends its own process', () => {
+  it("says the learner's code ended it, not that the check broke", () => {
+    const ended = result('ends-itself');
+    expect(ended.problem?.kind).toBe('ended-itself');
+    expect(ended.during).toEqual({ path: ['add()'], title: 'adds two numbers' });
+    const text = explainCheck(ended);
+    expect(text).toContain('Your code ended its own process');
+    expect(text).not.toContain('not your fault');
+  });
+});
+
+describe('runChecks on code that leaves processes running', () => {
+  it('passes, and ends every process it started, detached or not', async () => {
+    expect(result('starts-detached').passed).toBe(true);
+    const alive = processTable().filter((info) => !info.ended);
+    expect([...processesMarked('FIXTURE_TAG', tag, alive)]).toEqual([]);
+    const answered = await new Promise<boolean>((resolve) => {
+      const socket = connect(detachedPort, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    expect(answered, 'the detached server still listens').toBe(false);
   });
 });
 
 describe('runChecks on nothing', () => {
   it('reports an empty run without starting vitest', async () => {
     const empty = await runChecks([]);
-    expect(empty).toMatchObject({ results: [], passed: true, pid: undefined });
+    expect(empty).toMatchObject({ results: [], passed: true });
   });
 });

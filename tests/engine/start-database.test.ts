@@ -29,7 +29,7 @@ describe('PLAYGROUND_DB=standin', () => {
     process.env.PLAYGROUND_DB = 'standin';
     const database = await startDatabase({ quiet: true });
     expect(database.kind).toBe('standin');
-    expect(database.dbName).toMatch(/^playground_[a-z0-9]+$/);
+    expect(database.dbName).toMatch(/^playground_[a-z0-9]{6}_\d+_[a-z0-9]{6}$/);
     expect(database.uri).toMatch(new RegExp(`^mongodb://127\\.0\\.0\\.1:\\d+/${database.dbName}$`));
     expect(database.description).toMatch(/not a real mongod/);
     expect(database.description).toMatch(/MONGODB_URI/);
@@ -134,7 +134,7 @@ describe('npm run db', () => {
     const firstLine = await new Promise<string>((resolve) =>
       createInterface({ input: child.stdout! }).once('line', resolve),
     );
-    expect(firstLine).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/playground_[a-z0-9]+$/);
+    expect(firstLine).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/playground_[a-z0-9_]+$/);
     const client = await MongoClient.connect(firstLine);
     expect(await client.db().command({ ping: 1 })).toMatchObject({ ok: 1 });
     await client.close();

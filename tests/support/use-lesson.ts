@@ -1,8 +1,14 @@
 // Gives a lesson's test file its world: database, storage, Mongoose connected and
 // the exercise loaded from the target LESSON_TARGET names (the learner's copy by default).
+// In a check, the check hands over the database, and the learner's code loads only once
+// the check says go (in watch mode, after the learner's save).
+import mongoose from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import { findLesson } from '../../src/lessons/catalog.ts';
-import { openLessonWorld, type LessonWorld } from '../../src/lessons/lesson-world.ts';
+import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
+import { goFromCheck, servicesFromCheck } from '../../src/check/worker/channel-client.ts';
+import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
+import { watchDatabaseClient } from '../../src/check/worker/progress-clock.ts';
 
 /** Opens the lesson's world before the file's tests and closes it after them. */
 export function useLesson<Exercise>(slug: string): {
@@ -13,12 +19,27 @@ export function useLesson<Exercise>(slug: string): {
   if (!lesson) throw new Error(`No lesson "${slug}" in lessons/manifest.ts.`);
   let world: LessonWorld<Exercise> | undefined;
 
+  // Started as the file loads: in watch mode that is before the learner's save, so a check
+  // after the save finds the database connected and the storage listening.
+  const services = (async () =>
+    startServices({
+      quiet: true,
+      // A check never waits for mongod to download: until it is on the machine, the stand-in serves.
+      allowDownload: false,
+      givenDatabase: await servicesFromCheck(),
+    }))();
+  services.catch(() => undefined);
+
   beforeAll(async () => {
-    // A check never waits for mongod to download: until it is on the machine, the stand-in serves.
-    world = await openLessonWorld<Exercise>(lesson, { quiet: true, allowDownload: false });
+    await goFromCheck();
+    const started = await services;
+    loadingStarts();
+    watchDatabaseClient(mongoose.connection.getClient());
+    world = await openLessonWorld<Exercise>(lesson, { services: started });
+    phaseEnds();
   });
   afterAll(async () => {
-    await world?.stop();
+    await (world ?? (await services.catch(() => undefined)))?.stop();
   });
 
   const opened = () => {

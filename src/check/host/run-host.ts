@@ -1,0 +1,101 @@
+// The host of a check: lives in the process that runs vitest, loaded through Vite (never
+// tsx), and does what vitest does not. It opens the check channel the test workers join,
+// gives each worker a database of its own, ends a worker that reports itself stuck (with
+// everything it started), notices a worker the learner's code ended, and runs the plan:
+// once, or (warm) again and again, each next run prepared and waiting for go.
+// What it sees goes to the check through `send`: the reporter's messages and its own.
+import diagnostics from 'node:diagnostics_channel';
+import { tmpdir } from 'node:os';
+import type { Vitest } from 'vitest/node';
+import { localSocketPath } from '../../processes/local-socket.ts';
+import { endTree } from '../../processes/process-tree.ts';
+import { reporterChannel } from '../reporter.ts';
+import type { HostMessage, HostRequest, ReporterMessage } from '../wire.ts';
+import { openCheckChannel, type WorkerLink } from './check-channel.ts';
+import { HostDatabase } from './host-database.ts';
+
+export interface HostConnection {
+  /** Sends a message to the check. */
+  send(message: HostMessage): void;
+  /** Registers the handler of the check's requests. */
+  onRequest(handler: (request: HostRequest) => void): void;
+}
+
+/**
+ * Runs the plan vitest was made with; resolves when the host ends (once: after the run;
+ * warm: at the check's `end`). Must start before vitest's first run: it sets the channel's
+ * address in process.env, where the workers find it.
+ */
+export async function runHost(vitest: Vitest, connection: HostConnection, warm: boolean): Promise<void> {
+  const database = new HostDatabase();
+  const databases = new Map<WorkerLink, string>();
+  const endedByUs = new Set<number>();
+  let prepared: WorkerLink | undefined;
+  let ending = false;
+
+  const forward = (message: unknown) => connection.send(message as ReporterMessage);
+  diagnostics.subscribe(reporterChannel, forward);
+
+  const address = localSocketPath(tmpdir(), `check-${process.pid}`);
+  const channel = await openCheckChannel(address, {
+    async onWorker(link) {
+      try {
+        const services = await database.services();
+        databases.set(link, services.dbName);
+        link.sendServices(services);
+      } catch (error) {
+        // The worker's lesson setup fails with this: the learner reads why the database did not start.
+        return link.refuse(error instanceof Error ? error.message : String(error));
+      }
+      if (!warm) return link.go();
+      prepared = link;
+      connection.send({ type: 'prepared' });
+    },
+    onStuck(link) {
+      connection.send({ type: 'verdict', project: link.project, verdict: { stuck: link.stuck, during: link.running } });
+      endedByUs.add(link.pid);
+      void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
+    },
+    onClosed(link) {
+      if (link.running !== undefined && !endedByUs.has(link.pid) && !ending)
+        connection.send({
+          type: 'verdict',
+          project: link.project,
+          verdict: { endedItself: true, during: link.running },
+        });
+      if (prepared === link) prepared = undefined;
+      const dbName = databases.get(link);
+      databases.delete(link);
+      if (dbName) void database.drop(dbName);
+    },
+  });
+  process.env.PLAYGROUND_CHECK_CHANNEL = address;
+
+  let endNow!: () => void;
+  const ended = new Promise<void>((resolve) => (endNow = resolve));
+  connection.onRequest((request) => {
+    if (request.type === 'end') endNow();
+    if (request.type === 'go' && prepared) {
+      for (const file of request.files) vitest.invalidateFile(file);
+      prepared.go();
+      prepared = undefined;
+    }
+  });
+
+  const specifications = await vitest.globTestSpecifications();
+  const runs = (async () => {
+    do {
+      await vitest.runTestSpecifications(specifications, true);
+      connection.send({ type: 'run-done' });
+    } while (warm && !ending);
+  })();
+  runs.catch((error: Error) => connection.send({ type: 'host-error', message: error.stack ?? error.message }));
+  // Lesson checks need the database soon: it loads while the first worker starts, not before.
+  if (vitest.projects.some((project) => project.name !== 'engine')) void database.ready().catch(() => undefined);
+
+  await (warm ? ended : Promise.race([runs.catch(() => undefined), ended]));
+  ending = true;
+  diagnostics.unsubscribe(reporterChannel, forward);
+  await channel.close();
+  await database.stop();
+}

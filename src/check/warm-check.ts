@@ -1,0 +1,170 @@
+// A check kept warm for one request (the menu's lesson screen, watch mode): a host whose
+// next run is always prepared. Its worker has loaded the test file, connected to the
+// database and started the storage, and waits for go; a check then only has the learner's
+// files forgotten (so they are read afresh), says go, and waits for the verdict.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnHost, type CheckHost } from './check-host.ts';
+import { planEntry, projectName } from './plan.ts';
+import { checkResult, withUnhandledError } from './results.ts';
+import { defaultCeilingMs } from './run-checks.ts';
+import type { CheckRequest, CheckResult } from './types.ts';
+import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
+
+/** What one run collects from the host's messages. */
+interface RunInProgress {
+  record?: ModuleRecord;
+  unhandled?: ErrorRecord;
+  verdict?: WorkerVerdict;
+  done: () => void;
+}
+
+export class WarmCheck {
+  private host?: CheckHost;
+  private prepared = false;
+  private readonly preparedWaiters = new Set<() => void>();
+  private current?: RunInProgress;
+  private stopped = false;
+  /** What a host that ended by itself printed: the next run says so, then tries a new host. */
+  private crashed?: string;
+  private readonly name: string;
+
+  /** `folders`: where the learner's code lives; every file in them is read afresh on each run. */
+  constructor(
+    private readonly request: CheckRequest,
+    private readonly folders: string[],
+    private readonly ceilingMs = defaultCeilingMs,
+  ) {
+    this.name = projectName(request);
+  }
+
+  /** Starts vitest now and resolves once a run is prepared (the first run starts it too). */
+  async warmUp(): Promise<void> {
+    this.open();
+    await this.preparedRun();
+  }
+
+  /** The process id of the vitest host, while one runs. */
+  get hostPid(): number | undefined {
+    return this.host?.pid;
+  }
+
+  /** Runs the request's tests once on the newest code, `changed` included. Never rejects. */
+  async run(changed: string[] = []): Promise<CheckResult> {
+    const started = performance.now();
+    if (this.stopped) return this.stoppedResult();
+    const host = this.open();
+    if (!(await this.preparedRun())) return this.stoppedResult();
+    this.prepared = false;
+    if (this.current) return this.stoppedResult();
+
+    let ceilingHit = false;
+    const run: RunInProgress = { done: () => undefined };
+    const finished = new Promise<void>((resolve) => (run.done = resolve));
+    this.current = run;
+    const ceiling = setTimeout(() => {
+      ceilingHit = true;
+      run.done();
+    }, this.ceilingMs);
+    host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
+    await finished;
+    clearTimeout(ceiling);
+    this.current = undefined;
+
+    const verdicts = new Map(run.verdict ? [[this.name, run.verdict]] : []);
+    const context = { ceilingHit, ceilingMs: this.ceilingMs, output: host.output, verdicts };
+    if (ceilingHit) await this.restart();
+    let result = checkResult(this.request, this.name, ceilingHit ? undefined : run.record, context);
+    if (run.unhandled) result = withUnhandledError(result, run.unhandled);
+    return { ...result, durationMs: performance.now() - started };
+  }
+
+  /** Ends vitest (and all it started) and starts afresh, unless stopped. */
+  async restart(): Promise<void> {
+    const host = this.host;
+    this.host = undefined;
+    this.prepared = false;
+    // A run in progress is over: its result (none) is not about the newest code anyway.
+    this.current?.done();
+    await host?.end();
+    if (!this.stopped) this.open();
+  }
+
+  /** Ends vitest and everything it started; no further runs. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.current?.done();
+    for (const wake of this.preparedWaiters) wake();
+    const host = this.host;
+    this.host = undefined;
+    await host?.end();
+  }
+
+  private open(): CheckHost {
+    this.host ??= spawnHost({
+      plan: [planEntry(this.request)],
+      warm: true,
+      onMessage: (message) => this.onMessage(message),
+      // The host ended by itself (it crashed): the run in progress is over; the next run starts a new host.
+      onExit: () => {
+        this.crashed = this.host?.output;
+        this.host = undefined;
+        this.prepared = false;
+        this.current?.done();
+        for (const wake of this.preparedWaiters) wake();
+      },
+    });
+    return this.host;
+  }
+
+  private onMessage(message: HostMessage): void {
+    if (message.type === 'prepared') {
+      this.prepared = true;
+      for (const wake of this.preparedWaiters) wake();
+      return;
+    }
+    const run = this.current;
+    if (!run) return;
+    if (message.type === 'module-end' && message.module.project === this.name) run.record = message.module;
+    if (message.type === 'verdict' && message.project === this.name) run.verdict = message.verdict;
+    if (message.type === 'run-end') run.unhandled ??= message.unhandled[0];
+    if (message.type === 'run-done') run.done();
+  }
+
+  /** Resolves true once a run waits for go; false if the check was stopped or its host ended meanwhile. */
+  private async preparedRun(): Promise<boolean> {
+    while (!this.prepared && !this.stopped && this.host) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.preparedWaiters.delete(wake);
+          resolve();
+        };
+        this.preparedWaiters.add(wake);
+      });
+    }
+    return this.prepared;
+  }
+
+  private async learnerFiles(): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of this.folders) {
+      const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
+      files.push(...names.map((name) => path.join(folder, name)));
+    }
+    return files;
+  }
+
+  private stoppedResult(): CheckResult {
+    const crashed = this.crashed;
+    this.crashed = undefined;
+    return {
+      request: this.request,
+      name: this.name,
+      passed: false,
+      tests: [],
+      problem: crashed
+        ? { kind: 'crash', message: 'The check could not start vitest.', detail: crashed }
+        : { kind: 'crash', message: 'The check was stopped.' },
+    };
+  }
+}

@@ -1,0 +1,54 @@
+// The test worker's end of the check channel: says which lesson copy it runs and which
+// test is under way, and waits for the check to hand over the database and say "go".
+// Outside a check (a plain `npx vitest`) there is no channel, and the worker is on its own.
+import { connect, type Socket } from 'node:net';
+import { readJsonLines, writeJsonLine } from '../json-lines.ts';
+import type { ChannelMessage, CheckServices, WorkerMessage } from '../wire.ts';
+
+/** The channel's address and this worker's project name, set by the check for its vitest. */
+export const channelAddress = process.env.PLAYGROUND_CHECK_CHANNEL;
+const project = process.env.PLAYGROUND_CHECK_PROJECT ?? '';
+
+let socket: Socket | undefined;
+let services: Promise<CheckServices> | undefined;
+let go: Promise<void> | undefined;
+
+/** Connects and says hello, once; a no-op outside a check. */
+export function joinCheck(): void {
+  if (!channelAddress || socket) return;
+  socket = connect(channelAddress);
+  socket.unref();
+  let resolveServices!: (services: CheckServices) => void;
+  let refuseServices!: (error: Error) => void;
+  let resolveGo!: () => void;
+  services = new Promise((resolve, reject) => {
+    resolveServices = resolve;
+    refuseServices = reject;
+  });
+  services.catch(() => undefined);
+  go = new Promise((resolve) => (resolveGo = resolve));
+  readJsonLines<ChannelMessage>(socket, (message) => {
+    if (message.type === 'services') resolveServices(message.services);
+    if (message.type === 'no-services') refuseServices(new Error(message.reason));
+    if (message.type === 'go') resolveGo();
+  });
+  // The check went away (it was stopped): nothing of this worker may outlive it.
+  socket.on('close', () => process.kill(process.pid, 'SIGKILL'));
+  socket.on('error', () => undefined);
+  tell({ type: 'hello', project, pid: process.pid });
+}
+
+/** Sends a message to the check; a no-op outside a check. */
+export function tell(message: WorkerMessage): void {
+  if (socket) writeJsonLine(socket, message);
+}
+
+/** The database the check made for this run, or undefined outside a check. */
+export function servicesFromCheck(): Promise<CheckServices> | undefined {
+  return services;
+}
+
+/** Resolves when the check says the run may start (at once for a cold check; at the learner's save in watch). */
+export function goFromCheck(): Promise<void> {
+  return go ?? Promise.resolve();
+}

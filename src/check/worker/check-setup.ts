@@ -1,0 +1,64 @@
+// A vitest setup file for lesson checks: joins the check channel, starts the watchdog, says
+// which test is running, and reports a test that waits with nothing happening for a while.
+// The check (src/check/) then ends this worker and explains which kind of stuck it was.
+// Outside a check (a plain `npx vitest`) it does nothing.
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { channelAddress, goFromCheck, joinCheck, tell } from './channel-client.ts';
+import { quietFor, silentFor } from './progress-clock.ts';
+import { nextPhase, startWatchdog } from './watchdog.ts';
+
+/**
+ * Nothing under way and nothing happening this long in one test: it waits for what never
+ * comes. Longer than any check's own patience (tests/support/settle.ts), which explains such
+ * a wait better, test by test; this catches waits no check wrapped.
+ */
+const waitingMs = 5000;
+/** Work under way (a query, an upload) with nothing at all happening this long: it never answers. */
+const silentMs = 60_000;
+
+let watching: AbortController | undefined;
+
+/** Reports the worker stuck waiting if the current phase goes quiet for too long. */
+function watchForWaiting(): void {
+  watching?.abort();
+  const current = new AbortController();
+  watching = current;
+  const stuck = () => {
+    if (!current.signal.aborted) tell({ type: 'stuck', kind: 'waiting', pid: process.pid });
+  };
+  void quietFor(waitingMs, current.signal).then(stuck);
+  void silentFor(silentMs, current.signal).then(stuck);
+}
+
+/** Marks the start of loading the learner's code (the lesson's beforeAll), for the watchdogs. */
+export function loadingStarts(): void {
+  if (!channelAddress) return;
+  nextPhase();
+  tell({ type: 'running', test: null });
+  watchForWaiting();
+}
+
+/** Marks the end of a phase: between tests, nothing needs watching. */
+export function phaseEnds(): void {
+  watching?.abort();
+  watching = undefined;
+  tell({ type: 'idle' });
+}
+
+if (channelAddress) {
+  // Processes the learner's code starts from here on carry this, so the check can find them.
+  process.env.PLAYGROUND_WORKER = String(process.pid);
+  joinCheck();
+  startWatchdog(channelAddress);
+  // Before any hook of the test file: nothing of the learner's may load until the check says go.
+  // No time limit here: in watch mode the learner may think for a long while before saving.
+  beforeAll(goFromCheck, 0);
+  beforeEach(({ task }) => {
+    const describes: string[] = [];
+    for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) describes.unshift(suite.name);
+    nextPhase();
+    tell({ type: 'running', test: { path: describes, title: task.name } });
+    watchForWaiting();
+  });
+  afterEach(phaseEnds);
+}

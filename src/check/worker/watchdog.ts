@@ -1,0 +1,54 @@
+// Noticing code that is busy forever, from a thread of its own: an endless loop blocks the
+// worker's main thread, so nothing there can notice it. The main thread beats on shared
+// memory; the watchdog reads the process's CPU time. A main thread that has not beaten while
+// the process burned blockedCpuMs of CPU, or a test that used busyCpuMs in all, is stuck
+// computing. CPU time, not wall time: a slow or busy machine stretches the wall clock of a
+// correct test, not the CPU its code needs.
+import { Worker } from 'node:worker_threads';
+
+/** A blocked main thread that used this much CPU meanwhile is in an endless loop. */
+const blockedCpuMs = 2000;
+/** A single test (or the loading of the learner's code) that used this much CPU is busy forever. */
+const busyCpuMs = 10_000;
+const beatMs = 100;
+
+// Runs in its own thread, without Vite or tsx: plain CommonJS, kept short.
+const watchdogSource = `
+const { workerData } = require('node:worker_threads');
+const { connect } = require('node:net');
+const shared = new Int32Array(workerData.shared);
+const cpu = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; };
+let beat = Atomics.load(shared, 0), phase = Atomics.load(shared, 1);
+let sinceBeat = cpu(), sincePhase = sinceBeat;
+const timer = setInterval(() => {
+  const now = cpu();
+  if (Atomics.load(shared, 0) !== beat) { beat = Atomics.load(shared, 0); sinceBeat = now; }
+  if (Atomics.load(shared, 1) !== phase) { phase = Atomics.load(shared, 1); sincePhase = now; }
+  if (now - sinceBeat < workerData.blockedCpuMs && now - sincePhase < workerData.busyCpuMs) return;
+  clearInterval(timer);
+  const socket = connect(workerData.address, () => {
+    socket.end(JSON.stringify({ type: 'stuck', kind: 'busy', pid: workerData.pid }) + '\\n');
+  });
+  socket.on('error', () => {});
+}, 200);
+`;
+
+let shared: Int32Array | undefined;
+
+/** Starts the watchdog thread, reporting to the check channel at `address`. Once per worker. */
+export function startWatchdog(address: string): void {
+  if (shared) return;
+  shared = new Int32Array(new SharedArrayBuffer(8));
+  const thread = new Worker(watchdogSource, {
+    eval: true,
+    workerData: { shared: shared.buffer, address, pid: process.pid, blockedCpuMs, busyCpuMs },
+  });
+  thread.unref();
+  const beats = shared;
+  setInterval(() => Atomics.add(beats, 0, 1), beatMs).unref();
+}
+
+/** Tells the watchdog a new test (or loading phase) began, so its CPU count starts again. */
+export function nextPhase(): void {
+  if (shared) Atomics.add(shared, 1, 1);
+}

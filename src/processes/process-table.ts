@@ -1,0 +1,111 @@
+// A snapshot of the system's processes, as far as this platform lets us see them: who is
+// whose parent, which process group each is in, whether it still runs code, and (on Linux)
+// whether it carries a run's mark in its environment. The one place that reads /proc or ps.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcessInfo {
+  pid: number;
+  parent: number;
+  group: number;
+  /** A zombie has ended: it runs nothing and holds no port; only its parent's wait is missing. */
+  ended: boolean;
+}
+
+/** Every process this platform lets us list; an empty list where it cannot (Windows). */
+export function processTable(): ProcessInfo[] {
+  if (process.platform === 'linux') return linuxTable();
+  if (process.platform === 'win32') return [];
+  return psTable();
+}
+
+/** The pids whose environment holds `name=value` (Linux only: elsewhere an empty set). */
+export function processesMarked(name: string, value: string, among: ProcessInfo[]): Set<number> {
+  const marked = new Set<number>();
+  if (process.platform !== 'linux') return marked;
+  const needle = `\0${name}=${value}\0`;
+  for (const { pid, ended } of among) {
+    if (ended) continue;
+    try {
+      // A leading NUL lets the first variable match like the others.
+      if (`\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(needle)) marked.add(pid);
+    } catch {
+      // Gone meanwhile, or not ours to read: not of this run either way.
+    }
+  }
+  return marked;
+}
+
+/** Each pid whose environment holds variable `name`, with its value (Linux only: elsewhere empty). */
+export function markedValues(name: string, among: ProcessInfo[]): Map<number, string> {
+  const values = new Map<number, string>();
+  if (process.platform !== 'linux') return values;
+  const prefix = `${name}=`;
+  for (const { pid, ended } of among) {
+    if (ended) continue;
+    try {
+      const entry = readFileSync(`/proc/${pid}/environ`, 'latin1')
+        .split('\0')
+        .find((variable) => variable.startsWith(prefix));
+      if (entry) values.set(pid, entry.slice(prefix.length));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return values;
+}
+
+function linuxTable(): ProcessInfo[] {
+  const table: ProcessInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // it ended while we looked
+    }
+    // "pid (name) state ppid pgrp …": the name may hold spaces and brackets, so read after the last ')'.
+    const [state, parent, group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    table.push({
+      pid: Number(entry),
+      parent: Number(parent),
+      group: Number(group),
+      ended: state === 'Z' || state === 'X',
+    });
+  }
+  return table;
+}
+
+function psTable(): ProcessInfo[] {
+  let output: string;
+  try {
+    output = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return output
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length >= 4 && /^\d+$/.test(fields[0]))
+    .map(([pid, parent, group, stat]) => ({
+      pid: Number(pid),
+      parent: Number(parent),
+      group: Number(group),
+      ended: stat.startsWith('Z'),
+    }));
+}
+
+/** The parent of `pid`, or undefined when it cannot be known. */
+export function parentOf(pid: number): number | undefined {
+  if (pid === process.pid) return process.ppid;
+  if (process.platform === 'linux') {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return undefined;
+    }
+  }
+  return processTable().find((info) => info.pid === pid)?.parent;
+}

@@ -1,0 +1,77 @@
+// A tree of processes to end as a whole: a root, its process group and descendants, and (on
+// Linux) every process whose environment carries a mark, which finds the detached ones that
+// left both the group and the parent links but kept the environment they inherited.
+import { processesMarked, processTable, type ProcessInfo } from './process-table.ts';
+
+export interface ProcessTree {
+  root: number;
+  /** An environment variable (name and value) every process of the tree inherited. */
+  mark?: { name: string; value: string };
+}
+
+/** Every living process of the tree, never this process or its ancestors. */
+export function treeMembers(tree: ProcessTree): number[] {
+  const alive = processTable().filter((info) => !info.ended);
+  const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
+  for (const info of alive) if (info.pid === tree.root || info.group === tree.root) found.add(info.pid);
+  addDescendants(found, alive);
+  for (const pid of selfAndAncestors(alive)) found.delete(pid);
+  return [...found];
+}
+
+function addDescendants(found: Set<number>, alive: ProcessInfo[]): void {
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const info of alive) {
+      if (!found.has(info.pid) && found.has(info.parent)) {
+        found.add(info.pid);
+        grew = true;
+      }
+    }
+  }
+}
+
+function selfAndAncestors(alive: ProcessInfo[]): number[] {
+  const chain = [process.pid];
+  for (let pid = process.ppid; pid > 1 && !chain.includes(pid);) {
+    chain.push(pid);
+    pid = alive.find((info) => info.pid === pid)?.parent ?? 0;
+  }
+  return chain;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Kills the tree at once (synchronous, for exit handlers): frozen first, then killed. */
+export function killTree(tree: ProcessTree): void {
+  if (process.platform === 'win32') return signal(tree.root, 'SIGKILL');
+  // Stopped before killed: killing a parent first would hand its detached children to init,
+  // out of reach of the parent links that find them where no environment can be read (macOS).
+  let known = treeMembers(tree);
+  for (let round = 0; round < 5 && known.length; round++) {
+    for (const pid of known) signal(pid, 'SIGSTOP');
+    const again = treeMembers(tree);
+    const settled = again.every((pid) => known.includes(pid));
+    known = [...new Set([...known, ...again])];
+    if (settled) break;
+  }
+  for (const pid of known) signal(pid, 'SIGKILL');
+  signal(-tree.root, 'SIGKILL');
+}
+
+/** Kills the tree and resolves true once nothing of it runs (false if something survived `withinMs`). */
+export async function endTree(tree: ProcessTree, withinMs = 2000): Promise<boolean> {
+  const deadline = performance.now() + withinMs;
+  do {
+    killTree(tree);
+    if (!treeMembers(tree).length) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (performance.now() < deadline);
+  return false;
+}

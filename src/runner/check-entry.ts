@@ -1,0 +1,21 @@
+// The `check` command as cli-entry.mjs starts it: vitest is already made in this process
+// (first thing, to save the learner's wait), and this module was loaded through it.
+import type { Vitest } from 'vitest/node';
+import { findLesson } from '../lessons/catalog.ts';
+import { ensurePlayground } from '../playground/exercise-copies.ts';
+import { loadProgress } from '../progress/progress-store.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+import { checkCommand } from './check-command.ts';
+import { paint } from './terminal.ts';
+
+/** Runs `check <name>` on `vitest` (made with RUN_MARK=`mark`); answers the exit code. */
+export async function checkWithVitest(name: string, vitest: Vitest, mark: string): Promise<number> {
+  takeCharge();
+  const loaded = loadProgress();
+  if (loaded.notice && !loaded.missing) console.error(paint('yellow', loaded.notice));
+  // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
+  await ensurePlayground();
+  const lesson = findLesson(name);
+  if (!lesson) throw new Error(`There is no lesson "${name}".`);
+  return checkCommand(lesson, { vitest, mark });
+}
