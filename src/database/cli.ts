@@ -1,6 +1,10 @@
 // `npm run db [-- --port N]`: runs the playground database on its own until Ctrl-C.
 // The first line on stdout is the connection string; everything else goes to stderr.
 import { DatabaseStartError, startDatabase } from './start-database.ts';
+import { onShutdown } from '../processes/shutdown.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+
+takeCharge({ stopIsSuccess: true });
 
 function parsePort(argv: string[]): number | undefined {
   const at = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
@@ -18,12 +22,8 @@ try {
   const database = await startDatabase({ port: parsePort(process.argv.slice(2)) });
   console.log(database.uri);
   console.error('Press Ctrl-C to stop.');
-  const shutdown = async () => {
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // Ctrl-C, SIGTERM or a closed terminal: the database stops (on your own server, its database is dropped).
+  onShutdown(() => database.stop());
 } catch (error) {
   console.error(error instanceof DatabaseStartError ? error.message : error);
   process.exit(1);

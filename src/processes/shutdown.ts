@@ -2,6 +2,7 @@
 // (an editor's stop button, a process manager), SIGHUP (the terminal closed), or npm going
 // away under us. Each runs the cleanups registered with onShutdown (stop the checks, drop the
 // run's database, stop an app) for at most a moment, then exits; a second signal exits at once.
+import { readFileSync } from 'node:fs';
 import { isRunning } from './is-running.ts';
 import { parentOf } from './process-table.ts';
 
@@ -27,14 +28,19 @@ export function shutdown(code: number): Promise<never> {
   })());
 }
 
-/** Ends the process cleanly on SIGINT, SIGTERM, SIGHUP, a closed output, or when npm went away. */
-export function endOnSignals(): void {
+/**
+ * Ends the process cleanly on SIGINT, SIGTERM, SIGHUP, a closed output, or when npm went away.
+ * The exit code says which signal (130, 143, 129), unless `stopIsSuccess` (a server that runs
+ * until it is stopped: being stopped is how it ends well).
+ */
+export function endOnSignals(options: { stopIsSuccess?: boolean } = {}): void {
   const codes: [NodeJS.Signals, number][] = [
     ['SIGINT', 130],
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ];
-  for (const [name, code] of codes) {
+  for (const [name, signalCode] of codes) {
+    const code = options.stopIsSuccess ? 0 : signalCode;
     process.on(name, () => {
       if (ending) process.exit(code);
       void shutdown(code);
@@ -46,16 +52,29 @@ export function endOnSignals(): void {
 }
 
 /**
- * Under `npm run`, npm starts a shell that starts us. A SIGTERM makes npm pass it to that shell
- * and exit without waiting, and the shell passes nothing on: we would run on, orphaned. So
- * when the shell or npm is gone, we go too.
+ * Under `npm run`, npm starts a shell that starts us, and passes SIGINT and SIGTERM to that
+ * shell only; the shell passes nothing on. After a SIGTERM npm exits without waiting: when
+ * npm or the shell is gone, we go too. After a SIGINT npm waits: the only trace is the shell
+ * waking up, which a shell waiting for us does for nothing but a signal (Linux counts its
+ * wake-ups in /proc; elsewhere this part is skipped).
  */
 function watchLauncher(): void {
   if (!process.env.npm_lifecycle_event || process.platform === 'win32') return;
   const shell = process.ppid;
   const npm = parentOf(shell);
+  const shellWakeUps = () => {
+    try {
+      const status = readFileSync(`/proc/${shell}/status`, 'utf8');
+      if (!/^Name:\s*(sh|dash|bash|zsh)\s*$/m.test(status)) return undefined;
+      return Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(status)?.[1]);
+    } catch {
+      return undefined;
+    }
+  };
+  const wakeUps = process.platform === 'linux' ? shellWakeUps() : undefined;
   const timer = setInterval(() => {
     if (process.ppid !== shell || (npm !== undefined && npm > 1 && !isRunning(npm))) void shutdown(143);
+    else if (wakeUps !== undefined && (shellWakeUps() ?? wakeUps) > wakeUps) void shutdown(130);
   }, 250);
   timer.unref();
 }

@@ -5,9 +5,9 @@ import { endOrphanedRuns } from './contained-child.ts';
 import { sweepScratchOfEndedProcesses } from './scratch-folder.ts';
 import { endOnSignals } from './shutdown.ts';
 
-/** Sweeps leftovers of killed runs and installs the clean ending on signals. */
-export function takeCharge(): void {
+/** Sweeps leftovers of killed runs and installs the clean ending on signals (see endOnSignals). */
+export function takeCharge(options: { stopIsSuccess?: boolean } = {}): void {
   endOrphanedRuns();
   sweepScratchOfEndedProcesses();
-  endOnSignals();
+  endOnSignals(options);
 }

@@ -12,6 +12,9 @@ import { starterSolutionDrift } from './given-files.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
 import { formatCheck, typecheck } from './static-checks.ts';
 import { judge } from './verdicts.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+
+takeCharge();
 
 const started = performance.now();
 const { variants, gaps } = proofPlan();

@@ -1,8 +1,9 @@
-// Checking the learner's code, once or on every save, through the check engine (src/check).
-// The engine is imported only when a check is asked for: the menu must start fast.
+// Checking the learner's code from the menu and in watch mode, through the check engine
+// (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
-import { projectRoot, type LessonEntry } from '../lessons/catalog.ts';
+import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { markDone } from '../progress/progress-store.ts';
+import type { WarmCheck } from '../check/index.ts';
 import { paint } from './terminal.ts';
 
 export interface CheckVerdict {
@@ -14,13 +15,18 @@ export interface CheckVerdict {
 /** Where the verdict is read: it decides how the explanation points to the next hint. */
 export type ReadIn = 'menu' | 'command line';
 
-/** Runs the lesson's tests on the learner's copy once; a pass is saved in progress. */
-export async function checkLesson(lesson: LessonEntry, readIn: ReadIn = 'command line'): Promise<CheckVerdict> {
-  const { runChecks, explainCheck } = await import('../check/index.ts');
-  const { results } = await runChecks([{ lesson, target: 'playground' }]);
-  const result = results[0];
-  if (!result)
-    return { passed: false, text: 'The check gave no result. Try again; if it keeps happening, tell your instructor.' };
+/** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
+export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
+  const { WarmCheck } = await import('../check/index.ts');
+  const warm = new WarmCheck({ lesson, target: 'playground' }, [lessonPaths(lesson).playgroundDir + path.sep]);
+  void warm.warmUp();
+  return warm;
+}
+
+/** Checks the learner's copy once on `warm`; a pass is saved in progress. */
+export async function checkOnce(warm: WarmCheck, lesson: LessonEntry, readIn: ReadIn): Promise<CheckVerdict> {
+  const { explainCheck } = await import('../check/index.ts');
+  const result = await warm.run();
   if (result.passed) markDone(lesson.slug);
   return { passed: result.passed, text: explainCheck(result, lesson, readIn) };
 }
@@ -30,30 +36,34 @@ export function announceCheck(changed: string[]): void {
   console.log(paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…'));
 }
 
+export interface WatchOptions {
+  onVerdict: (verdict: CheckVerdict) => void;
+  /** Settles when the learner stopped watching. */
+  until: Promise<unknown>;
+  onStart?: (changed: string[]) => void;
+  readIn?: ReadIn;
+  /** The menu's warm check, kept after the watch; the watch makes and stops its own otherwise. */
+  warm?: WarmCheck;
+}
+
 /**
- * Re-checks the lesson now and on every save until it passes or `until` settles (the
- * learner stopped watching). Each verdict goes to `onVerdict`; `onStart` runs as a check
- * begins. Resolves true when it passed.
+ * Re-checks the lesson now and on every save until it passes or the learner stops watching.
+ * Resolves true when it passed.
  */
-export async function watchUntilPassed(
-  lesson: LessonEntry,
-  onVerdict: (verdict: CheckVerdict) => void,
-  until: Promise<unknown>,
-  onStart: (changed: string[]) => void = () => {},
-  readIn: ReadIn = 'command line',
-): Promise<boolean> {
+export async function watchUntilPassed(lesson: LessonEntry, options: WatchOptions): Promise<boolean> {
   const { watchLesson, explainCheck } = await import('../check/index.ts');
   let resolvePassed!: (passed: boolean) => void;
   const passedOnce = new Promise<boolean>((resolve) => (resolvePassed = resolve));
   const watcher = watchLesson(lesson, {
-    onStart: (changed) => onStart(changed.map((file) => path.relative(projectRoot, file))),
+    warm: options.warm,
+    onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
       if (result.passed) markDone(lesson.slug);
-      onVerdict({ passed: result.passed, text: explainCheck(result, lesson, readIn) });
+      options.onVerdict({ passed: result.passed, text: explainCheck(result, lesson, options.readIn) });
       if (result.passed) resolvePassed(true);
     },
   });
-  const passed = await Promise.race([passedOnce, until.then(() => false)]);
+  const passed = await Promise.race([passedOnce, options.until.then(() => false)]);
   await watcher.stop();
   return passed;
 }

@@ -1,27 +1,19 @@
-// Runs a TypeScript entry in a child process that leads its own process group, and stops it
-// when the learner asks: politely first (the child stops its services), by force after a
-// grace period or at a second Ctrl-C. Whatever the learner's code does (an endless loop, an
-// open handle, a child process of its own), the runner gets its terminal back and no
-// database, storage or port is left behind.
-import { spawn } from 'node:child_process';
+// Runs a TypeScript entry (a lesson's app, the sandbox) in a contained child process and
+// stops it when the learner asks: politely first (the child stops its services and drops its
+// database), by force after a grace period or at a second Ctrl-C. Whatever the learner's code
+// does (an endless loop, an open handle, a detached process of its own), the runner gets its
+// terminal back and nothing is left behind. A signal to the runner stops it the same way.
 import path from 'node:path';
 import { projectRoot } from '../lessons/catalog.ts';
+import { spawnContained } from '../processes/contained-child.ts';
+import { makeScratchFolder } from '../processes/scratch-folder.ts';
+import { onShutdown } from '../processes/shutdown.ts';
 import { listenForStop } from './keys.ts';
 import { paint } from './terminal.ts';
 
-// Time the child gets to close its server and stop the services before it is killed.
-const stopGraceMs = 5_000;
-
-/** node + tsx's loader: what `tsx file.ts` does, without tsx's extra launcher process. */
-function tsxCommand(file: string, args: string[] = []): { command: string; args: string[] } {
-  let loader: string;
-  try {
-    loader = import.meta.resolve('tsx');
-  } catch {
-    loader = new URL('node_modules/tsx/dist/loader.mjs', `file://${path.join(projectRoot, '/')}`).href;
-  }
-  return { command: process.execPath, args: ['--import', loader, file, ...args] };
-}
+// Time the child gets to close its server and stop the services before it is killed:
+// within the 2 s a stopped playground has to be gone.
+const stopGraceMs = 1200;
 
 export interface ChildRunOptions {
   /** Enter and q stop it too (not only Ctrl-C). */
@@ -37,52 +29,57 @@ export interface ChildRunEnd {
 
 /** Runs `entry` (a .ts file) with `args` until it ends or the learner stops it. */
 export async function runInChildGroup(entry: string, args: string[], options: ChildRunOptions): Promise<ChildRunEnd> {
-  const { command, args: fullArgs } = tsxCommand(path.relative(projectRoot, entry), args);
-  const child = spawn(command, fullArgs, {
+  // What the app, the storage or the learner's code put in the temporary folder goes with the run.
+  const scratch = makeScratchFolder();
+  const run = spawnContained(process.execPath, ['--import', 'tsx', path.relative(projectRoot, entry), ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // Its own group: the terminal's Ctrl-C reaches only us, and one kill reaches everything it started.
-    detached: process.platform !== 'win32',
-    env: { ...process.env, ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}) },
-  });
-
-  const killGroup = () => {
-    if (child.pid === undefined) return;
-    try {
-      if (process.platform === 'win32') child.kill('SIGKILL');
-      else process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  // If the runner itself ends, the child must not outlive it.
-  process.on('exit', killGroup);
-
-  let graceTimer: NodeJS.Timeout | undefined;
-  const keys = listenForStop(
-    (times) => {
-      if (times > 1) return killGroup();
-      console.log(paint('dim', '(Stopping; press Ctrl-C again to stop at once.)'));
-      if (child.connected) child.send('stop');
-      else child.kill('SIGTERM');
-      graceTimer = setTimeout(() => {
-        console.log(paint('yellow', 'It did not stop by itself (an endless loop?), so it was stopped by force.'));
-        killGroup();
-      }, stopGraceMs);
+    env: {
+      ...process.env,
+      TMPDIR: scratch.path,
+      TMP: scratch.path,
+      TEMP: scratch.path,
+      ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
     },
-    { keys: options.enterStops },
-  );
-
-  const code = await new Promise<number>((resolve) => {
+  });
+  const { child } = run;
+  const exited = new Promise<number>((resolve) => {
     child.once('error', (error) => {
       console.error(paint('red', `It could not be started: ${error.message}`));
       resolve(1);
     });
     child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
-  clearTimeout(graceTimer);
+
+  /** Asks the child to stop, and ends it (with all it started) after the grace period. */
+  const stop = async () => {
+    if (child.connected) child.send('stop');
+    else child.kill('SIGTERM');
+    const inTime = await Promise.race([exited.then(() => true), wait(stopGraceMs).then(() => false)]);
+    if (!inTime) console.log(paint('yellow', 'It did not stop by itself (an endless loop?), so it was stopped by force.'));
+    await run.end();
+  };
+  const forgetShutdown = onShutdown(stop);
+  let stopping: Promise<void> | undefined;
+  const keys = listenForStop(
+    (times) => {
+      if (times > 1) return void run.end();
+      console.log(paint('dim', '(Stopping; press Ctrl-C again to stop at once.)'));
+      stopping ??= stop();
+    },
+    { keys: options.enterStops },
+  );
+
+  const code = await exited;
   keys.release();
-  killGroup(); // anything the child left in its group (a stray process of the learner's code) goes too
-  process.off('exit', killGroup);
+  await stopping;
+  // Anything the child left (a stray process of the learner's code) goes too.
+  await run.end();
+  forgetShutdown();
+  scratch.remove();
   return { code, stoppedByLearner: keys.count() > 0 };
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -8,6 +8,9 @@ import { commands, helpText, isCommand, parseArguments } from './cli-arguments.t
 import { formatLessonList } from './lesson-list.ts';
 import { isInteractive, paint } from './terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+
+takeCharge();
 
 const args = parseArguments(process.argv.slice(2));
 const loaded = loadProgress();
@@ -127,12 +130,11 @@ async function main(): Promise<number> {
       console.log(
         paint('dim', `Watching lesson ${lesson.number}: save your file to check it again. Enter or Ctrl-C stops.`),
       );
-      const passed = await watchUntilPassed(
-        lesson,
-        (verdict) => console.log(verdict.text),
-        keys.pressed,
-        announceCheck,
-      );
+      const passed = await watchUntilPassed(lesson, {
+        onVerdict: (verdict) => console.log(verdict.text),
+        until: keys.pressed,
+        onStart: announceCheck,
+      });
       keys.release();
       return passed ? 0 : 1;
     }

@@ -1,5 +1,6 @@
-// Waiting for the learner to say "stop" while something runs (an app, a watch):
-// Enter, q or Ctrl-C in a terminal, or SIGINT/SIGTERM when there is no terminal.
+// Waiting for the learner to say "stop" while something runs (an app, a watch): Enter, q,
+// Esc or Ctrl-C in a terminal. Signals (Ctrl-C without a terminal, SIGTERM, SIGHUP) end the
+// whole process instead, through src/processes/shutdown.ts, which stops what runs first.
 
 export interface StopKeys {
   /** Resolves when the learner asked to stop. */
@@ -11,8 +12,8 @@ export interface StopKeys {
 }
 
 /**
- * Listens for the stop keys and signals; call release() when done. `onPress` runs at every press.
- * With `keys: false` the keyboard is left alone and only Ctrl-C (as SIGINT) counts.
+ * Listens for the stop keys; call release() when done. `onPress` runs at every press.
+ * With `keys: false` the keyboard is left alone (Ctrl-C then arrives as a signal).
  */
 export function listenForStop(onPress: (times: number) => void = () => {}, options: { keys?: boolean } = {}): StopKeys {
   let times = 0;
@@ -34,14 +35,10 @@ export function listenForStop(onPress: (times: number) => void = () => {}, optio
     stdin.on('data', onData);
     stdin.resume();
   }
-  process.on('SIGINT', press);
-  process.on('SIGTERM', press);
   return {
     pressed,
     count: () => times,
     release() {
-      process.off('SIGINT', press);
-      process.off('SIGTERM', press);
       if (raw) {
         stdin.off('data', onData);
         stdin.setRawMode(false);

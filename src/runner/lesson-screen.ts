@@ -14,6 +14,7 @@ import { chooseLanguage } from './menu.ts';
 import { paint } from './terminal.ts';
 import path from 'node:path';
 import { actionWords } from './action-words.ts';
+import type { WarmCheck } from '../check/index.ts';
 
 type Action = 'run' | 'edit' | 'check' | 'watch' | 'hint' | 'solution' | 'reset' | 'read' | 'language' | 'back';
 
@@ -35,6 +36,17 @@ const nextStep: Record<Action, Action> = {
 export async function lessonScreen(lesson: LessonEntry, language: Language): Promise<Language> {
   noteLessonOpened(lesson.slug);
   console.log('\n' + lessonScreenText(lesson, language));
+  // Warmed up while the learner reads, so even the first check is quick; stopped when the screen closes.
+  const { warmCheckOf } = await import('./check-actions.ts');
+  const warm = await warmCheckOf(lesson);
+  try {
+    return await lessonActions(lesson, language, warm);
+  } finally {
+    await warm.stop();
+  }
+}
+
+async function lessonActions(lesson: LessonEntry, language: Language, warm: WarmCheck): Promise<Language> {
   let cursor: Action = 'run';
   for (;;) {
     const progress = lessonProgress(loadProgress().progress, lesson.slug);
@@ -82,10 +94,10 @@ export async function lessonScreen(lesson: LessonEntry, language: Language): Pro
         break;
       }
       case 'check':
-        if (await check(lesson)) cursor = 'back';
+        if (await check(lesson, warm)) cursor = 'back';
         break;
       case 'watch':
-        await watch(lesson);
+        await watch(lesson, warm);
         break;
       case 'hint':
         console.log('\n' + hintFor(lesson, language).text);
@@ -109,12 +121,12 @@ export async function lessonScreen(lesson: LessonEntry, language: Language): Pro
   }
 }
 
-async function check(lesson: LessonEntry): Promise<boolean> {
-  const { checkLesson } = await import('./check-actions.ts');
+async function check(lesson: LessonEntry, warm: WarmCheck): Promise<boolean> {
+  const { checkOnce } = await import('./check-actions.ts');
   const spin = spinner();
-  spin.start('Checking your code on a real database…');
+  spin.start('Checking your code on a real database');
   try {
-    const verdict = await checkLesson(lesson, 'menu');
+    const verdict = await checkOnce(warm, lesson, 'menu');
     spin.stop(verdict.passed ? paint('green', 'Passed!') : paint('yellow', 'Not yet.'));
     console.log(verdict.text);
     return verdict.passed;
@@ -125,19 +137,19 @@ async function check(lesson: LessonEntry): Promise<boolean> {
   }
 }
 
-async function watch(lesson: LessonEntry): Promise<void> {
+async function watch(lesson: LessonEntry, warm: WarmCheck): Promise<void> {
   const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
   const { listenForStop } = await import('./keys.ts');
   log.step(`Watching ${exerciseFiles(lesson).join(', ')}: save to check again. Enter or Ctrl-C stops watching.`);
   const keys = listenForStop();
   try {
-    const passed = await watchUntilPassed(
-      lesson,
-      (verdict) => console.log('\n' + verdict.text),
-      keys.pressed,
-      announceCheck,
-      'menu',
-    );
+    const passed = await watchUntilPassed(lesson, {
+      onVerdict: (verdict) => console.log('\n' + verdict.text),
+      until: keys.pressed,
+      onStart: announceCheck,
+      readIn: 'menu',
+      warm,
+    });
     if (passed) log.success('Passed! Lesson marked as done.');
     else log.info('Stopped watching.');
   } catch (error) {

@@ -8,6 +8,7 @@ import { formatLessonList, lessonToContinue } from './lesson-list.ts';
 import { chooseFromMenu, chooseLanguage } from './menu.ts';
 import { isInteractive, paint } from './terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
+import { takeCharge } from '../processes/take-charge.ts';
 
 /** What `npm start` prints when nobody can answer a prompt. */
 function printWithoutTerminal(): void {
@@ -59,6 +60,7 @@ async function menu(): Promise<void> {
   outro('See you soon! Your progress is saved.');
 }
 
+takeCharge();
 // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
 await ensurePlayground();
 if (isInteractive()) await menu();

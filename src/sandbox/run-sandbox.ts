@@ -3,6 +3,9 @@
 // Ctrl-C always works and leaves nothing running, even if the code loops forever.
 import { fileURLToPath } from 'node:url';
 import { runInChildGroup } from '../runner/child-group.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+
+takeCharge();
 
 const entry = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
 const { code } = await runInChildGroup(entry, [], { enterStops: false });

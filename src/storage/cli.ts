@@ -2,6 +2,10 @@
 // Ctrl-C. The first stdout line is the ImageKit options as JSON, ready to paste
 // into `new ImageKit(...)`.
 import { startStorage } from './start-storage.ts';
+import { onShutdown } from '../processes/shutdown.ts';
+import { takeCharge } from '../processes/take-charge.ts';
+
+takeCharge({ stopIsSuccess: true });
 
 const port = readPort(process.argv.slice(2));
 let storage;
@@ -19,16 +23,8 @@ const running = storage;
 console.log('Set these in the shell that runs your app:');
 for (const [name, value] of Object.entries(running.env)) console.log(`  export ${name}=${value}`);
 console.log('Press Ctrl-C to stop; its files are removed then.');
-let stopping = false;
-const stop = async (): Promise<void> => {
-  if (stopping) return;
-  stopping = true;
-  await running.stop();
-  process.exit(0);
-};
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
-// Output piped into something that quits (`| head -1`) must not crash past the clean-up.
-process.stdout.on('error', () => void stop());
+// Ctrl-C, SIGTERM, SIGHUP, or output piped into something that quits (`| head -1`): clean up, then go.
+onShutdown(() => running.stop());
 
 function readPort(args: string[]): number | undefined {
   const at = args.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));

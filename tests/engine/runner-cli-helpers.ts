@@ -1,7 +1,7 @@
 // Runs `npm run lesson -- …` and `npm start` the way CI does: a child process, CI=true,
 // stdin not a terminal, no colours, and a temporary progress file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,13 @@ export function temporaryProgressFile(): string {
   return path.join(folder, 'progress.json');
 }
 
-/** Runs a runner entry (src/runner/cli.ts or main.ts) with `args` and no terminal. */
+/** The command line of an npm script, as package.json gives it (`node src/runner/cli-entry.mjs`). */
+export function scriptCommand(script: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+  return (scripts[script] as string).split(' ');
+}
+
+/** Runs `npm run lesson` (cli) or `npm start` (main) with `args` and no terminal, without npm in between. */
 export function runEntry(
   entry: 'cli' | 'main',
   args: string[],
@@ -36,7 +42,8 @@ export function runEntry(
       ...env,
     };
     delete childEnv.FORCE_COLOR; // vitest sets it for its own output
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/runner/${entry}.ts`, ...args], {
+    const [, ...command] = scriptCommand(entry === 'cli' ? 'lesson' : 'start');
+    const child = spawn(process.execPath, [...command, ...args], {
       cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: childEnv,

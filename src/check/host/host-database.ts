@@ -11,6 +11,7 @@ export class HostDatabase {
   private server?: Promise<PlaygroundDatabase>;
   private client?: Promise<MongoClient>;
   private readonly live = new Set<string>();
+  private readonly dropping = new Set<Promise<void>>();
   private stopping?: Promise<void>;
 
   /** Starts the server now, if not yet started; resolves when it is ready. Its code loads only then. */
@@ -24,20 +25,27 @@ export class HostDatabase {
 
   /** A fresh database for one worker. */
   async services(): Promise<CheckServices> {
-    const server = await this.ready();
+    // Known before the server is ready, so a stop() meanwhile drops it too.
     const dbName = generateDatabaseName();
     this.live.add(dbName);
+    const server = await this.ready();
     return { serverUri: server.serverUri, dbName };
   }
 
   /** Drops one worker's database; never throws (a database already gone is fine). */
-  async drop(dbName: string): Promise<void> {
-    if (!this.live.delete(dbName)) return;
-    try {
-      await (await this.connected()).db(dbName).dropDatabase();
-    } catch {
-      // The server is gone or refused: nothing more to do here.
-    }
+  drop(dbName: string): Promise<void> {
+    if (!this.live.delete(dbName)) return Promise.resolve();
+    const dropped = (async () => {
+      try {
+        await (await this.connected()).db(dbName).dropDatabase();
+      } catch {
+        // The server is gone or refused: nothing more to do here.
+      }
+    })();
+    // stop() waits for drops under way: the process may end right after it.
+    this.dropping.add(dropped);
+    void dropped.then(() => this.dropping.delete(dropped));
+    return dropped;
   }
 
   /** Drops what is left (on a learner's own server) and stops the server. */
@@ -46,7 +54,8 @@ export class HostDatabase {
       const server = await this.server?.catch(() => undefined);
       if (!server) return;
       // A stand-in or a throwaway mongod goes away whole; only a learner's own server needs dropping.
-      if (server.kind === 'external') await Promise.all([...this.live].map((dbName) => this.drop(dbName)));
+      if (server.kind === 'external') [...this.live].forEach((dbName) => void this.drop(dbName));
+      await Promise.all(this.dropping);
       await (await this.client?.catch(() => undefined))?.close().catch(() => undefined);
       await server.stop();
     })();
