@@ -1,7 +1,7 @@
 // Which copy of an exercise the tests and the lesson app run: the learner's, the
 // reference solution, the untouched starter, or one of the known mistakes.
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lessonPaths, projectRoot, type LessonEntry } from './catalog.ts';
@@ -76,7 +76,8 @@ export async function loadExercise<Exercise>(
   const merged: Record<string, unknown> = {};
   for (const file of lesson.exerciseFiles) {
     const fullPath = path.join(dir, file);
-    if (!existsSync(fullPath)) throw new ExerciseFileMissing(lesson, file, fullPath);
+    if (!existsSync(fullPath) || statSync(fullPath).isDirectory())
+      throw new ExerciseFileMissing(lesson, file, fullPath);
     Object.assign(merged, await import(pathToFileURL(fullPath).href));
   }
   return merged as Exercise;
@@ -85,9 +86,10 @@ export async function loadExercise<Exercise>(
 /** An exercise file that is not where the lesson expects it. */
 export class ExerciseFileMissing extends Error {
   constructor(lesson: LessonEntry, file: string, fullPath: string) {
+    const what = existsSync(fullPath) ? 'is a folder, not a file' : 'is missing';
     super(
-      `The exercise file ${path.relative(projectRoot, fullPath)} is missing. ` +
-        `Run \`npm run lesson -- reset ${lesson.number} --yes\` to get a fresh copy of the starter.`,
+      `The exercise file ${path.relative(projectRoot, fullPath)} ${what}. ` +
+        `Run \`npm run lesson -- reset ${lesson.number}\` to get a fresh copy of the starter (it asks first).`,
     );
     this.name = 'ExerciseFileMissing';
   }

@@ -1,4 +1,4 @@
 // Runs after `npm install`: gives a fresh clone its ready-to-edit playground/ copies.
 import { ensurePlayground } from './exercise-copies.ts';
 
-await ensurePlayground();
+for (const problem of await ensurePlayground()) console.error(`Lesson ${problem.lesson.number}: ${problem.message}`);

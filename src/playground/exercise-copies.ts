@@ -5,20 +5,23 @@
 // When a starter improves (a `git pull`), a copy the learner never touched is brought up
 // to date; a copy the learner edited is never touched.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { allLessons, lessonPaths, playgroundRoot, type LessonEntry } from '../lessons/catalog.ts';
+import { allLessons, lessonPaths, playgroundRoot, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 
-/** Every file of a folder, as paths relative to it. */
-export async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory() ? filesUnder(dir, path.join(prefix, entry.name)) : [path.join(prefix, entry.name)],
-    ),
-  );
-  return nested.flat();
+/** Every file of a folder (not its folders), as paths relative to it. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/** A lesson whose working copy could not be made or checked, and why, in one sentence with the way out. */
+export interface CopyProblem {
+  lesson: LessonEntry;
+  message: string;
 }
 
 type CopyRecord = Record<string, string>;
@@ -47,13 +50,35 @@ async function writeRecord(record: CopyRecord): Promise<void> {
   await rename(temporary, recordFile());
 }
 
-/** Copies one starter file over the learner's copy and remembers what it held. */
+/** Copies one starter file over the learner's copy (a folder in its place goes) and remembers what it held. */
 async function copyStarterFile(lesson: LessonEntry, file: string, record: CopyRecord): Promise<void> {
   const { starterDir, playgroundDir } = lessonPaths(lesson);
   const target = path.join(playgroundDir, file);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) await rm(target, { recursive: true, force: true });
   await mkdir(path.dirname(target), { recursive: true });
   await copyFile(path.join(starterDir, file), target);
   record[`${lesson.slug}/${file}`] = await fingerprint(target);
+}
+
+/** The exercise files of the learner's copy that are folders (a file belongs there). */
+export async function foldersInPlaceOfFiles(lesson: LessonEntry): Promise<string[]> {
+  const { playgroundDir } = lessonPaths(lesson);
+  const found: string[] = [];
+  for (const file of lesson.exerciseFiles) {
+    const info = await stat(path.join(playgroundDir, file)).catch(() => undefined);
+    if (info?.isDirectory()) found.push(file);
+  }
+  return found;
+}
+
+/** One sentence for a lesson whose working copy is in a state the playground cannot fix alone. */
+function copyProblem(lesson: LessonEntry, error: NodeJS.ErrnoException, folders: string[]): string {
+  const where = path.relative(projectRoot, lessonPaths(lesson).playgroundDir);
+  if (folders.length)
+    return `${folders.map((file) => `${where}/${file}`).join(', ')} should be a file, but is a folder. \`npm run lesson -- reset ${lesson.number}\` puts the starter file back (it asks first).`;
+  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
+    return `${where}/ could not be written: the folder is read-only for you. Make playground/ writable (or work in a copy of the project you own), then try again.`;
+  return `${where}/ could not be brought up to date (${error.message}). \`npm run lesson -- reset ${lesson.number}\` puts the starter back.`;
 }
 
 /**
@@ -77,19 +102,33 @@ async function followStarter(lesson: LessonEntry, record: CopyRecord): Promise<n
   return written;
 }
 
-/** Makes sure every lesson has an up-to-date working copy; the learner's edits are kept. */
-export async function ensurePlayground(): Promise<void> {
+/**
+ * Makes sure every lesson has an up-to-date working copy; the learner's edits are kept.
+ * A lesson whose copy cannot be made (a folder where a file belongs, a read-only folder)
+ * is skipped and reported; every other lesson is still brought up to date. Never throws.
+ */
+export async function ensurePlayground(): Promise<CopyProblem[]> {
   const record = await readRecord();
+  const problems: CopyProblem[] = [];
   let written = 0;
-  for (const lesson of allLessons()) written += await followStarter(lesson, record);
-  if (written) await writeRecord(record);
+  for (const lesson of allLessons()) {
+    const folders = await foldersInPlaceOfFiles(lesson);
+    try {
+      if (folders.length) throw Object.assign(new Error('a folder where a file belongs'), { code: 'EISDIR' });
+      written += await followStarter(lesson, record);
+    } catch (error) {
+      problems.push({ lesson, message: copyProblem(lesson, error as NodeJS.ErrnoException, folders) });
+    }
+  }
+  if (written) await writeRecord(record).catch(() => undefined);
+  return problems;
 }
 
-/** Puts the pristine starter files back over the learner's copy (after the learner confirmed). */
+/** Puts the pristine starter files back over the learner's copy (after the learner confirmed), folders in their way included. */
 export async function resetExercise(lesson: LessonEntry): Promise<string[]> {
   const record = await readRecord();
   const files = await filesUnder(lessonPaths(lesson).starterDir);
   for (const file of files) await copyStarterFile(lesson, file, record);
-  await writeRecord(record);
+  await writeRecord(record).catch(() => undefined);
   return files;
 }

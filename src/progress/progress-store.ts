@@ -1,9 +1,13 @@
 // The learner's progress on this machine, in .playground-progress.json at the project root:
 // which lessons are done, how many hints were shown, the language and the last lesson opened.
-// A missing or broken file never stops the runner: it starts fresh and says so.
-import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+// A missing or broken file never stops the runner: it starts fresh and says so, and a broken
+// one is first set aside beside it, never overwritten.
+import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../lessons/catalog.ts';
+import { allLessons, projectRoot } from '../lessons/catalog.ts';
+
+/** Real progress takes a few hundred bytes; anything past this is not a progress file. */
+const largestProgressBytes = 64 * 1024;
 
 export type Language = 'en' | 'hinglish';
 
@@ -25,6 +29,8 @@ export interface LoadedProgress {
   /** One line for the learner when the file was missing or unreadable. */
   notice?: string;
   missing: boolean;
+  /** A broken file that could not be set aside: saving would overwrite it, so nothing is saved. */
+  unsaveable?: boolean;
 }
 
 /** Where progress is kept; PLAYGROUND_PROGRESS_FILE overrides it (the tests use a temporary file). */
@@ -45,8 +51,9 @@ function cleaned(raw: unknown): Progress | undefined {
   if (typeof record.lastLesson === 'string') progress.lastLesson = record.lastLesson;
   const lessons = record.lessons;
   if (typeof lessons === 'object' && lessons !== null && !Array.isArray(lessons)) {
+    const known = new Set(allLessons().map((lesson) => lesson.slug));
     for (const [slug, value] of Object.entries(lessons as Record<string, unknown>)) {
-      if (typeof value !== 'object' || value === null) continue;
+      if (!known.has(slug) || typeof value !== 'object' || value === null) continue;
       const entry = value as Record<string, unknown>;
       progress.lessons[slug] = {
         ...(entry.done === true ? { done: true } : {}),
@@ -59,19 +66,42 @@ function cleaned(raw: unknown): Progress | undefined {
   return progress;
 }
 
-/** Reads the progress file; never throws. */
+/** Reads the progress file; never throws. A file that cannot be progress is set aside first. */
 export function loadProgress(file: string = progressFile()): LoadedProgress {
-  if (!existsSync(file)) return { progress: fresh(), missing: true, notice: 'No saved progress yet: starting fresh.' };
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return { progress: fresh(), missing: true, notice: 'No saved progress yet: starting fresh.' };
+  }
+  if (size > largestProgressBytes)
+    return setAside(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, far more than progress ever takes`);
   try {
     const progress = cleaned(JSON.parse(readFileSync(file, 'utf8')));
     if (progress) return { progress, missing: false };
   } catch {
-    // Unreadable or not JSON: handled below like any other broken file.
+    // Unreadable or not JSON: set aside below like any other broken file.
+  }
+  return setAside(file, 'could not be read');
+}
+
+/** Renames a broken progress file beside itself, so the next save cannot overwrite what it held. */
+function setAside(file: string, why: string): LoadedProgress {
+  const kept = path.join(path.dirname(file), `${path.basename(file, '.json')}.broken-${Date.now()}.json`);
+  let where: string;
+  let unsaveable = false;
+  try {
+    renameSync(file, kept);
+    where = `it is kept as ${path.relative(process.cwd(), kept)}`;
+  } catch {
+    where = 'it could not be moved aside, so progress is not saved until it is fixed or removed';
+    unsaveable = true;
   }
   return {
     progress: fresh(),
     missing: false,
-    notice: `Your progress file (${path.basename(file)}) could not be read, so you start fresh; your exercise files are untouched.`,
+    unsaveable,
+    notice: `Your progress file (${path.basename(file)}) ${why}, so you start fresh (${where}); your exercise files are untouched.`,
   };
 }
 
@@ -96,8 +126,9 @@ export function saveProgress(progress: Progress, file: string = progressFile()):
  * another runner (say `npm run lesson` in a second terminal) saved in the meantime.
  */
 export function updateProgress(change: (progress: Progress) => void, file: string = progressFile()): Progress {
-  const { progress } = loadProgress(file);
+  const { progress, unsaveable } = loadProgress(file);
   change(progress);
+  if (unsaveable) return progress;
   try {
     saveProgress(progress, file);
   } catch {

@@ -14,8 +14,13 @@ export async function checkWithVitest(name: string, vitest: Vitest, mark: string
   const loaded = loadProgress();
   if (loaded.notice && !loaded.missing) console.error(paint('yellow', loaded.notice));
   // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
-  await ensurePlayground();
+  const problems = await ensurePlayground();
   const lesson = findLesson(name);
   if (!lesson) throw new Error(`There is no lesson "${name}".`);
+  const problem = problems.find((entry) => entry.lesson === lesson);
+  if (problem) {
+    console.error(paint('yellow', problem.message));
+    return 1;
+  }
   return checkCommand(lesson, { vitest, mark });
 }

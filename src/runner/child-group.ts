@@ -56,7 +56,8 @@ export async function runInChildGroup(entry: string, args: string[], options: Ch
     if (child.connected) child.send('stop');
     else child.kill('SIGTERM');
     const inTime = await Promise.race([exited.then(() => true), wait(stopGraceMs).then(() => false)]);
-    if (!inTime) console.log(paint('yellow', 'It did not stop by itself (an endless loop?), so it was stopped by force.'));
+    if (!inTime)
+      console.log(paint('yellow', 'It did not stop by itself (an endless loop?), so it was stopped by force.'));
     await run.end();
   };
   const forgetShutdown = onShutdown(stop);

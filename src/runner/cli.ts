@@ -57,11 +57,20 @@ async function main(): Promise<number> {
   }
   if (!isCommand(args.command)) usageError(`Unknown command "${args.command}".`, 'commands');
   // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
-  await ensurePlayground();
+  const copyProblems = await ensurePlayground();
+  /** A lesson's copy problem, said once; commands that need its files stop there (reset is the way out). */
+  const refuseIfBroken = (lesson: LessonEntry): void => {
+    const problem = copyProblems.find((entry) => entry.lesson === lesson);
+    if (!problem) return;
+    console.error(paint('yellow', problem.message));
+    process.exit(1);
+  };
 
   switch (args.command) {
     case 'list':
       console.log(formatLessonList(loadProgress().progress, language));
+      for (const problem of copyProblems)
+        console.error(paint('yellow', `Lesson ${problem.lesson.number}: ${problem.message}`));
       return 0;
 
     case 'show': {
@@ -87,10 +96,10 @@ async function main(): Promise<number> {
 
     case 'reset': {
       const lesson = lessonArgument();
-      const { canReset, exerciseFiles, resetLessonFiles } = await import('./lesson-actions.ts');
+      const { canReset, resetQuestion, resetLessonFiles } = await import('./lesson-actions.ts');
       if (canReset(lesson)) {
         const ok = await confirmed(
-          `Put the starter back in ${exerciseFiles(lesson).join(', ')}? Your changes there will be lost.`,
+          await resetQuestion(lesson),
           `Reset replaces your files with the starter, and there is no terminal to ask you first. Add --yes: npm run lesson -- reset ${lesson.number} --yes`,
         );
         if (!ok) {
@@ -118,12 +127,15 @@ async function main(): Promise<number> {
     }
 
     case 'check': {
+      const lesson = lessonArgument();
+      refuseIfBroken(lesson);
       const { checkCommand } = await import('./check-command.ts');
-      return checkCommand(lessonArgument());
+      return checkCommand(lesson);
     }
 
     case 'watch': {
       const lesson = lessonArgument();
+      refuseIfBroken(lesson);
       const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
       const { listenForStop } = await import('./keys.ts');
       const keys = listenForStop();
@@ -141,6 +153,7 @@ async function main(): Promise<number> {
 
     case 'run': {
       const lesson = lessonArgument();
+      refuseIfBroken(lesson);
       const { runAppInChild } = await import('./app-child.ts');
       const end = await runAppInChild(lesson);
       return end.stoppedByLearner ? 0 : end.code;

@@ -72,6 +72,16 @@ export function canReset(lesson: LessonEntry): boolean {
   return existsSync(lessonPaths(lesson).starterDir);
 }
 
+/** What to ask before a reset: which files go back, and any folder that stands where a file belongs. */
+export async function resetQuestion(lesson: LessonEntry): Promise<string> {
+  const { foldersInPlaceOfFiles } = await import('../playground/exercise-copies.ts');
+  const folders = await foldersInPlaceOfFiles(lesson);
+  const replaced = folders.length
+    ? ` ${folders.join(', ')} ${folders.length === 1 ? 'is a folder' : 'are folders'} now, and will be replaced, with everything inside.`
+    : '';
+  return `Put the starter back in ${exerciseFiles(lesson).join(', ')}? Your changes there will be lost.${replaced}`;
+}
+
 /** Puts the starter files back (the caller has asked for confirmation); returns what to print. */
 export async function resetLessonFiles(lesson: LessonEntry): Promise<string> {
   if (!canReset(lesson)) return `Lesson ${lesson.number} has no starter files yet, so there is nothing to reset.`;

@@ -9,7 +9,14 @@ import {
   saveLanguage,
   type Language,
 } from '../progress/progress-store.ts';
-import { canReset, exerciseFiles, hintFor, lessonScreenText, resetLessonFiles } from './lesson-actions.ts';
+import {
+  canReset,
+  exerciseFiles,
+  hintFor,
+  lessonScreenText,
+  resetLessonFiles,
+  resetQuestion,
+} from './lesson-actions.ts';
 import { chooseLanguage } from './menu.ts';
 import { paint } from './terminal.ts';
 import path from 'node:path';
@@ -177,7 +184,7 @@ async function compareWithSolution(lesson: LessonEntry): Promise<boolean> {
 async function reset(lesson: LessonEntry): Promise<boolean> {
   if (canReset(lesson)) {
     const sure = await confirm({
-      message: `Put the starter back in ${exerciseFiles(lesson).join(', ')}? Your changes there will be lost.`,
+      message: await resetQuestion(lesson),
       initialValue: false,
     });
     if (isCancel(sure) || !sure) {

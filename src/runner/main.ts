@@ -62,7 +62,14 @@ async function menu(): Promise<void> {
 
 takeCharge();
 // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
-await ensurePlayground();
-if (isInteractive()) await menu();
-else printWithoutTerminal();
+// A lesson whose copy is broken is said once; the others, and the menu, work as usual.
+for (const problem of await ensurePlayground())
+  console.error(paint('yellow', `Lesson ${problem.lesson.number}: ${problem.message}`));
+try {
+  if (isInteractive()) await menu();
+  else printWithoutTerminal();
+} catch (error) {
+  console.error(paint('red', `Something went wrong: ${error instanceof Error ? error.message : String(error)}`));
+  process.exit(1);
+}
 process.exit(0);

@@ -12,22 +12,42 @@ describe('the progress store', () => {
     expect(loaded.missing).toBe(true);
   });
 
-  it('starts fresh, and says so in one line, when the file is not JSON', () => {
+  it('starts fresh when the file is not JSON, keeps the broken file beside it, and says where', () => {
     const file = temporaryProgressFile();
-    writeFileSync(file, '{"lessons": {"02-schema": {"done": tr');
+    const broken = '{"lessons": {"02-schema": {"done": true,},}}';
+    writeFileSync(file, broken);
     const loaded = loadProgress(file);
     expect(loaded.progress).toEqual({ lessons: {} });
-    expect(loaded.notice).toMatch(/could not be read, so you start fresh/);
+    expect(loaded.notice).toMatch(
+      /could not be read, so you start fresh \(it is kept as .*progress\.broken-\d+\.json\)/,
+    );
     expect(loaded.notice).not.toContain('\n');
+    // The next save writes a new file; what the learner had stays in the kept one.
+    updateProgress((progress) => (progress.lessons['03-model'] = { done: true }), file);
+    const kept = readdirSync(path.dirname(file)).filter((name) => name.startsWith('progress.broken-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(path.join(path.dirname(file), kept[0]), 'utf8')).toBe(broken);
   });
 
-  it('keeps only the fields it knows, with the right types', () => {
+  it('refuses a file far too big to be progress by its size, and keeps it beside', () => {
+    const file = temporaryProgressFile();
+    writeFileSync(file, Buffer.alloc(56 * 1024 * 1024, ' '));
+    const loaded = loadProgress(file);
+    expect(loaded.notice).toMatch(/is 56\.0 MB, far more than progress ever takes/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('keeps only the fields and lessons it knows, with the right types', () => {
     const file = temporaryProgressFile();
     writeFileSync(
       file,
-      JSON.stringify({ language: 'klingon', lastLesson: 2, lessons: { a: { done: 'yes', hintsShown: 2 }, b: 7 } }),
+      JSON.stringify({
+        language: 'klingon',
+        lastLesson: 2,
+        lessons: { '02-schema': { done: 'yes', hintsShown: 2 }, '03-model': 7, 'no-such-lesson': { done: true } },
+      }),
     );
-    expect(loadProgress(file).progress).toEqual({ lessons: { a: { hintsShown: 2 } } });
+    expect(loadProgress(file).progress).toEqual({ lessons: { '02-schema': { hintsShown: 2 } } });
   });
 
   it('saves atomically and reads back what it saved', () => {
@@ -51,6 +71,6 @@ describe('a broken progress file', () => {
     expect(ran.status).toBe(0);
     expect(ran.stderr.trim().split('\n')).toHaveLength(1);
     expect(ran.stdout).toContain('0 of');
-    expect(existsSync(file)).toBe(true);
+    expect(ran.stderr).toMatch(/it is kept as .*progress\.broken-\d+\.json/);
   });
 });

@@ -37,3 +37,35 @@ describe('reset', () => {
     expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
   });
 });
+
+describe('an exercise file replaced by a folder', () => {
+  const other = allLessons()[1];
+
+  it('is explained once, for that lesson alone: list, show and hint still work, check says how out', async () => {
+    rmSync(learnerFile, { recursive: true, force: true });
+    mkdirSync(path.join(learnerFile, 'oops'), { recursive: true });
+    const progress = temporaryProgressFile();
+    const list = await runEntry('cli', ['list'], progress, env);
+    expect(list.status).toBe(0);
+    expect(list.stderr).toContain(`${file} should be a file, but is a folder`);
+    expect(list.stderr).not.toContain('EISDIR');
+    for (const command of [
+      ['show', other.number],
+      ['hint', other.number, '1'],
+      ['show', lesson.number],
+    ]) {
+      const ran = await runEntry('cli', command, progress, env);
+      expect(ran.status, `${command.join(' ')}: ${ran.stderr}`).toBe(0);
+    }
+    const check = await runEntry('cli', ['check', lesson.number], progress, env);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`npm run lesson -- reset ${lesson.number}`);
+    expect(check.stderr).not.toMatch(/EISDIR|\n\s+at /);
+  });
+
+  it('is put back by reset --yes, the folder replaced by the starter file', async () => {
+    const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], temporaryProgressFile(), env);
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
+  });
+});
