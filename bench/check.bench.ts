@@ -1,102 +1,154 @@
-// The check's speed: one lesson checked cold (spawn to verdict), a re-check in watch
-// mode after a save, and the whole `npm test`.
-// Lesson 02-schema's solution is the subject (a fixture lesson when it is missing);
-// a "save" only touches the file's time, so nobody's code is ever rewritten.
+// The check's speed, measured on the commands a learner runs, each beside its floor
+// measured in the same run (machines differ; ratios travel better than seconds):
+// - floors: `npx vitest run` of one trivial test file with this project's config, and tsx
+//   running a one-line file;
+// - `npm run lesson -- check 2`, cold, on the solution (a playground of its own, so the
+//   learner's files are never touched);
+// - `npm run lesson -- watch 2`: from a save to the verdict on screen;
+// - the menu (`npm start` in a real terminal, through tmux when it is installed): the first
+//   "Check my solution" of a lesson screen and the later ones;
+// - with BENCH_PROOF_RUNS=n, the whole `npm test`.
 import { spawn } from 'node:child_process';
-import { existsSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { runChecks, watchCheck, type CheckRequest, type CheckResult } from '../src/check/index.ts';
 import { findLesson, lessonPaths, projectRoot } from '../src/lessons/catalog.ts';
-import { median, timeMedian, type BenchResult } from './measure.ts';
+import { median, type BenchResult } from './measure.ts';
+import { menuChecks } from './menu-driver.ts';
 
-/** What to check: lesson 02's solution, or the passing fixture until that lesson exists. */
-function subject(): { request: CheckRequest; folder: string; file: string; label: string } {
-  const lesson = findLesson('02-schema');
-  if (lesson && existsSync(lessonPaths(lesson).testFile) && existsSync(lessonPaths(lesson).solutionDir)) {
-    const folder = lessonPaths(lesson).solutionDir;
-    return {
-      request: { lesson, target: 'solution' },
-      folder,
-      file: path.join(folder, lesson.exerciseFiles[0]),
-      label: '02-schema',
-    };
-  }
-  const folder = path.join(projectRoot, 'tests', 'engine', 'fixtures', 'passing');
-  return {
-    request: { testFile: path.join(folder, 'check.fixture.ts'), name: 'passing' },
-    folder,
-    file: path.join(folder, 'exercise.ts'),
-    label: 'fixture',
-  };
-}
+const lesson = findLesson('02')!;
 
-async function coldCheck(request: CheckRequest): Promise<void> {
-  const report = await runChecks([request]);
-  if (!report.results[0].passed) throw new Error(`The bench's subject does not pass:\n${report.output}`);
-}
-
-/** Median time from a save (a touch) to the watch's result. */
-async function watchRecheck(runs: number): Promise<number> {
-  const { request, folder, file } = subject();
-  let next: (result: CheckResult) => void = () => {};
-  const watch = watchCheck(request, folder, { onResult: (result) => next(result), checkNow: false });
-  try {
-    await watch.ready;
-    const samples: number[] = [];
-    for (let i = 0; i < runs + 1; i++) {
-      // A learner saves seconds apart; meanwhile the next run gets ready (src/check/warm-gate.ts).
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const result = new Promise<CheckResult>((resolve) => (next = resolve));
-      const started = performance.now();
-      const now = new Date();
-      utimesSync(file, now, now);
-      if (!(await result).passed) throw new Error('The re-check did not pass.');
-      if (i > 0) samples.push(performance.now() - started); // the first one starts the warm worker
-    }
-    return median(samples);
-  } finally {
-    await watch.stop();
-  }
-}
-
-function wholeProof(): Promise<void> {
+/** Runs a command to its end and answers how long it took, in milliseconds. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/prove/main.ts'], {
-      cwd: projectRoot,
-      env: { ...process.env, CI: 'true' },
-      stdio: 'ignore',
-    });
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.once('error', reject);
-    child.once('exit', () => resolve());
+    child.once('close', (code) =>
+      code === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${command} ${args.join(' ')} ended with ${code}:\n${output}`)),
+    );
   });
 }
 
+async function samples(runs: number, measure: () => Promise<number>): Promise<number> {
+  await measure(); // a first run fills the disk caches, as any learner's first check did long ago
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) all.push(await measure());
+  return median(all);
+}
+
+/** From a save (a touch) to the verdict of `npm run lesson -- watch`, on the untouched starter (it keeps failing). */
+async function watchRechecks(runs: number, env: NodeJS.ProcessEnv, file: string): Promise<number> {
+  const child = spawn('npm', ['run', '-s', 'lesson', '--', 'watch', lesson.number], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let verdicts = 0;
+  let onVerdict: () => void = () => {};
+  child.stdout.on('data', (chunk: Buffer) => {
+    const found = chunk.toString().match(/^(Not yet|Getting there)/gm)?.length ?? 0;
+    for (let i = 0; i < found; i++) {
+      verdicts++;
+      onVerdict();
+    }
+  });
+  const nextVerdict = () => new Promise<void>((resolve) => (onVerdict = resolve));
+  try {
+    if (verdicts === 0) await nextVerdict(); // the first check, at the start
+    const all: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // A learner saves seconds apart; meanwhile the next run gets ready.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const verdict = nextVerdict();
+      const started = performance.now();
+      const now = new Date();
+      utimesSync(file, now, now);
+      await verdict;
+      all.push(performance.now() - started);
+    }
+    return median(all);
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
+  }
+}
+
 export default async function checkBench(): Promise<BenchResult[]> {
-  const { request, label } = subject();
-  const coldRuns = 5;
-  const watchRuns = 9;
-  const proofRuns = Number(process.env.BENCH_PROOF_RUNS ?? 1);
-  return [
-    {
-      name: `check: one lesson cold, spawn to verdict (${label})`,
-      median: await timeMedian(coldRuns, () => coldCheck(request)),
-      unit: 'ms',
-      target: 2500,
-      runs: coldRuns,
-    },
-    {
-      name: `check: watch re-check after a save (${label})`,
-      median: await watchRecheck(watchRuns),
-      unit: 'ms',
-      target: 600,
-      runs: watchRuns,
-    },
-    {
-      name: 'check: whole npm test (typecheck + every lesson + engine)',
-      median: (await timeMedian(proofRuns, wholeProof, 0)) / 1000,
-      unit: 's',
-      target: 60,
-      runs: proofRuns,
-    },
-  ];
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'check-bench-'));
+  const playground = path.join(folder, 'playground');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CI: 'true',
+    NO_COLOR: '1',
+    PLAYGROUND_DIR: playground,
+    PLAYGROUND_PROGRESS_FILE: path.join(folder, 'progress.json'),
+  };
+  delete env.FORCE_COLOR;
+  // The trivial floor file lives where the project's config can pick it up as a plan entry.
+  const scratch = path.join(projectRoot, 'tests', 'engine', 'fixtures', '.scratch', `bench-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  writeFileSync(path.join(scratch, 'trivial.test.ts'), "import { test } from 'vitest';\ntest('one', () => {});\n");
+  writeFileSync(path.join(folder, 'one-line.ts'), "console.log('ready');\n");
+  const trivial = path.relative(projectRoot, path.join(scratch, 'trivial.test.ts'));
+  const floorEnv = { ...env, PLAYGROUND_CHECK_PLAN: JSON.stringify([{ name: 'floor', file: trivial }]) };
+  const runs = Number(process.env.BENCH_RUNS ?? 7);
+  try {
+    const vitestFloor = await samples(runs, () => timed('npx', ['vitest', 'run'], floorEnv));
+    const tsxFloor = await samples(runs, () =>
+      timed(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(folder, 'one-line.ts')], env),
+    );
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playground, lesson.slug), { recursive: true });
+    const cold = await samples(runs, () => timed('npm', ['run', '-s', 'lesson', '--', 'check', lesson.number], env));
+    rmSync(path.join(playground, lesson.slug), { recursive: true, force: true });
+    cpSync(lessonPaths(lesson).starterDir, path.join(playground, lesson.slug), { recursive: true });
+    const watch = await watchRechecks(runs, env, path.join(playground, lesson.slug, lesson.exerciseFiles[0]));
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playground, lesson.slug), { recursive: true });
+    const menu = menuChecks(env, lesson);
+    const results: BenchResult[] = [
+      { name: 'floor: npx vitest run, one trivial test file', median: vitestFloor, unit: 'ms', runs },
+      { name: 'floor: tsx running a one-line file', median: tsxFloor, unit: 'ms', runs },
+      { name: 'check: npm run lesson -- check 2, cold', median: cold, unit: 'ms', runs },
+      {
+        name: 'check: cold check / vitest floor',
+        median: cold / vitestFloor,
+        unit: 'x',
+        target: 1.6,
+        runs,
+      },
+      { name: 'check: npm run lesson -- watch 2, save to verdict', median: watch, unit: 'ms', target: 250, runs },
+    ];
+    const measured = await menu;
+    if (measured) {
+      results.push(
+        { name: 'check: menu, first check of a lesson screen', median: measured.first, unit: 'ms', runs: 1 },
+        {
+          name: 'check: menu, later checks of a lesson screen',
+          median: measured.later,
+          unit: 'ms',
+          target: 600,
+          runs: measured.runs,
+        },
+      );
+    } else {
+      console.log('(menu figures skipped: they need tmux to give the menu a real terminal)');
+    }
+    const proofRuns = Number(process.env.BENCH_PROOF_RUNS ?? 0);
+    if (proofRuns) {
+      const proof = await samples(proofRuns - 1, () =>
+        timed('npm', ['test'], { ...process.env, CI: 'true' }).then((ms) => ms / 1000),
+      );
+      results.push({ name: 'check: whole npm test', median: proof, unit: 's', target: 60, runs: proofRuns });
+    }
+    return results;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@
 export interface BenchResult {
   name: string;
   median: number;
-  unit: 'ms' | 'MB' | 's';
+  unit: 'ms' | 'MB' | 's' | 'x';
   /** The figure must stay under this to meet its goal. */
   target?: number;
   runs: number;

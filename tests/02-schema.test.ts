@@ -1,9 +1,10 @@
 // Lesson 02: the song schema checks, cleans and shapes every song before MongoDB sees it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
+import { emptyAfterWrites } from './support/empty-after-writes.ts';
 import { createApp, type SchemaExercise } from '../lessons/02-schema/app.ts';
 
 const lesson = useLesson<SchemaExercise>('02-schema');
@@ -52,10 +53,7 @@ async function saveSong(data: Record<string, unknown>) {
   return settleWithin(songModel().create(data), 2000, 'Saving a song never finished.');
 }
 
-afterEach(async () => {
-  await mongoose.connection.db?.collection(collection).deleteMany({});
-  await mongoose.connection.db?.collection('songs').deleteMany({});
-});
+emptyAfterWrites([collection, 'songs']);
 
 describe('a valid song', () => {
   it('passes every check', async () => {

@@ -117,7 +117,7 @@ describe('uploadFile(buffer, fileName)', () => {
   });
 
   it('waits for the upload: with a slow storage it is still pending at first, then resolves', async (context) => {
-    localStorageOnly(context).setLatency(200);
+    localStorageOnly(context).setLatency(30);
     let settled = false;
     const promise = callUploadFile(audio(), 'slow-song.mp3');
     void promise.then(
