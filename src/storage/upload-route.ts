@@ -1,6 +1,6 @@
 // POST /api/v1/files/upload, answered the way ImageKit answers it: same
 // authentication, same field rules, same JSON on success and on failure.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
@@ -17,6 +17,7 @@ import {
   sanitiseFileName,
   withUniqueSuffix,
 } from './file-names.ts';
+import { refuseKey, WRONG_KEY } from './private-key.ts';
 import { decodeStringFile } from './string-file.ts';
 import type { UploadFaults } from './upload-faults.ts';
 
@@ -33,9 +34,6 @@ export interface UploadContext {
   /** Aborted when the storage stops, to cut injected latency short. */
   stopping: AbortSignal;
 }
-
-const WRONG_KEY = 'Your account cannot be authenticated.';
-const NO_KEY = 'Your request does not contain private API key.';
 
 /** Handles one upload request from start to answer; never throws. */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, ctx: UploadContext): Promise<void> {
@@ -70,9 +68,8 @@ interface EarlyAnswer {
 }
 
 function earlyAnswer(req: IncomingMessage, ctx: UploadContext): EarlyAnswer | undefined {
-  const key = basicUser(req.headers.authorization);
-  if (key === undefined) return { status: 401, message: NO_KEY };
-  if (!sameText(key, ctx.privateKey)) return { status: 403, message: WRONG_KEY };
+  const refused = refuseKey(req, ctx.privateKey);
+  if (refused) return refused;
   const verdict = ctx.faults.verdictForNextUpload();
   if (verdict.kind === 'refuse') return { status: 403, message: WRONG_KEY };
   if (verdict.kind === 'fail') {
@@ -192,21 +189,6 @@ function parseJsonObject(raw: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function basicUser(header: string | undefined): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const user = colon < 0 ? decoded : decoded.slice(0, colon);
-  return user === '' ? undefined : user;
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 // The injected latency, cut short when the storage stops.
