@@ -5,6 +5,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FileIds } from './file-ids.ts';
 import { imageSize } from './image-size.ts';
 import { sendImageKitError, sendJson, UploadError } from './imagekit-errors.ts';
 import { readUploadForm, type StreamedFile } from './multipart-upload.ts';
@@ -30,6 +31,8 @@ export interface UploadContext {
   /** Uploads in progress live here, so a half-written file is never served. */
   incomingDir: string;
   maxFileBytes: number;
+  /** Each stored file's fileId, so a delete can find it. */
+  fileIds: FileIds;
   faults: UploadFaults;
   /** Aborted when the storage stops, to cut injected latency short. */
   stopping: AbortSignal;
@@ -121,9 +124,13 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
     }
     throw error;
   }
+  // ImageKit's fileIds look like 24 hex digits.
+  const fileId = randomBytes(12).toString('hex');
+  ctx.fileIds.remember(fileId, target);
   const size = streamed?.size ?? bytes!.length;
   const head = streamed?.head ?? bytes!;
   return uploadAnswer({
+    fileId,
     name,
     size,
     head,
@@ -135,6 +142,7 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
 }
 
 function uploadAnswer(file: {
+  fileId: string;
   name: string;
   size: number;
   head: Buffer;
@@ -143,14 +151,14 @@ function uploadAnswer(file: {
   fields: Map<string, string>;
   urlEndpoint: string;
 }): Record<string, unknown> {
-  // ImageKit's fileIds look like 24 hex digits; the first version shares the file's id.
-  const fileId = randomBytes(12).toString('hex');
+  const { fileId } = file;
   const endpoint = file.urlEndpoint.replace(/\/+$/, '');
   const dimensions = imageSize(file.head);
   const body: Record<string, unknown> = {
     fileId,
     name: file.name,
     size: file.size,
+    // The first version shares the file's id.
     versionInfo: { id: fileId, name: 'Version 1' },
     filePath: file.filePath,
     url: endpoint + file.filePath,
