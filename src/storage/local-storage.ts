@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { handleDelete } from './delete-route.ts';
 import { serveFile } from './delivery-route.ts';
 import { FileIds } from './file-ids.ts';
+import { routeImageKitApi } from './imagekit-api-routing.ts';
 import { sendImageKitError } from './imagekit-errors.ts';
 import type { ImageKitOptions } from './start-storage.ts';
 import { UploadFaults } from './upload-faults.ts';
@@ -76,10 +77,13 @@ export async function startLocalStorage(port: number, maxFileBytes: number): Pro
   }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   ctx.urlEndpoint = `${origin}/${URL_PREFIX}`;
+  // The SDK's deleteFile has no endpoint option: it reaches this server only through this routing.
+  const stopRouting = routeImageKitApi(origin);
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      stopRouting();
       stopping.abort();
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
