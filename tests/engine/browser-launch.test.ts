@@ -3,7 +3,7 @@
 // takes screenshots, and leaves no process and no unpacked copy behind.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -154,6 +154,57 @@ describe('a page with an <audio> element, its WAV served with byte ranges', () =
   });
 });
 
+describe('a test process killed with SIGKILL while its browser runs', () => {
+  it('takes the browser down with it', async () => {
+    // Its own temp folder, for what Playwright leaves behind when its process is killed.
+    const temp = await mkdtemp(join(tmpdir(), 'browser-kill-test-'));
+    // The executable already launched, so the child does not unpack a second copy (2 s of CPU).
+    const script = `
+      import { launchBrowser } from ${JSON.stringify(join(process.cwd(), 'src/browser/launch-browser.ts'))};
+      const { browser } = await launchBrowser({ installed: [${JSON.stringify(launched.executable)}], bundled: false });
+      const session = await browser.newBrowserCDPSession();
+      const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+      console.log(JSON.stringify(processInfo.map((info) => info.id)));
+      setInterval(() => {}, 60_000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const pids: number[] = JSON.parse((await lines.next()).value as string);
+      expect(pids.filter(isRunning).length).toBeGreaterThan(0);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      // The browser reads its orders from a pipe to the test process; the pipe closing ends it.
+      await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 5000 });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await rm(temp, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('leaves its unpacked copy, which the next launch of the bundled Chromium removes', async () => {
+    const temp = await mkdtemp(join(tmpdir(), 'browser-leftover-test-'));
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.once('exit', resolve));
+    const leftover = join(temp, `playground-chromium-${ended.pid}-abc123`);
+    const stillInUse = join(temp, `playground-chromium-${process.pid}-def456`);
+    await mkdir(leftover);
+    await mkdir(stillInUse);
+    vi.stubEnv('TMPDIR', temp);
+    try {
+      await removeLeftoverChromium();
+      expect(existsSync(leftover)).toBe(false);
+      expect(existsSync(stillInUse)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(temp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('close()', () => {
   it('ends every browser process and removes the unpacked copy', async () => {
     const pids = await browserProcessIds(launched.browser);
@@ -162,45 +213,6 @@ describe('close()', () => {
     await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 5000 });
     if (launched.source === 'bundled') expect(existsSync(dirname(launched.executable))).toBe(false);
   });
-});
-
-describe('a test process killed with SIGKILL while its bundled Chromium runs', () => {
-  it.skipIf(process.platform !== 'linux' || process.arch !== 'x64')(
-    'takes the browser down with it; the copy it leaves is removed at the next launch',
-    async () => {
-      // Its own temp folder, so the child's leftovers (Playwright's too) are this test's to remove.
-      const temp = await mkdtemp(join(tmpdir(), 'browser-kill-test-'));
-      const script = `
-        import { launchBrowser } from ${JSON.stringify(join(process.cwd(), 'src/browser/launch-browser.ts'))};
-        const { browser, executable } = await launchBrowser({ installed: [] });
-        const session = await browser.newBrowserCDPSession();
-        const { processInfo } = await session.send('SystemInfo.getProcessInfo');
-        console.log(JSON.stringify({ executable, pids: processInfo.map((info) => info.id) }));
-        setInterval(() => {}, 60_000);`;
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-        env: { ...process.env, TMPDIR: temp },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      try {
-        const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-        const { executable, pids } = JSON.parse((await lines.next()).value as string);
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGKILL');
-        await exited;
-        await vi.waitFor(() => expect((pids as number[]).filter(isRunning)).toEqual([]), { timeout: 5000 });
-        expect(existsSync(dirname(executable))).toBe(true);
-
-        vi.stubEnv('TMPDIR', temp);
-        await removeLeftoverChromium();
-        expect(existsSync(dirname(executable))).toBe(false);
-      } finally {
-        vi.unstubAllEnvs();
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-        await rm(temp, { recursive: true, force: true });
-      }
-    },
-    60_000,
-  );
 });
 
 describe('no browser at all', () => {
