@@ -1,11 +1,12 @@
 // The SDK's management calls (deleteFile and friends) go to the fixed address
 // https://api.imagekit.io/v1/…, which no option can change, through axios's
 // default instance. While a local storage runs in this process, a request
-// interceptor on that very instance sends them to the local server instead.
+// interceptor on that very instance sends them to the local server instead,
+// and keeps every request for a local server away from an HTTP(S)_PROXY.
 import { createRequire } from 'node:module';
 
 /** The only requests ever rewritten: those for ImageKit's management API. */
-export const IMAGEKIT_API = 'https://api.imagekit.io/';
+const IMAGEKIT_API = 'https://api.imagekit.io/';
 
 /** The part of an axios request's settings the routing reads and changes. */
 interface RequestSettings {
@@ -14,7 +15,7 @@ interface RequestSettings {
 }
 
 /** The part of axios's default instance the routing uses. */
-export interface AxiosInterceptors {
+interface AxiosInterceptors {
   interceptors: {
     request: {
       use(onFulfilled: (settings: RequestSettings) => RequestSettings): number;
@@ -38,12 +39,12 @@ export function sdkAxios(): AxiosInterceptors {
 const routes: { origin: string }[] = [];
 let interceptorId: number | undefined;
 
-/** Sends the SDK's requests for https://api.imagekit.io/ to `origin` until the returned function is called. */
+/** Sends the SDK's requests for https://api.imagekit.io/ to `origin`, never through a proxy, until the returned function is called. */
 export function routeImageKitApi(origin: string): () => void {
   const axios = sdkAxios();
   const route = { origin };
   routes.push(route);
-  interceptorId ??= axios.interceptors.request.use(toNewestStorage);
+  interceptorId ??= axios.interceptors.request.use(toLocalStorage);
   return () => {
     const at = routes.indexOf(route);
     if (at >= 0) routes.splice(at, 1);
@@ -55,11 +56,13 @@ export function routeImageKitApi(origin: string): () => void {
   };
 }
 
-function toNewestStorage(settings: RequestSettings): RequestSettings {
-  const route = routes.at(-1);
-  if (!route || typeof settings.url !== 'string' || !settings.url.startsWith(IMAGEKIT_API)) return settings;
-  settings.url = `${route.origin}/${settings.url.slice(IMAGEKIT_API.length)}`;
-  // An HTTP(S)_PROXY in the environment must not carry a request for 127.0.0.1 away.
-  settings.proxy = false;
+function toLocalStorage(settings: RequestSettings): RequestSettings {
+  const { url } = settings;
+  const newest = routes.at(-1);
+  if (!newest || typeof url !== 'string') return settings;
+  if (url.startsWith(IMAGEKIT_API)) settings.url = `${newest.origin}/${url.slice(IMAGEKIT_API.length)}`;
+  // axios obeys HTTP_PROXY even for 127.0.0.1, and a company proxy cannot reach the learner's own
+  // computer: without this, uploads and deletes fail behind one unless NO_PROXY lists 127.0.0.1.
+  if (routes.some((route) => settings.url!.startsWith(`${route.origin}/`))) settings.proxy = false;
   return settings;
 }

@@ -124,6 +124,31 @@ describe('while a local storage runs', () => {
   });
 });
 
+describe('with an HTTP_PROXY in the environment', () => {
+  it("keeps the SDK's uploads and deletes for the local storage away from the proxy, and only those", async () => {
+    const proxied: string[] = [];
+    const proxy = createServer((req, res) => {
+      proxied.push(`${req.method} ${req.url}`);
+      res.writeHead(502, { 'Content-Type': 'application/json' }).end('{"message":"from the proxy"}');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      vi.stubEnv('HTTP_PROXY', `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+      for (const name of ['http_proxy', 'NO_PROXY', 'no_proxy']) vi.stubEnv(name, '');
+      const storage = await localStorage();
+      const sdk = sdkFor(storage);
+      const { fileId } = await sdk.upload({ file: Buffer.from('x'), fileName: 'x.txt' });
+      await sdk.deleteFile(fileId);
+      expect(proxied).toEqual([]);
+      // Any other address still goes through the proxy, as the learner's settings say.
+      await axios({ url: 'http://127.0.0.1:1/elsewhere', method: 'GET' }).catch(() => undefined);
+      expect(proxied).toEqual(['GET http://127.0.0.1:1/elsewhere']);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
+
 describe('after storage.stop()', () => {
   it('takes the interceptor out of axios and lets deleteFile go to api.imagekit.io unchanged', async () => {
     const before = interceptorCount();
