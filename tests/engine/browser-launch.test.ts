@@ -1,5 +1,5 @@
 // Browser tests get a real headless Chromium from launchBrowser(), with nothing
-// but `npm install` behind it: it plays a page's <audio> from a local server,
+// but `npm install` behind it: it loads a page's <audio> from a local server,
 // takes screenshots, and leaves no process and no unpacked copy behind.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeLeftoverChromium } from '../../src/browser/bundled-chromium.ts';
 import { launchBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.ts';
 
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECONDS = 0.5;
 const wav = toneWav(SECONDS);
 const PAGE =
@@ -160,13 +162,14 @@ describe('a test process killed with SIGKILL while its browser runs', () => {
     const temp = await mkdtemp(join(tmpdir(), 'browser-kill-test-'));
     // The executable already launched, so the child does not unpack a second copy (2 s of CPU).
     const script = `
-      import { launchBrowser } from ${JSON.stringify(join(process.cwd(), 'src/browser/launch-browser.ts'))};
+      import { launchBrowser } from ${JSON.stringify(join(PROJECT_ROOT, 'src/browser/launch-browser.ts'))};
       const { browser } = await launchBrowser({ installed: [${JSON.stringify(launched.executable)}], bundled: false });
       const session = await browser.newBrowserCDPSession();
       const { processInfo } = await session.send('SystemInfo.getProcessInfo');
       console.log(JSON.stringify(processInfo.map((info) => info.id)));
       setInterval(() => {}, 60_000);`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT, // where `--import tsx` is found
       env: { ...process.env, TMPDIR: temp },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
