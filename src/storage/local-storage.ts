@@ -1,12 +1,16 @@
 // The offline stand-in for ImageKit: one node:http server on 127.0.0.1 that
-// takes uploads at ImageKit's upload path and serves them back from its URL
-// endpoint, with files kept in a temporary folder of its own.
+// takes uploads at ImageKit's upload path, serves them back from its URL
+// endpoint and deletes them at ImageKit's API path, with files kept in a
+// temporary folder of its own.
 import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { handleDelete } from './delete-route.ts';
 import { serveFile } from './delivery-route.ts';
+import { FileIds } from './file-ids.ts';
+import { routeImageKitApi } from './imagekit-api-routing.ts';
 import { sendImageKitError } from './imagekit-errors.ts';
 import type { ImageKitOptions } from './start-storage.ts';
 import { UploadFaults } from './upload-faults.ts';
@@ -18,6 +22,8 @@ const LOCAL_KEYS = { publicKey: 'public_playground_local', privateKey: 'private_
 // Stands where a real account's ImageKit id sits in `https://ik.imagekit.io/<id>`.
 const URL_PREFIX = 'playground';
 const UPLOAD_PATH = 'api/v1/files/upload';
+// ImageKit's management API lives under `https://api.imagekit.io/v1/`.
+const API_PREFIX = 'v1';
 
 /** A running local storage. */
 export interface LocalStorage {
@@ -45,6 +51,7 @@ export async function startLocalStorage(port: number, maxFileBytes: number): Pro
     filesDir,
     incomingDir,
     maxFileBytes,
+    fileIds: new FileIds(),
     faults,
     stopping: stopping.signal,
   };
@@ -70,10 +77,13 @@ export async function startLocalStorage(port: number, maxFileBytes: number): Pro
   }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   ctx.urlEndpoint = `${origin}/${URL_PREFIX}`;
+  // The SDK's deleteFile has no endpoint option: it reaches this server only through this routing.
+  const stopRouting = routeImageKitApi(origin);
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      stopRouting();
       stopping.abort();
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();
@@ -102,6 +112,19 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: UploadConte
     if (method === 'POST') return handleUpload(req, res, ctx);
     return refuseMethod(req, res, 'POST');
   }
+  if (segments[0] === API_PREFIX) {
+    const [, collection, fileId, ...rest] = segments;
+    if (method === 'DELETE' && collection === 'files' && fileId && rest.length === 0) {
+      return handleDelete(req, res, ctx, fileId);
+    }
+    req.resume();
+    // The SDK's other management calls (getFileDetails, listFiles…) land here.
+    return sendImageKitError(
+      res,
+      501,
+      `The local storage answers only one of ImageKit's management calls: deleteFile (DELETE /${API_PREFIX}/files/:fileId), not ${method} ${rawPath}.`,
+    );
+  }
   if (segments[0] === URL_PREFIX) {
     if (method === 'GET' || method === 'HEAD') return serveFile(req, res, ctx.filesDir, segments.slice(1));
     return refuseMethod(req, res, 'GET, HEAD');
@@ -110,7 +133,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: UploadConte
   sendImageKitError(
     res,
     404,
-    `Nothing lives at ${method} ${rawPath} on this storage. Uploads go to POST /${UPLOAD_PATH}; files are under /${URL_PREFIX}/.`,
+    `Nothing lives at ${method} ${rawPath} on this storage. Uploads go to POST /${UPLOAD_PATH}, deletes to DELETE /${API_PREFIX}/files/:fileId; files are under /${URL_PREFIX}/.`,
   );
 }
 

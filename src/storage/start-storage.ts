@@ -47,7 +47,10 @@ export interface PlaygroundStorage {
   stop(): Promise<void>;
 }
 
-/** Starts the playground storage: real ImageKit if IMAGEKIT_* keys are set, else a local server. */
+/**
+ * Starts the playground storage: real ImageKit if IMAGEKIT_* keys are set, else a local server.
+ * While a local server runs, the SDK's deleteFile anywhere in this process reaches it (see imagekit-api-routing.ts).
+ */
 export async function startStorage(
   options: { port?: number; quiet?: boolean; maxFileBytes?: number } = {},
 ): Promise<PlaygroundStorage> {

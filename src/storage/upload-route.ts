@@ -1,10 +1,11 @@
 // POST /api/v1/files/upload, answered the way ImageKit answers it: same
 // authentication, same field rules, same JSON on success and on failure.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FileIds } from './file-ids.ts';
 import { imageSize } from './image-size.ts';
 import { sendImageKitError, sendJson, UploadError } from './imagekit-errors.ts';
 import { readUploadForm, type StreamedFile } from './multipart-upload.ts';
@@ -17,6 +18,7 @@ import {
   sanitiseFileName,
   withUniqueSuffix,
 } from './file-names.ts';
+import { refuseKey, WRONG_KEY } from './private-key.ts';
 import { decodeStringFile } from './string-file.ts';
 import type { UploadFaults } from './upload-faults.ts';
 
@@ -29,13 +31,12 @@ export interface UploadContext {
   /** Uploads in progress live here, so a half-written file is never served. */
   incomingDir: string;
   maxFileBytes: number;
+  /** Each stored file's fileId, so a delete can find it. */
+  fileIds: FileIds;
   faults: UploadFaults;
   /** Aborted when the storage stops, to cut injected latency short. */
   stopping: AbortSignal;
 }
-
-const WRONG_KEY = 'Your account cannot be authenticated.';
-const NO_KEY = 'Your request does not contain private API key.';
 
 /** Handles one upload request from start to answer; never throws. */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, ctx: UploadContext): Promise<void> {
@@ -70,9 +71,8 @@ interface EarlyAnswer {
 }
 
 function earlyAnswer(req: IncomingMessage, ctx: UploadContext): EarlyAnswer | undefined {
-  const key = basicUser(req.headers.authorization);
-  if (key === undefined) return { status: 401, message: NO_KEY };
-  if (!sameText(key, ctx.privateKey)) return { status: 403, message: WRONG_KEY };
+  const refused = refuseKey(req, ctx.privateKey);
+  if (refused) return refused;
   const verdict = ctx.faults.verdictForNextUpload();
   if (verdict.kind === 'refuse') return { status: 403, message: WRONG_KEY };
   if (verdict.kind === 'fail') {
@@ -124,9 +124,13 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
     }
     throw error;
   }
+  // ImageKit's fileIds look like 24 hex digits.
+  const fileId = randomBytes(12).toString('hex');
+  ctx.fileIds.remember(fileId, target);
   const size = streamed?.size ?? bytes!.length;
   const head = streamed?.head ?? bytes!;
   return uploadAnswer({
+    fileId,
     name,
     size,
     head,
@@ -138,6 +142,7 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
 }
 
 function uploadAnswer(file: {
+  fileId: string;
   name: string;
   size: number;
   head: Buffer;
@@ -146,14 +151,14 @@ function uploadAnswer(file: {
   fields: Map<string, string>;
   urlEndpoint: string;
 }): Record<string, unknown> {
-  // ImageKit's fileIds look like 24 hex digits; the first version shares the file's id.
-  const fileId = randomBytes(12).toString('hex');
+  const { fileId } = file;
   const endpoint = file.urlEndpoint.replace(/\/+$/, '');
   const dimensions = imageSize(file.head);
   const body: Record<string, unknown> = {
     fileId,
     name: file.name,
     size: file.size,
+    // The first version shares the file's id.
     versionInfo: { id: fileId, name: 'Version 1' },
     filePath: file.filePath,
     url: endpoint + file.filePath,
@@ -192,21 +197,6 @@ function parseJsonObject(raw: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function basicUser(header: string | undefined): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const user = colon < 0 ? decoded : decoded.slice(0, colon);
-  return user === '' ? undefined : user;
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 // The injected latency, cut short when the storage stops.

@@ -1,0 +1,109 @@
+// One way for every browser test to get a browser: a Chrome, Chromium or Edge
+// installed on this computer if one starts, else the Chromium that came with
+// `npm install`. Headless, with a fresh profile, quiet on a closed network.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { bundledChromiumMissing, unpackBundledChromium } from './bundled-chromium.ts';
+import { systemBrowsers } from './system-browsers.ts';
+
+/** A running headless browser, which executable it is and where that came from. */
+export interface LaunchedBrowser {
+  browser: Browser;
+  executable: string;
+  source: 'system' | 'bundled';
+  /** Closes the browser and removes whatever was unpacked for it. */
+  close(): Promise<void>;
+}
+
+// Playwright already passes most of these (and --no-sandbox, and a fresh
+// --user-data-dir); they are spelled out because on a closed network a browser
+// that calls home at start-up is refused over and over, and starts slowly.
+const FLAGS = [
+  '--disable-gpu', // test machines have none; software drawing is enough for a screenshot
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** Which browsers launchBrowser may try; the defaults suit every caller but the tests of launchBrowser itself. */
+export interface LaunchChoices {
+  /** Installed browsers to try first (default: CHROME_PATH, then the usual install places). */
+  installed?: string[];
+  /** Whether the Chromium from npm install may be used when no installed browser starts (default: true). */
+  bundled?: boolean;
+}
+
+/** Starts a headless Chromium: the system's when one starts, else the bundled one; throws a plain explanation when none does. */
+export async function launchBrowser(choices: LaunchChoices = {}): Promise<LaunchedBrowser> {
+  const failures: string[] = [];
+  for (const executable of choices.installed ?? systemBrowsers()) {
+    // Checked here: Playwright leaves two empty temp folders behind for every launch that fails.
+    if (!existsSync(executable)) {
+      failures.push(`${executable} does not exist.`);
+      continue;
+    }
+    try {
+      const browser = await start(executable);
+      return { browser, executable, source: 'system', close: () => browser.close() };
+    } catch (error) {
+      failures.push(`${executable} did not start: ${reason(error)}`);
+    }
+  }
+  const missing =
+    choices.bundled === false ? 'The Chromium from npm install was not allowed.' : bundledChromiumMissing();
+  if (missing) throw new Error(explain([...failures, missing]));
+  try {
+    return await startBundled();
+  } catch (error) {
+    throw new Error(explain([...failures, `The Chromium that came with npm install did not start: ${reason(error)}`]));
+  }
+}
+
+async function startBundled(): Promise<LaunchedBrowser> {
+  const unpacked = await unpackBundledChromium();
+  let browser: Browser;
+  try {
+    browser = await start(unpacked.executable);
+  } catch (error) {
+    await unpacked.remove();
+    throw error;
+  }
+  // A crashed browser never gets close(); its unpacked copy goes all the same.
+  browser.once('disconnected', () => void unpacked.remove());
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await unpacked.remove();
+  };
+  return { browser, executable: unpacked.executable, source: 'bundled', close };
+}
+
+function start(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // The sandbox needs kernel features many Linux setups (and root) do not allow; tests load only local pages.
+    chromiumSandbox: false,
+    args: FLAGS,
+    timeout: LAUNCH_TIMEOUT_MS,
+  });
+}
+
+// Playwright's errors carry a long call log; keep the first line, and the line
+// naming a missing system library when there is one, since that is the fix.
+function reason(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error).split('\n');
+  const library = lines.find((line) => line.includes('error while loading shared libraries'));
+  return [lines[0], library?.trim()].filter(Boolean).join(' ');
+}
+
+function explain(failures: string[]): string {
+  return [
+    'No browser could be started for the browser tests. What was tried:',
+    ...failures.map((failure) => `  - ${failure}`),
+    'What to try: run `npm install` again (on Linux x64 it brings its own Chromium),',
+    'or install Google Chrome or Chromium, or set CHROME_PATH to the Chrome or Chromium you have.',
+  ].join('\n');
+}
