@@ -41,9 +41,24 @@ export async function menuChecks(
 ): Promise<{ first: number; later: number; runs: number } | undefined> {
   if (spawnSync('tmux', ['-V']).status !== 0) return undefined;
   // A returning learner, English chosen, on this lesson: the menu opens with it selected.
-  writeFileSync(env.PLAYGROUND_PROGRESS_FILE!, JSON.stringify({ language: 'en', lastLesson: lesson.slug, lessons: {} }));
+  writeFileSync(
+    env.PLAYGROUND_PROGRESS_FILE!,
+    JSON.stringify({ language: 'en', lastLesson: lesson.slug, lessons: {} }),
+  );
   const variables = ['PLAYGROUND_DIR', 'PLAYGROUND_PROGRESS_FILE'].map((name) => `${name}=${env[name]}`);
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', projectRoot, `env ${variables.join(' ')} npm start`);
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    '120',
+    '-y',
+    '40',
+    '-c',
+    projectRoot,
+    `env ${variables.join(' ')} npm start`,
+  );
   try {
     await until('Which lesson?', 0);
     tmux('send-keys', '-t', session, 'Enter');
