@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { EngineFirstSequencer } from './src/check/engine-first-sequencer.ts';
 import type { PlanEntry } from './src/check/plan.ts';
 
 // The check (src/check/) runs vitest with PLAYGROUND_CHECK_PLAN: a JSON list of what to run,
@@ -20,7 +21,12 @@ function lessonProject(entry: PlanEntry) {
     test: {
       name: entry.name,
       include: [entry.file ?? `tests/${entry.slug}.test.ts`],
-      env: { LESSON_TARGET: entry.target ?? 'playground', PLAYGROUND_CHECK_PROJECT: entry.name },
+      env: {
+        LESSON_TARGET: entry.target ?? 'playground',
+        PLAYGROUND_CHECK_PROJECT: entry.name,
+        PLAYGROUND_CHECK_BUSY_CPU_MS: String(entry.limits?.busyCpuMs ?? ''),
+        PLAYGROUND_CHECK_WAITING_MS: String(entry.limits?.waitingMs ?? ''),
+      },
       // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
       setupFiles: ['src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
       testTimeout: checkTimeoutMs,
@@ -35,6 +41,7 @@ export default defineConfig({
     // Generous: on a slow or busy machine a correct test may take many times its usual time.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: EngineFirstSequencer },
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts'],
     projects: plan?.map((entry) =>

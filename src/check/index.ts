@@ -41,4 +41,5 @@ export type {
   TestOutcome,
   FailureDetail,
   EngineFileResult,
+  StuckLimits,
 } from './types.ts';

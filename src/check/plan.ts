@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
-import type { CheckRequest } from './types.ts';
+import type { CheckRequest, StuckLimits } from './types.ts';
 
 /** One entry of PLAYGROUND_CHECK_PLAN, as vitest.config.ts reads it. */
 export interface PlanEntry {
@@ -14,6 +14,8 @@ export interface PlanEntry {
   target?: string;
   /** One test file of its own (the check engine's fixture lessons). */
   file?: string;
+  /** Stuck limits other than the defaults, as environment variables of the project's workers. */
+  limits?: StuckLimits;
 }
 
 /** The vitest project name of a request: "02-schema@solution", or the fixture's name. */
@@ -32,7 +34,7 @@ export function testFileOf(request: CheckRequest): string {
 export function planEntry(request: CheckRequest): PlanEntry {
   const name = projectName(request);
   if ('lesson' in request) return { name, slug: request.lesson.slug, target: request.target ?? 'playground' };
-  return { name, file: relativeToRoot(testFileOf(request)) };
+  return { name, file: relativeToRoot(testFileOf(request)), limits: request.limits };
 }
 
 /** Path from the project root, with forward slashes (what vitest globs and prints). */

@@ -15,6 +15,16 @@ export interface FileCheckRequest {
   testFile: string;
   /** A short name for the results; the file's path when omitted. */
   name?: string;
+  /** Stuck sooner than a lesson's check: the engine's own tests of stuck code need not wait as long. */
+  limits?: StuckLimits;
+}
+
+/** When a test counts as stuck (src/check/worker/): the defaults suit a learner's code. */
+export interface StuckLimits {
+  /** CPU a blocked main thread may burn before it counts as an endless loop. */
+  busyCpuMs?: number;
+  /** Quiet time (nothing under way, nothing happening) before a test counts as waiting forever. */
+  waitingMs?: number;
 }
 
 export type CheckRequest = LessonCheckRequest | FileCheckRequest;

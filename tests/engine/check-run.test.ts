@@ -7,7 +7,9 @@ import { explainCheck, runChecks, type CheckReport, type CheckResult } from '../
 import { processesMarked, processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
 
-const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/check.fixture.ts`, name });
+// Stuck sooner than a learner's check would say so: the point is how it is told, not how long it waits.
+const limits = { busyCpuMs: 600, waitingMs: 1500 };
+const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/check.fixture.ts`, name, limits });
 
 let broken: ScratchLesson;
 let report: CheckReport;

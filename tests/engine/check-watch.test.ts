@@ -56,7 +56,8 @@ describe.concurrent('watchCheck', () => {
   it('stops an endless loop as busy, then checks the next save', async () => {
     const lesson = scratchLesson('passing', addThat.adds);
     const results = resultQueue();
-    const watch = watchCheck({ testFile: lesson.testFile, name: 'looping' }, lesson.dir, {
+    const limits = { busyCpuMs: 600 };
+    const watch = watchCheck({ testFile: lesson.testFile, name: 'looping', limits }, lesson.dir, {
       onResult: results.push,
       checkNow: false,
     });

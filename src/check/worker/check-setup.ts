@@ -12,7 +12,7 @@ import { nextPhase, startWatchdog } from './watchdog.ts';
  * comes. Longer than any check's own patience (tests/support/settle.ts), which explains such
  * a wait better, test by test; this catches waits no check wrapped.
  */
-const waitingMs = 5000;
+const waitingMs = Number(process.env.PLAYGROUND_CHECK_WAITING_MS) || 5000;
 /** Work under way (a query, an upload) with nothing at all happening this long: it never answers. */
 const silentMs = 60_000;
 

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 
 /** A blocked main thread that used this much CPU meanwhile is in an endless loop. */
-const blockedCpuMs = 2000;
+const blockedCpuMs = Number(process.env.PLAYGROUND_CHECK_BUSY_CPU_MS) || 2000;
 /** A single test (or the loading of the learner's code) that used this much CPU is busy forever. */
 const busyCpuMs = 10_000;
 const beatMs = 100;
