@@ -29,16 +29,15 @@ export interface ChildRunEnd {
 
 /** Runs `entry` (a .ts file) with `args` until it ends or the learner stops it. */
 export async function runInChildGroup(entry: string, args: string[], options: ChildRunOptions): Promise<ChildRunEnd> {
-  // What the app, the storage or the learner's code put in the temporary folder goes with the run.
+  // The storage's files go with the run, however it ends. (Not TMPDIR: tsx keeps its cache of
+  // transformed files there, and a fresh one each run would make every start slow.)
   const scratch = makeScratchFolder();
   const run = spawnContained(process.execPath, ['--import', 'tsx', path.relative(projectRoot, entry), ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
-      TMPDIR: scratch.path,
-      TMP: scratch.path,
-      TEMP: scratch.path,
+      PLAYGROUND_SCRATCH: scratch.path,
       ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
     },
   });

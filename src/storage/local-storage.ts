@@ -36,7 +36,9 @@ export interface LocalStorage {
 /** Starts the local ImageKit-compatible server; resolves once it is listening. */
 export async function startLocalStorage(port: number, maxFileBytes: number): Promise<LocalStorage> {
   // realpath: on macOS the temp folder is behind a symlink, and containment checks compare real paths.
-  const folder = await realpath(await mkdtemp(join(tmpdir(), 'imagekit-playground-')));
+  // PLAYGROUND_SCRATCH: the run's own temporary folder, removed however the run ends (src/runner/child-group.ts).
+  const parent = process.env.PLAYGROUND_SCRATCH ?? tmpdir();
+  const folder = await realpath(await mkdtemp(join(parent, 'imagekit-playground-')));
   const filesDir = join(folder, 'files');
   const incomingDir = join(folder, 'incoming');
   await mkdir(filesDir);
