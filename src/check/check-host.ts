@@ -65,7 +65,10 @@ export function spawnHost(options: HostOptions): CheckHost {
   const exited = new Promise<void>((resolve) => {
     const onEnd = () => {
       resolve();
-      if (!ending) options.onExit();
+      if (ending) return;
+      // Ended by itself (a crash, or a signal from outside): what it started must not outlive it.
+      void child.end();
+      options.onExit();
     };
     child.child.once('exit', onEnd);
     child.child.once('error', (error) => {
