@@ -3,7 +3,7 @@
 // `npm install`. Headless, with a fresh profile, quiet on a closed network.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { bundledChromiumMissing, unpackBundledChromium } from './bundled-chromium.ts';
+import { bundledChromium, bundledChromiumMissing } from './bundled-chromium.ts';
 import { systemBrowsers } from './system-browsers.ts';
 
 /** A running headless browser, which executable it is and where that came from. */
@@ -11,7 +11,7 @@ export interface LaunchedBrowser {
   browser: Browser;
   executable: string;
   source: 'system' | 'bundled';
-  /** Closes the browser and removes whatever was unpacked for it. */
+  /** Closes the browser. */
   close(): Promise<void>;
 }
 
@@ -63,21 +63,9 @@ export async function launchBrowser(choices: LaunchChoices = {}): Promise<Launch
 }
 
 async function startBundled(): Promise<LaunchedBrowser> {
-  const unpacked = await unpackBundledChromium();
-  let browser: Browser;
-  try {
-    browser = await start(unpacked.executable);
-  } catch (error) {
-    await unpacked.remove();
-    throw error;
-  }
-  // A crashed browser never gets close(); its unpacked copy goes all the same.
-  browser.once('disconnected', () => void unpacked.remove());
-  const close = async (): Promise<void> => {
-    await browser.close();
-    await unpacked.remove();
-  };
-  return { browser, executable: unpacked.executable, source: 'bundled', close };
+  const executable = await bundledChromium();
+  const browser = await start(executable);
+  return { browser, executable, source: 'bundled', close: () => browser.close() };
 }
 
 function start(executablePath: string): Promise<Browser> {

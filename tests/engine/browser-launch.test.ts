@@ -1,18 +1,17 @@
 // Browser tests get a real headless Chromium from launchBrowser(), with nothing
 // but `npm install` behind it: it loads a page's <audio> from a local server,
-// takes screenshots, and leaves no process and no unpacked copy behind.
+// takes screenshots, and leaves no browser process behind.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { removeLeftoverChromium } from '../../src/browser/bundled-chromium.ts';
 import { launchBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -160,7 +159,6 @@ describe('a test process killed with SIGKILL while its browser runs', () => {
   it('takes the browser down with it', async () => {
     // Its own temp folder, for what Playwright leaves behind when its process is killed.
     const temp = await mkdtemp(join(tmpdir(), 'browser-kill-test-'));
-    // The executable already launched, so the child does not unpack a second copy (2 s of CPU).
     const script = `
       import { launchBrowser } from ${JSON.stringify(join(PROJECT_ROOT, 'src/browser/launch-browser.ts'))};
       const { browser } = await launchBrowser({ installed: [${JSON.stringify(launched.executable)}], bundled: false });
@@ -187,34 +185,15 @@ describe('a test process killed with SIGKILL while its browser runs', () => {
       await rm(temp, { recursive: true, force: true });
     }
   }, 30_000);
-
-  it('leaves its unpacked copy, which the next launch of the bundled Chromium removes', async () => {
-    const temp = await mkdtemp(join(tmpdir(), 'browser-leftover-test-'));
-    const ended = spawn(process.execPath, ['-e', '']);
-    await new Promise((resolve) => ended.once('exit', resolve));
-    const leftover = join(temp, `playground-chromium-${ended.pid}-abc123`);
-    const stillInUse = join(temp, `playground-chromium-${process.pid}-def456`);
-    await mkdir(leftover);
-    await mkdir(stillInUse);
-    vi.stubEnv('TMPDIR', temp);
-    try {
-      await removeLeftoverChromium();
-      expect(existsSync(leftover)).toBe(false);
-      expect(existsSync(stillInUse)).toBe(true);
-    } finally {
-      vi.unstubAllEnvs();
-      await rm(temp, { recursive: true, force: true });
-    }
-  });
 });
 
 describe('close()', () => {
-  it('ends every browser process and removes the unpacked copy', async () => {
+  it('ends every browser process; the unpacked Chromium stays for the next launch', async () => {
     const pids = await browserProcessIds(launched.browser);
     expect(pids.length).toBeGreaterThan(0);
     await launched.close();
     await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 5000 });
-    if (launched.source === 'bundled') expect(existsSync(dirname(launched.executable))).toBe(false);
+    expect(existsSync(launched.executable)).toBe(true);
   });
 });
 
