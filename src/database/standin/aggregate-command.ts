@@ -5,7 +5,9 @@ import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
 import { commandScope } from './read-commands.ts';
-import { keyString } from './bson-order.ts';
+import { calculateObjectSize } from 'bson';
+import { checkInsertable, checkUpdated } from './document-limits.ts';
+import { sameStoredValue } from './stored-equality.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
 import { applyUpdate, withIdFirst } from './update-apply.ts';
 
@@ -26,7 +28,13 @@ function writeOut(ctx: CommandContext, results: Doc[], target: [string, string])
   ctx.catalog.drop(...target);
   const collection = ctx.catalog.create(...target);
   for (const spec of indexes) collection.createIndex(spec);
-  for (const doc of results) collection.insert(withIdFirst(doc));
+  for (const doc of results) collection.insert(insertable(doc));
+}
+
+// $out and $merge store what the pipeline made: mongod's insert limits apply to it.
+function insertable(doc: Doc): Doc {
+  checkInsertable(doc, calculateObjectSize(doc));
+  return withIdFirst(doc);
 }
 
 function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string], spec: Doc): void {
@@ -44,7 +52,7 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
           'MergeStageNoMatchingDocument',
           '$merge could not find a matching document in the target collection for at least one document in the source collection',
         );
-      if (whenNotMatched === 'insert') collection.insert(withIdFirst(doc));
+      if (whenNotMatched === 'insert') collection.insert(insertable(doc));
       continue;
     }
     if (whenMatched === 'fail') throw duplicateKeyError(collection.namespace, '_id_', { _id: 1 }, { _id: match._id });
@@ -56,7 +64,9 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
         : Array.isArray(whenMatched)
           ? applyUpdate(match, whenMatched as Doc[])
           : applyUpdate(match, { $set: rest });
-    if (keyString(next) !== keyString(match)) collection.replace(match, next);
+    if (sameStoredValue(next, match)) continue;
+    checkUpdated(next, false);
+    collection.replace(match, next);
   }
 }
 
@@ -77,8 +87,11 @@ const aggregate: CommandHandler = (ctx) => {
   // { aggregate: 1 } is a database-level pipeline (starting with $documents, for example).
   // Copies, because some mingo stages write into nested objects of their input.
   const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(cloneDocument);
-  const source = typeof target === 'string' ? read(target) : [];
-  const results = runPipeline(source, stages, { collectionResolver: read, ...scopeOptions(commandScope(ctx.body)) });
+  // Pipelines evaluate arbitrary expressions per document: always under the watchdog, and writes only after.
+  const results = ctx.evaluate(false, () => {
+    const source = typeof target === 'string' ? read(target) : [];
+    return runPipeline(source, stages, { collectionResolver: read, ...scopeOptions(commandScope(ctx.body)) });
+  });
   if (writes) {
     const out = outputTarget(ctx, writes);
     if ('$out' in writes) writeOut(ctx, results, out);

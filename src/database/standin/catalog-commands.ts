@@ -5,6 +5,7 @@ import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
+import { isPlain } from './query-risk.ts';
 
 function dataSize(collection: Collection): number {
   let bytes = 0;
@@ -19,14 +20,15 @@ function requireCollection(ctx: CommandContext, name = targetCollection(ctx)): C
 }
 
 const listDatabases: CommandHandler = (ctx) => {
-  const filter = compileFilter(docArg(ctx.body, 'filter'));
+  const spec = docArg(ctx.body, 'filter');
+  const filter = ctx.evaluate(isPlain(spec), () => compileFilter(spec));
   const databases = ctx.catalog
     .databaseNames()
     .map((name) => {
       const size = ctx.catalog.collections(name).reduce((sum, c) => sum + dataSize(c), 0);
       return ctx.body.nameOnly ? { name } : { name, sizeOnDisk: size, empty: size === 0 };
     })
-    .filter(filter);
+    .filter((entry) => ctx.evaluate(isPlain(spec), () => filter(entry)));
   const totalSize = databases.reduce((sum, db) => sum + Number((db as Doc).sizeOnDisk ?? 0), 0);
   return ctx.body.nameOnly
     ? { databases, ok: 1 }
@@ -34,7 +36,8 @@ const listDatabases: CommandHandler = (ctx) => {
 };
 
 const listCollections: CommandHandler = (ctx) => {
-  const filter = compileFilter(docArg(ctx.body, 'filter'));
+  const spec = docArg(ctx.body, 'filter');
+  const filter = ctx.evaluate(isPlain(spec), () => compileFilter(spec));
   const nameOnly = ctx.body.nameOnly === true;
   const entries = ctx.catalog
     .collections(ctx.db)
@@ -45,7 +48,7 @@ const listCollections: CommandHandler = (ctx) => {
       info: { readOnly: false, uuid: c.uuid },
       idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
     }))
-    .filter(filter)
+    .filter((entry) => ctx.evaluate(isPlain(spec), () => filter(entry)))
     .map((entry) => (nameOnly ? { name: entry.name, type: entry.type } : entry));
   const batchSize = (docArg(ctx.body, 'cursor') ?? {}).batchSize as number | undefined;
   return ctx.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, entries, batchSize);

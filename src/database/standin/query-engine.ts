@@ -18,6 +18,7 @@ import { collationOrder, normaliseCollation } from './collation.ts';
 import { Binary, UUID } from 'bson';
 import { badValue, CommandError, immutableField } from './errors.ts';
 import { bsonQueryOperators } from './query-operators.ts';
+import { checkTime } from './time-limit.ts';
 
 /** Sorts documents by a sort spec in mongod's order (arrays sort by their smallest/largest element). */
 export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unknown>, strings?: StringOrder): T[] {
@@ -28,6 +29,7 @@ export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unk
     keys: fields.map(([path, dir]) => sortKey(valuesAtPath(doc, path), Number(dir) < 0, strings)),
   }));
   keyed.sort((a, b) => {
+    checkTime();
     for (let i = 0; i < fields.length; i++) {
       const order = compareBson(a.keys[i], b.keys[i], strings);
       if (order) return Number(fields[i][1]) < 0 ? -order : order;

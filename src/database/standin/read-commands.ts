@@ -4,8 +4,10 @@ import { equalsBson, keyString } from './bson-order.ts';
 import { docArg, numberArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, cursorNotFound, typeMismatch } from './errors.ts';
+import { checkTime } from './time-limit.ts';
 import { projectDocuments, sortDocuments, type QueryScope } from './query-engine.ts';
 import { collationOrder } from './collation.ts';
+import { isPlain } from './query-risk.ts';
 
 /** The `let` variables and collation a command carries at its top level. */
 export function commandScope(body: Doc): QueryScope {
@@ -42,14 +44,13 @@ const find: CommandHandler = (ctx) => {
     limit = -limit;
     singleBatch = true;
   }
-  const docs = selectDocuments(ctx, name, {
-    filter,
-    sort: docArg(ctx.body, 'sort'),
-    skip: numberArg(ctx.body, 'skip'),
-    limit,
+  const sort = docArg(ctx.body, 'sort');
+  const skip = numberArg(ctx.body, 'skip');
+  const projected = ctx.evaluate(isPlain(filter, projection), () => {
+    const docs = selectDocuments(ctx, name, { filter, sort, skip, limit });
+    const positional = projection && Object.keys(projection).some((key) => key.endsWith('.$'));
+    return projectDocuments(docs, projection, positional ? filter : undefined);
   });
-  const positional = projection && Object.keys(projection).some((key) => key.endsWith('.$'));
-  const projected = projectDocuments(docs, projection, positional ? filter : undefined);
   const batchSize = numberArg(ctx.body, 'batchSize');
   if (batchSize !== undefined && batchSize < 0)
     throw badValue(`BatchSize value must be non-negative, but received: ${batchSize}`);
@@ -87,7 +88,7 @@ const count: CommandHandler = (ctx) => {
   let n =
     !query || Object.keys(query).length === 0
       ? (collection?.size ?? 0)
-      : selectDocuments(ctx, name, { filter: query }).length;
+      : ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }).length);
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -100,7 +101,10 @@ const distinct: CommandHandler = (ctx) => {
   const seen = new Set<string>();
   const values: unknown[] = [];
   const strings = collationOrder(ctx.body.collation);
-  for (const doc of selectDocuments(ctx, name, { filter: docArg(ctx.body, 'query') })) {
+  const query = docArg(ctx.body, 'query');
+  const matched = ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }));
+  for (const doc of matched) {
+    checkTime();
     for (const value of valuesAtPath(doc, key)) {
       if (value === undefined) continue;
       // Under a collation "PING" and "ping" can be one value; compare instead of hashing.

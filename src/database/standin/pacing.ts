@@ -1,0 +1,28 @@
+// Long batches hand the event loop back now and then, so other clients are answered while
+// a big insertMany or bulkWrite is worked through.
+const SLICE_MS = 20;
+
+/** Tracks one batch's slices of uninterrupted work. */
+export class Pacer {
+  private sliceStart = performance.now();
+  private countdown = 1;
+  private readonly stepsPerLook: number;
+
+  /** `stepsPerLook`: how many steps may pass between looks at the clock (1 for steps that can be slow). */
+  constructor(stepsPerLook: number) {
+    this.stepsPerLook = stepsPerLook;
+  }
+
+  /** A promise to await before the next step when this slice has run long enough, else undefined. */
+  pause(): Promise<void> | undefined {
+    if (--this.countdown > 0) return undefined;
+    this.countdown = this.stepsPerLook;
+    if (performance.now() - this.sliceStart < SLICE_MS) return undefined;
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.sliceStart = performance.now();
+        resolve();
+      }),
+    );
+  }
+}
