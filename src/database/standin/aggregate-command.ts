@@ -1,10 +1,11 @@
 // aggregate: mingo runs the pipeline; the stand-in supplies $lookup's other
 // collections and performs $out/$merge writes itself.
 import { docArg, type CommandContext, type CommandHandler } from './command-context.ts';
-import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
+import { isPlainObject, type Doc } from './document-paths.ts';
+import { withPlainNumbers } from './integral-doubles.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
-import { commandScope } from './read-commands.ts';
+import { commandScope, withDefaultCollation } from './read-commands.ts';
 import { calculateObjectSize } from 'bson';
 import { checkInsertable, checkUpdated } from './document-limits.ts';
 import { sameStoredValue } from './stored-equality.ts';
@@ -85,12 +86,20 @@ const aggregate: CommandHandler = (ctx) => {
   const writes = last && ('$out' in last || '$merge' in last) ? last : undefined;
   const stages = (writes ? pipeline.slice(0, -1) : pipeline) as Doc[];
   // { aggregate: 1 } is a database-level pipeline (starting with $documents, for example).
-  // Copies, because some mingo stages write into nested objects of their input.
-  const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(cloneDocument);
+  // Copies with plain numbers: mingo writes into nested objects of its input, and knows no bson Double.
+  const read = (name: string) => [...(ctx.catalog.get(ctx.db, name)?.all() ?? [])].map(withPlainNumbers);
+  const collection = typeof target === 'string' ? ctx.catalog.get(ctx.db, target) : undefined;
+  const scope = withDefaultCollation(commandScope(ctx.body), collection);
+  // Leading $match stages run as a query over the stored documents: the stand-in's own operators
+  // (which know every bson type) and its indexes, and only the matches are copied for mingo.
+  const leading = stages.findIndex((stage) => !isPlainObject(stage) || !isPlainObject(stage.$match));
+  const matches = (leading < 0 ? stages : stages.slice(0, leading)).map((stage) => stage.$match as Doc);
+  const rest = leading < 0 ? [] : stages.slice(leading);
   // Pipelines evaluate arbitrary expressions per document: always under the watchdog, and writes only after.
   const results = ctx.evaluate(false, () => {
-    const source = typeof target === 'string' ? read(target) : [];
-    return runPipeline(source, stages, { collectionResolver: read, ...scopeOptions(commandScope(ctx.body)) });
+    const filter = matches.length === 1 ? matches[0] : matches.length ? { $and: matches } : undefined;
+    const source = collection ? collection.find(filter, 0, scope).map(withPlainNumbers) : [];
+    return runPipeline(source, rest, { collectionResolver: read, ...scopeOptions(scope) });
   });
   if (writes) {
     const out = outputTarget(ctx, writes);

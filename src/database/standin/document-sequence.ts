@@ -5,19 +5,23 @@
 import { BSON } from 'bson';
 import type { Doc } from './document-paths.ts';
 import { CommandError } from './errors.ts';
+import { keepStoredDoubles } from './integral-doubles.ts';
 
 /** The documents of one sequence section, each decoded when asked for. */
 export class DocumentSequence {
   private readonly bytes: Buffer;
   private readonly starts: number[];
   private readonly options: BSON.DeserializeOptions;
+  /** What the documents are, which decides whether their integral doubles are kept. */
+  private readonly kind: 'document' | 'statement' | undefined;
   private run: Doc[] = [];
   private runStart = 0;
 
-  constructor(bytes: Buffer, starts: number[], options: BSON.DeserializeOptions) {
+  constructor(name: string, bytes: Buffer, starts: number[], options: BSON.DeserializeOptions) {
     this.bytes = bytes;
     this.starts = starts;
     this.options = options;
+    this.kind = name === 'documents' ? 'document' : name === 'updates' ? 'statement' : undefined;
   }
 
   get length(): number {
@@ -62,7 +66,9 @@ export class DocumentSequence {
   private decode(index: number): Doc {
     const start = this.starts[index];
     try {
-      return BSON.deserialize(this.bytes.subarray(start, start + this.sizeAt(index)), this.options) as Doc;
+      const doc = BSON.deserialize(this.bytes.subarray(start, start + this.sizeAt(index)), this.options) as Doc;
+      if (this.kind) keepStoredDoubles(doc, this.bytes, start, this.kind);
+      return doc;
     } catch (error) {
       throw new CommandError(22, 'InvalidBSON', error instanceof Error ? error.message : String(error));
     }

@@ -2,7 +2,7 @@
 import { docArg, targetCollection, type CommandHandler } from './command-context.ts';
 import type { Doc } from './document-paths.ts';
 import { failedToParse } from './errors.ts';
-import { projectDocuments } from './query-engine.ts';
+import { projectDocuments } from './projection.ts';
 import { isPlain } from './query-risk.ts';
 import { selectDocuments } from './read-commands.ts';
 import { applyPlan, planUpdate } from './update-plan.ts';
@@ -20,7 +20,7 @@ const findAndModify: CommandHandler = (ctx) => {
   const arrayFilters = Array.isArray(ctx.body.arrayFilters) ? (ctx.body.arrayFilters as Doc[]) : undefined;
   const variables = docArg(ctx.body, 'let');
   const sort = docArg(ctx.body, 'sort');
-  const shape = (doc: Doc | undefined) => (doc ? projectDocuments([doc], fields)[0] : null);
+  const shape = (doc: Doc | undefined) => (doc ? projectDocuments([doc], fields, query)[0] : null);
   // Everything that reads is worked out first, within the time budget; only then is anything written.
   const { found, plan } = ctx.evaluate(isPlain(query, update, fields, arrayFilters, variables), () => {
     const [found] = selectDocuments(ctx, name, { filter: query, sort, limit: 1 });

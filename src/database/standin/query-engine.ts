@@ -1,6 +1,6 @@
 // The one place the stand-in talks to mingo: filters, sorting, projection and
 // aggregation pipelines, all with the BSON-aware operators from query-operators.ts.
-import { Context } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import { Query } from 'mingo/query';
 import { Aggregator } from 'mingo/aggregator';
 import { Lazy } from 'mingo/lazy';
@@ -19,6 +19,8 @@ import { Binary, UUID } from 'bson';
 import { badValue, CommandError, immutableField } from './errors.ts';
 import { bsonQueryOperators } from './query-operators.ts';
 import { checkTime } from './time-limit.ts';
+import { holdsNumberObjects, withPlainNumbers } from './integral-doubles.ts';
+import { isPlain } from './query-risk.ts';
 
 /** Sorts documents by a sort spec in mongod's order (arrays sort by their smallest/largest element). */
 export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unknown>, strings?: StringOrder): T[] {
@@ -95,11 +97,6 @@ function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
   return { ...baseOptions, ...extra };
 }
 
-/** Plain options for mingo's updater, which rebuilds its options by spreading them. */
-export function updaterOptions(): Partial<Options> {
-  return { ...baseOptions };
-}
-
 /**
  * mongod's answer to $text without a text index (code 27), with a word on what to do here:
  * the stand-in has no text search at all.
@@ -122,6 +119,8 @@ export function withQueryErrors<T>(work: () => T): T {
     const immutable = /update on the path '([^']+)' would modify the immutable field '_id'/.exec(message);
     if (immutable)
       throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
+    const stage = /unregistered pipeline operator (\$\w+)/.exec(message);
+    if (stage) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${stage[1]}'`);
     const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
     if (operator?.[1] === '$text') throw textSearchUnsupported();
     if (operator) throw badValue(`unknown operator: ${operator[1]}`);
@@ -133,13 +132,15 @@ export function withQueryErrors<T>(work: () => T): T {
 export function compileFilter(filter: Doc | undefined, extra: Partial<Options> = {}): (doc: Doc) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
   const query = withQueryErrors(() => new Query(filter, mingoOptions(extra)));
+  // The stand-in's own operators know bson Double objects (kept integral doubles); mingo's know only numbers.
+  if (!isPlain(filter))
+    return (doc) => withQueryErrors(() => query.test(holdsNumberObjects(doc) ? withPlainNumbers(doc) : doc));
   return (doc) => withQueryErrors(() => query.test(doc));
 }
 
-/** Applies a find projection to documents (new objects; stored documents stay untouched). */
-export function projectDocuments(docs: Doc[], projection: Doc | undefined, filter: Doc = {}): Doc[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
-  return withQueryErrors(() => new Query(filter, mingoOptions()).find(docs, projection).all() as Doc[]);
+/** Evaluates an aggregation expression against one document (computed fields of a find projection). */
+export function evaluateExpression(doc: Doc, expression: unknown): unknown {
+  return withQueryErrors(() => evalExpr(withPlainNumbers(doc), expression, { ...baseOptions } as Options));
 }
 
 /** Per-command query settings: `let` variables and a collation. */

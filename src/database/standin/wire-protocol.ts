@@ -3,6 +3,7 @@
 import { BSON } from 'bson';
 import type { Doc } from './document-paths.ts';
 import { DocumentSequence } from './document-sequence.ts';
+import { keepStoredDoubles } from './integral-doubles.ts';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -63,7 +64,9 @@ function parseOpMsg(message: Buffer, requestId: number): Request {
     const kind = message[at++];
     if (kind === 0) {
       if (command) throw new Error('two body sections');
+      const start = at;
       [command, at] = readDocument(message, at, end);
+      keepStoredDoubles(command, message, start, 'body');
     } else if (kind === 1) {
       const size = message.readInt32LE(at);
       const sectionEnd = at + size;
@@ -78,7 +81,7 @@ function parseOpMsg(message: Buffer, requestId: number): Request {
         starts.push(at);
         at += size;
       }
-      sequences.push([name, new DocumentSequence(message, starts, DESERIALIZE)]);
+      sequences.push([name, new DocumentSequence(name, message, starts, DESERIALIZE)]);
     } else throw new Error(`unknown OP_MSG section kind ${kind}`);
   }
   if (!command) throw new Error('OP_MSG without a body');
