@@ -6,6 +6,7 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
 import { isPlain } from './query-risk.ts';
+import { checkValidator } from './document-validation.ts';
 
 function dataSize(collection: Collection): number {
   let bytes = 0;
@@ -62,6 +63,7 @@ const create: CommandHandler = (ctx) => {
     if (key !== 'create' && !key.startsWith('$') && !['lsid', 'writeConcern', 'comment', 'txnNumber'].includes(key))
       options[key] = value;
   }
+  checkValidator(options.validator);
   // A clustered collection's _id index is the one named here; mongod fills in its version.
   if (isPlainObject(options.clusteredIndex)) options.clusteredIndex = { v: 2, name: '_id_', ...options.clusteredIndex };
   ctx.catalog.create(ctx.db, name, options);
@@ -101,6 +103,7 @@ const renameCollection: CommandHandler = (ctx) => {
 
 const collMod: CommandHandler = (ctx) => {
   const collection = requireCollection(ctx);
+  checkValidator(ctx.body.validator);
   for (const [key, value] of Object.entries(ctx.body)) {
     if (key === 'validator' || key === 'validationLevel' || key === 'validationAction') collection.options[key] = value;
   }

@@ -3,6 +3,7 @@ import { docArg, targetCollection, type CommandHandler } from './command-context
 import type { Doc } from './document-paths.ts';
 import { failedToParse } from './errors.ts';
 import { projectDocuments } from './projection.ts';
+import { validationFor, validatorIsPlain } from './document-validation.ts';
 import { isPlain } from './query-risk.ts';
 import { selectDocuments } from './read-commands.ts';
 import { applyPlan, planUpdate } from './update-plan.ts';
@@ -22,10 +23,14 @@ const findAndModify: CommandHandler = (ctx) => {
   const sort = docArg(ctx.body, 'sort');
   const shape = (doc: Doc | undefined) => (doc ? projectDocuments([doc], fields, query)[0] : null);
   // Everything that reads is worked out first, within the time budget; only then is anything written.
-  const { found, plan } = ctx.evaluate(isPlain(query, update, fields, arrayFilters, variables), () => {
+  const existing = ctx.catalog.get(ctx.db, name);
+  const check = validationFor(existing, ctx.body.bypassDocumentValidation === true);
+  const plain = isPlain(query, update, fields, arrayFilters, variables) && validatorIsPlain(existing);
+  const { found, plan } = ctx.evaluate(plain, () => {
     const [found] = selectDocuments(ctx, name, { filter: query, sort, limit: 1 });
     if (remove || (!found && !upsert)) return { found, plan: undefined };
-    return { found, plan: planUpdate(found ? [found] : [], { q: query, u: update, upsert, arrayFilters, variables }) };
+    const statement = { q: query, u: update, upsert, arrayFilters, variables };
+    return { found, plan: planUpdate(found ? [found] : [], statement, check) };
   });
 
   if (remove) {

@@ -7,6 +7,7 @@ import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { compareBson, equalsBson, toNumber, typeRank, type StringOrder } from './bson-order.ts';
 import { isPlainObject } from './document-paths.ts';
+import { compileJsonSchema } from './json-schema.ts';
 import { collationOrder } from './collation.ts';
 import { badValue } from './errors.ts';
 
@@ -160,6 +161,12 @@ const $mod: QueryOperator = (selector, spec) => {
   return (doc) => someCandidate(doc, selector, test);
 };
 
+// mingo's $jsonSchema needs a validator plugged in; the stand-in's follows mongod's dialect.
+const $jsonSchema: QueryOperator = (_, schema) => {
+  const check = compileJsonSchema(schema);
+  return (doc) => check(doc).length === 0;
+};
+
 /** The operators the stand-in registers ahead of mingo's defaults. */
 export const bsonQueryOperators: Record<string, QueryOperator> = {
   $eq: (selector, wanted, options) => {
@@ -185,4 +192,5 @@ export const bsonQueryOperators: Record<string, QueryOperator> = {
   $type,
   $all,
   $mod,
+  $jsonSchema,
 };

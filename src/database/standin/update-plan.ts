@@ -3,6 +3,7 @@
 import type { Collection } from './collection.ts';
 import { checkUpdated } from './document-limits.ts';
 import type { Doc } from './document-paths.ts';
+import type { WriteCheck } from './document-validation.ts';
 import { sameStoredValue } from './stored-equality.ts';
 import { applyUpdate, updateKind, upsertSeed, withIdFirst } from './update-apply.ts';
 
@@ -26,8 +27,8 @@ export interface UpdatePlan {
   results: Doc[];
 }
 
-/** Works out a statement's new documents (read-only). */
-export function planUpdate(matched: Doc[], statement: UpdateStatement): UpdatePlan {
+/** Works out a statement's new documents (read-only), each passed through the collection's `check`. */
+export function planUpdate(matched: Doc[], statement: UpdateStatement, check: WriteCheck = () => {}): UpdatePlan {
   const kind = updateKind(statement.u);
   const update = statement.u as Doc;
   if (matched.length === 0 && statement.upsert) {
@@ -36,6 +37,7 @@ export function planUpdate(matched: Doc[], statement: UpdateStatement): UpdatePl
       applyUpdate(seed, update, { inserting: kind !== 'replacement', variables: statement.variables }),
     );
     checkUpdated(inserted, true);
+    check(inserted);
     return { matched: 0, changes: [], inserted, results: [inserted] };
   }
   const changes: [Doc, Doc][] = [];
@@ -48,6 +50,7 @@ export function planUpdate(matched: Doc[], statement: UpdateStatement): UpdatePl
     });
     if (!sameStoredValue(next, doc)) {
       checkUpdated(next, false);
+      check(next, doc);
       changes.push([doc, next]);
     }
     results.push(next);

@@ -4,6 +4,7 @@
 import { calculateObjectSize } from 'bson';
 import { docArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { checkInsertable } from './document-limits.ts';
+import { noCheck, validationFor, validatorIsPlain } from './document-validation.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { DocumentSequence } from './document-sequence.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
@@ -63,6 +64,7 @@ const insert: CommandHandler = async (ctx) => {
   let n = 0;
   // Sequence documents carry their size; others can only be too large when the message is.
   const mayBeTooLarge = (ctx.messageBytes ?? 0) > MAX_BSON_BYTES;
+  const bypass = ctx.body.bypassDocumentValidation === true;
   const errors = await runBatch(
     ctx,
     documents,
@@ -78,7 +80,11 @@ const insert: CommandHandler = async (ctx) => {
       checkId(doc._id);
       // Looked up per statement: between slices another client may have dropped the collection.
       const collection = ctx.catalog.getOrCreate(ctx.db, name);
-      collection.insert(doc._id === undefined || Object.keys(doc)[0] === '_id' ? doc : withIdFirst(doc));
+      // _id first (generated if missing) before the validator sees it: its errInfo names the _id.
+      const stored = Object.keys(doc)[0] === '_id' ? doc : withIdFirst(doc);
+      const check = validationFor(collection, bypass);
+      if (check !== noCheck) ctx.evaluate(validatorIsPlain(collection), () => check(stored));
+      collection.insert(stored);
       n++;
     },
     // An insert's cost is bounded by its document's size: the clock need not be read for each.
@@ -106,11 +112,13 @@ const update: CommandHandler = async (ctx) => {
       throw new CommandError(40415, 'Location40415', "BSON field 'update.updates.sort' is an unknown field.");
     const arrayFilters = Array.isArray(statement.arrayFilters) ? (statement.arrayFilters as Doc[]) : undefined;
     const upsert = statement.upsert === true;
-    const plain = isPlain(q, statement.u, arrayFilters, variables);
+    const existing = ctx.catalog.get(ctx.db, name);
+    const check = validationFor(existing, ctx.body.bypassDocumentValidation === true);
+    const plain = isPlain(q, statement.u, arrayFilters, variables) && validatorIsPlain(existing);
     const plan = ctx.evaluate(plain, () => {
       const scope = { variables, collation: docArg(statement, 'collation') };
       const matched = selectDocuments(ctx, name, { filter: q, limit: multi ? 0 : 1 }, scope);
-      return planUpdate(matched, { q, u: statement.u, upsert, arrayFilters, variables });
+      return planUpdate(matched, { q, u: statement.u, upsert, arrayFilters, variables }, check);
     });
     if (plan.matched === 0 && !plan.inserted) return;
     const result = applyPlan(ctx.catalog.getOrCreate(ctx.db, name), plan);
