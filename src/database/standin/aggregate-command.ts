@@ -11,6 +11,7 @@ import { checkInsertable, checkUpdated } from './document-limits.ts';
 import { sameStoredValue } from './stored-equality.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
 import { applyUpdate, withIdFirst } from './update-apply.ts';
+import { explainCommand } from './explain-command.ts';
 
 function outputTarget(ctx: CommandContext, stage: Doc): [string, string] {
   const spec = stage.$out ?? stage.$merge;
@@ -79,6 +80,7 @@ const aggregate: CommandHandler = (ctx) => {
   if (pipeline.some((stage) => isPlainObject(stage) && '$changeStream' in stage)) {
     throw new CommandError(40573, 'Location40573', 'The $changeStream stage is only supported on replica sets');
   }
+  if (ctx.body.explain === true) return explainCommand(ctx, ctx.body, 'queryPlanner');
   const cursorSpec = docArg(ctx.body, 'cursor');
   if (!cursorSpec && ctx.body.explain !== true)
     throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");

@@ -6,6 +6,7 @@ import { readMaxTimeMS, type CommandContext, type CommandHandler } from './comma
 import type { Doc } from './document-paths.ts';
 import { DocumentSequence } from './document-sequence.ts';
 import { CommandError, commandNotFound } from './errors.ts';
+import { explainCommands } from './explain-command.ts';
 import { findAndModifyCommands } from './find-and-modify.ts';
 import { handshakeCommands } from './handshake-commands.ts';
 import { indexCommands } from './index-commands.ts';
@@ -24,6 +25,7 @@ const handlers = new Map<string, CommandHandler>(
     ...writeCommands,
     ...findAndModifyCommands,
     ...aggregateCommands,
+    ...explainCommands,
   }),
 );
 
