@@ -3,7 +3,7 @@ import { BSON } from 'bson';
 import { docArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
-import { namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
+import { indexNotFound, namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
 import { isPlain } from './query-risk.ts';
 import { checkValidator } from './document-validation.ts';
@@ -106,6 +106,18 @@ const collMod: CommandHandler = (ctx) => {
   checkValidator(ctx.body.validator);
   for (const [key, value] of Object.entries(ctx.body)) {
     if (key === 'validator' || key === 'validationLevel' || key === 'validationAction') collection.options[key] = value;
+  }
+  // { index: { name | keyPattern, expireAfterSeconds } } changes a TTL index's expiry.
+  const index = docArg(ctx.body, 'index');
+  if (index?.expireAfterSeconds !== undefined) {
+    const spec = collection.findIndex(index.name ?? index.keyPattern);
+    if (!spec)
+      throw indexNotFound(
+        `cannot find index ${JSON.stringify(index.name ?? index.keyPattern)} for ns ${collection.namespace}`,
+      );
+    const old = spec.expireAfterSeconds;
+    spec.expireAfterSeconds = index.expireAfterSeconds;
+    return { expireAfterSeconds_old: old, expireAfterSeconds_new: index.expireAfterSeconds, ok: 1 };
   }
   return { ok: 1 };
 };

@@ -1,5 +1,5 @@
 // createIndexes, listIndexes, dropIndexes: mongod's rules for names, clashes and the _id index.
-import { keyString } from './bson-order.ts';
+import { keyString, toNumber } from './bson-order.ts';
 import { targetCollection, type CommandHandler } from './command-context.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import {
@@ -58,6 +58,7 @@ const createIndexes: CommandHandler = (ctx) => {
       );
     }
     if (byKey) throw indexOptionsConflict(`Index already exists with a different name: ${byKey.name}`);
+    checkTtlOption(spec);
     if (spec.key._id !== undefined && Object.keys(spec.key).length === 1 && spec.unique !== undefined) {
       throw badValue("The field 'unique' is not valid for an _id index specification.");
     }
@@ -73,6 +74,18 @@ const createIndexes: CommandHandler = (ctx) => {
   if (created === 0) reply.note = 'all indexes already exist';
   return reply;
 };
+
+// mongod's rules for expireAfterSeconds (TTL indexes, see ttl-monitor.ts).
+function checkTtlOption(spec: IndexSpec): void {
+  if (spec.expireAfterSeconds === undefined) return;
+  const seconds = toNumber(spec.expireAfterSeconds);
+  const cannot = (message: string) =>
+    new CommandError(67, 'CannotCreateIndex', `${message} Index spec: ${JSON.stringify(spec)}`);
+  if (Number.isNaN(seconds)) throw cannot("TTL index 'expireAfterSeconds' option must be numeric.");
+  if (seconds < 0) throw cannot("TTL index 'expireAfterSeconds' option cannot be less than 0.");
+  if (seconds > 2 ** 31 - 1)
+    throw cannot("TTL index 'expireAfterSeconds' option must be within an acceptable range, try a lower number.");
+}
 
 const listIndexes: CommandHandler = (ctx) => {
   const name = targetCollection(ctx);

@@ -7,6 +7,7 @@ import { Cursors } from './cursors.ts';
 import { enableLinearRegexFallback } from './regex-engine.ts';
 import type { ServerState, StandinSettings } from './server-state.ts';
 import { DEFAULT_TIME_LIMIT_MS } from './time-limit.ts';
+import { startTtlMonitor } from './ttl-monitor.ts';
 
 const DEFAULT_SETTINGS: StandinSettings = {
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
@@ -30,6 +31,7 @@ export function startStandin(options: { port?: number } & Partial<StandinSetting
   const settings = { ...DEFAULT_SETTINGS, ...overrides };
   const state: ServerState = { catalog: new Catalog(), cursors: new Cursors(), settings };
   enableLinearRegexFallback();
+  const stopTtlMonitor = startTtlMonitor(state.catalog, settings.ttlMonitorMs);
   const sockets = new Set<Socket>();
   let nextConnectionId = 1;
   const server = createServer((socket) => {
@@ -39,9 +41,12 @@ export function startStandin(options: { port?: number } & Partial<StandinSetting
   });
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      stopTtlMonitor();
+      reject(error);
+    });
     server.listen(port ?? 0, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       const { port } = server.address() as AddressInfo;
       let stopping: Promise<void> | undefined;
       resolve({
@@ -49,6 +54,7 @@ export function startStandin(options: { port?: number } & Partial<StandinSetting
         port,
         stop: () =>
           (stopping ??= new Promise<void>((done) => {
+            stopTtlMonitor();
             server.close(() => done());
             for (const socket of sockets) socket.destroy();
           })),
