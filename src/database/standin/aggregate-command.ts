@@ -3,6 +3,7 @@
 import { docArg, type CommandContext, type CommandHandler } from './command-context.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { withPlainNumbers } from './integral-doubles.ts';
+import { setTextScore, textScoreOf } from './text-score.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
 import { commandScope, withDefaultCollation } from './read-commands.ts';
@@ -72,6 +73,13 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
   }
 }
 
+// A copy for mingo keeps the $text score of the stored document it was made from.
+function copyWithScore(doc: Doc): Doc {
+  const copy = withPlainNumbers(doc);
+  setTextScore(copy, textScoreOf(doc));
+  return copy;
+}
+
 const aggregate: CommandHandler = (ctx) => {
   const target = ctx.body.aggregate;
   const pipeline = ctx.body.pipeline;
@@ -100,7 +108,7 @@ const aggregate: CommandHandler = (ctx) => {
   // Pipelines evaluate arbitrary expressions per document: always under the watchdog, and writes only after.
   const results = ctx.evaluate(false, () => {
     const filter = matches.length === 1 ? matches[0] : matches.length ? { $and: matches } : undefined;
-    const source = collection ? collection.find(filter, 0, scope).map(withPlainNumbers) : [];
+    const source = collection ? collection.find(filter, 0, scope).map(copyWithScore) : [];
     return runPipeline(source, rest, { collectionResolver: read, ...scopeOptions(scope) });
   });
   if (writes) {

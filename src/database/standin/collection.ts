@@ -8,6 +8,7 @@ import { CommandError } from './errors.ts';
 import { Index, type IndexSpec } from './index-store.ts';
 import { compileFilter, scopeOptions, type QueryScope } from './query-engine.ts';
 import { checkTime } from './time-limit.ts';
+import { runTextSearch, takeTextClause } from './text-search.ts';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -41,12 +42,15 @@ export class Collection {
   }
 
   /** Documents matching `filter`, using an index for top-level equality when one fits. */
-  find(filter: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
+  find(query: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
+    // A $text clause picks (and scores) its documents through the text index; the rest filters them.
+    const { text, rest: filter } = takeTextClause(query);
+    const texts = text === undefined ? undefined : runTextSearch(this, text).keys();
     const test = compileFilter(filter, scopeOptions(scope));
     const out: Doc[] = [];
     // Index keys compare strings exactly, so a collation needs a full scan.
     let steps = 0;
-    for (const doc of scope.collation ? this.docs.values() : this.candidates(filter)) {
+    for (const doc of texts ?? (scope.collation ? this.docs.values() : this.candidates(filter))) {
       // A scan step costs a few nanoseconds: calling checkTime() for each measurably slowed finds.
       if ((++steps & 15) === 0) checkTime();
       if (!test(doc)) continue;

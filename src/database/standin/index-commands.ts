@@ -11,6 +11,7 @@ import {
   namespaceNotFound,
 } from './errors.ts';
 import type { IndexSpec } from './index-store.ts';
+import { normaliseTextIndex, textIndexOf } from './text-search.ts';
 
 /** The name mongod gives an index it was not asked to name: "name_1", "a_1_b_-1". */
 export function defaultIndexName(key: Doc): string {
@@ -42,13 +43,18 @@ const createIndexes: CommandHandler = (ctx) => {
         "Error in specification { } :: caused by :: The 'key' field is a required property of an index specification",
       );
     }
-    const spec: IndexSpec = {
+    const spec: IndexSpec = normaliseTextIndex({
       v: 2,
       key: raw.key,
       name: typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key),
       ...raw,
-    };
+    });
     spec.v = 2;
+    const text = textIndexOf(collection);
+    if (spec.key._fts && text && text.name !== spec.name)
+      throw indexOptionsConflict(
+        `only one text index per collection allowed, found existing text index "${text.name}"`,
+      );
     const byName = collection.findIndex(spec.name);
     const byKey = collection.indexSpecs().find((s) => keyString(s.key) === keyString(spec.key) && sameOptions(s, spec));
     if (byName) {
