@@ -5,7 +5,8 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { withPlainNumbers } from './integral-doubles.ts';
 import { setTextScore, textScoreOf } from './text-score.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
-import { runPipeline, scopeOptions } from './query-engine.ts';
+import { compileFilter, runPipeline, scopeOptions } from './query-engine.ts';
+import { geoNearStage } from './geo-query.ts';
 import { commandScope, withDefaultCollation } from './read-commands.ts';
 import { calculateObjectSize } from 'bson';
 import { checkInsertable, checkUpdated } from './document-limits.ts';
@@ -108,6 +109,13 @@ const aggregate: CommandHandler = (ctx) => {
   // Pipelines evaluate arbitrary expressions per document: always under the watchdog, and writes only after.
   const results = ctx.evaluate(false, () => {
     const filter = matches.length === 1 ? matches[0] : matches.length ? { $and: matches } : undefined;
+    // $geoNear must come first: it picks the documents, nearest first, with their distances.
+    const geoNear = isPlainObject(stages[0]) && '$geoNear' in stages[0] ? stages[0].$geoNear : undefined;
+    if (geoNear !== undefined) {
+      const matches = compileFilter(isPlainObject(geoNear) ? (geoNear.query as Doc) : undefined, scopeOptions(scope));
+      const near = geoNearStage(collection, geoNear, matches).map(withPlainNumbers);
+      return runPipeline(near, stages.slice(1), { collectionResolver: read, ...scopeOptions(scope) });
+    }
     const source = collection ? collection.find(filter, 0, scope).map(copyWithScore) : [];
     return runPipeline(source, rest, { collectionResolver: read, ...scopeOptions(scope) });
   });

@@ -9,6 +9,7 @@ import { Index, type IndexSpec } from './index-store.ts';
 import { compileFilter, scopeOptions, type QueryScope } from './query-engine.ts';
 import { checkTime } from './time-limit.ts';
 import { runTextSearch, takeTextClause } from './text-search.ts';
+import { nearestDocuments, takeNearClause } from './geo-query.ts';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -43,9 +44,16 @@ export class Collection {
 
   /** Documents matching `filter`, using an index for top-level equality when one fits. */
   find(query: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
-    // A $text clause picks (and scores) its documents through the text index; the rest filters them.
-    const { text, rest: filter } = takeTextClause(query);
-    const texts = text === undefined ? undefined : runTextSearch(this, text).keys();
+    // A $text clause picks (and scores) its documents through the text index, a $near clause
+    // picks them nearest first through a geo index; the rest of the filter filters them.
+    const { text, rest: withoutText } = takeTextClause(query);
+    const { near, rest: filter } = takeNearClause(withoutText);
+    const texts =
+      text !== undefined
+        ? runTextSearch(this, text).keys()
+        : near
+          ? nearestDocuments(this, near).map(([doc]) => doc)
+          : undefined;
     const test = compileFilter(filter, scopeOptions(scope));
     const out: Doc[] = [];
     // Index keys compare strings exactly, so a collation needs a full scan.

@@ -137,10 +137,14 @@ export function withQueryErrors<T>(work: () => T): T {
     if (immutable)
       throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
     const stage = /unregistered pipeline operator (\$\w+)/.exec(message);
+    if (stage?.[1] === '$geoNear')
+      throw new CommandError(40602, 'Location40602', '$geoNear is only valid as the first stage in a pipeline');
     if (stage) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${stage[1]}'`);
     const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
     // A $text the stand-in did not take out first (text-search.ts) sits where mongod allows none.
     if (operator?.[1] === '$text') throw badValue('$text is not allowed in this context');
+    if (operator?.[1] === '$near' || operator?.[1] === '$nearSphere')
+      throw badValue('$geoNear, $near, and $nearSphere are not allowed in this context');
     if (operator) throw badValue(`unknown operator: ${operator[1]}`);
     throw badValue(message);
   }

@@ -8,6 +8,7 @@ import type { Options } from 'mingo/types';
 import { compareBson, equalsBson, toNumber, typeRank, type StringOrder } from './bson-order.ts';
 import { isPlainObject } from './document-paths.ts';
 import { compileJsonSchema } from './json-schema.ts';
+import { geoQueryOperators } from './geo-query.ts';
 import { collationOrder } from './collation.ts';
 import { badValue } from './errors.ts';
 
@@ -193,4 +194,5 @@ export const bsonQueryOperators: Record<string, QueryOperator> = {
   $all,
   $mod,
   $jsonSchema,
+  ...geoQueryOperators,
 };

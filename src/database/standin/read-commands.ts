@@ -10,6 +10,8 @@ import type { Collection } from './collection.ts';
 import { projectDocuments } from './projection.ts';
 import { collationOrder } from './collation.ts';
 import { isPlain } from './query-risk.ts';
+import { takeNearClause } from './geo-query.ts';
+import { takeTextClause } from './text-search.ts';
 
 /** The `let` variables and collation a command carries at its top level. */
 export function commandScope(body: Doc): QueryScope {
@@ -31,8 +33,8 @@ export function selectDocuments(
 ): Doc[] {
   const collection = ctx.catalog.get(ctx.db, name);
   if (!collection) {
-    // mongod refuses a bad filter even when there is nothing to search.
-    compileFilter(args.filter, scopeOptions(scope));
+    // mongod refuses a bad filter even when there is nothing to search ($text and $near need an index to mean anything).
+    compileFilter(takeNearClause(takeTextClause(args.filter).rest).rest, scopeOptions(scope));
     return [];
   }
   scope = withDefaultCollation(scope, collection);
