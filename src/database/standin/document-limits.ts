@@ -11,10 +11,14 @@ export const MAX_STORED_DEPTH = 180;
 // mongod accepts a BSON object up to 16 KB past the limit before calling the bytes invalid.
 const INTERNAL_BSON_BYTES = MAX_BSON_BYTES + 16 * 1024;
 
+// Each level of nesting takes at least 7 bytes (type, empty name, length, terminator): a smaller
+// document cannot be too deep, and most inserts skip the walk.
+const SMALLEST_TOO_DEEP = 7 * MAX_STORED_DEPTH;
+
 /** Refuses a document to insert, whose encoded size is `size` when known (else measured if it may be large). */
 export function checkInsertable(doc: Doc, size?: number): void {
   if (size !== undefined) checkInsertSize(size);
-  if (nestsDeeper(doc, 1))
+  if ((size === undefined || size >= SMALLEST_TOO_DEEP) && nestsDeeper(doc, 1))
     throw overflow(`cannot insert document because it exceeds ${MAX_STORED_DEPTH} levels of nesting`);
 }
 

@@ -38,7 +38,7 @@ export class Index {
   /** The canonical keys a document has in this index; [] when the index skips it (sparse, partial). */
   keysOf(doc: Doc): string[] {
     if (this.partial && !this.partial(doc)) return [];
-    for (const field of this.geoFields) checkGeoValue(doc, field);
+    if (this.geoFields.length) for (const field of this.geoFields) checkGeoValue(doc, field);
     const perField = this.fields.map((field) => fieldValues(doc, field));
     if (this.spec.sparse && perField.every((values) => values.length === 0)) return [];
     let keys = [''];

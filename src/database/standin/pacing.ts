@@ -6,6 +6,8 @@ const SLICE_MS = 20;
 export class Pacer {
   private sliceStart = performance.now();
   private countdown = 1;
+  /** How many times the batch has let others in; what was looked up before may have changed since. */
+  pauses = 0;
   private readonly stepsPerLook: number;
 
   /** `stepsPerLook`: how many steps may pass between looks at the clock (1 for steps that can be slow). */
@@ -20,6 +22,7 @@ export class Pacer {
     if (performance.now() - this.sliceStart < SLICE_MS) return undefined;
     return new Promise((resolve) =>
       setImmediate(() => {
+        this.pauses++;
         this.sliceStart = performance.now();
         resolve();
       }),

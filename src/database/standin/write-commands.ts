@@ -4,7 +4,8 @@
 import { calculateObjectSize } from 'bson';
 import { docArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { checkInsertable } from './document-limits.ts';
-import { noCheck, validationFor, validatorIsPlain } from './document-validation.ts';
+import { noCheck, validationFor, validatorIsPlain, type WriteCheck } from './document-validation.ts';
+import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { DocumentSequence } from './document-sequence.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
@@ -35,7 +36,7 @@ function statements(ctx: CommandContext, field: string): Statements {
 async function runBatch(
   ctx: CommandContext,
   items: Statements,
-  run: (item: Doc, index: number) => void,
+  run: (item: Doc, index: number, slice: number) => void,
   stepsPerLook = 1,
 ): Promise<Doc[]> {
   const ordered = ctx.body.ordered !== false;
@@ -45,7 +46,7 @@ async function runBatch(
     const pause = pacer.pause();
     if (pause) await pause;
     try {
-      run(items.at(i) as Doc, i);
+      run(items.at(i) as Doc, i, pacer.pauses);
     } catch (error) {
       errors.push(writeError(i, error));
       if (ordered) break;
@@ -65,10 +66,12 @@ const insert: CommandHandler = async (ctx) => {
   // Sequence documents carry their size; others can only be too large when the message is.
   const mayBeTooLarge = (ctx.messageBytes ?? 0) > MAX_BSON_BYTES;
   const bypass = ctx.body.bypassDocumentValidation === true;
+  // Looked up once per slice: between slices another client may drop the collection or change its validator.
+  let lookedUp: { slice: number; collection: Collection; check: WriteCheck } | undefined;
   const errors = await runBatch(
     ctx,
     documents,
-    (doc, index) => {
+    (doc, index, slice) => {
       if (!isPlainObject(doc)) throw badValue('document to insert must be an object');
       const size =
         documents instanceof DocumentSequence
@@ -78,11 +81,13 @@ const insert: CommandHandler = async (ctx) => {
             : undefined;
       checkInsertable(doc, size);
       checkId(doc._id);
-      // Looked up per statement: between slices another client may have dropped the collection.
-      const collection = ctx.catalog.getOrCreate(ctx.db, name);
+      if (lookedUp?.slice !== slice) {
+        const collection = ctx.catalog.getOrCreate(ctx.db, name);
+        lookedUp = { slice, collection, check: validationFor(collection, bypass) };
+      }
+      const { collection, check } = lookedUp;
       // _id first (generated if missing) before the validator sees it: its errInfo names the _id.
       const stored = Object.keys(doc)[0] === '_id' ? doc : withIdFirst(doc);
-      const check = validationFor(collection, bypass);
       if (check !== noCheck) ctx.evaluate(validatorIsPlain(collection), () => check(stored));
       collection.insert(stored);
       n++;
