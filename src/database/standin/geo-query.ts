@@ -166,7 +166,8 @@ function fieldValue(doc: Doc, path: string): unknown {
 /** Splits a filter into its $near / $nearSphere clause (top level) and the rest. */
 export function takeNearClause(filter: Doc | undefined): { near?: NearSearch; rest?: Doc } {
   if (!filter) return { rest: filter };
-  for (const [field, condition] of Object.entries(filter)) {
+  for (const field in filter) {
+    const condition = filter[field];
     if (!isPlainObject(condition) || !('$near' in condition || '$nearSphere' in condition)) continue;
     const { [field]: _, ...rest } = filter;
     return { near: readNear(field, condition), rest };

@@ -157,7 +157,16 @@ export function compileFilter(filter: Doc | undefined, extra: Partial<Options> =
   // The stand-in's own operators know bson Double objects (kept integral doubles); mingo's know only numbers.
   if (!isPlain(filter))
     return (doc) => withQueryErrors(() => query.test(holdsNumberObjects(doc) ? withPlainNumbers(doc) : doc));
-  return (doc) => withQueryErrors(() => query.test(doc));
+  // Called once per document scanned: no closure per call, only a try.
+  return (doc) => {
+    try {
+      return query.test(doc);
+    } catch (error) {
+      return withQueryErrors(() => {
+        throw error;
+      });
+    }
+  };
 }
 
 /** Evaluates an aggregation expression against one document (computed fields of a find projection). */

@@ -42,6 +42,11 @@ export function withTimeLimit<T>(ms: number, ceiling: boolean, work: () => T): T
   }
 }
 
+/** Whether a budget is running (the synchronous part of a request). */
+export function insideTimeLimit(): boolean {
+  return deadline !== Number.POSITIVE_INFINITY;
+}
+
 /** Milliseconds left in the current budget (Infinity outside one). */
 export function timeLeft(): number {
   return deadline - performance.now();
