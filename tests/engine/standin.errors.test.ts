@@ -104,7 +104,7 @@ describe('renaming a collection to a name mongod refuses', () => {
 });
 
 describe('a $text search', () => {
-  it('fails like mongod without a text index (27), and says what to use instead', async () => {
+  it('fails like mongod without a text index (27)', async () => {
     await mongo.db.collection('songs').insertOne({ title: 'Love me like you do' });
     await expect(
       mongo.db
@@ -114,7 +114,7 @@ describe('a $text search', () => {
     ).rejects.toMatchObject({
       code: 27,
       codeName: 'IndexNotFound',
-      message: expect.stringMatching(/^text index required for \$text query.*regular expression/),
+      message: 'text index required for $text query',
     });
   });
 });

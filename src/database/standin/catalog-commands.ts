@@ -3,8 +3,10 @@ import { BSON } from 'bson';
 import { docArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
-import { namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
+import { indexNotFound, namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
+import { isPlain } from './query-risk.ts';
+import { checkValidator } from './document-validation.ts';
 
 function dataSize(collection: Collection): number {
   let bytes = 0;
@@ -19,14 +21,15 @@ function requireCollection(ctx: CommandContext, name = targetCollection(ctx)): C
 }
 
 const listDatabases: CommandHandler = (ctx) => {
-  const filter = compileFilter(docArg(ctx.body, 'filter'));
+  const spec = docArg(ctx.body, 'filter');
+  const filter = ctx.evaluate(isPlain(spec), () => compileFilter(spec));
   const databases = ctx.catalog
     .databaseNames()
     .map((name) => {
       const size = ctx.catalog.collections(name).reduce((sum, c) => sum + dataSize(c), 0);
       return ctx.body.nameOnly ? { name } : { name, sizeOnDisk: size, empty: size === 0 };
     })
-    .filter(filter);
+    .filter((entry) => ctx.evaluate(isPlain(spec), () => filter(entry)));
   const totalSize = databases.reduce((sum, db) => sum + Number((db as Doc).sizeOnDisk ?? 0), 0);
   return ctx.body.nameOnly
     ? { databases, ok: 1 }
@@ -34,7 +37,8 @@ const listDatabases: CommandHandler = (ctx) => {
 };
 
 const listCollections: CommandHandler = (ctx) => {
-  const filter = compileFilter(docArg(ctx.body, 'filter'));
+  const spec = docArg(ctx.body, 'filter');
+  const filter = ctx.evaluate(isPlain(spec), () => compileFilter(spec));
   const nameOnly = ctx.body.nameOnly === true;
   const entries = ctx.catalog
     .collections(ctx.db)
@@ -45,7 +49,7 @@ const listCollections: CommandHandler = (ctx) => {
       info: { readOnly: false, uuid: c.uuid },
       idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
     }))
-    .filter(filter)
+    .filter((entry) => ctx.evaluate(isPlain(spec), () => filter(entry)))
     .map((entry) => (nameOnly ? { name: entry.name, type: entry.type } : entry));
   const batchSize = (docArg(ctx.body, 'cursor') ?? {}).batchSize as number | undefined;
   return ctx.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, entries, batchSize);
@@ -59,6 +63,7 @@ const create: CommandHandler = (ctx) => {
     if (key !== 'create' && !key.startsWith('$') && !['lsid', 'writeConcern', 'comment', 'txnNumber'].includes(key))
       options[key] = value;
   }
+  checkValidator(options.validator);
   // A clustered collection's _id index is the one named here; mongod fills in its version.
   if (isPlainObject(options.clusteredIndex)) options.clusteredIndex = { v: 2, name: '_id_', ...options.clusteredIndex };
   ctx.catalog.create(ctx.db, name, options);
@@ -98,8 +103,21 @@ const renameCollection: CommandHandler = (ctx) => {
 
 const collMod: CommandHandler = (ctx) => {
   const collection = requireCollection(ctx);
+  checkValidator(ctx.body.validator);
   for (const [key, value] of Object.entries(ctx.body)) {
     if (key === 'validator' || key === 'validationLevel' || key === 'validationAction') collection.options[key] = value;
+  }
+  // { index: { name | keyPattern, expireAfterSeconds } } changes a TTL index's expiry.
+  const index = docArg(ctx.body, 'index');
+  if (index?.expireAfterSeconds !== undefined) {
+    const spec = collection.findIndex(index.name ?? index.keyPattern);
+    if (!spec)
+      throw indexNotFound(
+        `cannot find index ${JSON.stringify(index.name ?? index.keyPattern)} for ns ${collection.namespace}`,
+      );
+    const old = spec.expireAfterSeconds;
+    spec.expireAfterSeconds = index.expireAfterSeconds;
+    return { expireAfterSeconds_old: old, expireAfterSeconds_new: index.expireAfterSeconds, ok: 1 };
   }
   return { ok: 1 };
 };

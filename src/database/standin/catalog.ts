@@ -1,7 +1,7 @@
 // Every database and collection the stand-in holds. Databases exist while they
 // have a collection, like mongod's.
 import { Collection } from './collection.ts';
-import { invalidNamespace } from './errors.ts';
+import { checkNewNamespace } from './namespace-rules.ts';
 
 /** The stand-in's in-memory databases, by name. */
 export class Catalog {
@@ -20,7 +20,7 @@ export class Catalog {
   }
 
   create(dbName: string, name: string, options: Record<string, unknown> = {}): Collection {
-    checkName(dbName, name);
+    checkNewNamespace(dbName, name);
     let db = this.databases.get(dbName);
     if (!db) this.databases.set(dbName, (db = new Map()));
     const collection = new Collection(dbName, name, options);
@@ -37,7 +37,7 @@ export class Catalog {
 
   rename(from: Collection, toDb: string, toName: string): void {
     // Refuse a bad target name before the source is dropped, so a failed rename loses nothing.
-    checkName(toDb, toName);
+    checkNewNamespace(toDb, toName);
     this.drop(from.dbName, from.name);
     const renamed = this.create(toDb, toName, from.options);
     for (const spec of from.indexSpecs().slice(1)) renamed.createIndex(spec);
@@ -54,12 +54,5 @@ export class Catalog {
 
   databaseNames(): string[] {
     return [...this.databases.keys()];
-  }
-}
-
-function checkName(dbName: string, name: string): void {
-  if (!dbName || /[/\\. "$]/.test(dbName)) throw invalidNamespace(`Invalid database name: '${dbName}'`);
-  if (!name || name.includes('$') || name.startsWith('.') || name.includes('\0')) {
-    throw invalidNamespace(`Invalid collection name: ${name}`);
   }
 }

@@ -7,6 +7,9 @@ import { duplicateKeyError } from './duplicate-key.ts';
 import { CommandError } from './errors.ts';
 import { Index, type IndexSpec } from './index-store.ts';
 import { compileFilter, scopeOptions, type QueryScope } from './query-engine.ts';
+import { checkTime } from './time-limit.ts';
+import { runTextSearch, takeTextClause } from './text-search.ts';
+import { nearestDocuments, takeNearClause } from './geo-query.ts';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
@@ -40,11 +43,24 @@ export class Collection {
   }
 
   /** Documents matching `filter`, using an index for top-level equality when one fits. */
-  find(filter: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
+  find(query: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
+    // A $text clause picks (and scores) its documents through the text index, a $near clause
+    // picks them nearest first through a geo index; the rest of the filter filters them.
+    const { text, rest: withoutText } = takeTextClause(query);
+    const { near, rest: filter } = takeNearClause(withoutText);
+    const texts =
+      text !== undefined
+        ? runTextSearch(this, text).keys()
+        : near
+          ? nearestDocuments(this, near).map(([doc]) => doc)
+          : undefined;
     const test = compileFilter(filter, scopeOptions(scope));
     const out: Doc[] = [];
     // Index keys compare strings exactly, so a collation needs a full scan.
-    for (const doc of scope.collation ? this.docs.values() : this.candidates(filter)) {
+    let steps = 0;
+    for (const doc of texts ?? (scope.collation ? this.docs.values() : this.candidates(filter))) {
+      // A scan step costs a few nanoseconds: calling checkTime() for each measurably slowed finds.
+      if ((++steps & 15) === 0) checkTime();
       if (!test(doc)) continue;
       out.push(doc);
       if (limit && out.length >= limit) break;
@@ -140,6 +156,7 @@ export class Collection {
       : undefined;
     const index = new Index(spec, partial);
     for (const [id, doc] of this.docs) {
+      checkTime();
       const keys = index.keysOf(doc);
       if (index.clashes(keys, id)) {
         const dup = duplicateKeyError(this.namespace, index.name, spec.key, index.keyValueOf(doc));

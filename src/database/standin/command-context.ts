@@ -1,14 +1,11 @@
 // What every command handler receives, and small readers for command arguments.
-import type { Catalog } from './catalog.ts';
-import type { Cursors } from './cursors.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { toNumber } from './bson-order.ts';
-import { typeMismatch } from './errors.ts';
+import { badValue, typeMismatch } from './errors.ts';
+import type { ServerState } from './server-state.ts';
 
 /** The state and request a command runs against. */
-export interface CommandContext {
-  catalog: Catalog;
-  cursors: Cursors;
+export interface CommandContext extends ServerState {
   /** The database the command was sent to ($db). */
   db: string;
   /** The whole command document; its first key is the command name. */
@@ -16,10 +13,15 @@ export interface CommandContext {
   connectionId: number;
   /** Size of the whole wire message; a document can only be too large when this is. */
   messageBytes?: number;
+  /**
+   * Runs read-only `work` within the request's time budget. Work that is not `plain` (see
+   * query-risk.ts) also runs under the watchdog, which can stop it anywhere: so no writes inside.
+   */
+  evaluate<T>(plain: boolean, work: () => T): T;
 }
 
-/** A command: returns the reply document (ok:1 is added if missing) or throws a CommandError. */
-export type CommandHandler = (ctx: CommandContext) => Doc;
+/** A command: returns the reply document, or a promise of it for long batches, or throws a CommandError. */
+export type CommandHandler = (ctx: CommandContext) => Doc | Promise<Doc>;
 
 /** The collection name a command names in its first field (e.g. { find: "songs" }). */
 export function targetCollection(ctx: CommandContext): string {
@@ -45,4 +47,15 @@ export function docArg(body: Doc, name: string): Doc | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) throw typeMismatch(`Field '${name}' should be an object, not ${typeof value}`);
   return value;
+}
+
+/** The request's maxTimeMS (undefined for none, like 0), refused like mongod when it is not a usable number. */
+export function readMaxTimeMS(body: Doc): number | undefined {
+  const value = body.maxTimeMS;
+  if (value === undefined || value === null) return undefined;
+  const ms = toNumber(value);
+  if (Number.isNaN(ms)) throw badValue('maxTimeMS must be a number');
+  if (ms < 0 || ms > 2 ** 31 - 1) throw badValue('maxTimeMS is out of range');
+  if (!Number.isInteger(ms)) throw badValue('maxTimeMS has non-integral value');
+  return ms || undefined;
 }

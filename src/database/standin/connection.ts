@@ -1,56 +1,105 @@
 // One client socket: cuts the byte stream into messages, answers them in order, and
 // closes (only this socket) on anything malformed, so one bad client never hurts others.
+// A client that stops reading its replies is not read from either until it catches up,
+// and a message that stops arriving halfway is given up on after a while.
 import type { Socket } from 'node:net';
-import type { Catalog } from './catalog.ts';
 import { runCommand } from './commands.ts';
-import type { Cursors } from './cursors.ts';
-import { encodeReply, MAX_MESSAGE_BYTES, parseRequest } from './wire-protocol.ts';
-
-const HEADER_BYTES = 16;
+import { FrameReader } from './frame-reader.ts';
+import type { ServerState } from './server-state.ts';
+import { encodeReply, parseRequest } from './wire-protocol.ts';
 
 /** Serves one socket until it closes. */
-export function serveConnection(
-  socket: Socket,
-  state: { catalog: Catalog; cursors: Cursors },
-  connectionId: number,
-): void {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+export function serveConnection(socket: Socket, state: ServerState, connectionId: number): void {
+  const reader = new FrameReader();
+  const queue: Buffer[] = [];
+  let answering = false;
+  let stall: { timer: NodeJS.Timeout; frame: number } | undefined;
 
   // A socket error (reset by peer, ...) only ends this connection.
   socket.on('error', () => socket.destroy());
+  socket.on('close', () => {
+    reader.release();
+    queue.length = 0;
+    stopStallTimer();
+  });
   socket.setNoDelay(true);
 
   socket.on('data', (chunk: Buffer) => {
-    pending.push(chunk);
-    pendingBytes += chunk.length;
     try {
-      drain();
+      for (const frame of reader.push(chunk)) queue.push(frame);
     } catch {
       socket.destroy();
+      return;
     }
+    watchForStall();
+    if (!answering) void answerQueued();
   });
 
-  function drain(): void {
-    while (pendingBytes >= 4 && !socket.destroyed) {
-      if (pending[0].length < 4) pending = [Buffer.concat(pending, pendingBytes)];
-      const length = pending[0].readInt32LE(0);
-      if (length < HEADER_BYTES + 1 || length > MAX_MESSAGE_BYTES) throw new Error(`bad message length ${length}`);
-      // Join chunks only once the whole message is here, so big inserts are copied once.
-      if (pendingBytes < length) return;
-      const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-      const message = buffer.subarray(0, length);
-      const rest = buffer.subarray(length);
-      pending = rest.length ? [rest] : [];
-      pendingBytes = rest.length;
-      handle(message);
+  async function answerQueued(): Promise<void> {
+    answering = true;
+    try {
+      while (queue.length > 0 && !socket.destroyed) {
+        let reply = answer(queue.shift()!);
+        if (reply instanceof Promise) reply = await whilePaused(reply);
+        // Replies the client is not reading wait here, not in memory: nothing more is read meanwhile.
+        if (reply && !socket.write(reply)) await whilePaused(drained());
+      }
+    } catch {
+      socket.destroy();
+    } finally {
+      answering = false;
     }
   }
 
-  function handle(message: Buffer): void {
+  function answer(message: Buffer): Buffer | undefined | Promise<Buffer | undefined> {
     const request = parseRequest(message);
     const db = typeof request.command.$db === 'string' ? request.command.$db : (request.legacyDb ?? 'admin');
     const reply = runCommand({ ...state, db, body: request.command, connectionId, messageBytes: message.length });
-    if (!request.noReply) socket.write(encodeReply(request, reply));
+    if (reply instanceof Promise)
+      return reply.then((done) => (request.noReply ? undefined : encodeReply(request, done)));
+    return request.noReply ? undefined : encodeReply(request, reply);
+  }
+
+  async function whilePaused<T>(work: Promise<T>): Promise<T> {
+    socket.pause();
+    stopStallTimer();
+    try {
+      return await work;
+    } finally {
+      if (!socket.destroyed) {
+        socket.resume();
+        watchForStall();
+      }
+    }
+  }
+
+  function drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        socket.off('drain', done);
+        socket.off('close', done);
+        resolve();
+      };
+      socket.on('drain', done);
+      socket.on('close', done);
+    });
+  }
+
+  // A message must arrive whole within frameTimeoutMs of its first bytes (while we are reading).
+  function watchForStall(): void {
+    if (!reader.midMessage || socket.isPaused()) return stopStallTimer();
+    if (stall?.frame === reader.completed) return;
+    stopStallTimer();
+    const frame = reader.completed;
+    const timer = setTimeout(() => {
+      if (reader.midMessage && reader.completed === frame) socket.destroy();
+    }, state.settings.frameTimeoutMs);
+    timer.unref();
+    stall = { timer, frame };
+  }
+
+  function stopStallTimer(): void {
+    if (stall) clearTimeout(stall.timer);
+    stall = undefined;
   }
 }

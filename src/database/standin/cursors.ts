@@ -4,6 +4,8 @@ import type { Doc } from './document-paths.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
 
 const DEFAULT_FIRST_BATCH = 101;
+// mongod's cursorTimeoutMillis: a cursor nobody has asked for in 10 minutes is closed.
+const IDLE_CURSOR_MS = 10 * 60_000;
 // Leave room for the reply's envelope around the batch.
 const BATCH_BYTES = MAX_BSON_BYTES - 64 * 1024;
 
@@ -11,16 +13,20 @@ interface OpenCursor {
   namespace: string;
   docs: Doc[];
   position: number;
+  lastUsed: number;
 }
 
 /** The cursor registry for one stand-in server. */
 export class Cursors {
   private readonly open = new Map<string, OpenCursor>();
   private nextId = 1_000_000 + Math.floor(Math.random() * 1_000_000);
+  private lastSweep = Date.now();
+  private opened = 0;
 
   /** The first-batch reply of a find/aggregate/list command, keeping the rest for getMore. */
   firstBatch(namespace: string, docs: Doc[], batchSize: number | undefined, singleBatch = false): Doc {
-    const cursor: OpenCursor = { namespace, docs, position: 0 };
+    this.closeIdle();
+    const cursor: OpenCursor = { namespace, docs, position: 0, lastUsed: Date.now() };
     const batch = takeBatch(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
     let id = Long.ZERO;
     if (!singleBatch && cursor.position < docs.length) {
@@ -34,6 +40,7 @@ export class Cursors {
   getMore(id: Long, batchSize: number | undefined): Doc | undefined {
     const cursor = this.open.get(id.toString());
     if (!cursor) return undefined;
+    cursor.lastUsed = Date.now();
     const batch = takeBatch(cursor, batchSize ?? 0);
     const done = cursor.position >= cursor.docs.length;
     if (done) this.open.delete(id.toString());
@@ -46,6 +53,15 @@ export class Cursors {
     const notFound: Long[] = [];
     for (const id of ids) (this.open.delete(id.toString()) ? killed : notFound).push(id);
     return { killed, notFound };
+  }
+
+  // Checked every 64 cursors opened, at most once a minute, rather than by a timer of its own.
+  private closeIdle(): void {
+    if (++this.opened % 64 !== 0) return;
+    const now = Date.now();
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [id, cursor] of this.open) if (now - cursor.lastUsed > IDLE_CURSOR_MS) this.open.delete(id);
   }
 }
 

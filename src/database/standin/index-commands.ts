@@ -1,5 +1,5 @@
 // createIndexes, listIndexes, dropIndexes: mongod's rules for names, clashes and the _id index.
-import { keyString } from './bson-order.ts';
+import { keyString, toNumber } from './bson-order.ts';
 import { targetCollection, type CommandHandler } from './command-context.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import {
@@ -11,6 +11,7 @@ import {
   namespaceNotFound,
 } from './errors.ts';
 import type { IndexSpec } from './index-store.ts';
+import { normaliseTextIndex, textIndexOf } from './text-search.ts';
 
 /** The name mongod gives an index it was not asked to name: "name_1", "a_1_b_-1". */
 export function defaultIndexName(key: Doc): string {
@@ -42,13 +43,18 @@ const createIndexes: CommandHandler = (ctx) => {
         "Error in specification { } :: caused by :: The 'key' field is a required property of an index specification",
       );
     }
-    const spec: IndexSpec = {
+    const spec: IndexSpec = normaliseTextIndex({
       v: 2,
       key: raw.key,
       name: typeof raw.name === 'string' ? raw.name : defaultIndexName(raw.key),
       ...raw,
-    };
+    });
     spec.v = 2;
+    const text = textIndexOf(collection);
+    if (spec.key._fts && text && text.name !== spec.name)
+      throw indexOptionsConflict(
+        `only one text index per collection allowed, found existing text index "${text.name}"`,
+      );
     const byName = collection.findIndex(spec.name);
     const byKey = collection.indexSpecs().find((s) => keyString(s.key) === keyString(spec.key) && sameOptions(s, spec));
     if (byName) {
@@ -58,6 +64,7 @@ const createIndexes: CommandHandler = (ctx) => {
       );
     }
     if (byKey) throw indexOptionsConflict(`Index already exists with a different name: ${byKey.name}`);
+    checkTtlOption(spec);
     if (spec.key._id !== undefined && Object.keys(spec.key).length === 1 && spec.unique !== undefined) {
       throw badValue("The field 'unique' is not valid for an _id index specification.");
     }
@@ -73,6 +80,18 @@ const createIndexes: CommandHandler = (ctx) => {
   if (created === 0) reply.note = 'all indexes already exist';
   return reply;
 };
+
+// mongod's rules for expireAfterSeconds (TTL indexes, see ttl-monitor.ts).
+function checkTtlOption(spec: IndexSpec): void {
+  if (spec.expireAfterSeconds === undefined) return;
+  const seconds = toNumber(spec.expireAfterSeconds);
+  const cannot = (message: string) =>
+    new CommandError(67, 'CannotCreateIndex', `${message} Index spec: ${JSON.stringify(spec)}`);
+  if (Number.isNaN(seconds)) throw cannot("TTL index 'expireAfterSeconds' option must be numeric.");
+  if (seconds < 0) throw cannot("TTL index 'expireAfterSeconds' option cannot be less than 0.");
+  if (seconds > 2 ** 31 - 1)
+    throw cannot("TTL index 'expireAfterSeconds' option must be within an acceptable range, try a lower number.");
+}
 
 const listIndexes: CommandHandler = (ctx) => {
   const name = targetCollection(ctx);

@@ -1,7 +1,10 @@
 // One secondary index: a Map from the canonical key of the indexed values to the
 // documents that hold them, so equality lookups and unique checks are O(1).
 import { keyString } from './bson-order.ts';
-import { valuesAtPath, type Doc } from './document-paths.ts';
+import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
+import { formatKeyValue } from './duplicate-key.ts';
+import { CommandError } from './errors.ts';
+import { isGeoValue } from './geo-shapes.ts';
 
 /** An index as listIndexes reports it. */
 export type IndexSpec = Doc & { v: number; key: Doc; name: string; unique?: boolean; sparse?: boolean };
@@ -17,9 +20,13 @@ export class Index {
   private readonly entries = new Map<string, Set<string>>();
   private readonly partial: ((doc: Doc) => boolean) | undefined;
 
+  /** Fields of a 2dsphere index, whose values must be geometries. */
+  private readonly geoFields: string[];
+
   constructor(spec: IndexSpec, partialFilter?: (doc: Doc) => boolean) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
+    this.geoFields = this.fields.filter((field) => spec.key[field] === '2dsphere');
     this.unique = spec.unique === true;
     this.partial = partialFilter;
   }
@@ -31,6 +38,7 @@ export class Index {
   /** The canonical keys a document has in this index; [] when the index skips it (sparse, partial). */
   keysOf(doc: Doc): string[] {
     if (this.partial && !this.partial(doc)) return [];
+    if (this.geoFields.length) for (const field of this.geoFields) checkGeoValue(doc, field);
     const perField = this.fields.map((field) => fieldValues(doc, field));
     if (this.spec.sparse && perField.every((values) => values.length === 0)) return [];
     let keys = [''];
@@ -103,5 +111,16 @@ function fieldValues(doc: Doc, field: string): unknown[] {
 function isPlainKey(direction: unknown): boolean {
   return (
     typeof direction === 'number' || (typeof direction === 'object' && direction !== null && 'toNumber' in direction)
+  );
+}
+
+// mongod refuses to store what a 2dsphere index cannot read as a geometry.
+function checkGeoValue(doc: Doc, field: string): void {
+  const value = field.split('.').reduce<unknown>((at, key) => (isPlainObject(at) ? at[key] : undefined), doc);
+  if (value === undefined || value === null || isGeoValue(value)) return;
+  throw new CommandError(
+    16755,
+    'Location16755',
+    `Can't extract geo keys: ${formatKeyValue(doc)}  Point must only contain numeric elements`,
   );
 }

@@ -1,6 +1,6 @@
 // The one place the stand-in talks to mingo: filters, sorting, projection and
 // aggregation pipelines, all with the BSON-aware operators from query-operators.ts.
-import { Context } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import { Query } from 'mingo/query';
 import { Aggregator } from 'mingo/aggregator';
 import { Lazy } from 'mingo/lazy';
@@ -18,23 +18,37 @@ import { collationOrder, normaliseCollation } from './collation.ts';
 import { Binary, UUID } from 'bson';
 import { badValue, CommandError, immutableField } from './errors.ts';
 import { bsonQueryOperators } from './query-operators.ts';
+import { checkTime } from './time-limit.ts';
+import { textScoreOf } from './text-score.ts';
+import { holdsNumberObjects, withPlainNumbers } from './integral-doubles.ts';
+import { isPlain } from './query-risk.ts';
 
 /** Sorts documents by a sort spec in mongod's order (arrays sort by their smallest/largest element). */
 export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unknown>, strings?: StringOrder): T[] {
-  const fields = Object.entries(spec).filter(([, dir]) => typeof dir !== 'object');
+  // { $meta: "textScore" } sorts by the $text score, highest first; other objects are not directions.
+  const fields = Object.entries(spec)
+    .filter(([, dir]) => typeof dir !== 'object' || isTextScore(dir))
+    .map(([path, dir]) => ({ path, meta: isTextScore(dir), dir: isTextScore(dir) ? -1 : Number(dir) }));
   if (fields.length === 0) return docs;
   const keyed = docs.map((doc) => ({
     doc,
-    keys: fields.map(([path, dir]) => sortKey(valuesAtPath(doc, path), Number(dir) < 0, strings)),
+    keys: fields.map(({ path, meta, dir }) =>
+      meta ? textScoreOf(doc) : sortKey(valuesAtPath(doc, path), dir < 0, strings),
+    ),
   }));
   keyed.sort((a, b) => {
+    checkTime();
     for (let i = 0; i < fields.length; i++) {
       const order = compareBson(a.keys[i], b.keys[i], strings);
-      if (order) return Number(fields[i][1]) < 0 ? -order : order;
+      if (order) return fields[i].dir < 0 ? -order : order;
     }
     return 0;
   });
   return keyed.map((entry) => entry.doc);
+}
+
+function isTextScore(direction: unknown): boolean {
+  return typeof direction === 'object' && direction !== null && (direction as Doc).$meta === 'textScore';
 }
 
 function sortKey(values: unknown[], descending: boolean, strings?: StringOrder): unknown {
@@ -57,15 +71,34 @@ const $sort = (collection: Iterator, expr: unknown, options: unknown) =>
     ),
   );
 
+// mingo's $project puts _id last and computed fields first; mongod keeps _id first, then the
+// fields it kept in the input's order, then the computed ones.
+const $project = (collection: Iterator, expr: unknown, options: Options) => {
+  const input = collection.collect() as Doc[];
+  const output = pipelineOperators.$project(Lazy(input), expr as Record<string, unknown>, options).collect() as Doc[];
+  return Lazy(output.map((doc, i) => inInputOrder(doc, input[i])));
+};
+
+function inInputOrder(doc: Doc, input: Doc): Doc {
+  const out: Doc = '_id' in doc ? { _id: doc._id } : {};
+  for (const key of Object.keys(input)) if (key in doc) out[key] = doc[key];
+  for (const key of Object.keys(doc)) if (!(key in out)) out[key] = doc[key];
+  return out;
+}
+
 // A database-level stage drivers use in their own tests; the stand-in has one pretend session.
 const $listLocalSessions = () =>
   Lazy([{ _id: { id: new UUID(), uid: new Binary(Buffer.alloc(32)) }, lastUse: new Date() }]);
 
 type ContextOps = NonNullable<Parameters<typeof Context.init>[0]>;
 
+// { $meta: "textScore" } in a pipeline: the score the leading $text match gave the document.
+const $meta = (doc: Doc, what: unknown) => (what === 'textScore' ? textScoreOf(doc) : undefined);
+
 const context = Context.init({
   query: bsonQueryOperators as unknown as ContextOps['query'],
-  pipeline: { $sort, $listLocalSessions } as unknown as ContextOps['pipeline'],
+  pipeline: { $sort, $project, $listLocalSessions } as unknown as ContextOps['pipeline'],
+  expression: { $meta } as unknown as ContextOps['expression'],
 })
   .addQueryOps(queryOperators)
   .addPipelineOps(pipelineOperators)
@@ -93,23 +126,6 @@ function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
   return { ...baseOptions, ...extra };
 }
 
-/** Plain options for mingo's updater, which rebuilds its options by spreading them. */
-export function updaterOptions(): Partial<Options> {
-  return { ...baseOptions };
-}
-
-/**
- * mongod's answer to $text without a text index (code 27), with a word on what to do here:
- * the stand-in has no text search at all.
- */
-function textSearchUnsupported(): CommandError {
-  return new CommandError(
-    27,
-    'IndexNotFound',
-    'text index required for $text query (the offline stand-in cannot run $text searches: use a regular expression such as { title: /love/i }, or a real MongoDB through MONGODB_URI)',
-  );
-}
-
 /** Runs `work`, turning mingo's errors into mongod-style BadValue errors. */
 export function withQueryErrors<T>(work: () => T): T {
   try {
@@ -120,8 +136,15 @@ export function withQueryErrors<T>(work: () => T): T {
     const immutable = /update on the path '([^']+)' would modify the immutable field '_id'/.exec(message);
     if (immutable)
       throw immutableField(`Performing an update on the path '${immutable[1]}' would modify the immutable field '_id'`);
+    const stage = /unregistered pipeline operator (\$\w+)/.exec(message);
+    if (stage?.[1] === '$geoNear')
+      throw new CommandError(40602, 'Location40602', '$geoNear is only valid as the first stage in a pipeline');
+    if (stage) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${stage[1]}'`);
     const operator = /unknown (?:query |top level )?operator:? '?(\$\w+)/i.exec(message);
-    if (operator?.[1] === '$text') throw textSearchUnsupported();
+    // A $text the stand-in did not take out first (text-search.ts) sits where mongod allows none.
+    if (operator?.[1] === '$text') throw badValue('$text is not allowed in this context');
+    if (operator?.[1] === '$near' || operator?.[1] === '$nearSphere')
+      throw badValue('$geoNear, $near, and $nearSphere are not allowed in this context');
     if (operator) throw badValue(`unknown operator: ${operator[1]}`);
     throw badValue(message);
   }
@@ -131,13 +154,24 @@ export function withQueryErrors<T>(work: () => T): T {
 export function compileFilter(filter: Doc | undefined, extra: Partial<Options> = {}): (doc: Doc) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
   const query = withQueryErrors(() => new Query(filter, mingoOptions(extra)));
-  return (doc) => withQueryErrors(() => query.test(doc));
+  // The stand-in's own operators know bson Double objects (kept integral doubles); mingo's know only numbers.
+  if (!isPlain(filter))
+    return (doc) => withQueryErrors(() => query.test(holdsNumberObjects(doc) ? withPlainNumbers(doc) : doc));
+  // Called once per document scanned: no closure per call, only a try.
+  return (doc) => {
+    try {
+      return query.test(doc);
+    } catch (error) {
+      return withQueryErrors(() => {
+        throw error;
+      });
+    }
+  };
 }
 
-/** Applies a find projection to documents (new objects; stored documents stay untouched). */
-export function projectDocuments(docs: Doc[], projection: Doc | undefined, filter: Doc = {}): Doc[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
-  return withQueryErrors(() => new Query(filter, mingoOptions()).find(docs, projection).all() as Doc[]);
+/** Evaluates an aggregation expression against one document (computed fields of a find projection). */
+export function evaluateExpression(doc: Doc, expression: unknown): unknown {
+  return withQueryErrors(() => evalExpr(withPlainNumbers(doc), expression, { ...baseOptions } as Options));
 }
 
 /** Per-command query settings: `let` variables and a collation. */

@@ -2,8 +2,13 @@
 // into mingo in place of its own (which compare Decimal128/Long as strings and do not
 // know bson type names like "objectId"). Every other operator is mingo's.
 import { resolve } from 'mingo/util';
-import { Binary, Decimal128, Long, ObjectId, Timestamp, MinKey, MaxKey } from 'bson';
-import { compareBson, equalsBson, typeRank, type StringOrder } from './bson-order.ts';
+import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, MinKey, MaxKey } from 'bson';
+import { Query } from 'mingo/query';
+import type { Options } from 'mingo/types';
+import { compareBson, equalsBson, toNumber, typeRank, type StringOrder } from './bson-order.ts';
+import { isPlainObject } from './document-paths.ts';
+import { compileJsonSchema } from './json-schema.ts';
+import { geoQueryOperators } from './geo-query.ts';
 import { collationOrder } from './collation.ts';
 import { badValue } from './errors.ts';
 
@@ -84,7 +89,7 @@ const TYPE_CODES: Record<string, string> = {
 };
 
 /** The bson type name mongod's $type would give this value. */
-function bsonTypeName(value: unknown): string {
+export function bsonTypeName(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1 ? 'int' : 'double';
@@ -96,6 +101,8 @@ function bsonTypeName(value: unknown): string {
   if (value instanceof RegExp) return 'regex';
   if (value instanceof ObjectId) return 'objectId';
   if (value instanceof Decimal128) return 'decimal';
+  if (value instanceof Double) return 'double';
+  if (value instanceof Int32) return 'int';
   if (value instanceof Binary) return 'binData';
   if (value instanceof Timestamp) return 'timestamp';
   if (value instanceof MinKey) return 'minKey';
@@ -116,6 +123,49 @@ const $type: QueryOperator = (selector, wanted) => (doc) => {
   const list = Array.isArray(wanted) ? wanted : [wanted];
   const values = Array.isArray(value) ? [value, ...value] : [value];
   return values.some((v) => v !== undefined && list.some((w) => typeMatches(v, w)));
+};
+
+// $all is an $and of equalities, so { tags: { $all: ["x"] } } matches tags: "x" as mongod does
+// (mingo's only looks inside arrays). { $elemMatch } items are left to a query of their own.
+const $all: QueryOperator = (selector, list, options) => {
+  if (!Array.isArray(list)) throw badValue('$all needs an array');
+  if (list.length === 0) return () => false;
+  const strings = stringsOf(options);
+  const tests = list.map((item): ((doc: unknown) => boolean) => {
+    if (isPlainObject(item) && '$elemMatch' in item) {
+      const query = new Query({ [selector]: item }, options as Partial<Options>);
+      return (doc) => query.test(doc as Record<string, unknown>);
+    }
+    const test =
+      item instanceof RegExp
+        ? (value: unknown) => typeof value === 'string' && item.test(value)
+        : equalTo(item, strings);
+    return (doc) => someCandidate(doc, selector, test);
+  });
+  return (doc) => tests.every((test) => test(doc));
+};
+
+// Knows bson Double and Long values, which mingo's $mod does not.
+const $mod: QueryOperator = (selector, spec) => {
+  if (!Array.isArray(spec)) throw badValue('malformed mod, needs to be an array');
+  if (spec.length < 2) throw badValue('malformed mod, not enough elements');
+  if (spec.length > 2) throw badValue('malformed mod, too many elements');
+  const [divisor, remainder] = spec.map(toNumber);
+  if (Number.isNaN(divisor)) throw badValue('malformed mod, divisor not a number');
+  if (Number.isNaN(remainder)) throw badValue('malformed mod, remainder not a number');
+  if (Math.trunc(divisor) === 0) throw badValue('divisor cannot be 0');
+  const test = (value: unknown) => {
+    if (typeRank(value) !== 3) return false;
+    const number = toNumber(value);
+    return Number.isFinite(number) && Math.trunc(number) % Math.trunc(divisor) === Math.trunc(remainder);
+  };
+  return (doc) => someCandidate(doc, selector, test);
+};
+
+// mingo's $jsonSchema needs a validator plugged in; the stand-in's follows mongod's dialect.
+const $jsonSchema: QueryOperator = (_, schema) => {
+  const check = compileJsonSchema(schema);
+  return (doc) => check(doc).length === 0;
 };
 
 /** The operators the stand-in registers ahead of mingo's defaults. */
@@ -141,4 +191,8 @@ export const bsonQueryOperators: Record<string, QueryOperator> = {
     return (doc) => !someCandidate(doc, selector, test);
   },
   $type,
+  $all,
+  $mod,
+  $jsonSchema,
+  ...geoQueryOperators,
 };

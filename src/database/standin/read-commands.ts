@@ -2,14 +2,26 @@
 import { Long } from 'bson';
 import { equalsBson, keyString } from './bson-order.ts';
 import { docArg, numberArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
-import { valuesAtPath, type Doc } from './document-paths.ts';
+import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, cursorNotFound, typeMismatch } from './errors.ts';
-import { projectDocuments, sortDocuments, type QueryScope } from './query-engine.ts';
+import { checkTime } from './time-limit.ts';
+import { compileFilter, scopeOptions, sortDocuments, type QueryScope } from './query-engine.ts';
+import type { Collection } from './collection.ts';
+import { projectDocuments } from './projection.ts';
 import { collationOrder } from './collation.ts';
+import { isPlain } from './query-risk.ts';
+import { takeNearClause } from './geo-query.ts';
+import { takeTextClause } from './text-search.ts';
 
 /** The `let` variables and collation a command carries at its top level. */
 export function commandScope(body: Doc): QueryScope {
   return { variables: docArg(body, 'let'), collation: docArg(body, 'collation') };
+}
+
+/** The scope with the collection's default collation (set at createCollection) when the command names none. */
+export function withDefaultCollation(scope: QueryScope, collection: Collection | undefined): QueryScope {
+  const fallback = collection?.options.collation;
+  return scope.collation !== undefined || !isPlainObject(fallback) ? scope : { ...scope, collation: fallback };
 }
 
 /** The documents a filter/sort/skip/limit selects, in order (shared by find, count and findAndModify). */
@@ -20,7 +32,12 @@ export function selectDocuments(
   scope: QueryScope = commandScope(ctx.body),
 ): Doc[] {
   const collection = ctx.catalog.get(ctx.db, name);
-  if (!collection) return [];
+  if (!collection) {
+    // mongod refuses a bad filter even when there is nothing to search ($text and $near need an index to mean anything).
+    compileFilter(takeNearClause(takeTextClause(args.filter).rest).rest, scopeOptions(scope));
+    return [];
+  }
+  scope = withDefaultCollation(scope, collection);
   const skip = args.skip ?? 0;
   const limit = args.limit ?? 0;
   if (skip < 0) throw badValue('skip value must be non-negative, but received: ' + skip);
@@ -42,14 +59,12 @@ const find: CommandHandler = (ctx) => {
     limit = -limit;
     singleBatch = true;
   }
-  const docs = selectDocuments(ctx, name, {
-    filter,
-    sort: docArg(ctx.body, 'sort'),
-    skip: numberArg(ctx.body, 'skip'),
-    limit,
+  const sort = docArg(ctx.body, 'sort');
+  const skip = numberArg(ctx.body, 'skip');
+  const projected = ctx.evaluate(isPlain(filter, projection), () => {
+    const docs = selectDocuments(ctx, name, { filter, sort, skip, limit });
+    return projectDocuments(docs, projection, filter);
   });
-  const positional = projection && Object.keys(projection).some((key) => key.endsWith('.$'));
-  const projected = projectDocuments(docs, projection, positional ? filter : undefined);
   const batchSize = numberArg(ctx.body, 'batchSize');
   if (batchSize !== undefined && batchSize < 0)
     throw badValue(`BatchSize value must be non-negative, but received: ${batchSize}`);
@@ -87,7 +102,7 @@ const count: CommandHandler = (ctx) => {
   let n =
     !query || Object.keys(query).length === 0
       ? (collection?.size ?? 0)
-      : selectDocuments(ctx, name, { filter: query }).length;
+      : ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }).length);
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -99,8 +114,12 @@ const distinct: CommandHandler = (ctx) => {
   if (typeof key !== 'string') throw typeMismatch("Field 'key' must be of type string");
   const seen = new Set<string>();
   const values: unknown[] = [];
-  const strings = collationOrder(ctx.body.collation);
-  for (const doc of selectDocuments(ctx, name, { filter: docArg(ctx.body, 'query') })) {
+  const scope = withDefaultCollation(commandScope(ctx.body), ctx.catalog.get(ctx.db, name));
+  const strings = collationOrder(scope.collation);
+  const query = docArg(ctx.body, 'query');
+  const matched = ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }, scope));
+  for (const doc of matched) {
+    checkTime();
     for (const value of valuesAtPath(doc, key)) {
       if (value === undefined) continue;
       // Under a collation "PING" and "ping" can be one value; compare instead of hashing.

@@ -4,6 +4,16 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Catalog } from './catalog.ts';
 import { serveConnection } from './connection.ts';
 import { Cursors } from './cursors.ts';
+import { enableLinearRegexFallback } from './regex-engine.ts';
+import type { ServerState, StandinSettings } from './server-state.ts';
+import { DEFAULT_TIME_LIMIT_MS } from './time-limit.ts';
+import { startTtlMonitor } from './ttl-monitor.ts';
+
+const DEFAULT_SETTINGS: StandinSettings = {
+  timeLimitMs: DEFAULT_TIME_LIMIT_MS,
+  frameTimeoutMs: 10_000,
+  ttlMonitorMs: 60_000,
+};
 
 /** A running stand-in server. */
 export interface RunningStandin {
@@ -14,10 +24,14 @@ export interface RunningStandin {
 }
 
 /** Starts the stand-in on `port` (0 or omitted: any free port) and resolves once it listens. */
-export function startStandin(options: { port?: number } = {}): Promise<RunningStandin> {
+export function startStandin(options: { port?: number } & Partial<StandinSettings> = {}): Promise<RunningStandin> {
   // Loopback only: the stand-in has no authentication, so it must not be reachable from the network.
   const host = '127.0.0.1';
-  const state = { catalog: new Catalog(), cursors: new Cursors() };
+  const { port, ...overrides } = options;
+  const settings = { ...DEFAULT_SETTINGS, ...overrides };
+  const state: ServerState = { catalog: new Catalog(), cursors: new Cursors(), settings };
+  enableLinearRegexFallback();
+  const stopTtlMonitor = startTtlMonitor(state.catalog, settings.ttlMonitorMs);
   const sockets = new Set<Socket>();
   let nextConnectionId = 1;
   const server = createServer((socket) => {
@@ -27,9 +41,12 @@ export function startStandin(options: { port?: number } = {}): Promise<RunningSt
   });
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    server.once('error', (error) => {
+      stopTtlMonitor();
+      reject(error);
+    });
+    server.listen(port ?? 0, host, () => {
+      server.removeAllListeners('error');
       const { port } = server.address() as AddressInfo;
       let stopping: Promise<void> | undefined;
       resolve({
@@ -37,6 +54,7 @@ export function startStandin(options: { port?: number } = {}): Promise<RunningSt
         port,
         stop: () =>
           (stopping ??= new Promise<void>((done) => {
+            stopTtlMonitor();
             server.close(() => done());
             for (const socket of sockets) socket.destroy();
           })),

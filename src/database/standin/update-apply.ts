@@ -2,30 +2,19 @@
 // document, with mongod's rules: _id never changes, $setOnInsert only on upsert,
 // and an upsert starts from the filter's equality fields.
 import { ObjectId } from 'bson';
-import { updateOne } from 'mingo/updater';
 import { keyString } from './bson-order.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { CommandError, failedToParse, immutableField } from './errors.ts';
 import { formatKeyValue } from './duplicate-key.ts';
-import { runPipeline, scopeOptions, updaterOptions, withQueryErrors } from './query-engine.ts';
+import { withPlainNumbers } from './integral-doubles.ts';
+import { runPipeline, scopeOptions } from './query-engine.ts';
+import { bsonTypeName } from './query-operators.ts';
+import { sameStoredValue } from './stored-equality.ts';
+import { arrayOperators } from './update-array-operators.ts';
+import { fieldOperators, type UpdateOperator } from './update-field-operators.ts';
+import { compileArrayFilters, expandPositional, updateTargets } from './update-paths.ts';
 
-const MODIFIERS = new Set([
-  '$set',
-  '$unset',
-  '$inc',
-  '$mul',
-  '$rename',
-  '$min',
-  '$max',
-  '$currentDate',
-  '$addToSet',
-  '$pop',
-  '$pull',
-  '$pullAll',
-  '$push',
-  '$bit',
-  '$setOnInsert',
-]);
+const OPERATORS: Record<string, UpdateOperator> = { ...fieldOperators, ...arrayOperators };
 
 export type UpdateSpec = Doc | Doc[];
 
@@ -33,19 +22,30 @@ export type UpdateSpec = Doc | Doc[];
 export function updateKind(update: unknown): 'pipeline' | 'modifier' | 'replacement' {
   if (Array.isArray(update)) return 'pipeline';
   if (!isPlainObject(update)) throw failedToParse('Update argument must be either an object or an array');
+  // Like mongod, the first field decides: an operator makes it an update, anything else a replacement.
   const keys = Object.keys(update);
-  const operators = keys.filter((key) => key.startsWith('$'));
-  if (operators.length === 0) return 'replacement';
-  const plain = keys.find((key) => !key.startsWith('$'));
-  if (plain)
-    throw failedToParse(
-      `Unknown modifier: ${plain}. Expected a valid update modifier or pipeline-style update specified as an array`,
-    );
-  const unknown = operators.find((key) => !MODIFIERS.has(key));
+  if (!keys[0]?.startsWith('$')) {
+    const dollar = keys.find((key) => key.startsWith('$'));
+    if (dollar)
+      throw new CommandError(
+        52,
+        'DollarPrefixedFieldName',
+        `The dollar ($) prefixed field '${dollar}' in '${dollar}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.`,
+      );
+    return 'replacement';
+  }
+  const unknown = keys.find((key) => !(key in OPERATORS));
   if (unknown)
     throw failedToParse(
       `Unknown modifier: ${unknown}. Expected a valid update modifier or pipeline-style update specified as an array`,
     );
+  for (const key of keys) {
+    const fields = update[key];
+    if (!isPlainObject(fields))
+      throw failedToParse(
+        `Modifiers operate on fields but we found type ${bsonTypeName(fields)} instead. For example: {$mod: {<field>: ...}} not {${key}: ${formatKeyValue(fields)}}`,
+      );
+  }
   return 'modifier';
 }
 
@@ -60,38 +60,33 @@ export function applyUpdate(
 ): Doc {
   const kind = updateKind(update);
   if (kind === 'replacement') return replaceDocument(doc, update as Doc);
+  if (kind === 'pipeline') return applyPipeline(doc, update as Doc[], options.variables);
   const copy = cloneDocument(doc);
-  if (kind === 'pipeline') return applyPipeline(doc, copy, update as Doc[], options.variables);
-  const box = [copy];
-  let modifier: UpdateSpec = update;
-  if (kind === 'modifier') {
-    const { $setOnInsert, ...rest } = update as Doc;
-    modifier = rest;
-    if (options.inserting && isPlainObject($setOnInsert))
-      modifier = { ...rest, $set: { ...(rest.$set as Doc), ...$setOnInsert } };
-    if (Object.keys(modifier).length === 0) return copy;
+  const scope = {
+    filter: options.filter,
+    arrayFilters: compileArrayFilters(options.arrayFilters),
+    used: new Set<string>(),
+  };
+  for (const target of updateTargets(update as Doc)) {
+    if (target.operator === '$setOnInsert' && !options.inserting) continue;
+    for (const parts of expandPositional(copy, target.parts, scope))
+      OPERATORS[target.operator]({ doc: copy, parts, argument: target.argument });
   }
-  // mingo re-tests the filter only to locate the positional `$` element; skip it otherwise
-  // (it would ignore the command's collation and `let` variables).
-  const condition = !options.inserting && usesPositional(modifier as Doc) ? (options.filter ?? {}) : {};
-  withQueryErrors(() =>
-    updateOne(box, condition, modifier as Doc, { arrayFilters: options.arrayFilters }, updaterOptions()),
-  );
-  const updated = box[0];
-  if (!options.inserting && keyString(updated._id) !== keyString(doc._id)) {
+  for (const id of scope.arrayFilters.keys())
+    if (!scope.used.has(id))
+      throw failedToParse(
+        `The array filter for identifier '${id}' was not used in the update ${formatKeyValue(update)}`,
+      );
+  // Setting _id to the value it already has is allowed; any other value is not.
+  if (!options.inserting && !sameStoredValue(copy._id, doc._id)) {
     throw immutableField("Performing an update on the path '_id' would modify the immutable field '_id'");
   }
-  return updated;
-}
-
-function usesPositional(modifier: Doc): boolean {
-  return Object.values(modifier).some(
-    (fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)),
-  );
+  return copy;
 }
 
 // A pipeline update is an aggregation over the one document; mongod keeps its _id.
-function applyPipeline(doc: Doc, copy: Doc, pipeline: Doc[], variables: Doc | undefined): Doc {
+function applyPipeline(doc: Doc, pipeline: Doc[], variables: Doc | undefined): Doc {
+  const copy = withPlainNumbers(doc);
   const [result] = runPipeline([copy], pipeline, scopeOptions({ variables }));
   if (!result) return copy;
   if (result._id === undefined) return doc._id === undefined ? result : { _id: doc._id, ...result };

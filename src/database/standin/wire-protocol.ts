@@ -2,6 +2,8 @@
 // replies. Anything malformed throws; the connection then closes (see connection.ts).
 import { BSON } from 'bson';
 import type { Doc } from './document-paths.ts';
+import { DocumentSequence } from './document-sequence.ts';
+import { keepStoredDoubles } from './integral-doubles.ts';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -20,7 +22,7 @@ const SERIALIZE: BSON.SerializeOptions = { ignoreUndefined: true };
 export interface Request {
   requestId: number;
   opCode: typeof OP_MSG | typeof OP_QUERY;
-  /** The command, with OP_MSG document sequences (kind 1) folded in as arrays. */
+  /** The command, with OP_MSG document sequences (kind 1) folded in as DocumentSequences. */
   command: Doc;
   /** For OP_QUERY: the "db.$cmd" namespace's database. */
   legacyDb?: string;
@@ -57,25 +59,29 @@ function parseOpMsg(message: Buffer, requestId: number): Request {
   const end = message.length - (flags & CHECKSUM_PRESENT ? 4 : 0);
   let at = 20;
   let command: Doc | undefined;
-  const sequences: [string, Doc[]][] = [];
+  const sequences: [string, DocumentSequence][] = [];
   while (at < end) {
     const kind = message[at++];
     if (kind === 0) {
       if (command) throw new Error('two body sections');
+      const start = at;
       [command, at] = readDocument(message, at, end);
+      keepStoredDoubles(command, message, start, 'body');
     } else if (kind === 1) {
       const size = message.readInt32LE(at);
       const sectionEnd = at + size;
       if (size < 5 || sectionEnd > end) throw new Error('bad document sequence length');
       let name: string;
       [name, at] = readCString(message, at + 4, sectionEnd);
-      const docs: Doc[] = [];
+      // Only the framing is checked here; each document is decoded when its statement runs.
+      const starts: number[] = [];
       while (at < sectionEnd) {
-        let doc: Doc;
-        [doc, at] = readDocument(message, at, sectionEnd);
-        docs.push(doc);
+        const size = at + 5 <= sectionEnd ? message.readInt32LE(at) : 0;
+        if (size < 5 || at + size > sectionEnd) throw new Error('bad BSON document length');
+        starts.push(at);
+        at += size;
       }
-      sequences.push([name, docs]);
+      sequences.push([name, new DocumentSequence(name, message, starts, DESERIALIZE)]);
     } else throw new Error(`unknown OP_MSG section kind ${kind}`);
   }
   if (!command) throw new Error('OP_MSG without a body');
