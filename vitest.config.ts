@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { EngineFirstSequencer } from './src/check/engine-first-sequencer.ts';
+import { moduleCacheFolder } from './src/check/module-cache-folder.ts';
 import type { PlanEntry } from './src/check/plan.ts';
 
 // The check (src/check/) runs vitest with PLAYGROUND_CHECK_PLAN: a JSON list of what to run,
@@ -53,6 +54,7 @@ export default defineConfig({
       // Transformed modules are kept on disk between runs (keyed by content), so a cold check
       // skips most of Vite's work: 0.2 to 0.3 s of each check on the reference machine.
       fsModuleCache: true,
+      fsModuleCachePath: moduleCacheFolder(),
     },
   },
 });

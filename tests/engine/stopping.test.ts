@@ -164,7 +164,11 @@ describe.runIf(linux)("on the learner's own server (MONGODB_URI)", () => {
     ].join('\n');
     const run = npmLesson(['check', lesson.number], { MONGODB_URI: server.uri }, slow);
     try {
-      await until(async () => (await databases()).some((name) => name.startsWith('playground_')), 'a database of the run', run);
+      await until(
+        async () => (await databases()).some((name) => name.startsWith('playground_')),
+        'a database of the run',
+        run,
+      );
       const cli = pidOf(run, 'cli-entry.mjs');
       process.kill(cli!, 'SIGTERM');
       expect(await gone(run)).toEqual([]);
