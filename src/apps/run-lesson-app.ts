@@ -1,18 +1,29 @@
 // The runner's child process for "run the lesson's app": `tsx src/apps/run-lesson-app.ts 02 [--target solution]`.
 // Running the app in its own process keeps the menu alive whatever the learner's code does.
+// This is also the way to run a lesson's app without the runner: lessons/<slug>/app.ts only
+// exports createApp() and tryIt(), and never starts itself.
+import { parseArgs } from 'node:util';
 import { serveLessonApp } from './serve-lesson-app.ts';
 import type { ExerciseTarget } from '../lessons/exercise.ts';
 
-const [name, ...rest] = process.argv.slice(2);
-const targetIndex = rest.indexOf('--target');
-const portIndex = rest.indexOf('--port');
+const usage =
+  'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N]';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { target: { type: 'string' }, port: { type: 'string' } },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const [name] = parsed.positionals;
 if (!name) {
-  console.error(
-    'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N]',
-  );
+  console.error(usage);
   process.exit(2);
 }
 await serveLessonApp(name, {
-  target: targetIndex >= 0 ? (rest[targetIndex + 1] as ExerciseTarget) : undefined,
-  port: portIndex >= 0 ? Number(rest[portIndex + 1]) : undefined,
+  target: parsed.values.target as ExerciseTarget | undefined,
+  port: parsed.values.port === undefined ? undefined : Number(parsed.values.port),
 });
