@@ -8,22 +8,23 @@ import type { ExerciseTarget } from '../lessons/exercise.ts';
 
 const usage =
   'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N]';
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { target: { type: 'string' }, port: { type: 'string' } },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
+
+/** The command line, or the usage and exit code 2 when it is not one. */
+function readArguments() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { target: { type: 'string' }, port: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
 }
-const [name] = parsed.positionals;
-if (!name) {
+
+const { positionals, values } = readArguments();
+if (!positionals[0]) {
   console.error(usage);
   process.exit(2);
 }
-await serveLessonApp(name, {
-  target: parsed.values.target as ExerciseTarget | undefined,
-  port: parsed.values.port === undefined ? undefined : Number(parsed.values.port),
+await serveLessonApp(positionals[0], {
+  target: values.target as ExerciseTarget | undefined,
+  port: values.port === undefined ? undefined : Number(values.port),
 });

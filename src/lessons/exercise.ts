@@ -37,8 +37,7 @@ export async function loadExercise<Exercise>(
   const merged: Record<string, unknown> = {};
   for (const file of lesson.exerciseFiles) {
     const fullPath = path.join(dir, file);
-    if (!existsSync(fullPath) || statSync(fullPath).isDirectory())
-      throw new ExerciseFileMissing(lesson, file, fullPath);
+    if (!existsSync(fullPath) || statSync(fullPath).isDirectory()) throw new ExerciseFileMissing(lesson, fullPath);
     Object.assign(merged, await import(pathToFileURL(fullPath).href));
   }
   return merged as Exercise;
@@ -46,7 +45,7 @@ export async function loadExercise<Exercise>(
 
 /** An exercise file that is not where the lesson expects it. */
 export class ExerciseFileMissing extends Error {
-  constructor(lesson: LessonEntry, file: string, fullPath: string) {
+  constructor(lesson: LessonEntry, fullPath: string) {
     const what = existsSync(fullPath) ? 'is a folder, not a file' : 'is missing';
     super(
       `The exercise file ${path.relative(projectRoot, fullPath)} ${what}. ` +
