@@ -41,7 +41,7 @@ async function addFolder(files: Map<string, LayeredFile>, dir: string): Promise<
 }
 
 /** The folder of a known mistake; a mistake the lesson does not have is an error that names them. */
-export function mistakeDir(lesson: LessonEntry, folder: string): string {
+function mistakeDir(lesson: LessonEntry, folder: string): string {
   if (!lesson.mistakes.some((mistake) => mistake.folder === folder)) {
     const known = lesson.mistakes.map((mistake) => mistake.folder).join(', ');
     throw new Error(`Lesson ${lesson.slug} has no known mistake "${folder}" (it has: ${known}).`);

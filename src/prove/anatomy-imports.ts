@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The relative module paths a TypeScript file imports, statically or with import(), resolved from `root`. */
-export function importedPaths(source: string, file: string, root: string): string[] {
+function importedPaths(source: string, file: string, root: string): string[] {
   const specifiers = [...source.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)].map(
     (match) => match[1] ?? match[2],
   );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseHints } from '../runner/lesson-texts.ts';
 
 /** The heading levels of a markdown text, in order ("#", "##", …), code blocks left out. */
-export function headingLevels(markdown: string): string[] {
+function headingLevels(markdown: string): string[] {
   const levels: string[] = [];
   let inCode = false;
   for (const line of markdown.split('\n')) {
