@@ -11,6 +11,14 @@ export interface KnownMistake {
   explains: string;
 }
 
+/** A file a lesson gives ready-made: an earlier lesson's exercise file, as its solution has it. */
+export interface GivenFile {
+  /** Path relative to the lesson's folder, the same in both lessons: "song.schema.ts". */
+  file: string;
+  /** The earlier lesson whose solution holds it: "02-schema". */
+  fromLesson: string;
+}
+
 export interface LessonEntry {
   /** Two digits: "02". */
   number: string;
@@ -20,6 +28,11 @@ export interface LessonEntry {
   titleHinglish: string;
   /** The files the learner edits, relative to playground/<slug>/. */
   exerciseFiles: string[];
+  /**
+   * Earlier lessons' files this lesson builds on, copied in beside the starter from their solutions:
+   * the one copy of each (none when absent). Files only this lesson gives live in its starter.
+   */
+  given?: GivenFile[];
   mistakes: KnownMistake[];
 }
 
@@ -83,6 +96,7 @@ export const lessons: LessonEntry[] = [
     title: 'Model: CRUD on one collection',
     titleHinglish: 'Model: ek collection pe CRUD',
     exerciseFiles: ['song.model.ts', 'songs.ts'],
+    given: [{ file: 'song.schema.ts', fromLesson: '02-schema' }],
     mistakes: [
       {
         folder: 'update-returns-old',
@@ -112,6 +126,10 @@ export const lessons: LessonEntry[] = [
     title: 'express.Router: a file for each group of routes',
     titleHinglish: 'express.Router: har group of routes ki apni file',
     exerciseFiles: ['routes/songs.routes.ts', 'app.ts'],
+    given: [
+      { file: 'song.schema.ts', fromLesson: '02-schema' },
+      { file: 'song.model.ts', fromLesson: '03-model' },
+    ],
     mistakes: [
       {
         folder: 'mounted-at-wrong-path',
@@ -180,6 +198,11 @@ export const lessons: LessonEntry[] = [
     title: 'await pitfalls: wait for the upload before you answer',
     titleHinglish: 'await ke pitfalls: upload ka wait karo, phir answer do',
     exerciseFiles: ['songs.routes.ts', 'save-songs.ts'],
+    given: [
+      { file: 'song.schema.ts', fromLesson: '02-schema' },
+      { file: 'song.model.ts', fromLesson: '03-model' },
+      { file: 'upload-file.ts', fromLesson: '05-upload-file' },
+    ],
     mistakes: [
       {
         folder: 'missing-await',

@@ -1,13 +1,12 @@
 // Lesson 01's app: a tiny file-sharing API. Upload a file: its bytes go to storage,
 // and a small record about it (name, size, type, URL) goes to MongoDB.
 // Two demo routes show why: how big a record gets, and what MongoDB says to a 20 MB document.
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import multer from 'multer';
 import mongoose from 'mongoose';
 import { BSON } from 'bson';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import { answerErrorsAsJson, storageRefused, validationFailed } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** An uploaded file as multer hands it over (the parts this lesson uses). */
 export interface UploadedFile {
@@ -101,23 +100,9 @@ export function createApp({ saveUpload, FileRecord }: StorageExercise): Express 
     }
   });
 
-  // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
-    if (error instanceof multer.MulterError) {
-      const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
-      res.status(status).json({ ok: false, error: `The upload was refused: ${error.message}.` });
-    } else if (error instanceof mongoose.Error.ValidationError) {
-      res.status(400).json({ ok: false, error: error.message });
-    } else if (typeof error?.message === 'string' && !(error instanceof Error)) {
-      // The ImageKit SDK rejects with a plain object { message, help }, not an Error.
-      res.status(502).json({ ok: false, error: `Storage refused the upload: ${error.message}` });
-    } else {
-      // Something crashed, most likely in the exercise: say which request, then what went wrong.
-      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
-      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-    }
-  };
-  app.use(answerInJson);
+  // Every error thrown above ends up here and leaves as JSON: a record that breaks its schema
+  // is 400, a storage that refused the upload is 502, anything else 500.
+  app.use(answerErrorsAsJson(validationFailed, storageRefused));
 
   return app;
 }
@@ -149,6 +134,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('01');

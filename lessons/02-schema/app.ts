@@ -1,22 +1,14 @@
 // Lesson 02's app: send a song as JSON and see your schema at work.
 // It answers with the cleaned song (trimmed, cast, defaults filled in, unknown fields gone)
 // or with one readable message per broken field.
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import mongoose from 'mongoose';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import { answerErrorsAsJson, validationFailed } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What lesson 02's exercise file exports. */
 export interface SchemaExercise {
   songSchema: mongoose.Schema;
-}
-
-/** Turns Mongoose's ValidationError into `{ title: 'A song needs a title', … }`. */
-function messagesOf(error: mongoose.Error.ValidationError): Record<string, string> {
-  const messages: Record<string, string> = {};
-  for (const [path, problem] of Object.entries(error.errors)) messages[path] = problem.message;
-  return messages;
 }
 
 /** Lets a request through only when its body is a JSON object (a song), not a list or nothing. */
@@ -56,19 +48,9 @@ export function createApp({ songSchema }: SchemaExercise): Express {
     res.json({ ok: true, songs });
   });
 
-  // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
-    if (error instanceof mongoose.Error.ValidationError) {
-      res.status(400).json({ ok: false, errors: messagesOf(error) });
-    } else if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
-    } else {
-      // Something crashed, most likely in the exercise: say which request, then what went wrong.
-      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
-      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-    }
-  };
-  app.use(answerInJson);
+  // Every error thrown above ends up here and leaves as JSON: a song that breaks your schema
+  // gets 400 with one message per broken field, `{ title: 'A song needs a title', … }`.
+  app.use(answerErrorsAsJson(validationFailed));
 
   return app;
 }
@@ -110,6 +92,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     { what: 'List the saved songs.', command: `curl -s ${baseUrl}/api/songs` },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('02');

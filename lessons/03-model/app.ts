@@ -1,10 +1,9 @@
 // Lesson 03's app: a songs store. Create, list, change the mood and delete songs, all
 // through your Song model, and look at the database's collections to see where they go.
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import mongoose from 'mongoose';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import { answerErrorsAsJson, malformedId, validationFailed } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What lesson 03's exercise files export (song.model.ts and songs.ts). */
 export interface ModelExercise {
@@ -13,13 +12,6 @@ export interface ModelExercise {
   listSongs(filter?: { mood?: string }): Promise<unknown[]>;
   updateMood(id: string, mood: string): Promise<unknown>;
   deleteSong(id: string): Promise<unknown>;
-}
-
-/** Turns Mongoose's ValidationError into `{ mood: '`angry` is not a valid enum value…', … }`. */
-function messagesOf(error: mongoose.Error.ValidationError): Record<string, string> {
-  const messages: Record<string, string> = {};
-  for (const [path, problem] of Object.entries(error.errors)) messages[path] = problem.message;
-  return messages;
 }
 
 /** The database's collections, each with how many documents it holds. */
@@ -85,20 +77,9 @@ export function createApp({ createSong, listSongs, updateMood, deleteSong }: Mod
     res.json({ ok: true, dropped: existed, collections: await collectionsWithCounts() });
   });
 
-  // Every error thrown above ends up here and leaves as JSON.
-  const answerInJson: ErrorRequestHandler = (error, req, res, _next) => {
-    if (error instanceof mongoose.Error.ValidationError) {
-      res.status(400).json({ ok: false, errors: messagesOf(error) });
-    } else if (error instanceof mongoose.Error.CastError) {
-      res.status(400).json({ ok: false, error: error.message });
-    } else if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
-    } else {
-      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
-      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-    }
-  };
-  app.use(answerInJson);
+  // Every error thrown above ends up here and leaves as JSON: a song that breaks the schema
+  // (a mood outside the list) or a value that is not an id gets 400, anything else 500.
+  app.use(answerErrorsAsJson(validationFailed, malformedId));
 
   return app;
 }
@@ -148,6 +129,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     { what: 'Delete something that is not an id: 404, no crash.', command: `curl -s -X DELETE ${songs}/not-an-id` },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('03');

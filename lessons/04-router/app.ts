@@ -1,10 +1,8 @@
 // Lesson 04's app: your app from app.ts (with songRoutes mounted at /api/songs),
 // plus JSON answers for paths that do not exist and for errors nobody caught.
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
-import mongoose from 'mongoose';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import { answerErrorsAsJson, notFound, validationFailed } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What playground/04-router/app.ts and routes/songs.routes.ts export. */
 export interface Exercise {
@@ -30,39 +28,19 @@ export function createApp(exercise: Exercise): Express {
   const answeredTwice: string[] = (app.locals.answeredTwice = []);
   app.use(yours);
   app.use(notFound);
-  app.use(answerErrorsAsJson(answeredTwice));
+  app.use(noteAnsweredTwice(answeredTwice));
+  // Every error thrown in a route ends here and leaves as JSON, as in lesson 02:
+  // an invalid song or a broken JSON body is the client's mistake (400); anything else is a crash (500).
+  app.use(answerErrorsAsJson(validationFailed));
   return app;
 }
 
-// Reached only when no route matched: a JSON 404 like every other answer.
-const notFound: RequestHandler = (req, res) => {
-  res.status(404).json({ ok: false, error: `Nothing answers ${req.method} ${req.path} in this app.` });
-};
-
-// Every error thrown in a route ends here and leaves as JSON, as in lesson 02:
-// an invalid song or a broken JSON body is the client's mistake (400); anything else is a crash (500).
-function answerErrorsAsJson(answeredTwice: string[]): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    if (res.headersSent) {
-      // The route had already answered, then went on and tried again: a `return` is missing.
-      const request = `${req.method} ${req.originalUrl}`;
-      answeredTwice.push(request);
-      console.error(
-        `${request} tried to answer twice: after its first res.json(…) the route went on. ` +
-          `Put return in front of the early answer: return res.status(404).json(…). (${error?.message ?? error})`,
-      );
-      return;
-    }
-    if (error instanceof mongoose.Error.ValidationError) {
-      const errors: Record<string, string> = {};
-      for (const [path, problem] of Object.entries(error.errors)) errors[path] = problem.message;
-      res.status(400).json({ ok: false, errors });
-    } else if (error?.type === 'entity.parse.failed') {
-      res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
-    } else {
-      console.error(`${req.method} ${req.originalUrl} crashed:`, error);
-      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-    }
+// A route that answered, went on and failed answering again (a `return` is missing) is noted, then
+// the error goes on to answerErrorsAsJson, which explains it in the terminal.
+function noteAnsweredTwice(answeredTwice: string[]): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) answeredTwice.push(`${req.method} ${req.originalUrl}`);
+    next(error);
   };
 }
 
@@ -95,6 +73,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('04');

@@ -1,10 +1,9 @@
 // Lesson 05's app: send one file to POST /api/upload and your uploadFile() stores it.
 // The route only awaits your promise: the waiting and the errors are uploadFile()'s job.
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import multer from 'multer';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import { answerErrorsAsJson } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What the storage tells about a stored file (the part this app uses). */
 export interface StoredFile {
@@ -55,16 +54,7 @@ export function createApp({ uploadFile }: Exercise): Express {
   });
 
   // Errors nobody caught leave as JSON too: a file over the limit, a broken form, or a crash.
-  const answerInJson: ErrorRequestHandler = (error, _req, res, _next) => {
-    if (error instanceof multer.MulterError) {
-      const status = error.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
-      res.status(status).json({ ok: false, error: `The upload form was not accepted: ${error.message}` });
-    } else {
-      console.error(error);
-      res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-    }
-  };
-  app.use(answerInJson);
+  app.use(answerErrorsAsJson());
 
   return app;
 }
@@ -87,6 +77,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     { what: 'No file in the form: 400 with a plain message.', command: `curl -s -i -X POST ${url}` },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('05');

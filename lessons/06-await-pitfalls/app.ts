@@ -1,9 +1,8 @@
 // Lesson 06's app: upload songs, save them, list them. Your routes (songs.routes.ts) are
 // mounted at /api/songs; around them, JSON answers for unknown paths and for errors nobody caught.
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
-import { fileURLToPath } from 'node:url';
-import type { TryItRequest } from '../../src/lessons/lesson-app.ts';
-import { serveLessonApp } from '../../src/apps/serve-lesson-app.ts';
+import express, { type Express, type Router } from 'express';
+import { answerErrorsAsJson, notFound } from '../shared/json-errors.ts';
+import type { TryItRequest } from '../shared/try-it.ts';
 
 /** A saved song, as Mongoose gives it back (the parts the app and the tests read). */
 export interface SavedSong {
@@ -37,25 +36,12 @@ export function createApp(exercise: Exercise): Express {
   app.use(express.json());
   app.use('/api/songs', exercise.songRoutes);
   app.use(notFound);
-  app.use(answerErrorsAsJson);
+  // Express 5 sends here the error of an async route that rejected without a try/catch. On
+  // purpose, it knows no kind of error: it can only say "something went wrong" (500). The
+  // route knew better, and should have caught it and called sendSongError().
+  app.use(answerErrorsAsJson());
   return app;
 }
-
-// Reached only when no route matched: a JSON 404 like every other answer.
-const notFound: RequestHandler = (req, res) => {
-  res.status(404).json({ ok: false, error: `Nothing answers ${req.method} ${req.path} in this app.` });
-};
-
-// Express 5 sends here the error of an async route that rejected without a try/catch.
-// It can only say "something went wrong": the route knew better, and should have caught it.
-const answerErrorsAsJson: ErrorRequestHandler = (error, req, res, _next) => {
-  if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ ok: false, error: `The body is not valid JSON: ${error.message}` });
-    return;
-  }
-  console.error(`${req.method} ${req.originalUrl} failed and no route caught it:`, error);
-  res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
-};
 
 export function tryIt(baseUrl: string): TryItRequest[] {
   const songs = `${baseUrl}/api/songs`;
@@ -85,6 +71,3 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
   ];
 }
-
-// Run this file directly to serve the app on its own.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await serveLessonApp('06');

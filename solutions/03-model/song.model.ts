@@ -2,6 +2,9 @@
 import mongoose from 'mongoose';
 import { songSchema } from './song.schema.ts';
 
+/** One saved song, as Mongoose gives it back. */
+export type SongDoc = mongoose.HydratedDocument<mongoose.InferSchemaType<typeof songSchema>>;
+
 /**
  * Creates, finds, updates and deletes songs. The name 'Song' becomes the
  * collection "songs": Mongoose lower-cases it and makes it plural.

@@ -19,7 +19,11 @@ function learnerLocation(error: unknown): string | undefined {
 
 /** The error's own message, in one or two lines: the first lines of a compiler message, without paths to node_modules. */
 function shortMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) {
+    // Not every library rejects with an Error: the ImageKit SDK rejects with { message, help }.
+    const message = (error as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message : String(error);
+  }
   const lines = error.message.split('\n').filter((line) => line.trim() !== '');
   const compiler = lines.find((line) => /ERROR:/.test(line));
   const message = compiler ? compiler.replace(/^.*ERROR:\s*/, 'Syntax error: ') : lines.slice(0, 2).join(' ');

@@ -1,15 +1,12 @@
-// Runs one lesson's app for real: the database and the storage start, the learner's exercise
-// is loaded, lessons/<slug>/app.ts builds the Express app around it, and it listens on a free
-// port. Each request is then shown with what it did to the database.
-//
-// Without options.signal it behaves as the program (a lesson's app.ts run directly, or the
-// runner's child process): Enter or Ctrl-C stops everything and ends the process, and a
-// failure is explained in plain words instead of a stack trace.
+// Runs one lesson's app for real, in the process of src/apps/run-lesson-app.ts: the database
+// and the storage start, the learner's exercise is loaded, lessons/<slug>/app.ts builds the
+// Express app around it (the engine imports the app; the app never imports the engine), and
+// it listens on a free port. Each request is then shown with what it did to the database.
+// Enter or Ctrl-C stops everything and ends the process; a failure is explained in plain
+// words instead of a stack trace.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import mongoose from 'mongoose';
 import { allLessons, findLesson, lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { loadExercise, targetFromEnv, type ExerciseTarget } from '../lessons/exercise.ts';
@@ -25,10 +22,6 @@ export interface ServeLessonAppOptions {
   port?: number;
   /** Which copy of the exercise to run: the learner's (default), the solution, the starter or a mistake. */
   target?: ExerciseTarget;
-  /** Stops the app when aborted. Without it, the app stops on Enter or Ctrl-C and ends the process. */
-  signal?: AbortSignal;
-  /** Show each request's queries and database changes (default true). */
-  showDatabase?: boolean;
 }
 
 export interface ServedLessonApp {
@@ -48,31 +41,23 @@ export class LessonAppFailure extends Error {
   }
 }
 
-// True while lessons/<slug>/app.ts is being imported. When that file is the program itself
-// (`npx tsx lessons/02-schema/app.ts`), it is still evaluating its own top-level
-// `await serveLessonApp('02')`; importing it again must not start a second app, or wait
-// for the first one (a top-level-await cycle that never ends).
-let importingAppModule = false;
-
-/** Starts the lesson's app (by number like "02" or folder name) and resolves once it listens. */
+/**
+ * Starts the lesson's app (by number like "02" or folder name) and resolves once it listens;
+ * from then on Enter, Ctrl-C or a crash stop it and end the process. A failure to start ends it too.
+ */
 export async function serveLessonApp(
   nameOrNumber: string,
   options: ServeLessonAppOptions = {},
 ): Promise<ServedLessonApp> {
-  if (importingAppModule) return { url: '', stop: async () => {} };
-  const standalone = !options.signal;
   let served: ServedLessonApp;
   try {
     served = await startLessonApp(nameOrNumber, options);
   } catch (error) {
-    if (!standalone) throw error;
     console.error(error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app'));
     process.exit(1);
   }
-  if (standalone) {
-    stopOnEnterOrSignal(served);
-    stopOnCrash(served);
-  } else options.signal!.addEventListener('abort', () => void served.stop(), { once: true });
+  stopOnEnterOrSignal(served);
+  stopOnCrash(served);
   return served;
 }
 
@@ -97,14 +82,7 @@ function lessonNamed(nameOrNumber: string): LessonEntry {
 
 async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
   const lesson = lessonNamed(nameOrNumber);
-  const { appFile } = lessonPaths(lesson);
-  if (!existsSync(appFile))
-    throw new LessonAppFailure(
-      `Lesson ${lesson.number} has no app to run yet (lessons/${lesson.slug}/app.ts).`,
-      'lesson',
-    );
   const target = options.target ?? targetFromEnv();
-  const aborted = () => options.signal?.aborted === true;
 
   const services: Services = await during('services', () => startServices({ quiet: true }));
   let server: http.Server | undefined;
@@ -123,16 +101,13 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
 
   try {
     const exercise = await during('exercise', () => loadExercise(lesson, target));
-    const appModule = await during('app', () => importAppModule(appFile));
+    const appModule = await during('app', () => importAppModule(lesson));
     const app = await during('app', () => appModule.createApp(exercise));
-    if (aborted()) throw new LessonAppFailure('Stopped before the app started.', 'listen');
 
     const width = textWidth();
     queryLog = attachQueryLog(mongoose, width - 6);
     const db = mongoose.connection.db;
-    server = http.createServer(
-      reportRequests(app, { queryLog, db: options.showDatabase === false ? undefined : db, width }),
-    );
+    server = http.createServer(reportRequests(app, { queryLog, db, width }));
     const listening = server;
     const port = await during(
       'listen',
@@ -155,15 +130,9 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
   }
 }
 
-/** Imports lessons/<slug>/app.ts; a fresh copy of it when it is the program being run (see importingAppModule). */
-async function importAppModule(appFile: string): Promise<LessonAppModule> {
-  const isProgram = process.argv[1] !== undefined && path.resolve(process.argv[1]) === appFile;
-  importingAppModule = true;
-  try {
-    return (await import(pathToFileURL(appFile).href + (isProgram ? '?served' : ''))) as LessonAppModule;
-  } finally {
-    importingAppModule = false;
-  }
+/** Imports lessons/<slug>/app.ts, which exports createApp() and tryIt(). */
+async function importAppModule(lesson: LessonEntry): Promise<LessonAppModule> {
+  return (await import(pathToFileURL(lessonPaths(lesson).appFile).href)) as LessonAppModule;
 }
 
 function announce(
@@ -181,7 +150,7 @@ function announce(
     paint('dim', `  storage:  ${services.storage.description}`),
     '',
   ];
-  const requests = typeof appModule.tryIt === 'function' ? appModule.tryIt(url) : [];
+  const requests = appModule.tryIt(url);
   if (requests.length) {
     lines.push(paint('bold', 'Try it: paste these into another terminal.'));
     requests.forEach((request, index) => {
@@ -209,7 +178,7 @@ function stopOnCrash(served: ServedLessonApp): void {
   process.once('unhandledRejection', crash);
 }
 
-/** Program mode: Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
+/** Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
 function stopOnEnterOrSignal(served: ServedLessonApp): void {
   let stopping = false;
   const stopNow = async () => {

@@ -47,12 +47,7 @@ function learnerCodeTest(request: CheckRequest): (file: string) => boolean {
     return (file) => file.startsWith(folder) && file !== testFile;
   }
   const paths = lessonPaths(request.lesson);
-  const folders = [
-    paths.playgroundDir,
-    paths.solutionDir,
-    paths.starterDir,
-    path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes', `${request.lesson.slug}-`),
-  ];
+  const folders = [paths.playgroundDir, paths.solutionDir, paths.starterDir, paths.variantsDir + path.sep];
   return (file) => folders.some((folder) => file.startsWith(folder));
 }
 

@@ -1,11 +1,11 @@
 // Where everything of a lesson lives. Every lesson has the same anatomy:
 // lessons/<slug>/ (texts, hints, starter/, mistakes/, app.ts), playground/<slug>/,
-// solutions/<slug>/ and tests/<slug>.test.ts.
+// solutions/<slug>/ and tests/<slug>.test.ts (README, "Adding a lesson").
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { lessons, type LessonEntry } from '../../lessons/manifest.ts';
 
-export type { LessonEntry, KnownMistake } from '../../lessons/manifest.ts';
+export type { LessonEntry, KnownMistake, GivenFile } from '../../lessons/manifest.ts';
 
 /** The project root folder (the one with package.json). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,5 +38,7 @@ export function lessonPaths(lesson: LessonEntry) {
     playgroundDir: path.join(playgroundRoot, lesson.slug),
     solutionDir: path.join(projectRoot, 'solutions', lesson.slug),
     testFile: path.join(projectRoot, 'tests', `${lesson.slug}.test.ts`),
+    /** Assembled copies of the exercise (solution, starter, mistakes): see src/lessons/variants.ts. */
+    variantsDir: path.join(projectRoot, 'node_modules', '.cache', 'playground-variants', lesson.slug),
   };
 }

@@ -1,10 +1,10 @@
 // Which copy of an exercise the tests and the lesson app run: the learner's, the
 // reference solution, the untouched starter, or one of the known mistakes.
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lessonPaths, projectRoot, type LessonEntry } from './catalog.ts';
+import { assembledCopy } from './variants.ts';
 
 export type ExerciseTarget = 'playground' | 'solution' | 'starter' | `mistake:${string}`;
 
@@ -16,52 +16,13 @@ export function targetFromEnv(): ExerciseTarget {
   throw new Error(`LESSON_TARGET must be playground, solution, starter or mistake:<folder>, not "${named}".`);
 }
 
-// Inside the project, so that the exercise's package imports (mongoose, express…) still resolve.
-const scratchRoot = path.join(projectRoot, 'node_modules', '.cache', 'playground-mistakes');
-
 /**
- * Test workers are often ended without running their exit handlers, so each new scratch
- * folder first clears those whose process (the number at the end of the name) is gone.
- */
-async function removeScratchOfEndedProcesses(): Promise<void> {
-  const names = await readdir(scratchRoot).catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) await rm(path.join(scratchRoot, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0 only asks whether the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * The folder holding the target's copy of the exercise files.
- * A known mistake only keeps the files it gets wrong, so it is laid over the
- * solution in a scratch folder: sibling imports between exercise files still work.
+ * The folder holding the target's copy of the exercise: the learner's own folder, or a copy
+ * assembled from its layers (given files, starter, solution, mistake) in src/lessons/variants.ts.
  */
 export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): Promise<string> {
-  const paths = lessonPaths(lesson);
-  if (target === 'playground') return paths.playgroundDir;
-  if (target === 'solution') return paths.solutionDir;
-  if (target === 'starter') return paths.starterDir;
-
-  const folder = target.slice('mistake:'.length);
-  const mistakeDir = path.join(paths.mistakesDir, folder);
-  if (!existsSync(mistakeDir)) throw new Error(`No known mistake "${folder}" in lessons/${lesson.slug}/mistakes/.`);
-  const scratch = path.join(scratchRoot, `${lesson.slug}-${folder}-${process.pid}`);
-  await removeScratchOfEndedProcesses();
-  await rm(scratch, { recursive: true, force: true });
-  await mkdir(scratch, { recursive: true });
-  await cp(paths.solutionDir, scratch, { recursive: true });
-  await cp(mistakeDir, scratch, { recursive: true });
-  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
-  return scratch;
+  if (target === 'playground') return lessonPaths(lesson).playgroundDir;
+  return (await assembledCopy(lesson, target)).dir;
 }
 
 /**
@@ -76,8 +37,7 @@ export async function loadExercise<Exercise>(
   const merged: Record<string, unknown> = {};
   for (const file of lesson.exerciseFiles) {
     const fullPath = path.join(dir, file);
-    if (!existsSync(fullPath) || statSync(fullPath).isDirectory())
-      throw new ExerciseFileMissing(lesson, file, fullPath);
+    if (!existsSync(fullPath) || statSync(fullPath).isDirectory()) throw new ExerciseFileMissing(lesson, fullPath);
     Object.assign(merged, await import(pathToFileURL(fullPath).href));
   }
   return merged as Exercise;
@@ -85,7 +45,7 @@ export async function loadExercise<Exercise>(
 
 /** An exercise file that is not where the lesson expects it. */
 export class ExerciseFileMissing extends Error {
-  constructor(lesson: LessonEntry, file: string, fullPath: string) {
+  constructor(lesson: LessonEntry, fullPath: string) {
     const what = existsSync(fullPath) ? 'is a folder, not a file' : 'is missing';
     super(
       `The exercise file ${path.relative(projectRoot, fullPath)} ${what}. ` +

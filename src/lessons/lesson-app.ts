@@ -1,13 +1,9 @@
 // The shape every lessons/<slug>/app.ts has, so the runner can start any lesson's app.
+// The engine imports the lesson apps, never the reverse: an app imports nothing from src/.
 import type { Express } from 'express';
+import type { TryItRequest } from '../../lessons/shared/try-it.ts';
 
-/** A request the learner can paste into a terminal while the app runs. */
-export interface TryItRequest {
-  /** What the request shows, in one short sentence. */
-  what: string;
-  /** A ready-to-paste command, usually curl. */
-  command: string;
-}
+export type { TryItRequest };
 
 export interface LessonAppModule<Exercise = any> {
   /** Builds the lesson's Express app around the learner's exercise code. Does not listen. */

@@ -1,22 +1,16 @@
-// The learner's working copies in playground/<slug>/ are made from the one pristine
-// starter in lessons/<slug>/starter/: never committed, restored without git.
+// The learner's working copies in playground/<slug>/ are made from the lesson's starter
+// copy: the files it gives from earlier lessons' solutions, and lessons/<slug>/starter/
+// (src/lessons/layers.ts). Never committed, restored without git.
 //
 // A small record (playground/.starter-copies.json) remembers what each copied file held.
 // When a starter improves (a `git pull`), a copy the learner never touched is brought up
 // to date; a copy the learner edited is never touched.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { allLessons, lessonPaths, playgroundRoot, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
-
-/** Every file of a folder (not its folders), as paths relative to it. */
-export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-}
+import { layeredFiles, type LayeredFile } from '../lessons/layers.ts';
 
 /** A lesson whose working copy could not be made or checked, and why, in one sentence with the way out. */
 export interface CopyProblem {
@@ -28,10 +22,8 @@ type CopyRecord = Record<string, string>;
 
 const recordFile = () => path.join(playgroundRoot, '.starter-copies.json');
 
-async function fingerprint(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
+function fingerprint(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 async function readRecord(): Promise<CopyRecord> {
@@ -50,14 +42,13 @@ async function writeRecord(record: CopyRecord): Promise<void> {
   await rename(temporary, recordFile());
 }
 
-/** Copies one starter file over the learner's copy (a folder in its place goes) and remembers what it held. */
-async function copyStarterFile(lesson: LessonEntry, file: string, record: CopyRecord): Promise<void> {
-  const { starterDir, playgroundDir } = lessonPaths(lesson);
-  const target = path.join(playgroundDir, file);
+/** Writes one starter file over the learner's copy (a folder in its place goes) and remembers what it held. */
+async function copyStarterFile(lesson: LessonEntry, file: string, starter: LayeredFile, record: CopyRecord) {
+  const target = path.join(lessonPaths(lesson).playgroundDir, file);
   if ((await stat(target).catch(() => undefined))?.isDirectory()) await rm(target, { recursive: true, force: true });
   await mkdir(path.dirname(target), { recursive: true });
-  await copyFile(path.join(starterDir, file), target);
-  record[`${lesson.slug}/${file}`] = await fingerprint(target);
+  await writeFile(target, starter.content);
+  record[`${lesson.slug}/${file}`] = fingerprint(starter.content);
 }
 
 /** The exercise files of the learner's copy that are folders (a file belongs there). */
@@ -86,17 +77,16 @@ function copyProblem(lesson: LessonEntry, error: NodeJS.ErrnoException, folders:
  * learner never edited. Never overwrites an edit. Returns how many files it wrote.
  */
 async function followStarter(lesson: LessonEntry, record: CopyRecord): Promise<number> {
-  const { starterDir, playgroundDir } = lessonPaths(lesson);
-  if (!existsSync(starterDir)) return 0;
+  const { playgroundDir } = lessonPaths(lesson);
   let written = 0;
-  for (const file of await filesUnder(starterDir)) {
+  for (const [file, starter] of await layeredFiles(lesson, 'starter')) {
     const target = path.join(playgroundDir, file);
     if (existsSync(target)) {
       const copied = record[`${lesson.slug}/${file}`];
-      const untouched = copied !== undefined && copied === (await fingerprint(target));
-      if (!untouched || copied === (await fingerprint(path.join(starterDir, file)))) continue;
+      const untouched = copied !== undefined && copied === fingerprint(await readFile(target));
+      if (!untouched || copied === fingerprint(starter.content)) continue;
     }
-    await copyStarterFile(lesson, file, record);
+    await copyStarterFile(lesson, file, starter, record);
     written++;
   }
   return written;
@@ -127,8 +117,8 @@ export async function ensurePlayground(): Promise<CopyProblem[]> {
 /** Puts the pristine starter files back over the learner's copy (after the learner confirmed), folders in their way included. */
 export async function resetExercise(lesson: LessonEntry): Promise<string[]> {
   const record = await readRecord();
-  const files = await filesUnder(lessonPaths(lesson).starterDir);
-  for (const file of files) await copyStarterFile(lesson, file, record);
+  const files = await layeredFiles(lesson, 'starter');
+  for (const [file, starter] of files) await copyStarterFile(lesson, file, starter, record);
   await writeRecord(record).catch(() => undefined);
-  return files;
+  return [...files.keys()];
 }

@@ -1,14 +1,16 @@
-// `npm test`: proves the playground honest. The project typechecks; the engine's own
-// tests pass; and every lesson's tests pass on its solution, fail on its starter, and
-// fail on each known mistake with that mistake's own explanation. All of it in one
-// vitest start (the check engine, src/check/), so it stays under a minute.
+// `npm test`: proves the playground honest. Every lesson is whole (src/prove/anatomy.ts);
+// the project, lesson code included, typechecks; the engine's own tests pass; and every
+// lesson's tests pass on its solution, fail on its starter, and fail on each known mistake
+// with that mistake's own explanation. All the tests in one vitest start (the check engine,
+// src/check/), so it stays under a minute or two.
 // The last line is always "N passed, N failed" (CI reads it); the exit code is 0 only if all is well.
 import { availableParallelism } from 'node:os';
 import { spinner } from '@clack/prompts';
 import { runChecks, type CheckResult } from '../check/index.ts';
 import { allLessons } from '../lessons/catalog.ts';
+import { assembledCopy, type AssembledCopy } from '../lessons/variants.ts';
 import { proofPlan } from './proof-plan.ts';
-import { starterSolutionDrift } from './given-files.ts';
+import { anatomyProblems, appExportProblems, type AnatomyProblem } from './anatomy.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
 import { formatCheck, typecheck } from './static-checks.ts';
 import { judge } from './verdicts.ts';
@@ -17,7 +19,19 @@ import { takeCharge } from '../processes/take-charge.ts';
 takeCharge();
 
 const started = performance.now();
-const { variants, gaps } = proofPlan();
+const variants = proofPlan();
+const anatomy: AnatomyProblem[] = [...(await anatomyProblems()), ...(await appExportProblems())];
+
+// Every starter and solution assembled now: the typecheck reads them, and the tests' workers
+// then find them ready. A lesson whose files cannot be laid together fails here, said once.
+const copies: AssembledCopy[] = [];
+for (const lesson of allLessons())
+  for (const target of ['starter', 'solution'] as const)
+    await assembledCopy(lesson, target).then(
+      (copy) => copies.push(copy),
+      (error: Error) =>
+        anatomy.push({ where: lesson.slug, what: `its ${target} cannot be assembled: ${error.message}` }),
+    );
 
 const progress = plain ? undefined : spinner();
 let finished = 0;
@@ -25,7 +39,7 @@ progress?.start(`Typechecking, and running ${variants.length} lesson variants an
 
 // tsc, prettier and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
 const [types, formatting, report] = await Promise.all([
-  typecheck(),
+  typecheck(copies),
   formatCheck(),
   runChecks(
     variants.map((variant) => variant.request),
@@ -47,7 +61,7 @@ const lines: string[] = [];
 
 lines.push(heading('Typecheck'));
 lines.push(
-  `  ${mark(types.ok)} tsc --noEmit ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`,
+  `  ${mark(types.ok)} tsc --noEmit, every lesson's starter and solution included, ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`,
 );
 if (!types.ok) {
   failed++;
@@ -75,12 +89,14 @@ for (const file of report.engine) {
 }
 
 lines.push(heading('Lessons'));
-for (const lesson of allLessons())
-  for (const problem of await starterSolutionDrift(lesson)) gaps.push({ lesson, why: problem });
-for (const gap of gaps) {
+lines.push(
+  `  ${mark(anatomy.length === 0)} ${anatomy.length === 0 ? `every lesson of the manifest is whole (${allLessons().length} lessons)` : 'the anatomy of the lessons (README, "Adding a lesson"):'}`,
+);
+for (const problem of anatomy) {
   failed++;
-  lines.push(`  ${mark(false)} ${gap.lesson.slug} ${gap.why}`);
+  lines.push(`    ${problem.where}: ${problem.what}`);
 }
+if (anatomy.length === 0) passed++;
 variants.forEach((variant, index) => {
   const result: CheckResult = report.results[index];
   const verdict = judge(variant, result);

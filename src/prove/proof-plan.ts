@@ -1,8 +1,8 @@
 // What the proof runs: for every lesson of the manifest, its tests against the
 // solution (must pass), the starter (must fail) and each known mistake (must fail,
-// with that mistake's own explanation).
-import { existsSync } from 'node:fs';
-import { allLessons, lessonPaths, type KnownMistake, type LessonEntry } from '../lessons/catalog.ts';
+// with that mistake's own explanation). That every lesson has what this needs is
+// the anatomy check's business (src/prove/anatomy.ts).
+import { allLessons, type KnownMistake, type LessonEntry } from '../lessons/catalog.ts';
 import type { LessonCheckRequest } from '../check/index.ts';
 
 export type Expectation = { kind: 'passes' } | { kind: 'fails' } | { kind: 'fails-explaining'; mistake: KnownMistake };
@@ -14,29 +14,10 @@ export interface ProofVariant {
   expect: Expectation;
 }
 
-/** A lesson the proof cannot check at all, and why. */
-export interface LessonGap {
-  lesson: LessonEntry;
-  why: string;
-}
-
-/** Every variant to run, and the lessons missing what the proof needs. */
-export function proofPlan(lessons: LessonEntry[] = allLessons()): { variants: ProofVariant[]; gaps: LessonGap[] } {
+/** Every variant to run. */
+export function proofPlan(lessons: LessonEntry[] = allLessons()): ProofVariant[] {
   const variants: ProofVariant[] = [];
-  const gaps: LessonGap[] = [];
   for (const lesson of lessons) {
-    const paths = lessonPaths(lesson);
-    const missing = [
-      existsSync(paths.testFile) ? undefined : `tests/${lesson.slug}.test.ts`,
-      existsSync(paths.starterDir) ? undefined : `lessons/${lesson.slug}/starter/`,
-    ].filter((item) => item !== undefined);
-    if (missing.length) {
-      gaps.push({
-        lesson,
-        why: `has no ${missing.join(' and no ')}: every lesson needs both (README, "Adding a lesson")`,
-      });
-      continue;
-    }
     variants.push({ lesson, request: { lesson, target: 'solution' }, expect: { kind: 'passes' } });
     variants.push({ lesson, request: { lesson, target: 'starter' }, expect: { kind: 'fails' } });
     for (const mistake of lesson.mistakes) {
@@ -47,5 +28,5 @@ export function proofPlan(lessons: LessonEntry[] = allLessons()): { variants: Pr
       });
     }
   }
-  return { variants, gaps };
+  return variants;
 }

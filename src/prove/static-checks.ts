@@ -1,8 +1,11 @@
-// Step 1 of the proof: the whole project typechecks (strict) and is formatted, both with
-// the project's own tools, run side by side with the tests.
+// Step 1 of the proof: the whole project, lesson code included, typechecks (strict) and is
+// formatted, both with the project's own tools, run side by side with the tests.
 import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../lessons/catalog.ts';
+import type { LayeredFile } from '../lessons/layers.ts';
+import type { AssembledCopy } from '../lessons/variants.ts';
 
 export interface ToolOutcome {
   ok: boolean;
@@ -32,19 +35,44 @@ function runTool(script: string, args: string[]): Promise<ToolOutcome> {
 }
 
 /**
- * `tsc --noEmit`. Incremental, with its notes kept in node_modules/.cache, so that a
- * second proof only re-checks what changed (a few seconds less on a small machine).
+ * `tsc --noEmit` on the project and on every lesson's starter and solution as assembled (a
+ * solution alone does not typecheck: it imports files of its starter and of earlier lessons).
+ * Incremental, with its notes kept in node_modules/.cache, so that a second proof only
+ * re-checks what changed (a few seconds less on a small machine). Errors in an assembled copy
+ * are reported at the line of the file it was copied from.
  */
-export function typecheck(): Promise<ToolOutcome> {
-  const buildInfo = path.join(projectRoot, 'node_modules', '.cache', 'playground-proof', 'tsbuildinfo');
-  return runTool('typescript/bin/tsc', [
+export async function typecheck(copies: AssembledCopy[]): Promise<ToolOutcome> {
+  const cache = path.join(projectRoot, 'node_modules', '.cache', 'playground-proof');
+  const config = path.join(cache, 'tsconfig.json');
+  const files = copies.flatMap((copy) => [...copy.files.keys()].map((file) => path.join(copy.dir, file)));
+  await mkdir(cache, { recursive: true });
+  // The project's own settings and files, plus the copies' (tsconfig.json leaves lesson code out).
+  await writeFile(config, JSON.stringify({ extends: path.join(projectRoot, 'tsconfig.json'), files }, null, 2));
+  const outcome = await runTool('typescript/bin/tsc', [
+    '-p',
+    config,
     '--noEmit',
     '--pretty',
     'false',
     '--incremental',
     '--tsBuildInfoFile',
-    buildInfo,
+    path.join(cache, 'tsbuildinfo'),
   ]);
+  return { ...outcome, output: atSources(outcome.output, copies) };
+}
+
+/** tsc's lines about a copied file, pointed at its source file and line instead; each said once. */
+function atSources(output: string, copies: AssembledCopy[]): string {
+  const sources = new Map<string, LayeredFile>();
+  for (const copy of copies)
+    for (const [file, layered] of copy.files)
+      sources.set(path.relative(projectRoot, path.join(copy.dir, file)), layered);
+  const lines = output.split('\n').map((line) => {
+    const [, file, row, rest] = /^(.+?)\((\d+),(.*)$/.exec(line) ?? [];
+    const from = file === undefined ? undefined : sources.get(file);
+    return from ? `${from.source}(${Number(row) - from.offset},${rest}` : line;
+  });
+  return [...new Set(lines)].join('\n');
 }
 
 /** `prettier --check .`: lists the files `npm run format` would change. */

@@ -96,16 +96,14 @@ async function main(): Promise<number> {
 
     case 'reset': {
       const lesson = lessonArgument();
-      const { canReset, resetQuestion, resetLessonFiles } = await import('./lesson-actions.ts');
-      if (canReset(lesson)) {
-        const ok = await confirmed(
-          await resetQuestion(lesson),
-          `Reset replaces your files with the starter, and there is no terminal to ask you first. Add --yes: npm run lesson -- reset ${lesson.number} --yes`,
-        );
-        if (!ok) {
-          console.log('Nothing was reset.');
-          return 1;
-        }
+      const { resetQuestion, resetLessonFiles } = await import('./lesson-actions.ts');
+      const ok = await confirmed(
+        await resetQuestion(lesson),
+        `Reset replaces your files with the starter, and there is no terminal to ask you first. Add --yes: npm run lesson -- reset ${lesson.number} --yes`,
+      );
+      if (!ok) {
+        console.log('Nothing was reset.');
+        return 1;
       }
       console.log(await resetLessonFiles(lesson));
       return 0;

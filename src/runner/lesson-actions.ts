@@ -1,7 +1,6 @@
 // What the runner can do with a lesson, shared by the menu (npm start) and the command
 // line (npm run lesson): show it, give a hint, reset the exercise, compare with the solution.
 // Each returns text to print; asking the learner is the caller's job.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, noteHintShown, type Language } from '../progress/progress-store.ts';
@@ -11,10 +10,7 @@ import { paint, colourEnabled } from './terminal.ts';
 
 /** The lesson's text rendered for the terminal, with the files to edit at the end. */
 export function lessonScreenText(lesson: LessonEntry, language: Language): string {
-  const text = readLessonText(lesson, language);
-  const parts: string[] = [];
-  if (text.note) parts.push(paint('yellow', text.note));
-  parts.push(renderMarkdown(text.markdown, { colour: colourEnabled() }).trimEnd());
+  const parts = [renderMarkdown(readLessonText(lesson, language), { colour: colourEnabled() }).trimEnd()];
   const heading = paint('bold', language === 'hinglish' ? 'Aapki file(s):' : 'Your file(s) to edit:');
   parts.push([heading, ...exerciseFiles(lesson).map((file) => `  ${paint('cyan', file)}`)].join('\n'));
   return parts.join('\n\n') + '\n';
@@ -27,7 +23,7 @@ export function exerciseFiles(lesson: LessonEntry): string[] {
 }
 
 export interface HintAnswer {
-  /** False when the lesson has no hints or the asked hint does not exist. */
+  /** False when the asked hint does not exist. */
   found: boolean;
   text: string;
 }
@@ -37,8 +33,7 @@ export interface HintAnswer {
  * After the last hint, the last one is shown again with a pointer to the solution.
  */
 export function hintFor(lesson: LessonEntry, language: Language, which?: number): HintAnswer {
-  const { hints, note } = readHints(lesson, language);
-  if (hints.length === 0) return { found: false, text: `Lesson ${lesson.number} has no hints yet.` };
+  const hints = readHints(lesson, language);
   const shown = lessonProgress(loadProgress().progress, lesson.slug).hintsShown ?? 0;
   let index: number;
   if (which !== undefined) {
@@ -54,7 +49,6 @@ export function hintFor(lesson: LessonEntry, language: Language, which?: number)
   const hint = hints[index];
   noteHintShown(lesson.slug, index + 1);
   const lines = [paint('bold', `Hint ${hint.number} of ${hints.length}`)];
-  if (note) lines.push(paint('yellow', note));
   lines.push(renderMarkdown(hint.markdown, { colour: colourEnabled() }).trimEnd());
   if (index === hints.length - 1) {
     lines.push(
@@ -65,11 +59,6 @@ export function hintFor(lesson: LessonEntry, language: Language, which?: number)
     );
   }
   return { found: true, text: lines.join('\n\n') + '\n' };
-}
-
-/** True when the lesson has a starter to reset to. */
-export function canReset(lesson: LessonEntry): boolean {
-  return existsSync(lessonPaths(lesson).starterDir);
 }
 
 /** What to ask before a reset: which files go back, and any folder that stands where a file belongs. */
@@ -84,7 +73,6 @@ export async function resetQuestion(lesson: LessonEntry): Promise<string> {
 
 /** Puts the starter files back (the caller has asked for confirmation); returns what to print. */
 export async function resetLessonFiles(lesson: LessonEntry): Promise<string> {
-  if (!canReset(lesson)) return `Lesson ${lesson.number} has no starter files yet, so there is nothing to reset.`;
   const { resetExercise } = await import('../playground/exercise-copies.ts');
   const files = await resetExercise(lesson);
   const where = path.relative(projectRoot, lessonPaths(lesson).playgroundDir);

@@ -9,14 +9,7 @@ import {
   saveLanguage,
   type Language,
 } from '../progress/progress-store.ts';
-import {
-  canReset,
-  exerciseFiles,
-  hintFor,
-  lessonScreenText,
-  resetLessonFiles,
-  resetQuestion,
-} from './lesson-actions.ts';
+import { exerciseFiles, hintFor, lessonScreenText, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
 import { chooseLanguage } from './menu.ts';
 import { paint } from './terminal.ts';
 import path from 'node:path';
@@ -182,15 +175,13 @@ async function compareWithSolution(lesson: LessonEntry): Promise<boolean> {
 
 /** Resets the exercise after a yes; false when the learner said no. */
 async function reset(lesson: LessonEntry): Promise<boolean> {
-  if (canReset(lesson)) {
-    const sure = await confirm({
-      message: await resetQuestion(lesson),
-      initialValue: false,
-    });
-    if (isCancel(sure) || !sure) {
-      log.info('Nothing was reset.');
-      return false;
-    }
+  const sure = await confirm({
+    message: await resetQuestion(lesson),
+    initialValue: false,
+  });
+  if (isCancel(sure) || !sure) {
+    log.info('Nothing was reset.');
+    return false;
   }
   log.success(await resetLessonFiles(lesson));
   return true;

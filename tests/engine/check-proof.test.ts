@@ -8,8 +8,8 @@ import { judge } from '../../src/prove/verdicts.ts';
 const lesson: LessonEntry = {
   number: '98',
   slug: '98-nowhere',
-  title: 'A lesson with no files',
-  titleHinglish: 'Bina files ka lesson',
+  title: 'A lesson made up for the test',
+  titleHinglish: 'Test ke liye banaya lesson',
   exerciseFiles: ['song.ts'],
   mistakes: [{ folder: 'no-enum', what: 'Forgot the enum.', explains: 'Enum' }],
 };
@@ -34,12 +34,13 @@ const result = (tests: TestOutcome[], extra: Partial<CheckResult> = {}): CheckRe
 });
 
 describe('proofPlan', () => {
-  it('reports a lesson without tests file or starter instead of checking it', () => {
-    const { variants, gaps } = proofPlan([lesson]);
-    expect(variants).toEqual([]);
-    expect(gaps[0].why).toBe(
-      'has no tests/98-nowhere.test.ts and no lessons/98-nowhere/starter/: every lesson needs both (README, "Adding a lesson")',
-    );
+  it('checks the solution (must pass), the starter (must fail) and each known mistake (must fail, explained)', () => {
+    const planned = proofPlan([lesson]).map((variant) => [variant.request.target, variant.expect.kind]);
+    expect(planned).toEqual([
+      ['solution', 'passes'],
+      ['starter', 'fails'],
+      ['mistake:no-enum', 'fails-explaining'],
+    ]);
   });
 });
 

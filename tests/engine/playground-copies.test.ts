@@ -9,7 +9,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 // Before the engine is imported: it reads PLAYGROUND_DIR once.
 const playgroundRoot = mkdtempSync(path.join(os.tmpdir(), 'playground-copies-'));
 process.env.PLAYGROUND_DIR = playgroundRoot;
-const { findLesson, lessonPaths } = await import('../../src/lessons/catalog.ts');
+const { findLesson, lessonPaths, projectRoot } = await import('../../src/lessons/catalog.ts');
+const { givenHeader } = await import('../../src/lessons/layers.ts');
 const { ensurePlayground } = await import('../../src/playground/exercise-copies.ts');
 
 const lesson = findLesson('02')!;
@@ -33,6 +34,18 @@ describe('ensurePlayground', () => {
   it('makes every missing working copy from its starter', async () => {
     await ensurePlayground();
     expect(readFileSync(learnerFile, 'utf8')).toBe(starter());
+  });
+
+  it("puts the files a lesson builds on beside its exercise files, from the earlier lessons' solutions", async () => {
+    await ensurePlayground();
+    const later = findLesson('03')!;
+    const given = later.given![0];
+    const solution = readFileSync(path.join(projectRoot, 'solutions', given.fromLesson, given.file), 'utf8');
+    expect(readFileSync(path.join(playgroundRoot, later.slug, given.file), 'utf8')).toBe(givenHeader(given) + solution);
+    for (const file of later.exerciseFiles)
+      expect(readFileSync(path.join(playgroundRoot, later.slug, file), 'utf8')).toBe(
+        readFileSync(path.join(lessonPaths(later).starterDir, file), 'utf8'),
+      );
   });
 
   it('brings an untouched copy up to date when the starter improved', async () => {

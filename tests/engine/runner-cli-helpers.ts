@@ -1,11 +1,11 @@
 // Runs `npm run lesson -- …` and `npm start` the way CI does: a child process, CI=true,
 // stdin not a terminal, no colours, and a temporary progress file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../../src/lessons/catalog.ts';
+import { projectRoot } from '../../src/lessons/catalog.ts';
 
 export interface Ran {
   status: number | null;
@@ -56,10 +56,4 @@ export function runEntry(
     child.once('error', reject);
     child.once('close', (status) => resolve({ status, stdout, stderr }));
   });
-}
-
-/** The first lesson of the manifest that has `file` in lessons/<slug>/ (or the first lesson). */
-export function lessonWith(file: string): { lesson: LessonEntry; has: boolean } {
-  const found = allLessons().find((lesson) => existsSync(path.join(lessonPaths(lesson).lessonDir, file)));
-  return found ? { lesson: found, has: true } : { lesson: allLessons()[0], has: false };
 }

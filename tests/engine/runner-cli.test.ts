@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
-import { lessonWith, runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
+import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 const first = allLessons()[0];
 
@@ -26,22 +26,16 @@ describe('list', () => {
 
 describe('show', () => {
   it('prints the lesson text, named by number without its leading zero', async () => {
-    const { lesson, has } = lessonWith('lesson.md');
-    const ran = await runEntry('cli', ['show', String(Number(lesson.number))], temporaryProgressFile());
+    const ran = await runEntry('cli', ['show', String(Number(first.number))], temporaryProgressFile());
     expect(ran.status).toBe(0);
-    expect(ran.stdout).toContain(
-      has ? firstHeading(path.join(lessonPaths(lesson).lessonDir, 'lesson.md')) : lesson.title,
-    );
-    expect(ran.stdout).toContain(`playground/${lesson.slug}/${lesson.exerciseFiles[0]}`);
+    expect(ran.stdout).toContain(firstHeading(path.join(lessonPaths(first).lessonDir, 'lesson.md')));
+    expect(ran.stdout).toContain(`playground/${first.slug}/${first.exerciseFiles[0]}`);
   });
 
   it('prints the Hinglish text with --lang hinglish', async () => {
-    const { lesson, has } = lessonWith('lesson.hinglish.md');
-    const ran = await runEntry('cli', ['show', lesson.slug, '--lang', 'hinglish'], temporaryProgressFile());
+    const ran = await runEntry('cli', ['show', first.slug, '--lang', 'hinglish'], temporaryProgressFile());
     expect(ran.status).toBe(0);
-    expect(ran.stdout).toContain(
-      has ? firstHeading(path.join(lessonPaths(lesson).lessonDir, 'lesson.hinglish.md')) : lesson.titleHinglish,
-    );
+    expect(ran.stdout).toContain(firstHeading(path.join(lessonPaths(first).lessonDir, 'lesson.hinglish.md')));
   });
 });
 
@@ -71,27 +65,21 @@ describe('a command that does not exist', () => {
 });
 
 describe('hint', () => {
-  const { lesson, has } = lessonWith('hints.md');
-
   it('shows the next hint each time and remembers how many were shown', async () => {
     const progressFile = temporaryProgressFile();
-    const once = await runEntry('cli', ['hint', lesson.number], progressFile);
-    if (!has) {
-      expect(once.stdout).toContain('has no hints yet');
-      return;
-    }
+    const once = await runEntry('cli', ['hint', first.number], progressFile);
     expect(once.status).toBe(0);
     expect(once.stdout).toMatch(/Hint 1 of \d+/);
-    const twice = await runEntry('cli', ['hint', lesson.number], progressFile);
+    const twice = await runEntry('cli', ['hint', first.number], progressFile);
     expect(twice.stdout).toMatch(/Hint 2 of \d+/);
-    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug].hintsShown).toBe(2);
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[first.slug].hintsShown).toBe(2);
   });
 
   it('shows a given hint with `hint N 1`, and refuses one that does not exist', async () => {
     const progressFile = temporaryProgressFile();
-    const given = await runEntry('cli', ['hint', lesson.number, '1'], progressFile);
-    expect(given.stdout).toContain(has ? 'Hint 1 of' : 'has no hints yet');
-    const missing = await runEntry('cli', ['hint', lesson.number, '99'], progressFile);
+    const given = await runEntry('cli', ['hint', first.number, '1'], progressFile);
+    expect(given.stdout).toContain('Hint 1 of');
+    const missing = await runEntry('cli', ['hint', first.number, '99'], progressFile);
     expect(missing.status).toBe(1);
   });
 });

@@ -3,5 +3,8 @@
 import mongoose from 'mongoose';
 import { songSchema } from './song.schema.ts';
 
+/** One saved song, as Mongoose gives it back. */
+export type SongDoc = mongoose.HydratedDocument<mongoose.InferSchemaType<typeof songSchema>>;
+
 /** Creates, finds, updates and deletes songs in the `songs` collection. */
 export const Song = null;

@@ -2,7 +2,6 @@
 //   SDK's callback form, imagekit.upload({ file: buffer, fileName }, (error, result) => { … }).
 //   Success and failure both arrive in that callback. Then run `npm run lesson -- check 05`.
 import ImageKit from 'imagekit';
-import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
 
 // The storage client, made once from the settings in the environment.
 const imagekit = new ImageKit({
@@ -12,8 +11,12 @@ const imagekit = new ImageKit({
   uploadEndpoint: process.env.IMAGEKIT_UPLOAD_ENDPOINT,
 });
 
+/** What the storage says about an uploaded file: url, fileId, size… */
+// The SDK has no public name for this type, so we read it off imagekit.upload: its callback's `result`.
+export type UploadResult = NonNullable<Parameters<Parameters<typeof imagekit.upload>[1]>[1]>;
+
 /** Uploads one file; resolves with what the storage says about it (url, fileId, size…), rejects with its error. */
-export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResponse> {
+export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResult> {
   // Replace this return with your Promise around imagekit.upload(…).
   return Promise.reject(
     new Error(`uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded.`),

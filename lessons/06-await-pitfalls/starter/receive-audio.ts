@@ -1,4 +1,4 @@
-// Given: how the routes receive audio files, with multer. You do not need to edit this file.
+// Given with this lesson: how the routes receive audio files, with multer. You do not need to edit this file.
 // Multer reads the multipart form: the file lands in req.file (its bytes in req.file.buffer,
 // kept in memory just long enough to go to storage) and the text fields in req.body.
 import type { Request, RequestHandler } from 'express';

@@ -6,9 +6,8 @@
 //      once and wait for all of them together: map() + Promise.all.
 // saveSong() is already right: read it to see the order (upload, wait, then save).
 import path from 'node:path';
-import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
 import { Song, type SongDoc } from './song.model.ts';
-import { uploadFile } from './upload-file.ts';
+import { uploadFile, type UploadResult } from './upload-file.ts';
 
 /** One audio file, as multer hands it over (req.file, or one item of req.files). */
 export interface AudioFile {
@@ -40,7 +39,7 @@ export async function saveSong(file: AudioFile, fields: SongFields): Promise<Son
 /** Uploads several audio files at the same time, then saves one song per file, titled after the file. */
 export async function saveSongs(files: AudioFile[], fields: SongFields): Promise<SongDoc[]> {
   // 1. Upload every file.
-  const uploads: UploadResponse[] = [];
+  const uploads: UploadResult[] = [];
   for (const file of files) {
     const uploaded = await uploadFile(file.buffer, file.originalname);
     uploads.push(uploaded);

@@ -1,6 +1,5 @@
 // uploadFile(): the SDK callback wrapped in a Promise. (A known mistake: see below.)
 import ImageKit from 'imagekit';
-import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
 
 // The storage client, made once from the settings in the environment.
 const imagekit = new ImageKit({
@@ -10,8 +9,12 @@ const imagekit = new ImageKit({
   uploadEndpoint: process.env.IMAGEKIT_UPLOAD_ENDPOINT,
 });
 
+/** What the storage says about an uploaded file: url, fileId, size… */
+// The SDK has no public name for this type, so we read it off imagekit.upload: its callback's `result`.
+export type UploadResult = NonNullable<Parameters<Parameters<typeof imagekit.upload>[1]>[1]>;
+
 // Mistake: the success branch logs the result but never calls resolve(), so `await uploadFile()` waits forever.
-export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResponse> {
+export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     imagekit.upload({ file: buffer, fileName }, (error, result) => {
       if (error) return reject(error);

@@ -1,8 +1,7 @@
 // Saving songs: upload the audio to storage, WAIT for its URL, then save the song with that URL.
 import path from 'node:path';
-import type { UploadResponse } from 'imagekit/dist/libs/interfaces/index.js';
 import { Song, type SongDoc } from './song.model.ts';
-import { uploadFile } from './upload-file.ts';
+import { uploadFile, type UploadResult } from './upload-file.ts';
 
 /** One audio file, as multer hands it over (req.file, or one item of req.files). */
 export interface AudioFile {
@@ -34,7 +33,7 @@ export async function saveSong(file: AudioFile, fields: SongFields): Promise<Son
 /** Uploads several audio files at the same time, then saves one song per file, titled after the file. */
 export async function saveSongs(files: AudioFile[], fields: SongFields): Promise<SongDoc[]> {
   // 1. Upload every file, waiting for each answer.
-  const uploads: UploadResponse[] = [];
+  const uploads: UploadResult[] = [];
   for (const file of files) {
     uploads.push(await uploadFile(file.buffer, file.originalname));
   }
