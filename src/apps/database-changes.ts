@@ -2,7 +2,7 @@
 // through the native driver, and only the differences are kept: collections created or
 // dropped, documents inserted, updated or deleted.
 import type { Connection } from 'mongoose';
-import { formatValue, cutLine } from './document-format.ts';
+import { formatValue, wrapLine } from './document-format.ts';
 import type { Paint } from '../runner/terminal.ts';
 
 type Db = NonNullable<Connection['db']>;
@@ -73,21 +73,23 @@ function changedFields(before: Document, after: Document): string {
   return parts.join(', ');
 }
 
-/** The changes as short lines: "+ inserted", "~ updated", "- deleted", one per document (up to three screen lines each). */
-export function formatChanges(changes: Change[], paint: Paint, screenWidth: number): string[] {
-  const width = screenWidth * 3;
+/**
+ * The changes as lines: "+ inserted", "~ updated", "- deleted", one per document, folded
+ * between words to `width` (later lines start with `indent` and two spaces).
+ */
+export function formatChanges(changes: Change[], paint: Paint, width: number, indent = ''): string[] {
+  const fold = (text: string) => wrapLine(text, width, `${indent}  `);
   return changes.map((change) => {
     if (change.kind === 'created') return paint('green', `+ collection ${change.collection} created`);
     if (change.kind === 'dropped') return paint('red', `- collection ${change.collection} dropped`);
     if (change.kind === 'inserted')
-      return paint('green', cutLine(`+ ${change.collection} inserted ${formatValue(change.doc)}`, width));
+      return paint('green', fold(`+ ${change.collection} inserted ${formatValue(change.doc)}`));
     if (change.kind === 'deleted')
-      return paint('red', cutLine(`- ${change.collection} deleted ${formatValue(change.doc)}`, width));
+      return paint('red', fold(`- ${change.collection} deleted ${formatValue(change.doc)}`));
     return paint(
       'yellow',
-      cutLine(
+      fold(
         `~ ${change.collection} updated ${formatValue(change.after._id)}: ${changedFields(change.before, change.after)}`,
-        width,
       ),
     );
   });

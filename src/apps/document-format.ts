@@ -37,3 +37,30 @@ export function formatValue(value: unknown, depth = 0): string {
 export function cutLine(text: string, width: number): string {
   return text.length > width ? text.slice(0, Math.max(1, width - 1)) + '…' : text;
 }
+
+/**
+ * Folds a long line into lines of at most `width`, between words (after ", " or a space, never
+ * inside a word), the later ones starting with `indent`; past `maxLines` it ends with "…".
+ */
+export function wrapLine(text: string, width: number, indent: string, maxLines = 4): string {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && lines.length < maxLines) {
+    const room = lines.length ? width - indent.length : width;
+    if (rest.length <= room) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const space = rest.lastIndexOf(' ', room);
+    const cut = space > room / 2 ? space : room;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest)
+    lines[lines.length - 1] = cutLine(
+      `${lines[lines.length - 1]} ${rest}`,
+      lines.length > 1 ? width - indent.length : width,
+    );
+  return lines.join(`\n${indent}`);
+}

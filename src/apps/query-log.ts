@@ -1,40 +1,124 @@
-// Collects the queries Mongoose sends while a request is handled, through mongoose.set('debug', fn),
-// so the app's log can show "songs.insertOne({ title: … })" under the request that caused it.
-import type { Mongoose } from 'mongoose';
-import { cutLine, formatValue } from './document-format.ts';
+// The database commands a request sends, as the MongoDB driver's command monitoring sees them
+// (the lesson world connects with monitorCommands): Mongoose's queries and the native
+// driver's alike (listCollections, drop…), each with what came back, and whether it was sent
+// before the answer or after it (work a route left running, the pitfall of lesson 06).
+import type { EventEmitter } from 'node:events';
+import { formatValue } from './document-format.ts';
+
+/** One command of a request, as a readable line. */
+export interface LoggedCommand {
+  line: string;
+  /** Sent after the route had already answered. */
+  late: boolean;
+}
 
 export interface QueryLog {
-  /** Starts a fresh list of queries (for the next request). */
+  /** Starts a fresh list (for the next request). */
   begin(): void;
-  /** The queries sent since begin(), one readable line each; stops collecting. */
-  end(): string[];
-  /** Gives Mongoose its normal, silent debug setting back. */
+  /** Marks the moment the route answered: commands from now on are late. */
+  answered(): void;
+  /** The commands since begin() (and takes them away). */
+  take(): LoggedCommand[];
+  /** Stops listening to the client. */
   detach(): void;
 }
 
-/** Hooks into Mongoose's debug output; nothing is printed, queries are only collected. */
-export function attachQueryLog(mongoose: Mongoose, width: number): QueryLog {
-  let current: string[] | undefined;
-  mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
-    if (!current) return;
-    // Mongoose passes trailing option objects; empty ones are noise for a learner.
-    const shown = args.filter(
-      (arg, index) => !(index > 0 && arg && typeof arg === 'object' && Object.keys(arg).length === 0),
-    );
-    current.push(cutLine(`${collection}.${method}(${shown.map((arg) => formatValue(arg)).join(', ')})`, width));
-  });
+interface Started {
+  commandName: string;
+  requestId: number;
+  command: Record<string, unknown>;
+}
+interface Succeeded {
+  requestId: number;
+  reply: Record<string, unknown>;
+}
+
+// The driver's housekeeping: no learner's code asked for these.
+const housekeeping = new Set([
+  'hello',
+  'ismaster',
+  'isMaster',
+  'ping',
+  'buildInfo',
+  'endSessions',
+  'killCursors',
+  'getMore',
+]);
+
+/** What a command asked, e.g. `songs.find({ mood: "calm" })`. */
+function describe(name: string, command: Record<string, unknown>): string {
+  const collection = typeof command[name] === 'string' ? `${command[name]}.` : '';
+  const parts: unknown[] = [];
+  if (name === 'find') parts.push(command.filter ?? {}, ...(command.sort ? [{ sort: command.sort }] : []));
+  else if (name === 'insert') parts.push(...((command.documents as unknown[]) ?? []));
+  else if (name === 'update')
+    parts.push(...((command.updates as { q: unknown; u: unknown }[]) ?? []).flatMap((one) => [one.q, one.u]));
+  else if (name === 'delete') parts.push(...((command.deletes as { q: unknown }[]) ?? []).map((one) => one.q));
+  else if (name === 'findAndModify') parts.push(command.query ?? {}, command.remove ? 'remove' : command.update);
+  else if (name === 'aggregate') parts.push(command.pipeline);
+  else if (name === 'count' || name === 'distinct') parts.push(command.query ?? {});
+  return `${collection}${name}(${parts.map((part) => formatValue(part)).join(', ')})`;
+}
+
+/** What came back, when it says something a learner wants to know (how many). */
+function outcome(name: string, reply: Record<string, unknown>): string {
+  const cursor = reply.cursor as { firstBatch?: unknown[]; id?: unknown } | undefined;
+  if (cursor?.firstBatch) {
+    const count = cursor.firstBatch.length;
+    const more = cursor.id && String(cursor.id) !== '0' ? '+' : '';
+    return ` → ${count}${more} document${count === 1 && !more ? '' : 's'}`;
+  }
+  if (name === 'insert' || name === 'delete' || name === 'update') {
+    const n = Number(reply.n ?? 0);
+    const verb = name === 'insert' ? 'inserted' : name === 'delete' ? 'deleted' : 'matched';
+    return ` → ${n} ${verb}`;
+  }
+  if (name === 'findAndModify') return reply.value ? ' → 1 document' : ' → none';
+  return '';
+}
+
+/** Listens to `client`'s command monitoring; nothing is printed, commands are only collected. */
+export function attachQueryLog(client: EventEmitter): QueryLog {
+  let current: LoggedCommand[] | undefined;
+  let late = false;
+  const pending = new Map<number, LoggedCommand & { name: string }>();
+  const onStarted = (event: Started) => {
+    if (!current || housekeeping.has(event.commandName)) return;
+    const entry = { line: describe(event.commandName, event.command), late, name: event.commandName };
+    pending.set(event.requestId, entry);
+    current.push(entry);
+  };
+  const onSucceeded = (event: Succeeded) => {
+    const entry = pending.get(event.requestId);
+    pending.delete(event.requestId);
+    if (entry) entry.line += outcome(entry.name, event.reply);
+  };
+  const onFailed = (event: { requestId: number; failure: Error }) => {
+    const entry = pending.get(event.requestId);
+    pending.delete(event.requestId);
+    if (entry) entry.line += ` → failed: ${event.failure.message}`;
+  };
+  client.on('commandStarted', onStarted);
+  client.on('commandSucceeded', onSucceeded);
+  client.on('commandFailed', onFailed);
   return {
     begin() {
       current = [];
+      late = false;
     },
-    end() {
-      const queries = current ?? [];
-      current = undefined;
-      return queries;
+    answered() {
+      late = true;
+    },
+    take() {
+      const taken = current ?? [];
+      current = [];
+      return taken.map(({ line, late: after }) => ({ line, late: after }));
     },
     detach() {
       current = undefined;
-      mongoose.set('debug', false);
+      client.off('commandStarted', onStarted);
+      client.off('commandSucceeded', onSucceeded);
+      client.off('commandFailed', onFailed);
     },
   };
 }

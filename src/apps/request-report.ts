@@ -1,11 +1,15 @@
 // Wraps the lesson's app so each request is logged with what it did: method, path, status,
-// the Mongoose queries it sent and the documents it inserted, updated or deleted.
+// the database commands it sent (with how many documents came back) and the documents it
+// inserted, updated or deleted; then, for a request that changes things, what its route
+// still did after it had answered (lesson 06's pitfall: the song saved after the 201).
 // Requests are handled one at a time, so every change is pinned on the right request.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Connection } from 'mongoose';
-import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
-import type { QueryLog } from './query-log.ts';
+import { quietFor } from '../lessons/progress-clock.ts';
 import { paint } from '../runner/terminal.ts';
+import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
+import { wrapLine } from './document-format.ts';
+import type { LoggedCommand, QueryLog } from './query-log.ts';
 
 export interface ReportOptions {
   queryLog: QueryLog;
@@ -14,8 +18,12 @@ export interface ReportOptions {
   width: number;
 }
 
-// A route that never answers would hold every later request; after this long we say so and move on.
-const answerTimeoutMs = 10_000;
+/** Nothing under way and nothing happening this long: a request without an answer will not get one. */
+const stuckAfterMs = 3000;
+/** After the answer, work the route left running is followed until this much quiet… */
+const lateQuietMs = 200;
+/** …or this long at most, so one request never holds the next for long. */
+const lateAtMostMs = 5000;
 
 function statusColour(status: number): 'green' | 'yellow' | 'red' {
   return status >= 500 ? 'red' : status >= 400 ? 'yellow' : 'green';
@@ -38,6 +46,19 @@ async function snapshot(db: ReportOptions['db']): Promise<Snapshot | undefined> 
   }
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Resolves 'answered', or 'stuck' once nothing has happened for a while with no answer yet. */
+function answerOf(app: RequestListener, req: IncomingMessage, res: ServerResponse): Promise<'answered' | 'stuck'> {
+  const giveUp = new AbortController();
+  return new Promise<'answered' | 'stuck'>((resolve) => {
+    res.once('finish', () => resolve('answered'));
+    res.once('close', () => resolve('answered'));
+    void quietFor(stuckAfterMs, giveUp.signal).then(() => resolve('stuck'));
+    app(req, res);
+  }).finally(() => giveUp.abort());
+}
+
 async function handleOne(
   app: RequestListener,
   req: IncomingMessage,
@@ -49,40 +70,48 @@ async function handleOne(
   options.queryLog.begin();
   // Read before the app runs: a mounted router rewrites req.url to the part after its mount path.
   const target = `${req.method} ${req.url}`;
-  let timer: NodeJS.Timeout | undefined;
-  const answered = await new Promise<boolean>((resolve) => {
-    res.once('finish', () => resolve(true));
-    res.once('close', () => resolve(res.writableFinished));
-    timer = setTimeout(() => resolve(false), answerTimeoutMs);
-    timer.unref();
-    app(req, res);
-  });
-  clearTimeout(timer);
+  const answer = await answerOf(app, req, res);
+  options.queryLog.answered();
   const ms = Math.round(performance.now() - started);
-  const queries = options.queryLog.end();
+  const commands = options.queryLog.take();
   const after = before ? await snapshot(options.db) : undefined;
 
-  const lines: string[] = [];
-  if (answered)
-    lines.push(
-      `${paint('bold', '→')} ${paint('bold', target)}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`,
-    );
-  else
-    lines.push(
-      `${paint('bold', '→')} ${paint('bold', target)}  ${paint('red', `no answer after ${answerTimeoutMs / 1000} s`)}: does the route forget to send a response (res.json, res.send)?`,
-    );
-  if (options.db) {
-    lines.push(
-      ...(queries.length
-        ? queries.map((query) => paint('dim', `    query  ${query}`))
-        : [paint('dim', '    no database queries')]),
-    );
-    if (before && after) {
-      const changes = formatChanges(compareSnapshots(before, after), paint, options.width - 4);
-      lines.push(
-        ...(changes.length ? changes.map((line) => `    ${line}`) : [paint('dim', '    the database did not change')]),
-      );
-    }
-  }
+  const head = `${paint('bold', '→')} ${paint('bold', target)}`;
+  const lines: string[] =
+    answer === 'answered'
+      ? [`${head}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`]
+      : [
+          `${head}  ${paint('red', 'no answer')}: nothing is happening any more, so none will come. The route waits for something that never comes: a promise never settled (a resolve() never called?), or an answer never sent (res.json, res.send).`,
+        ];
+  lines.push(...described(commands, before, after, options));
   console.log(lines.join('\n'));
+
+  // Work the route left running after its answer: followed, and shown apart, for requests that change things.
+  if (answer !== 'answered' || req.method === 'GET' || req.method === 'HEAD' || !options.db) return;
+  await Promise.race([quietFor(lateQuietMs), sleep(lateAtMostMs)]);
+  const late = options.queryLog.take();
+  if (!late.length) return;
+  const later = await snapshot(options.db);
+  console.log(
+    [
+      paint(['bold', 'yellow'], `  after the answer to ${target} was sent:`),
+      ...described(late, after, later, options),
+    ].join('\n'),
+  );
+}
+
+/** The commands, then the changes to the documents, as indented lines. */
+function described(
+  commands: LoggedCommand[],
+  before: Snapshot | undefined,
+  after: Snapshot | undefined,
+  options: ReportOptions,
+): string[] {
+  if (!options.db) return [];
+  const indent = '    ';
+  const width = options.width - indent.length;
+  const lines = commands.map((command) => paint('dim', wrapLine(`query  ${command.line}`, width, `${indent}       `)));
+  const changes = before && after ? formatChanges(compareSnapshots(before, after), paint, width, indent) : [];
+  if (!lines.length && !changes.length) return [paint('dim', `${indent}no database queries`)];
+  return [...lines, ...changes].map((line) => `${indent}${line}`);
 }

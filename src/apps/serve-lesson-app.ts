@@ -14,6 +14,7 @@ import { startServices, type Services } from '../lessons/lesson-world.ts';
 import type { LessonAppModule } from '../lessons/lesson-app.ts';
 import { explainError, type Stage } from './explain-error.ts';
 import { attachQueryLog, type QueryLog } from './query-log.ts';
+import { watchDatabaseClient } from '../lessons/progress-clock.ts';
 import { reportRequests } from './request-report.ts';
 import { paint, textWidth } from '../runner/terminal.ts';
 
@@ -105,7 +106,10 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
     const app = await during('app', () => appModule.createApp(exercise));
 
     const width = textWidth();
-    queryLog = attachQueryLog(mongoose, width - 6);
+    const client = mongoose.connection.getClient();
+    queryLog = attachQueryLog(client);
+    // The log tells a request that will never be answered by nothing happening any more.
+    watchDatabaseClient(client);
     const db = mongoose.connection.db;
     server = http.createServer(reportRequests(app, { queryLog, db, width }));
     const listening = server;

@@ -1,7 +1,7 @@
 // Waiting for a learner's promise without letting a forgotten resolve() hang the check,
 // and without calling a slow machine's correct code stuck: the patience counts only time
 // in which nothing at all happened (src/check/worker/progress-clock.ts).
-import { quietFor } from '../../src/check/worker/progress-clock.ts';
+import { quietFor } from '../../src/lessons/progress-clock.ts';
 
 /** Thrown when a promise did not settle in time; its message is written for the learner. */
 export class NeverSettled extends Error {

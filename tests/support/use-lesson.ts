@@ -8,7 +8,7 @@ import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
 import { goFromCheck, servicesFromCheck } from '../../src/check/worker/channel-client.ts';
 import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
-import { watchDatabaseClient } from '../../src/check/worker/progress-clock.ts';
+import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
 
 /** Opens the lesson's world before the file's tests and closes it after them. */
 export function useLesson<Exercise>(slug: string): {

@@ -4,7 +4,7 @@
 // Outside a check (a plain `npx vitest`) it does nothing.
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { channelAddress, goFromCheck, joinCheck, tell } from './channel-client.ts';
-import { quietFor, silentFor } from './progress-clock.ts';
+import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
 
 /**

@@ -1,5 +1,6 @@
-// "Is anything still happening?", asked inside a lesson's test worker, so that a check can
-// tell code that waits for something that never comes from code on a slow machine.
+// "Is anything still happening?", asked in a process running a lesson's code (a check's test
+// worker, a lesson's app), so that code waiting for something that never comes can be told
+// from code on a slow machine.
 //
 // Work the learner's code waits on is counted while it is under way: database commands
 // (the driver's command monitoring), requests the storage server is answering, and requests
