@@ -21,7 +21,7 @@ const language: Language = args.language ?? loaded.progress.language ?? 'en';
 function usageError(message: string, valid: 'lessons' | 'commands'): never {
   console.error(paint('red', message));
   if (valid === 'lessons') console.error(`Lessons:\n${formatLessonList(loadProgress().progress, language)}`);
-  else console.error(`Commands: ${commands.join(', ')}. See npm run lesson -- --help`);
+  else console.error(`Commands: ${[...commands, 'help'].join(', ')}. See npm run lesson -- --help`);
   process.exit(2);
 }
 
@@ -51,7 +51,7 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   if (args.problem) usageError(args.problem, 'commands');
-  if (args.help || args.command === undefined || args.command === 'help') {
+  if (args.help || args.command === undefined) {
     console.log(helpText);
     return 0;
   }
@@ -156,9 +156,6 @@ async function main(): Promise<number> {
       const end = await runAppInChild(lesson);
       return end.stoppedByLearner ? 0 : end.code;
     }
-
-    case 'help':
-      return 0;
   }
 }
 
