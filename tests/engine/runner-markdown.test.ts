@@ -1,9 +1,10 @@
 // The lesson text in the terminal: marked's tokens, rendered by the runner's own small renderer.
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, wrap } from '../../src/runner/markdown-render.ts';
 import { parseHints } from '../../src/runner/lesson-texts.ts';
 import { diffLines, formatDiff } from '../../src/runner/solution-diff.ts';
-import { painter, stripAnsi } from '../../src/runner/terminal.ts';
+import { painter } from '../../src/runner/terminal.ts';
 
 const lesson = `# Schema
 
@@ -60,6 +61,22 @@ describe('wrap', () => {
   it('counts only visible characters, not colour codes', () => {
     const bold = painter(true)('bold', 'aaaa');
     expect(stripAnsi(wrap(`${bold} bbbb cccc`, 9))).toBe('aaaa bbbb\ncccc');
+  });
+});
+
+describe('columns of wide and combining characters', () => {
+  it('underlines a heading by the columns it takes, not by its code points', () => {
+    expect(renderMarkdown('# 漢字 🎵', { width: 80, colour: false })).toContain('漢字 🎵\n═══════\n');
+    expect(renderMarkdown('## कुछ', { width: 80, colour: false })).toContain('कुछ\n──\n');
+  });
+
+  it('wraps by columns, so a line of emoji or CJK stays within the width', () => {
+    expect(wrap('🎵🎵🎵 漢字漢字 ab', 10)).toBe('🎵🎵🎵\n漢字漢字\nab');
+  });
+
+  it('lines up table columns after a cell with an emoji', () => {
+    const table = renderMarkdown('| a | b |\n| - | - |\n| 🎵 | x |\n| yy | z |\n', { width: 80, colour: false });
+    expect(table.split('\n').slice(2, 4)).toEqual(['🎵  x', 'yy  z']);
   });
 });
 
