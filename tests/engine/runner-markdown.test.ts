@@ -3,7 +3,7 @@ import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, wrap } from '../../src/runner/markdown-render.ts';
 import { parseHints } from '../../src/runner/lesson-texts.ts';
-import { diffLines, formatDiff } from '../../src/runner/solution-diff.ts';
+import { formatDiff, lineEdits } from '../../src/runner/solution-diff.ts';
 import { painter } from '../../src/runner/terminal.ts';
 
 const lesson = `# Schema
@@ -92,7 +92,7 @@ describe('parseHints', () => {
 
 describe('the solution diff', () => {
   it('marks your lines with - and the solution lines with +, keeping the common ones', () => {
-    const text = formatDiff(diffLines(['a', 'b', 'c'], ['a', 'B', 'c']), painter(false));
+    const text = formatDiff(lineEdits(['a', 'b', 'c'], ['a', 'B', 'c']), painter(false));
     expect(text).toBe('  a\n- b\n+ B\n  c');
   });
 });
