@@ -44,9 +44,8 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
     console.error(refusal);
     return false;
   }
-  const { confirm, isCancel } = await import('@clack/prompts');
-  const answer = await confirm({ message: question, initialValue: false });
-  return !isCancel(answer) && answer === true;
+  const { askYesNo } = await import('./ask.ts');
+  return askYesNo(question);
 }
 
 async function main(): Promise<number> {
