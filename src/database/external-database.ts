@@ -12,7 +12,7 @@ import type { PlaygroundDatabase } from './start-database.ts';
  * died first (kill -9, power loss): its name says which process made it, and that process
  * is gone. Names of other machines or of anyone else are never touched.
  */
-export async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
+async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
   const dropped: string[] = [];
   let names: string[];
   try {

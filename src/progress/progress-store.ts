@@ -35,7 +35,7 @@ export interface LoadedProgress {
 }
 
 /** Where progress is kept; PLAYGROUND_PROGRESS_FILE overrides it (the tests use a temporary file). */
-export function progressFile(): string {
+function progressFile(): string {
   return process.env.PLAYGROUND_PROGRESS_FILE || path.join(projectRoot, '.playground-progress.json');
 }
 

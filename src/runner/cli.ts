@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     case 'watch': {
       const lesson = lessonArgument();
       refuseIfBroken(lesson);
-      const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
+      const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
       const { listenForStop } = await import('./keys.ts');
       const keys = listenForStop();
       console.log(
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
       const passed = await watchUntilPassed(lesson, {
         onVerdict: (verdict) => console.log(verdict.text),
         until: keys.pressed,
-        onStart: announceCheck,
+        onStart: (changed) => console.log(checkAnnouncement(changed)),
       });
       keys.release();
       return passed ? 0 : 1;

@@ -158,7 +158,7 @@ async function check(lesson: LessonEntry, warm: WarmCheck, streams: ScreenStream
 }
 
 async function watch(lesson: LessonEntry, warm: WarmCheck, streams: ScreenStreams): Promise<void> {
-  const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
+  const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
   const { listenForStop } = await import('./keys.ts');
   const { output } = streams;
   log.step(`Watching ${exerciseFiles(lesson).join(', ')}: save to check again. Enter or Ctrl-C stops watching.`, {
@@ -169,7 +169,7 @@ async function watch(lesson: LessonEntry, warm: WarmCheck, streams: ScreenStream
     const passed = await watchUntilPassed(lesson, {
       onVerdict: (verdict) => say(streams, '\n' + verdict.text),
       until: keys.pressed,
-      onStart: announceCheck,
+      onStart: (changed) => say(streams, checkAnnouncement(changed)),
       readIn: 'menu',
       warm,
     });
