@@ -1,17 +1,13 @@
 // Reading errors the way a learner needs them: no colour codes, the first line,
 // where it happened, and the assertion's own message apart from vitest's words.
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { projectRoot } from '../lessons/catalog.ts';
 import type { FailureDetail } from './types.ts';
 import type { ErrorRecord } from './wire.ts';
 
-// eslint-disable-next-line no-control-regex
-const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
-
-/** The text without terminal colour codes. */
-export function stripAnsi(text: string): string {
-  return text.replace(ansi, '');
-}
+/** The text without terminal colour codes (Node's own; results.ts and run-checks.ts use this name). */
+export const stripAnsi = stripVTControlCharacters;
 
 /** The first line with words on it, trimmed. */
 export function firstLine(text: string): string {

@@ -2,6 +2,7 @@
 // a database left by a run that died (kill -9, power loss) can be told apart and dropped later.
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { ConnectionString } from 'mongodb-connection-string-url';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ownName = /^playground_([a-z0-9]{6})_(\d+)_[a-z0-9]{6}$/;
@@ -25,30 +26,15 @@ export function ownerOnThisMachine(name: string): number | undefined {
 }
 
 /**
- * `uri` with its database path replaced by `dbName`, keeping the query string.
- * Works for mongodb:// with several hosts and for mongodb+srv://. When the URI has
- * credentials, the original auth database is kept explicit (authSource), because
- * the driver would otherwise try to log in against the new database.
+ * The connection string of database `dbName` on the server at `serverUri`, to print for mongosh
+ * or Compass (the playground connects to `serverUri` and names the database in code). With
+ * credentials and no authSource, the login database stays the one `serverUri` had: the path
+ * names the database to log in against too.
  */
-export function withDatabaseName(uri: string, dbName: string): string {
-  const schemeEnd = uri.indexOf('://');
-  if (schemeEnd < 0) throw new Error(`"${uri}" does not look like a mongodb:// URI`);
-  const scheme = uri.slice(0, schemeEnd + 3);
-  const rest = uri.slice(schemeEnd + 3);
-  // Reserved characters in credentials must be percent-encoded, so the first / or ? ends the hosts.
-  const hostsEnd = rest.search(/[/?]/);
-  const authority = hostsEnd < 0 ? rest : rest.slice(0, hostsEnd);
-  const tail = hostsEnd < 0 ? '' : rest.slice(hostsEnd);
-  const queryStart = tail.indexOf('?');
-  const path = (queryStart < 0 ? tail : tail.slice(0, queryStart)).replace(/^\//, '');
-  const params = new URLSearchParams(queryStart < 0 ? '' : tail.slice(queryStart + 1));
-  if (authority.includes('@') && !params.has('authSource'))
-    params.set('authSource', decodeURIComponent(path) || 'admin');
-  const query = params.toString();
-  return `${scheme}${authority}/${dbName}${query ? `?${query}` : ''}`;
-}
-
-/** The URI without credentials, fit to print. */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/[^@/?]*@/, '//***@');
+export function databaseUri(serverUri: string, dbName: string): string {
+  const uri = new ConnectionString(serverUri);
+  if (uri.username && !uri.searchParams.has('authSource'))
+    uri.searchParams.set('authSource', decodeURIComponent(uri.pathname.slice(1)) || 'admin');
+  uri.pathname = `/${dbName}`;
+  return uri.toString();
 }

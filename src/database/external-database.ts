@@ -1,7 +1,8 @@
 // Tier 1: the learner's own server from MONGODB_URI (a local mongod or Atlas).
 // The playground works only inside a database of its own and drops only that one.
 import { MongoClient } from 'mongodb';
-import { generateDatabaseName, ownerOnThisMachine, redactUri, withDatabaseName } from './database-name.ts';
+import { redactConnectionString } from 'mongodb-connection-string-url';
+import { databaseUri, generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
 import { DatabaseStartError } from './database-start-error.ts';
 import { isRunning } from '../processes/is-running.ts';
 import type { PlaygroundDatabase } from './start-database.ts';
@@ -11,7 +12,7 @@ import type { PlaygroundDatabase } from './start-database.ts';
  * died first (kill -9, power loss): its name says which process made it, and that process
  * is gone. Names of other machines or of anyone else are never touched.
  */
-export async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
+async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
   const dropped: string[] = [];
   let names: string[];
   try {
@@ -36,27 +37,29 @@ export async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<str
 /** Connects to the server at `serverUri` and hands out a fresh database on it. */
 export async function useExternalDatabase(serverUri: string): Promise<PlaygroundDatabase> {
   const dbName = generateDatabaseName();
-  const uri = withDatabaseName(serverUri, dbName);
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
+  // The server's URI as given, and the database named on each call: the client's dbName option
+  // would also move the login to that database when the URI has a password and no authSource.
+  let client: MongoClient | undefined;
   try {
+    client = new MongoClient(serverUri, { serverSelectionTimeoutMS: 5000 });
     await client.connect();
     // ping touches no data; it only proves the server answers.
     await client.db(dbName).command({ ping: 1 });
     await dropDatabasesOfEndedRuns(client);
   } catch (error) {
-    await client.close().catch(() => {});
+    await client?.close().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseStartError(
-      `Could not reach the MongoDB server in MONGODB_URI (${redactUri(serverUri)}): ${reason}. ` +
+      `Could not reach the MongoDB server in MONGODB_URI (${redactConnectionString(serverUri)}): ${reason}. ` +
         'Check the address and password, or unset MONGODB_URI to use the built-in database.',
     );
   }
   return {
-    uri,
+    uri: databaseUri(serverUri, dbName),
     serverUri,
     dbName,
     kind: 'external',
-    description: `Using your MongoDB server from MONGODB_URI (${redactUri(serverUri)}), in database ${dbName}, which is dropped when you stop.`,
+    description: `Using your MongoDB server from MONGODB_URI (${redactConnectionString(serverUri)}), in database ${dbName}, which is dropped when you stop.`,
     stop: async () => {
       try {
         await client.db(dbName).dropDatabase();

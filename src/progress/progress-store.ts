@@ -2,8 +2,9 @@
 // which lessons are done, how many hints were shown, the language and the last lesson opened.
 // A missing or broken file never stops the runner: it starts fresh and says so, and a broken
 // one is first set aside beside it, never overwritten.
-import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../files/write-atomic.ts';
 import { allLessons, projectRoot } from '../lessons/catalog.ts';
 
 /** Real progress takes a few hundred bytes; anything past this is not a progress file. */
@@ -34,7 +35,7 @@ export interface LoadedProgress {
 }
 
 /** Where progress is kept; PLAYGROUND_PROGRESS_FILE overrides it (the tests use a temporary file). */
-export function progressFile(): string {
+function progressFile(): string {
   return process.env.PLAYGROUND_PROGRESS_FILE || path.join(projectRoot, '.playground-progress.json');
 }
 
@@ -107,18 +108,7 @@ function setAside(file: string, why: string): LoadedProgress {
 
 /** Writes the progress atomically (temporary file, then rename), so a crash never leaves half a file. */
 export function saveProgress(progress: Progress, file: string = progressFile()): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify(progress, null, 2) + '\n');
-    renameSync(temporary, file);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing to clean up.
-    }
-    throw error;
-  }
+  writeFileAtomicSync(file, JSON.stringify(progress, null, 2) + '\n');
 }
 
 /**

@@ -31,9 +31,9 @@ export async function checkOnce(warm: WarmCheck, lesson: LessonEntry, readIn: Re
   return { passed: result.passed, text: explainCheck(result, lesson, readIn) };
 }
 
-/** Says, as a watch's check begins, which saved files it is about. */
-export function announceCheck(changed: string[]): void {
-  console.log(paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…'));
+/** What to say as a watch's check begins: which saved files it is about. */
+export function checkAnnouncement(changed: string[]): string {
+  return paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…');
 }
 
 export interface WatchOptions {

@@ -9,7 +9,7 @@ import { spawnContained } from '../processes/contained-child.ts';
 import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import { listenForStop } from './keys.ts';
-import { paint } from './terminal.ts';
+import { colourEnabled, paint } from './terminal.ts';
 
 // Time the child gets to close its server and stop the services before it is killed:
 // within the 2 s a stopped playground has to be gone.
@@ -38,7 +38,8 @@ export async function runInChildGroup(entry: string, args: string[], options: Ch
     env: {
       ...process.env,
       PLAYGROUND_SCRATCH: scratch.path,
-      ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+      // The child's output is the runner's (inherited), so it follows the runner's colour rule.
+      ...(colourEnabled() ? { FORCE_COLOR: '1' } : {}),
     },
   });
   const { child } = run;

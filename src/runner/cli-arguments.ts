@@ -1,7 +1,8 @@
 // Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`.
+import { parseArgs } from 'node:util';
 import type { Language } from '../progress/progress-store.ts';
 
-export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'help'] as const;
+export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution'] as const;
 export type Command = (typeof commands)[number];
 
 export interface CliArguments {
@@ -10,26 +11,42 @@ export interface CliArguments {
   words: string[];
   language?: Language;
   yes: boolean;
+  /** --help, -h, or the command `help`. */
   help: boolean;
   /** Set when an option is wrong: one line for the learner. */
   problem?: string;
 }
 
+const options = {
+  lang: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Splits the command line into the command, its words and the options. */
 export function parseArguments(argv: string[]): CliArguments {
-  const parsed: CliArguments = { words: [], yes: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--yes' || arg === '-y') parsed.yes = true;
-    else if (arg === '--help' || arg === '-h') parsed.help = true;
-    else if (arg === '--lang' || arg.startsWith('--lang=')) {
-      const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+  // Not strict: parseArgs' own errors are long and name no valid value, so the options are checked below.
+  const { positionals, tokens } = parseArgs({
+    args: argv,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const [command, ...words] = positionals;
+  const parsed: CliArguments = { command, words, yes: false, help: command === 'help' };
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'lang') {
+      const value = token.value;
       if (value === 'en' || value === 'english') parsed.language = 'en';
       else if (value === 'hinglish') parsed.language = 'hinglish';
       else parsed.problem = `--lang takes "en" or "hinglish", not "${value ?? ''}".`;
-    } else if (arg.startsWith('-')) parsed.problem = `Unknown option ${arg}.`;
-    else if (parsed.command === undefined) parsed.command = arg;
-    else parsed.words.push(arg);
+    } else if ((token.name === 'yes' || token.name === 'help') && token.value === undefined) {
+      parsed[token.name] = true;
+    } else {
+      parsed.problem = `Unknown option ${token.rawName}${token.inlineValue ? `=${token.value}` : ''}.`;
+    }
   }
   return parsed;
 }

@@ -21,7 +21,7 @@ const language: Language = args.language ?? loaded.progress.language ?? 'en';
 function usageError(message: string, valid: 'lessons' | 'commands'): never {
   console.error(paint('red', message));
   if (valid === 'lessons') console.error(`Lessons:\n${formatLessonList(loadProgress().progress, language)}`);
-  else console.error(`Commands: ${commands.join(', ')}. See npm run lesson -- --help`);
+  else console.error(`Commands: ${[...commands, 'help'].join(', ')}. See npm run lesson -- --help`);
   process.exit(2);
 }
 
@@ -44,14 +44,13 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
     console.error(refusal);
     return false;
   }
-  const { confirm, isCancel } = await import('@clack/prompts');
-  const answer = await confirm({ message: question, initialValue: false });
-  return !isCancel(answer) && answer === true;
+  const { askYesNo } = await import('./ask.ts');
+  return askYesNo(question);
 }
 
 async function main(): Promise<number> {
   if (args.problem) usageError(args.problem, 'commands');
-  if (args.help || args.command === undefined || args.command === 'help') {
+  if (args.help || args.command === undefined) {
     console.log(helpText);
     return 0;
   }
@@ -134,7 +133,7 @@ async function main(): Promise<number> {
     case 'watch': {
       const lesson = lessonArgument();
       refuseIfBroken(lesson);
-      const { announceCheck, watchUntilPassed } = await import('./check-actions.ts');
+      const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
       const { listenForStop } = await import('./keys.ts');
       const keys = listenForStop();
       console.log(
@@ -143,7 +142,7 @@ async function main(): Promise<number> {
       const passed = await watchUntilPassed(lesson, {
         onVerdict: (verdict) => console.log(verdict.text),
         until: keys.pressed,
-        onStart: announceCheck,
+        onStart: (changed) => console.log(checkAnnouncement(changed)),
       });
       keys.release();
       return passed ? 0 : 1;
@@ -156,9 +155,6 @@ async function main(): Promise<number> {
       const end = await runAppInChild(lesson);
       return end.stoppedByLearner ? 0 : end.code;
     }
-
-    case 'help':
-      return 0;
   }
 }
 

@@ -1,11 +1,10 @@
 // `npm start`: the guided menu. Pick a lesson, read it, run its app, edit, check, get hints.
 // Without a terminal (CI, a pipe) it never waits: it prints the lessons and the commands to use.
 import './supported-node.ts';
-import { intro, log, outro } from '@clack/prompts';
 import { allLessons } from '../lessons/catalog.ts';
-import { loadProgress, saveLanguage, type Language } from '../progress/progress-store.ts';
+import { loadProgress } from '../progress/progress-store.ts';
 import { formatLessonList, lessonToContinue } from './lesson-list.ts';
-import { chooseFromMenu, chooseLanguage } from './menu.ts';
+import { openMenu } from './menu.ts';
 import { isInteractive, paint } from './terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
@@ -32,41 +31,13 @@ function printWithoutTerminal(): void {
   for (const [command, what] of commands) console.log(`  npm run lesson -- ${command.padEnd(16)} ${what}`);
 }
 
-async function menu(): Promise<void> {
-  intro(paint('bold', ' Song backend playground '));
-  const loaded = loadProgress();
-  if (loaded.notice)
-    (loaded.missing ? log.info : log.warn)(
-      loaded.missing ? 'Welcome! Your progress will be saved as you go.' : loaded.notice,
-    );
-  let language: Language | undefined = loaded.progress.language;
-  if (!language) {
-    language = await chooseLanguage();
-    if (!language) return outro('See you soon!');
-    saveLanguage(language);
-  }
-  for (;;) {
-    const choice = await chooseFromMenu(loadProgress().progress, language);
-    if (choice.kind === 'quit') break;
-    if (choice.kind === 'language') {
-      language = language === 'en' ? 'hinglish' : 'en';
-      saveLanguage(language);
-      continue;
-    }
-    // Loaded on demand: marked and the lesson's actions are not needed to show the menu.
-    const { lessonScreen } = await import('./lesson-screen.ts');
-    language = await lessonScreen(choice.lesson, language);
-  }
-  outro('See you soon! Your progress is saved.');
-}
-
 takeCharge();
 // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
 // A lesson whose copy is broken is said once; the others, and the menu, work as usual.
 for (const problem of await ensurePlayground())
   console.error(paint('yellow', `Lesson ${problem.lesson.number}: ${problem.message}`));
 try {
-  if (isInteractive()) await menu();
+  if (isInteractive()) await openMenu();
   else printWithoutTerminal();
 } catch (error) {
   console.error(paint('red', `Something went wrong: ${error instanceof Error ? error.message : String(error)}`));

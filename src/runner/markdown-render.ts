@@ -1,8 +1,11 @@
 // Renders a lesson's markdown for the terminal: marked's lexer gives the tokens, and this
 // small renderer turns them into wrapped, lightly coloured text. No HTML, no heavy deps.
+// Columns are counted by string-width: an emoji or a CJK character takes two, a Devanagari
+// vowel sign none, and colour codes none.
 import { lexer, type Token, type Tokens } from 'marked';
+import stringWidth from 'string-width';
 import { colourCodeLine } from './code-colours.ts';
-import { colourEnabled, painter, textWidth, visibleLength, type Paint } from './terminal.ts';
+import { colourEnabled, painter, textWidth, type Paint } from './terminal.ts';
 
 export interface RenderOptions {
   /** Columns to wrap at. Defaults to the terminal's width. */
@@ -31,7 +34,7 @@ export function wrap(text: string, width: number, indent = '', firstIndent = ind
     for (const word of paragraphLine.split(' ')) {
       if (word === '') continue;
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && visibleLength(prefix) + visibleLength(candidate) > width) {
+      if (line !== '' && stringWidth(prefix) + stringWidth(candidate) > width) {
         lines.push(prefix + line);
         prefix = indent;
         line = word;
@@ -104,9 +107,9 @@ function block(token: Token, width: number, paint: Paint, colour: boolean): stri
       const heading = token as Tokens.Heading;
       const text = inline(heading.tokens, paint, colour);
       if (heading.depth === 1)
-        return `${paint(['bold', 'cyan'], text)}\n${paint('cyan', '═'.repeat(Math.min(visibleLength(text), width)))}`;
+        return `${paint(['bold', 'cyan'], text)}\n${paint('cyan', '═'.repeat(Math.min(stringWidth(text), width)))}`;
       if (heading.depth === 2)
-        return `${paint('bold', text)}\n${paint('dim', '─'.repeat(Math.min(visibleLength(text), width)))}`;
+        return `${paint('bold', text)}\n${paint('dim', '─'.repeat(Math.min(stringWidth(text), width)))}`;
       return paint('bold', text);
     }
     case 'paragraph':
@@ -180,7 +183,7 @@ function table(token: Tokens.Table, width: number, paint: Paint, colour: boolean
   const header = token.header.map((cell) => inline(cell.tokens, paint, colour));
   const rows = token.rows.map((row) => row.map((cell) => inline(cell.tokens, paint, colour)));
   const widths = header.map((cell, column) =>
-    Math.max(visibleLength(cell), ...rows.map((row) => visibleLength(row[column] ?? ''))),
+    Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[column] ?? ''))),
   );
   // Too wide for the terminal: the last column gets what is left and wraps under itself.
   const last = widths.length - 1;
@@ -190,7 +193,7 @@ function table(token: Tokens.Table, width: number, paint: Paint, colour: boolean
     const lastLines = wrap(cells[last] ?? '', widths[last]).split('\n');
     const firstCells = cells
       .slice(0, last)
-      .map((cell, column) => cell + ' '.repeat(Math.max(0, widths[column] - visibleLength(cell))));
+      .map((cell, column) => cell + ' '.repeat(Math.max(0, widths[column] - stringWidth(cell))));
     return lastLines
       .map((text, index) => (index === 0 ? [...firstCells, text] : [' '.repeat(before - 2), text]).join('  ').trimEnd())
       .join('\n');

@@ -1,37 +1,18 @@
 // Shows the learner's exercise files next to the reference solution as a readable line
 // diff: "-" lines are yours, "+" lines are the solution's, with a little context around.
 import { existsSync, readFileSync } from 'node:fs';
+import { diffArrays } from 'diff';
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { paint as defaultPaint, type Paint } from './terminal.ts';
 
 type Edit = { kind: 'same' | 'yours' | 'solution'; text: string };
 
-/** The edits turning `yours` into `solution`, from their longest common subsequence of lines. */
-export function diffLines(yours: string[], solution: string[]): Edit[] {
-  const rows = yours.length;
-  const columns = solution.length;
-  // common[i][j]: length of the longest common subsequence of yours[i..] and solution[j..].
-  const common = Array.from({ length: rows + 1 }, () => new Uint32Array(columns + 1));
-  for (let i = rows - 1; i >= 0; i--) {
-    for (let j = columns - 1; j >= 0; j--) {
-      common[i][j] = yours[i] === solution[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-    }
-  }
-  const edits: Edit[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < rows || j < columns) {
-    if (i < rows && j < columns && yours[i] === solution[j]) {
-      edits.push({ kind: 'same', text: yours[i++] });
-      j++;
-    } else if (j < columns && (i === rows || common[i][j + 1] > common[i + 1][j])) {
-      edits.push({ kind: 'solution', text: solution[j++] });
-    } else {
-      edits.push({ kind: 'yours', text: yours[i++] });
-    }
-  }
-  return edits;
+/** The edits turning `yours` into `solution`, line by line (the diff package's Myers diff). */
+export function lineEdits(yours: string[], solution: string[]): Edit[] {
+  return diffArrays(yours, solution).flatMap((change) =>
+    change.value.map((text): Edit => ({ kind: change.added ? 'solution' : change.removed ? 'yours' : 'same', text })),
+  );
 }
 
 /** The changed lines with `context` unchanged lines around them; "…" marks skipped parts. */
@@ -80,7 +61,7 @@ export function solutionComparison(lesson: LessonEntry, paint: Paint = defaultPa
         `${title}\nYour copy is missing; here is the whole solution:\n${solution.map((line) => paint('green', `+ ${line}`)).join('\n')}`,
       );
     else if (yours.join('\n') === solution.join('\n')) parts.push(`${title}\nYour file matches the solution exactly.`);
-    else parts.push(`${title}\n${formatDiff(diffLines(yours, solution), paint)}`);
+    else parts.push(`${title}\n${formatDiff(lineEdits(yours, solution), paint)}`);
   }
   return parts.join('\n\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // What the learner's terminal can do: colours, width, and whether anyone can answer a prompt.
-// Plain ANSI codes rather than a colour library: the menu must start fast.
+// Colours come from Node's util.styleText; when to use them is decided here, and only here.
+import { styleText } from 'node:util';
 
 /** True when a person can answer prompts: stdin and stdout are terminals and we are not in CI. */
 export function isInteractive(): boolean {
@@ -22,44 +23,27 @@ export function textWidth(stream: { columns?: number } = process.stdout): number
   return Math.max(40, Math.min(stream.columns ?? 80, 100) - 2);
 }
 
-const codes = {
-  bold: [1, 22],
-  dim: [2, 22],
-  italic: [3, 23],
-  underline: [4, 24],
-  strikethrough: [9, 29],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  blue: [34, 39],
-  magenta: [35, 39],
-  cyan: [36, 39],
-  gray: [90, 39],
-} as const;
-
-export type Style = keyof typeof codes;
+export type Style =
+  | 'bold'
+  | 'dim'
+  | 'italic'
+  | 'underline'
+  | 'strikethrough'
+  | 'red'
+  | 'green'
+  | 'yellow'
+  | 'blue'
+  | 'magenta'
+  | 'cyan'
+  | 'gray';
 export type Paint = (style: Style | Style[], text: string) => string;
 
 /** A painter that colours text when `enabled`, and leaves it plain otherwise. */
 export function painter(enabled: boolean = colourEnabled()): Paint {
-  return (style, text) => {
-    if (!enabled || text === '') return text;
-    const styles = Array.isArray(style) ? style : [style];
-    return styles.reduceRight((inner, name) => `\x1b[${codes[name][0]}m${inner}\x1b[${codes[name][1]}m`, text);
-  };
+  // validateStream off: styleText would otherwise look at process.stdout (Node 20.18 and later),
+  // whatever stream the text is for, and overrule colourEnabled.
+  return (style, text) => (enabled && text !== '' ? styleText(style, text, { validateStream: false }) : text);
 }
 
 /** The default painter for stdout. */
 export const paint: Paint = painter();
-
-const ansiPattern = /\x1b\[[0-9;]*m/g;
-
-/** The text without colour codes. */
-export function stripAnsi(text: string): string {
-  return text.replace(ansiPattern, '');
-}
-
-/** How many columns the text takes on screen. */
-export function visibleLength(text: string): number {
-  return [...stripAnsi(text)].length;
-}

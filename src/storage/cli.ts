@@ -4,10 +4,11 @@
 import { startStorage } from './start-storage.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
+import { portOrExit } from '../runner/port-option.ts';
 
 takeCharge({ stopIsSuccess: true });
 
-const port = readPort(process.argv.slice(2));
+const port = portOrExit(process.argv.slice(2), 'storage');
 let storage;
 try {
   storage = await startStorage({ port, quiet: true });
@@ -30,15 +31,3 @@ console.log('and only apps the playground starts itself (npm start, npm test) ha
 console.log('Press Ctrl-C to stop; its files are removed then.');
 // Ctrl-C, SIGTERM, SIGHUP, or output piped into something that quits (`| head -1`): clean up, then go.
 onShutdown(() => running.stop());
-
-function readPort(args: string[]): number | undefined {
-  const at = args.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
-  if (at < 0) return undefined;
-  const text = args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    console.error(`--port needs a whole number from 0 to 65535, not "${text ?? ''}".`);
-    process.exit(1);
-  }
-  return value;
-}

@@ -56,6 +56,12 @@ describe('a command that does not exist', () => {
     expect(ran.stderr).toContain('list, show, run, check, watch, hint, reset, solution');
   });
 
+  it('an unknown option gets a one-line error and exit code 2 too', async () => {
+    const ran = await runEntry('cli', ['list', '--colour'], temporaryProgressFile());
+    expect(ran.status).toBe(2);
+    expect(ran.stderr.split('\n')[0]).toBe('Unknown option --colour.');
+  });
+
   it('--help lists every command and exits 0', async () => {
     const ran = await runEntry('cli', ['--help'], temporaryProgressFile());
     expect(ran.status).toBe(0);

@@ -1,9 +1,10 @@
 // The lesson text in the terminal: marked's tokens, rendered by the runner's own small renderer.
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, wrap } from '../../src/runner/markdown-render.ts';
 import { parseHints } from '../../src/runner/lesson-texts.ts';
-import { diffLines, formatDiff } from '../../src/runner/solution-diff.ts';
-import { painter, stripAnsi } from '../../src/runner/terminal.ts';
+import { formatDiff, lineEdits } from '../../src/runner/solution-diff.ts';
+import { painter } from '../../src/runner/terminal.ts';
 
 const lesson = `# Schema
 
@@ -63,6 +64,22 @@ describe('wrap', () => {
   });
 });
 
+describe('columns of wide and combining characters', () => {
+  it('underlines a heading by the columns it takes, not by its code points', () => {
+    expect(renderMarkdown('# 漢字 🎵', { width: 80, colour: false })).toContain('漢字 🎵\n═══════\n');
+    expect(renderMarkdown('## कुछ', { width: 80, colour: false })).toContain('कुछ\n──\n');
+  });
+
+  it('wraps by columns, so a line of emoji or CJK stays within the width', () => {
+    expect(wrap('🎵🎵🎵 漢字漢字 ab', 10)).toBe('🎵🎵🎵\n漢字漢字\nab');
+  });
+
+  it('lines up table columns after a cell with an emoji', () => {
+    const table = renderMarkdown('| a | b |\n| - | - |\n| 🎵 | x |\n| yy | z |\n', { width: 80, colour: false });
+    expect(table.split('\n').slice(2, 4)).toEqual(['🎵  x', 'yy  z']);
+  });
+});
+
 describe('parseHints', () => {
   it('splits a hints file into its "## Hint N" sections, in order', () => {
     const hints = parseHints('Intro\n\n## Hint 2\n\nSecond.\n\n## Hint 1\n\nFirst **one**.\n');
@@ -75,7 +92,7 @@ describe('parseHints', () => {
 
 describe('the solution diff', () => {
   it('marks your lines with - and the solution lines with +, keeping the common ones', () => {
-    const text = formatDiff(diffLines(['a', 'b', 'c'], ['a', 'B', 'c']), painter(false));
+    const text = formatDiff(lineEdits(['a', 'b', 'c'], ['a', 'B', 'c']), painter(false));
     expect(text).toBe('  a\n- b\n+ B\n  c');
   });
 });

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withDatabaseName } from '../../src/database/database-name.ts';
+import { databaseUri } from '../../src/database/database-name.ts';
 import { DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
 import { startStandin } from '../../src/database/standin/server.ts';
 import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
@@ -89,11 +90,17 @@ describe('MONGODB_URI (your own server)', () => {
     process.env.MONGODB_URI = `${server.uri}/?appName=learner`;
     const database = await startDatabase({ quiet: true });
     expect(database.kind).toBe('external');
-    expect(database.uri).toBe(`${server.uri}/${database.dbName}?appName=learner`);
+    expect(database.serverUri).toBe(process.env.MONGODB_URI);
 
-    const learner = await MongoClient.connect(database.uri);
-    await learner.db().collection('songs').insertOne({ title: 'mine' });
+    // The lesson world's way in: the server as given, the database by name (mongoose's dbName).
+    const learner = await mongoose.createConnection(database.serverUri, { dbName: database.dbName }).asPromise();
+    await learner.collection('songs').insertOne({ title: 'mine' });
     await learner.close();
+    // The URI printed for mongosh or Compass names the same database.
+    expect(database.uri).toBe(`${server.uri}/${database.dbName}?appName=learner`);
+    const viewer = await MongoClient.connect(database.uri);
+    expect(await viewer.db().collection('songs').countDocuments()).toBe(1);
+    await viewer.close();
     expect((await owner.db().admin().listDatabases()).databases.map((d) => d.name).sort()).toEqual(
       [database.dbName, 'keepme'].sort(),
     );
@@ -111,16 +118,27 @@ describe('MONGODB_URI (your own server)', () => {
     await server.stop();
   });
 
-  it('keeps the query string and the auth database when putting its own name in the URI', () => {
-    expect(
-      withDatabaseName('mongodb+srv://u:p@cluster0.example.net/?retryWrites=true&w=majority', 'playground_a'),
-    ).toBe('mongodb+srv://u:p@cluster0.example.net/playground_a?retryWrites=true&w=majority&authSource=admin');
-    expect(withDatabaseName('mongodb://h1:1,h2:2/app?replicaSet=rs', 'playground_b')).toBe(
+  it('prints a URI for its database that keeps the query string and the login database', () => {
+    expect(databaseUri('mongodb+srv://u:p@cluster0.example.net/?retryWrites=true&w=majority', 'playground_a')).toBe(
+      'mongodb+srv://u:p@cluster0.example.net/playground_a?retryWrites=true&w=majority&authSource=admin',
+    );
+    expect(databaseUri('mongodb://h1:1,h2:2/app?replicaSet=rs', 'playground_b')).toBe(
       'mongodb://h1:1,h2:2/playground_b?replicaSet=rs',
     );
-    expect(withDatabaseName('mongodb://u:p@localhost/app', 'playground_c')).toBe(
-      'mongodb://u:p@localhost/playground_c?authSource=app',
+    expect(databaseUri('mongodb://u:p%40ss@localhost/app', 'playground_c')).toBe(
+      'mongodb://u:p%40ss@localhost/playground_c?authSource=app',
     );
+    expect(databaseUri('mongodb://u:p@localhost/app?authsource=other', 'playground_d')).toBe(
+      'mongodb://u:p@localhost/playground_d?authsource=other',
+    );
+  });
+
+  it('explains a MONGODB_URI that is not a MongoDB connection string, without its password', async () => {
+    process.env.MONGODB_URI = 'http://someone:secret@example.net';
+    const error = await startDatabase({ quiet: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseStartError);
+    expect((error as Error).message).toMatch(/^Could not reach the MongoDB server in MONGODB_URI/);
+    expect((error as Error).message).not.toContain('secret');
   });
 });
 

@@ -1,0 +1,45 @@
+// The `--port N` option of `npm run db` and `npm run storage`, read like `npm run lesson`
+// reads its command line (util.parseArgs): a wrong command line gets one line, then the
+// usage, and exit code 2.
+import { parseArgs } from 'node:util';
+import { paint } from './terminal.ts';
+
+export interface PortOption {
+  /** The port asked for (0 picks any free port); undefined when none was. */
+  port?: number;
+  /** Set when the command line is wrong: one line for the learner. */
+  problem?: string;
+}
+
+/** Reads `[--port N]` from `argv`; anything else is a problem. */
+export function readPortOption(argv: string[]): PortOption {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const read: PortOption = {};
+  // The first thing wrong is the one said: what follows it may only be its value.
+  for (const token of tokens) {
+    if (token.kind === 'positional') read.problem ??= `Unexpected "${token.value}": the only option is --port N.`;
+    else if (token.kind === 'option' && token.name !== 'port') read.problem ??= `Unknown option ${token.rawName}.`;
+    else if (token.kind === 'option') {
+      const port = Number(token.value);
+      if (token.value === undefined || token.value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+        read.problem ??= `--port needs a whole number from 0 to 65535 (0 picks any free port), not "${token.value ?? ''}".`;
+      else read.port = port;
+    }
+  }
+  return read;
+}
+
+/** The port of `argv` for the npm script `script`; a wrong command line ends the process with code 2. */
+export function portOrExit(argv: string[], script: 'db' | 'storage'): number | undefined {
+  const { port, problem } = readPortOption(argv);
+  if (problem === undefined) return port;
+  console.error(paint('red', problem));
+  console.error(`Usage: npm run ${script} -- [--port N]`);
+  process.exit(2);
+}

@@ -1,0 +1,38 @@
+// The command line of `npm run lesson`, read by util.parseArgs: every form the help text
+// promises, and one plain line for each wrong one.
+import { describe, expect, it } from 'vitest';
+import { parseArguments } from '../../src/runner/cli-arguments.ts';
+
+describe('parseArguments', () => {
+  it('takes the command, then the lesson and the hint number as words', () => {
+    expect(parseArguments(['hint', '02', '3'])).toEqual({
+      command: 'hint',
+      words: ['02', '3'],
+      yes: false,
+      help: false,
+    });
+  });
+
+  it('reads --lang with a space or an equals sign, and "english" as en', () => {
+    expect(parseArguments(['show', '2', '--lang', 'hinglish']).language).toBe('hinglish');
+    expect(parseArguments(['show', '--lang=english', '2'])).toMatchObject({ language: 'en', words: ['2'] });
+  });
+
+  it('reads --yes, -y, --help and -h anywhere, and the command help as --help', () => {
+    expect(parseArguments(['reset', '-y', '2'])).toMatchObject({ yes: true, words: ['2'] });
+    expect(parseArguments(['reset', '2', '--yes']).yes).toBe(true);
+    expect(parseArguments(['-h']).help).toBe(true);
+    expect(parseArguments(['list', '--help']).help).toBe(true);
+    expect(parseArguments(['help']).help).toBe(true);
+  });
+
+  it('says in one line what is wrong with an option', () => {
+    expect(parseArguments(['show', '2', '--lang', 'french']).problem).toBe(
+      '--lang takes "en" or "hinglish", not "french".',
+    );
+    expect(parseArguments(['show', '2', '--lang']).problem).toBe('--lang takes "en" or "hinglish", not "".');
+    expect(parseArguments(['list', '--colour']).problem).toBe('Unknown option --colour.');
+    expect(parseArguments(['list', '-x']).problem).toBe('Unknown option -x.');
+    expect(parseArguments(['reset', '2', '--yes=no']).problem).toBe('Unknown option --yes=no.');
+  });
+});

@@ -1,0 +1,140 @@
+// Drives the interactive screens (the menu, the lesson screen, the yes/no questions) the way
+// a learner does, without a terminal: keys go in as the bytes a terminal sends, and the screen
+// is read back as plain text. A step waits for the screen to show what it expects, so keys
+// are only typed at a prompt that is listening, and a screen that hangs fails with what it showed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import { afterAll, beforeEach } from 'vitest';
+import type { WarmCheck } from '../../src/check/index.ts';
+
+/** What the keys send: a terminal's bytes, read by the prompts through readline. */
+const keyBytes = {
+  enter: '\r',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  left: '\x1b[D',
+  right: '\x1b[C',
+  'ctrl-c': '\x03',
+  escape: '\x1b',
+} as const;
+
+export type Key = keyof typeof keyBytes | 'y' | 'n';
+
+/** A screen wide enough that no prompt wraps its message. */
+class ScreenRecorder extends Writable {
+  readonly columns = 200;
+  readonly rows = 60;
+  text = '';
+
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += stripVTControlCharacters(chunk.toString());
+    this.emit('screen');
+    done();
+  }
+}
+
+export class ScreenDriver {
+  readonly input = new PassThrough();
+  readonly output = new ScreenRecorder();
+  /** Where the next wait starts reading: everything before was already waited for. */
+  private read = 0;
+
+  /** The whole screen so far, as plain text. */
+  get text(): string {
+    return this.output.text;
+  }
+
+  /** Resolves once `wanted` shows after what the last wait saw; fails after `timeoutMs` with the screen. */
+  waitFor(wanted: string, timeoutMs = 15_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const look = (): boolean => {
+        const at = this.output.text.indexOf(wanted, this.read);
+        if (at < 0) return false;
+        this.read = at + wanted.length;
+        return true;
+      };
+      if (look()) return resolve();
+      const onScreen = () => {
+        if (!look()) return;
+        clearTimeout(timer);
+        this.output.off('screen', onScreen);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.output.off('screen', onScreen);
+        reject(new Error(`The screen never showed "${wanted}". It shows:\n${this.output.text.slice(this.read)}`));
+      }, timeoutMs);
+      this.output.on('screen', onScreen);
+    });
+  }
+
+  /** Waits for the prompt asking `message` to be active (◆), then presses `keys` in order. */
+  async answer(message: string, ...keys: Key[]): Promise<void> {
+    await this.waitFor(`◆  ${message}`);
+    for (const key of keys) this.press(key);
+  }
+
+  /** Presses one key. */
+  press(key: Key): void {
+    this.input.write(key === 'y' || key === 'n' ? key : keyBytes[key]);
+  }
+}
+
+/**
+ * A stand-in for the lesson screen's warm check, for tests that only move around the screen:
+ * it starts nothing, refuses to check (the check has tests of its own), and tells whether the
+ * screen stopped it when it closed.
+ */
+export function idleWarmCheck(): { warmCheckOf: () => Promise<WarmCheck>; stopped: () => boolean } {
+  let stopped = false;
+  const stub = {
+    stop: async () => void (stopped = true),
+    run: async () => {
+      throw new Error('This test only moves around the screen: it does not check code.');
+    },
+  };
+  return { warmCheckOf: async () => stub as unknown as WarmCheck, stopped: () => stopped };
+}
+
+/**
+ * Gives this test file a playground of its own (PLAYGROUND_DIR, read once when the catalog is
+ * imported: call this before importing the engine), a fresh progress file for every test, and
+ * plain text without colours. Everything is put back after the file's tests.
+ */
+export function isolateScreens(): { playgroundRoot: string; progressFile: () => string } {
+  const names = ['PLAYGROUND_DIR', 'PLAYGROUND_PROGRESS_FILE', 'NO_COLOR', 'FORCE_COLOR'] as const;
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'runner-screens-'));
+  const playgroundRoot = path.join(folder, 'playground');
+  process.env.PLAYGROUND_DIR = playgroundRoot;
+  process.env.NO_COLOR = '1';
+  delete process.env.FORCE_COLOR;
+  let count = 0;
+  beforeEach(() => {
+    process.env.PLAYGROUND_PROGRESS_FILE = path.join(folder, `progress-${++count}.json`);
+  });
+  afterAll(() => {
+    for (const name of names) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return { playgroundRoot, progressFile: () => process.env.PLAYGROUND_PROGRESS_FILE! };
+}
+
+/** Resolves as `closing` does, or fails when the screen has not closed within `timeoutMs`: a screen must never hang. */
+export async function closesWithin<T>(closing: Promise<T>, timeoutMs = 5_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The screen did not close within ${timeoutMs} ms.`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([closing, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
