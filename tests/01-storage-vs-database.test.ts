@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { BSON } from 'bson';
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type StorageExercise, type UploadedFile } from '../lessons/01-storage-vs-database/app.ts';

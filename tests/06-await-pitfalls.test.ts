@@ -51,7 +51,7 @@ const onSdkGetsAnswer = (message: unknown) => {
   if (!isUpload(req.path)) return;
   response.once('close', () => {
     uploads.answered += 1;
-    if (uploads.answered >= uploads.arrived) uploads.waiting.splice(0).forEach((wake) => wake());
+    if (uploads.answered >= uploads.arrived) for (const wake of uploads.waiting.splice(0)) wake();
   });
 };
 const channels = {

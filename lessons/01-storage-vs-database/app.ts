@@ -19,7 +19,8 @@ export interface UploadedFile {
 /** What lesson 01's exercise file exports. */
 export interface StorageExercise {
   saveUpload(file: UploadedFile): Promise<unknown>;
-  FileRecord: mongoose.Model<any>;
+  // The record's fields are the learner's to choose: the app only reads what it asks for.
+  FileRecord: mongoose.Model<Record<string, unknown>>;
 }
 
 /** MongoDB's limit for one document: 16 MiB. */

@@ -7,7 +7,7 @@ import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What lesson 03's exercise files export (song.model.ts and songs.ts). */
 export interface ModelExercise {
-  Song: mongoose.Model<any>;
+  Song: mongoose.Model<Record<string, unknown>>;
   createSong(data: Record<string, unknown>): Promise<unknown>;
   listSongs(filter?: { mood?: string }): Promise<unknown[]>;
   updateMood(id: string, mood: string): Promise<unknown>;

@@ -6,7 +6,7 @@ import { formatValue, wrapLine } from './document-format.ts';
 import type { Paint } from '../runner/terminal.ts';
 
 type Db = NonNullable<Connection['db']>;
-type Document = Record<string, any>;
+type Document = Record<string, unknown> & { _id?: unknown };
 
 /** Documents per collection, keyed by their _id. */
 export type Snapshot = Map<string, Map<string, { doc: Document; json: string }>>;
@@ -22,7 +22,7 @@ export type Change =
 const maxDocsPerCollection = 1000;
 
 function idKey(doc: Document): string {
-  const id = doc._id;
+  const id = doc._id as { toHexString?: () => string } | null | undefined;
   if (id && typeof id === 'object' && typeof id.toHexString === 'function') return id.toHexString();
   return JSON.stringify(id ?? null);
 }

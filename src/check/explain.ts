@@ -3,6 +3,7 @@
 // raw vitest dump or a stack trace.
 import type { LessonEntry } from '../lessons/catalog.ts';
 import { cap } from './error-text.ts';
+import { explainTypeIssues } from './explain-types.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
 const maxValue = 200;
@@ -24,12 +25,17 @@ export function explainCheck(
       ? 'Stuck? Pick "Next hint" in the lesson menu.'
       : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson.number}`;
 
+  const types = explainTypeIssues(result.typeIssues);
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
     const all = count === 1 ? 'The 1 check passes' : `All ${count} checks pass`;
-    return `${all}: your code does everything ${lesson ? `lesson ${lesson.number} asks` : 'the checks ask'}. Well done!`;
+    return joinLines([
+      `${all}: your code does everything ${lesson ? `lesson ${lesson.number} asks` : 'the checks ask'}. Well done!`,
+      ...(types.length ? ['', ...types] : []),
+    ]);
   }
-  if (result.problem) return joinLines([...explainProblem(result.problem, result), '', hint]);
+  if (result.problem)
+    return joinLines([...explainProblem(result.problem, result), ...(types.length ? ['', ...types] : []), '', hint]);
 
   const failed = result.tests.filter((test) => test.state === 'failed');
   const ran = result.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
@@ -58,6 +64,7 @@ export function explainCheck(
     );
     lines.push(`  ${cap(result.strayError.message, maxValue)}`);
   }
+  if (types.length) lines.push('', ...types);
   lines.push('', hint);
   return joinLines(lines);
 }

@@ -3,6 +3,7 @@
 // network folders, or when PLAYGROUND_WATCH_POLL=1. Several writes of one save
 // become one change, and only files whose size or time really changed count.
 import { watch, type FSWatcher } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { release } from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,7 @@ type Snapshot = Map<string, string>;
 
 /** Size and modification time of every file under `folder`. */
 async function snapshot(folder: string, prefix = '', into: Snapshot = new Map()): Promise<Snapshot> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(folder, prefix), { withFileTypes: true });
   } catch {

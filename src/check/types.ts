@@ -1,6 +1,7 @@
 // The words of the check: what to run, and what came out of it.
 import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { LessonEntry } from '../lessons/catalog.ts';
+import type { TypeIssue } from './types-check/type-checker.ts';
 
 /** Run a lesson's tests (tests/<slug>.test.ts) against one copy of its exercise. */
 export interface LessonCheckRequest {
@@ -107,6 +108,8 @@ export interface CheckResult {
   problem?: CheckProblem;
   /** An error the code threw outside any test (a timer, a forgotten promise); it fails the check too. */
   strayError?: CheckProblem;
+  /** What TypeScript says about the learner's files (checks only strip types, they do not check them). */
+  typeIssues?: TypeIssue[];
   durationMs?: number;
 }
 

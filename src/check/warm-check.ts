@@ -8,8 +8,14 @@ import { spawnHost, type CheckHost } from './check-host.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';
 import { defaultCeilingMs } from './run-checks.ts';
+import { TypeChecker } from './types-check/type-checker.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
 import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
+
+/** How long a verdict may wait for TypeScript's view (its first check takes a few seconds). */
+const typeCheckPatienceMs = 300;
+
+const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
 
 /** What one run collects from the host's messages. */
 interface RunInProgress {
@@ -29,18 +35,29 @@ export class WarmCheck {
   private crashed?: string;
   private readonly name: string;
 
-  /** `folders`: where the learner's code lives; every file in them is read afresh on each run. */
+  private readonly types?: TypeChecker;
+
+  /**
+   * `folders`: where the learner's code lives; every file in them is read afresh on each run.
+   * `typeCheck`: the learner's files, which TypeScript checks beside each run (on another core).
+   */
   constructor(
     private readonly request: CheckRequest,
     private readonly folders: string[],
-    private readonly ceilingMs = defaultCeilingMs,
+    private readonly options: { typeCheck?: string[]; ceilingMs?: number } = {},
   ) {
     this.name = projectName(request);
+    if (options.typeCheck?.length) this.types = new TypeChecker();
+  }
+
+  private get ceilingMs(): number {
+    return this.options.ceilingMs ?? defaultCeilingMs;
   }
 
   /** Starts vitest now and resolves once a run is prepared (the first run starts it too). */
   async warmUp(): Promise<void> {
     this.open();
+    if (this.types && this.options.typeCheck) void this.types.check(this.options.typeCheck);
     await this.preparedRun();
   }
 
@@ -67,6 +84,7 @@ export class WarmCheck {
       run.done();
     }, this.ceilingMs);
     host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
+    const typeIssues = this.types && this.options.typeCheck ? this.types.check(this.options.typeCheck) : undefined;
     await finished;
     clearTimeout(ceiling);
     this.current = undefined;
@@ -76,7 +94,9 @@ export class WarmCheck {
     if (ceilingHit) await this.restart();
     let result = checkResult(this.request, this.name, ceilingHit ? undefined : run.record, context);
     if (run.unhandled) result = withUnhandledError(result, run.unhandled);
-    return { ...result, durationMs: performance.now() - started };
+    // Warm, the type check is done by now or nearly: a little wait, never a long one.
+    const issues = typeIssues && (await Promise.race([typeIssues, sleep(typeCheckPatienceMs)]));
+    return { ...result, typeIssues: issues || undefined, durationMs: performance.now() - started };
   }
 
   /** Ends vitest (and all it started) and starts afresh, unless stopped. */
@@ -93,6 +113,7 @@ export class WarmCheck {
   /** Ends vitest and everything it started; no further runs. */
   async stop(): Promise<void> {
     this.stopped = true;
+    void this.types?.stop();
     this.current?.done();
     for (const wake of this.preparedWaiters) wake();
     const host = this.host;

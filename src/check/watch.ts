@@ -13,6 +13,8 @@ export interface WatchOptions {
   onStart?: (changed: string[]) => void;
   /** A warm check to use (the menu's, kept between watches); the watch makes and stops its own otherwise. */
   warm?: WarmCheck;
+  /** The learner's files, for TypeScript's view beside each verdict (a watch's own warm check only). */
+  typeCheck?: string[];
   /** Force polling (true) or fs events (false); chosen from the platform by default. */
   poll?: boolean;
   /** Check once at the start, before any save. Default true. */
@@ -35,12 +37,16 @@ const restartAfterMs = 3000;
 
 /** Watches the learner's copy of a lesson (playground/<slug>/) and checks it after every save. */
 export function watchLesson(lesson: LessonEntry, options: WatchOptions): CheckWatch {
-  return watchCheck({ lesson, target: 'playground' }, lessonPaths(lesson).playgroundDir, options);
+  const folder = lessonPaths(lesson).playgroundDir;
+  const request = { lesson, target: 'playground' } as const;
+  const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));
+  return watchCheck(request, folder, { ...options, typeCheck });
 }
 
 /** Watches `folder` and runs `request` after every save in it. */
 export function watchCheck(request: CheckRequest, folder: string, options: WatchOptions): CheckWatch {
-  const warm = options.warm ?? new WarmCheck(request, [path.resolve(folder) + path.sep]);
+  const warm =
+    options.warm ?? new WarmCheck(request, [path.resolve(folder) + path.sep], { typeCheck: options.typeCheck });
   let folderWatch: FolderWatch | undefined;
   let stopped = false;
   let running = false;

@@ -94,4 +94,6 @@ export interface CheckServices {
 
 /** What the check tells a test worker: its services once they are ready, and when to start. */
 export type ChannelMessage =
-  { type: 'services'; services: CheckServices } | { type: 'no-services'; reason: string } | { type: 'go' };
+  | { type: 'services'; services: CheckServices }
+  | { type: 'no-services'; reason: string }
+  | { type: 'go' };

@@ -5,7 +5,7 @@ import type { TryItRequest } from '../../lessons/shared/try-it.ts';
 
 export type { TryItRequest };
 
-export interface LessonAppModule<Exercise = any> {
+export interface LessonAppModule<Exercise = unknown> {
   /** Builds the lesson's Express app around the learner's exercise code. Does not listen. */
   createApp(exercise: Exercise): Express;
   /** Requests worth trying against the running app at baseUrl (no trailing slash). */

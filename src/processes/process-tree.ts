@@ -20,7 +20,7 @@ export function treeMembers(tree: ProcessTree): number[] {
 }
 
 function addDescendants(found: Set<number>, alive: ProcessInfo[]): void {
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (const info of alive) {
       if (!found.has(info.pid) && found.has(info.parent)) {
@@ -33,7 +33,7 @@ function addDescendants(found: Set<number>, alive: ProcessInfo[]): void {
 
 function selfAndAncestors(alive: ProcessInfo[]): number[] {
   const chain = [process.pid];
-  for (let pid = process.ppid; pid > 1 && !chain.includes(pid);) {
+  for (let pid = process.ppid; pid > 1 && !chain.includes(pid); ) {
     chain.push(pid);
     pid = alive.find((info) => info.pid === pid)?.parent ?? 0;
   }
@@ -50,7 +50,10 @@ function signal(pid: number, name: NodeJS.Signals): void {
 
 /** Kills the tree at once (synchronous, for exit handlers): frozen first, then killed. */
 export function killTree(tree: ProcessTree): void {
-  if (process.platform === 'win32') return signal(tree.root, 'SIGKILL');
+  if (process.platform === 'win32') {
+    signal(tree.root, 'SIGKILL');
+    return;
+  }
   // Stopped before killed: killing a parent first would hand its detached children to init,
   // out of reach of the parent links that find them where no environment can be read (macOS).
   let known = treeMembers(tree);

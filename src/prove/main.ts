@@ -12,7 +12,7 @@ import { assembledCopy, type AssembledCopy } from '../lessons/variants.ts';
 import { proofPlan } from './proof-plan.ts';
 import { anatomyProblems, appExportProblems, type AnatomyProblem } from './anatomy.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
-import { formatCheck, typecheck } from './static-checks.ts';
+import { lintCheck, markdownCheck, typecheck, unusedCheck, type ToolOutcome } from './static-checks.ts';
 import { judge } from './verdicts.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 
@@ -37,10 +37,12 @@ const progress = plain ? undefined : spinner();
 let finished = 0;
 progress?.start(`Typechecking, and running ${variants.length} lesson variants and the engine tests`);
 
-// tsc, prettier and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
-const [types, formatting, report] = await Promise.all([
+// The tools and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
+const [types, lint, markdown, unused, report] = await Promise.all([
   typecheck(copies),
-  formatCheck(),
+  lintCheck(),
+  markdownCheck(),
+  unusedCheck(),
   runChecks(
     variants.map((variant) => variant.request),
     {
@@ -59,22 +61,29 @@ let passed = 0;
 let failed = 0;
 const lines: string[] = [];
 
-lines.push(heading('Typecheck'));
-lines.push(
-  `  ${mark(types.ok)} tsc --noEmit, every lesson's starter and solution included, ${types.ok ? 'finds no error' : 'finds errors:'} ${dim(`(${(types.durationMs / 1000).toFixed(1)} s)`)}`,
-);
-if (!types.ok) {
-  failed++;
-  lines.push(...types.output.split('\n').map((line) => `    ${line}`));
+/** One line for a tool: what it found, and its own words when it found something. */
+function toolLines(tool: ToolOutcome, name: string, good: string, bad: string): string[] {
+  if (tool.ok) passed++;
+  else failed++;
+  const said = tool.ok ? [] : tool.output.split('\n').map((line) => `    ${line}`);
+  return [
+    `  ${mark(tool.ok)} ${name} ${tool.ok ? good : bad} ${dim(`(${(tool.durationMs / 1000).toFixed(1)} s)`)}`,
+    ...said,
+  ];
 }
 
+lines.push(heading('Typecheck, lint, format, unused code'));
 lines.push(
-  `  ${mark(formatting.ok)} prettier --check ${formatting.ok ? 'finds every file formatted' : 'finds files to format (npm run format fixes them):'} ${dim(`(${(formatting.durationMs / 1000).toFixed(1)} s)`)}`,
+  ...toolLines(types, "tsc --noEmit, every lesson's starter and solution included,", 'finds no error', 'finds errors:'),
+  ...toolLines(lint, 'biome check', 'finds nothing to fix', 'finds problems (npm run format fixes formatting):'),
+  ...toolLines(
+    markdown,
+    'prettier --check **/*.md',
+    'finds every text formatted',
+    'finds texts to format (npm run format):',
+  ),
+  ...toolLines(unused, 'knip', 'finds nothing unused', 'finds unused files, exports or dependencies:'),
 );
-if (!formatting.ok) {
-  failed++;
-  lines.push(...formatting.output.split('\n').map((line) => `    ${line}`));
-}
 
 lines.push(heading('Engine tests'));
 if (!report.engine.length) {
@@ -118,6 +127,11 @@ if (report.timedOut) {
 
 lines.push('');
 lines.push(dim(`Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));
+if (report.results.length !== variants.length) {
+  failed++;
+  lines.push(`  ${mark(false)} ${variants.length} lesson variants were asked for, ${report.results.length} reported`);
+}
 lines.push(`${passed} passed, ${failed} failed`);
 console.log(lines.join('\n'));
-process.exitCode = failed === 0 && types.ok && formatting.ok && report.results.length === variants.length ? 0 : 1;
+// The last line and the exit code tell the same story: 0 exactly when nothing failed.
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,5 +1,6 @@
-// Step 1 of the proof: the whole project, lesson code included, typechecks (strict) and is
-// formatted, both with the project's own tools, run side by side with the tests.
+// Step 1 of the proof: the whole project, lesson code included, typechecks (strict), is linted
+// and formatted, and holds nothing unused, all with the project's own tools, run side by side
+// with the tests.
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -75,7 +76,17 @@ function atSources(output: string, copies: AssembledCopy[]): string {
   return [...new Set(lines)].join('\n');
 }
 
-/** `prettier --check .`: lists the files `npm run format` would change. */
-export function formatCheck(): Promise<ToolOutcome> {
-  return runTool('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']);
+/** Biome's linter and formatter over the code (`npm run format` fixes what it can). */
+export function lintCheck(): Promise<ToolOutcome> {
+  return runTool('@biomejs/biome/bin/biome', ['check', '--colors=off', '.']);
+}
+
+/** Prettier over the Markdown (lessons, hints, READMEs), which Biome does not format. */
+export function markdownCheck(): Promise<ToolOutcome> {
+  return runTool('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '**/*.md']);
+}
+
+/** knip: files, exports and dependencies nothing uses. */
+export function unusedCheck(): Promise<ToolOutcome> {
+  return runTool('knip/bin/knip.js', ['--no-progress', '--no-config-hints']);
 }

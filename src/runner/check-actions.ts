@@ -18,7 +18,9 @@ export type ReadIn = 'menu' | 'command line';
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
   const { WarmCheck } = await import('../check/index.ts');
-  const warm = new WarmCheck({ lesson, target: 'playground' }, [lessonPaths(lesson).playgroundDir + path.sep]);
+  const folder = lessonPaths(lesson).playgroundDir;
+  const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));
+  const warm = new WarmCheck({ lesson, target: 'playground' }, [folder + path.sep], { typeCheck });
   void warm.warmUp();
   return warm;
 }

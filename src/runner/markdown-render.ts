@@ -16,7 +16,7 @@ export interface RenderOptions {
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
-function unescape(text: string): string {
+function unescapeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity);
 }
 
@@ -60,13 +60,13 @@ function inline(tokens: Token[] | undefined, paint: Paint, colour: boolean): str
         case 'del':
           return paint('strikethrough', inline((token as Tokens.Del).tokens, paint, colour));
         case 'codespan': {
-          const text = unescape((token as Tokens.Codespan).text);
+          const text = unescapeEntities((token as Tokens.Codespan).text);
           return colour ? paint('cyan', text) : `\`${text}\``;
         }
         case 'link': {
           const link = token as Tokens.Link;
           const text = inline(link.tokens, paint, colour);
-          if (link.href.startsWith('mailto:') || unescape(link.text) === link.href)
+          if (link.href.startsWith('mailto:') || unescapeEntities(link.text) === link.href)
             return paint('underline', link.href);
           return `${paint('underline', text)} ${paint('dim', `(${link.href})`)}`;
         }
@@ -80,12 +80,12 @@ function inline(tokens: Token[] | undefined, paint: Paint, colour: boolean): str
           return '';
         case 'text': {
           const text = token as Tokens.Text;
-          return text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescape(text.text));
+          return text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescapeEntities(text.text));
         }
         case 'escape':
-          return unescape((token as Tokens.Escape).text);
+          return unescapeEntities((token as Tokens.Escape).text);
         default:
-          return unescape(token.raw ?? '');
+          return unescapeEntities(token.raw ?? '');
       }
     })
     .join('');
@@ -117,7 +117,7 @@ function block(token: Token, width: number, paint: Paint, colour: boolean): stri
     case 'text': {
       // Block-level text appears inside tight list items.
       const text = token as Tokens.Text;
-      return wrap(text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescape(text.text)), width);
+      return wrap(text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescapeEntities(text.text)), width);
     }
     case 'code': {
       const code = token as Tokens.Code;

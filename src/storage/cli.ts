@@ -1,7 +1,7 @@
 // `npm run storage [-- --port N]`: runs the playground storage on its own until
 // Ctrl-C. The first stdout line is the ImageKit options as JSON, ready to paste
 // into `new ImageKit(...)`.
-import { startStorage } from './start-storage.ts';
+import { startStorage, type PlaygroundStorage } from './start-storage.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 import { portOrExit } from '../runner/port-option.ts';
@@ -9,7 +9,7 @@ import { portOrExit } from '../runner/port-option.ts';
 takeCharge({ stopIsSuccess: true });
 
 const port = portOrExit(process.argv.slice(2), 'storage');
-let storage;
+let storage: PlaygroundStorage;
 try {
   storage = await startStorage({ port, quiet: true });
 } catch (error) {

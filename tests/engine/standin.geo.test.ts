@@ -26,9 +26,7 @@ const near = { type: 'Point' as const, coordinates: [2.29, 48.85] as [number, nu
 
 describe('$near with a 2dsphere index', () => {
   it('returns the places within $maxDistance metres, nearest first', async () => {
-    const found = await (
-      await places()
-    )
+    const found = await (await places())
       .find({ location: { $near: { $geometry: near, $maxDistance: 5000 } } })
       .toArray();
     expect(names(found)).toEqual(['Eiffel', 'Louvre']);
@@ -74,9 +72,7 @@ describe('$geoWithin', () => {
   });
 
   it('finds points within a $centerSphere radius (radians)', async () => {
-    const found = await (
-      await places()
-    )
+    const found = await (await places())
       .find({ location: { $geoWithin: { $centerSphere: [[2.3, 48.86], 10 / 6378.1] } } })
       .toArray();
     expect(names(found)).toEqual(['Eiffel', 'Louvre']);

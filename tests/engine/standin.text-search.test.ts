@@ -45,9 +45,7 @@ describe('a text index', () => {
 
 describe('$text', () => {
   it('matches any word, stemmed, and scores as mongod does', async () => {
-    const found = await (
-      await songs()
-    )
+    const found = await (await songs())
       .find({ $text: { $search: 'loves' } }, { projection: { _id: 0, title: 1, score: { $meta: 'textScore' } } })
       .sort({ score: { $meta: 'textScore' } })
       .toArray();
@@ -78,9 +76,7 @@ describe('$text', () => {
   });
 
   it('works as the first stage of a pipeline, with the score', async () => {
-    const [rain] = await (
-      await songs()
-    )
+    const [rain] = await (await songs())
       .aggregate([
         { $match: { $text: { $search: 'rain' } } },
         { $project: { title: 1, score: { $meta: 'textScore' } } },

@@ -148,7 +148,8 @@ describe('types are kept', () => {
     await songs().insertOne({ _id: 15, data: new Binary(Buffer.from('abc'), 0) });
     const result = await songs().updateOne({ _id: 15 }, { $set: { data: new Binary(Buffer.from('abc'), 5) } });
     expect(result.modifiedCount).toBe(1);
-    expect(((await songs().findOne({ _id: 15 }))?.data as Binary).sub_type).toBe(5);
+    const stored = await songs().findOne({ _id: 15 });
+    expect((stored!.data as Binary).sub_type).toBe(5);
   });
 
   it('new fields are added in name order, as mongod does', async () => {

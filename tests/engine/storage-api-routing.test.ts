@@ -51,7 +51,9 @@ async function whereItGoes(send: () => Promise<unknown>): Promise<string> {
 
 function interceptorCount(): number {
   let count = 0;
-  axios.interceptors.request.forEach(() => count++);
+  axios.interceptors.request.forEach(() => {
+    count++;
+  });
   return count;
 }
 

@@ -42,16 +42,18 @@ const listCollections: CommandHandler = (ctx) => {
   const nameOnly = ctx.body.nameOnly === true;
   const entries = ctx.catalog
     .collections(ctx.db)
-    .map((c): Doc => ({
-      name: c.name,
-      type: 'collection',
-      options: c.options,
-      info: { readOnly: false, uuid: c.uuid },
-      idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
-    }))
+    .map(
+      (c): Doc => ({
+        name: c.name,
+        type: 'collection',
+        options: c.options,
+        info: { readOnly: false, uuid: c.uuid },
+        idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+      }),
+    )
     .filter((entry) => ctx.evaluate(isPlain(spec), () => filter(entry)))
     .map((entry) => (nameOnly ? { name: entry.name, type: entry.type } : entry));
-  const batchSize = (docArg(ctx.body, 'cursor') ?? {}).batchSize as number | undefined;
+  const batchSize = docArg(ctx.body, 'cursor')?.batchSize as number | undefined;
   return ctx.cursors.firstBatch(`${ctx.db}.$cmd.listCollections`, entries, batchSize);
 };
 

@@ -87,7 +87,10 @@ export function serveConnection(socket: Socket, state: ServerState, connectionId
 
   // A message must arrive whole within frameTimeoutMs of its first bytes (while we are reading).
   function watchForStall(): void {
-    if (!reader.midMessage || socket.isPaused()) return stopStallTimer();
+    if (!reader.midMessage || socket.isPaused()) {
+      stopStallTimer();
+      return;
+    }
     if (stall?.frame === reader.completed) return;
     stopStallTimer();
     const frame = reader.completed;

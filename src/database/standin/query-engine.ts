@@ -115,7 +115,10 @@ const baseOptions: Partial<Options> = { context, useStrictMode: true };
 let compiledOptions: Partial<Options> | undefined;
 const captureContext = Context.init({
   query: {
-    $standinCapture: (_: string, __: unknown, options: Partial<Options>) => ((compiledOptions = options), () => true),
+    $standinCapture: (_: string, __: unknown, options: Partial<Options>) => {
+      compiledOptions = options;
+      return () => true;
+    },
   },
 } as unknown as ContextOps).addQueryOps(bsonQueryOperators as unknown as ContextOps['query'] & object);
 new Query({ x: { $standinCapture: 1 } }, { ...baseOptions, context: Context.from(context, captureContext) });

@@ -91,7 +91,7 @@ function collectStrings(
 ): void {
   if (typeof value === 'string') {
     if (!skip.has(path)) out.push([value, weight]);
-  } else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, weight, out, skip, path));
+  } else if (Array.isArray(value)) for (const item of value) collectStrings(item, weight, out, skip, path);
   else if (isPlainObject(value))
     for (const [key, child] of Object.entries(value))
       collectStrings(child, weight, out, skip, path ? `${path}.${key}` : key);

@@ -20,11 +20,6 @@ export function timeLimitExceeded(ceiling: boolean): CommandError {
   return new CommandError(50, 'MaxTimeMSExpired', `operation exceeded time limit${reason}`);
 }
 
-/** The budget of a request: its maxTimeMS when that is lower than the ceiling, else the ceiling. */
-export function budgetFor(maxTimeMS: number | undefined, ceiling: number): { ms: number; byCeiling: boolean } {
-  return maxTimeMS && maxTimeMS < ceiling ? { ms: maxTimeMS, byCeiling: false } : { ms: ceiling, byCeiling: true };
-}
-
 /** Runs synchronous `work` with `ms` to spend; checkTime() inside it throws once they are spent. */
 export function withTimeLimit<T>(ms: number, ceiling: boolean, work: () => T): T {
   const saved = [deadline, byCeiling] as const;

@@ -111,7 +111,7 @@ export function upsertSeed(filter: Doc | undefined): Doc {
   const seed: Doc = {};
   const visit = (part: Doc) => {
     for (const [field, value] of Object.entries(part)) {
-      if (field === '$and' && Array.isArray(value)) value.forEach((inner) => isPlainObject(inner) && visit(inner));
+      if (field === '$and' && Array.isArray(value)) for (const inner of value) if (isPlainObject(inner)) visit(inner);
       if (field.startsWith('$')) continue;
       if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$'))) {
         if ('$eq' in value) setPath(seed, field, cloneDocument(value.$eq));

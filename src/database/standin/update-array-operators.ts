@@ -13,8 +13,27 @@ const PUSH_CLAUSES = new Set(['$each', '$position', '$slice', '$sort']);
 
 // Query operators that apply to a value itself: a $pull condition starting with one tests each element.
 const VALUE_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$type', '$size', '$all',
-  '$elemMatch', '$mod', '$regex', '$options', '$not', '$bitsAllSet', '$bitsAllClear', '$bitsAnySet', '$bitsAnyClear',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$type',
+  '$size',
+  '$all',
+  '$elemMatch',
+  '$mod',
+  '$regex',
+  '$options',
+  '$not',
+  '$bitsAllSet',
+  '$bitsAllClear',
+  '$bitsAnySet',
+  '$bitsAnyClear',
 ]); // prettier-ignore
 
 const $push: UpdateOperator = ({ doc, parts, argument }) => {

@@ -113,7 +113,9 @@ export function expandPositional(doc: Doc, parts: string[], scope: PositionalSco
         throw badValue(`Cannot apply array updates to non-array element ${path[path.length - 1]}: ${String(array)}`);
       }
       const test = part === '$[]' ? () => true : arrayFilterFor(part, parts.join('.'), scope);
-      array.forEach((element, index) => test(element) && next.push([...path, String(index)]));
+      array.forEach((element, index) => {
+        if (test(element)) next.push([...path, String(index)]);
+      });
     }
     paths = next;
   }

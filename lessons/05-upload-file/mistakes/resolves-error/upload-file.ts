@@ -16,7 +16,7 @@ export type UploadResult = NonNullable<Parameters<Parameters<typeof imagekit.upl
 // Mistake: whatever comes back, error or result, goes to resolve(),
 // so a failed upload looks like a success to the caller.
 export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResult> {
-  return new Promise<any>((resolve) => {
+  return new Promise((resolve) => {
     imagekit.upload({ file: buffer, fileName }, (error, result) => {
       resolve(error || result);
     });
