@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { EngineFirstSequencer } from './src/check/engine-first-sequencer.ts';
 import { moduleCacheFolder } from './src/check/module-cache-folder.ts';
 import type { PlanEntry } from './src/check/plan.ts';
@@ -15,10 +15,23 @@ const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
 // anything is still happening: src/check/worker/); vitest's wall-clock limits only stand back.
 const checkTimeoutMs = 10 * 60_000;
 
-/** A lesson's tests against one copy of its exercise, as a project of its own. */
-function lessonProject(entry: PlanEntry) {
-  return {
+// The engine's own tests. The many small ones of the stand-in and the storage share their
+// workers (a new worker for each file re-imports the same modules: about 30 s of CPU in all,
+// on 2 cores); those that start processes or set the environment before importing the engine
+// keep a worker each.
+const sharedWorkerTests = ['tests/engine/standin.*.test.ts', 'tests/engine/storage-*.test.ts'];
+const engineProjects: TestProjectInlineConfiguration[] = [
+  {
     extends: true as const,
+    test: { name: 'engine', include: ['tests/engine/**/*.test.ts'], exclude: sharedWorkerTests },
+  },
+  { extends: true as const, test: { name: 'engine:shared', include: sharedWorkerTests, isolate: false } },
+];
+
+/** A lesson's tests against one copy of its exercise, as a project of its own. */
+function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration {
+  return {
+    extends: true,
     test: {
       name: entry.name,
       include: [entry.file ?? `tests/${entry.slug}.test.ts`],
@@ -45,11 +58,7 @@ export default defineConfig({
     sequence: { sequencer: EngineFirstSequencer },
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts'],
-    projects: plan?.map((entry) =>
-      entry.name === 'engine'
-        ? { extends: true, test: { name: 'engine', include: ['tests/engine/**/*.test.ts'] } }
-        : lessonProject(entry),
-    ),
+    projects: plan?.flatMap((entry) => (entry.name === 'engine' ? engineProjects : [lessonProject(entry)])),
     experimental: {
       // Transformed modules are kept on disk between runs (keyed by content), so a cold check
       // skips most of Vite's work: 0.2 to 0.3 s of each check on the reference machine.

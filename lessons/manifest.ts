@@ -28,6 +28,8 @@ export interface LessonEntry {
   titleHinglish: string;
   /** The files the learner edits, relative to playground/<slug>/. */
   exerciseFiles: string[];
+  /** The lesson's code uploads files: its checks, app and sandbox start the storage (the others do without). */
+  storage?: boolean;
   /**
    * Earlier lessons' files this lesson builds on, copied in beside the starter from their solutions:
    * the one copy of each (none when absent). Files only this lesson gives live in its starter.
@@ -40,6 +42,7 @@ export const lessons: LessonEntry[] = [
   {
     number: '01',
     slug: '01-storage-vs-database',
+    storage: true,
     title: 'Storage vs database: where a file really goes',
     titleHinglish: 'Storage vs database: file asal mein kahaan jaati hai',
     exerciseFiles: ['save-upload.ts'],
@@ -161,6 +164,7 @@ export const lessons: LessonEntry[] = [
   {
     number: '05',
     slug: '05-upload-file',
+    storage: true,
     title: 'uploadFile(): a callback wrapped in a Promise',
     titleHinglish: 'uploadFile(): callback ko Promise mein lapetna',
     exerciseFiles: ['upload-file.ts'],
@@ -195,6 +199,7 @@ export const lessons: LessonEntry[] = [
   {
     number: '06',
     slug: '06-await-pitfalls',
+    storage: true,
     title: 'await pitfalls: wait for the upload before you answer',
     titleHinglish: 'await ke pitfalls: upload ka wait karo, phir answer do',
     exerciseFiles: ['songs.routes.ts', 'save-songs.ts'],

@@ -76,7 +76,7 @@ beforeEach(async () => {
   await lesson.exercise.FileRecord.deleteMany({});
 });
 afterEach(() => {
-  if (lesson.world.storage.kind === 'local') lesson.world.storage.faults.reset();
+  if (lesson.storage.kind === 'local') lesson.storage.faults.reset();
 });
 
 describe('saveUpload(file)', () => {
@@ -136,8 +136,8 @@ describe('saveUpload(file)', () => {
 
 describe('saveUpload(file) when storage fails', () => {
   it('saves no record and lets the error reach the caller', async ({ skip }) => {
-    if (lesson.world.storage.kind !== 'local') skip('a real ImageKit account cannot be made to fail on purpose');
-    lesson.world.storage.faults.failNext(1, { status: 500, message: 'Storage is down for a moment.' });
+    if (lesson.storage.kind !== 'local') skip('a real ImageKit account cannot be made to fail on purpose');
+    lesson.storage.faults.failNext(1, { status: 500, message: 'Storage is down for a moment.' });
     const outcome = await settleWithin(
       lesson.exercise.saveUpload(fakeUpload()).then(
         () => 'resolved',

@@ -10,7 +10,7 @@ import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise, type StoredFile } from '../lessons/05-upload-file/app.ts';
 
 const lesson = useLesson<Exercise>('05-upload-file');
-const storage = () => lesson.world.storage;
+const storage = () => lesson.storage;
 
 // A local upload takes milliseconds; a real ImageKit account needs the network.
 const patience = () => (storage().kind === 'local' ? 1000 : 15_000);

@@ -13,7 +13,7 @@ import { createApp, type Exercise } from '../lessons/06-await-pitfalls/app.ts';
 const lesson = useLesson<Exercise>('06-await-pitfalls');
 const songs = () => mongoose.connection.collection('songs');
 const app = () => createApp(lesson.exercise);
-const local = () => lesson.world.storage.kind === 'local';
+const local = () => lesson.storage.kind === 'local';
 
 /** A short random word, so each test finds its own songs even if a late save from another test lands. */
 const tag = () => randomBytes(4).toString('hex');
@@ -91,7 +91,7 @@ beforeAll(() => {
 });
 afterEach(() => {
   uploads.most = 0;
-  if (local()) lesson.world.storage.faults.reset();
+  if (local()) lesson.storage.faults.reset();
 });
 afterAll(async () => {
   for (const [name, listener] of Object.entries(channels)) diagnostics.unsubscribe(name, listener);
@@ -164,7 +164,7 @@ describe('POST /api/songs', () => {
       saved,
       `No song titled "${title}" is in the database right after the 201: did you await saveSong(...) before answering?`,
     ).not.toBeNull();
-    const endpoint = lesson.world.storage.options.urlEndpoint;
+    const endpoint = lesson.storage.options.urlEndpoint;
     expect(
       typeof saved!.audio,
       `The song's audio is ${JSON.stringify(saved!.audio)}, not a URL string: it was saved with the Promise, not the upload. ` +
@@ -189,7 +189,7 @@ describe('POST /api/songs', () => {
     if (!local()) ctx.skip(); // only the local storage can be told to fail
     const title = `Failing ${tag()}`;
     const before = escaped.length;
-    lesson.world.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
+    lesson.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
     const res = await send(postSong({ title, artist: 'Arijit Singh' }), 'POST /api/songs with a failing upload');
     await uploadsFinished();
     expect(res.status, `A failed upload must answer 502. ${whyNotAnError(res, 502)}`).toBe(502);
@@ -297,7 +297,7 @@ describe('POST /api/songs/batch', () => {
 
   it('uploads the files at the same time, not one after another', async (ctx) => {
     if (!local()) ctx.skip(); // only the local storage runs in this process, where its uploads can be counted
-    lesson.world.storage.faults.setLatency(80); // each upload now takes a moment, so overlaps show
+    lesson.storage.faults.setLatency(80); // each upload now takes a moment, so overlaps show
     const res = await send(postBatch(threeFiles(), `Band ${tag()}`), 'POST /api/songs/batch');
     await uploadsFinished();
     expect(res.status, `POST /api/songs/batch answered ${res.status} ${JSON.stringify(res.body)} instead of 201.`).toBe(
@@ -314,7 +314,7 @@ describe('POST /api/songs/batch', () => {
   it('answers 502 when one of the uploads fails, and keeps running', async (ctx) => {
     if (!local()) ctx.skip();
     const before = escaped.length;
-    lesson.world.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
+    lesson.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
     const res = await send(
       postBatch(threeFiles().slice(0, 2), `Band ${tag()}`),
       'POST /api/songs/batch with a failing upload',

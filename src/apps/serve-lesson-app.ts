@@ -85,7 +85,9 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
   const lesson = lessonNamed(nameOrNumber);
   const target = options.target ?? targetFromEnv();
 
-  const services: Services = await during('services', () => startServices({ quiet: true }));
+  const services: Services = await during('services', () =>
+    startServices({ quiet: true, storage: lesson.storage === true }),
+  );
   let server: http.Server | undefined;
   let queryLog: QueryLog | undefined;
   let stopped: Promise<void> | undefined;
@@ -151,7 +153,7 @@ function announce(
     '',
     `${paint(['bold', 'green'], `Lesson ${lesson.number}'s app is running at ${url}`)}  ${paint('dim', `(${copy})`)}`,
     paint('dim', `  database: ${services.database?.uri}`),
-    paint('dim', `  storage:  ${services.storage.description}`),
+    ...(services.storage ? [paint('dim', `  storage:  ${services.storage.description}`)] : []),
     '',
   ];
   const requests = appModule.tryIt(url);

@@ -18,6 +18,11 @@ export interface PlanEntry {
   limits?: StuckLimits;
 }
 
+/** The vitest projects of the engine's own tests: the same files, with or without a worker each (vitest.config.ts). */
+export function isEngineProject(name: string): boolean {
+  return name === 'engine' || name.startsWith('engine:');
+}
+
 /** The vitest project name of a request: "02-schema@solution", or the fixture's name. */
 export function projectName(request: CheckRequest): string {
   if ('lesson' in request) return `${request.lesson.slug}@${request.target ?? 'playground'}`;

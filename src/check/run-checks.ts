@@ -1,7 +1,15 @@
 // runChecks: one cold vitest (a session run once) that runs every request (and, if asked,
 // the engine's own tests) in parallel, then one result per request.
 import path from 'node:path';
-import { missingTestFiles, planEntry, projectName, relativeToRoot, testFileOf, type PlanEntry } from './plan.ts';
+import {
+  isEngineProject,
+  missingTestFiles,
+  planEntry,
+  projectName,
+  relativeToRoot,
+  testFileOf,
+  type PlanEntry,
+} from './plan.ts';
 import { checkResult, engineFileResult, withUnhandledError, type RunContext } from './results.ts';
 import { errorHeadline, stripAnsi } from './error-text.ts';
 import { hostInThisProcess, spawnHost } from './check-host.ts';
@@ -59,7 +67,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     const onMessage = (message: HostMessage) => {
       if (message.type === 'verdict') verdicts.set(message.project, message.verdict);
       if (message.type === 'host-error') output += `\n${message.message}`;
-      if (message.type === 'module-start' && message.project !== 'engine')
+      if (message.type === 'module-start' && !isEngineProject(message.project))
         options.onProgress?.({ type: 'started', name: message.project });
       if (message.type === 'run-end') {
         unhandled = message.unhandled;
@@ -68,7 +76,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
       if (message.type === 'run-done') finish();
       if (message.type !== 'module-end') return;
       const { module } = message;
-      if (module.project === 'engine') {
+      if (isEngineProject(module.project)) {
         const file = engineFileResult(module);
         engine.push(file);
         options.onProgress?.({ type: 'engine-file', file });

@@ -3,14 +3,15 @@
 // Used alike by the tests, the runner's "run the app" and the sandbox.
 import mongoose from 'mongoose';
 import type { PlaygroundDatabase, StartDatabaseOptions } from '../database/start-database.ts';
-import { startStorage, type PlaygroundStorage } from '../storage/start-storage.ts';
+import type { PlaygroundStorage } from '../storage/start-storage.ts';
 import { loadExercise, targetFromEnv, type ExerciseTarget } from './exercise.ts';
 import type { LessonEntry } from './catalog.ts';
 
 export interface Services {
   /** The database; undefined when it was handed in (a check's, which the check drops). */
   database?: PlaygroundDatabase;
-  storage: PlaygroundStorage;
+  /** The storage; undefined for a lesson whose code uploads nothing (manifest: storage). */
+  storage?: PlaygroundStorage;
   /** Disconnects Mongoose, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -24,6 +25,8 @@ export interface LessonWorld<Exercise> extends Services {
 export interface ServicesOptions extends Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> {
   /** A database someone else started and will drop (a check's): only connected to, never stopped. */
   givenDatabase?: { serverUri: string; dbName: string };
+  /** Start the storage too (default true); lessons whose code uploads nothing do without. */
+  storage?: boolean;
 }
 
 /** Starts the database unless one is handed in: its code is only loaded when needed. */
@@ -33,34 +36,41 @@ async function ownDatabase(options: ServicesOptions): Promise<PlaygroundDatabase
   return startDatabase(options);
 }
 
+/** Starts the storage unless the lesson does without: its code (with its HTTP server) loads only then. */
+async function ownStorage(options: ServicesOptions): Promise<PlaygroundStorage | undefined> {
+  if (options.storage === false) return undefined;
+  const { startStorage } = await import('../storage/start-storage.ts');
+  return startStorage(options);
+}
+
 /**
  * Starts the database and the storage, connects Mongoose (with command monitoring, so a
  * check can see queries under way) and puts the ImageKit settings into process.env
  * (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
  */
 export async function startServices(options: ServicesOptions = {}): Promise<Services> {
-  const [databaseStart, storageStart] = await Promise.allSettled([ownDatabase(options), startStorage(options)]);
+  const [databaseStart, storageStart] = await Promise.allSettled([ownDatabase(options), ownStorage(options)]);
   if (databaseStart.status === 'rejected' || storageStart.status === 'rejected') {
     // Stop whichever one did start, so a half-started world leaves nothing running.
     if (databaseStart.status === 'fulfilled') await databaseStart.value?.stop();
-    if (storageStart.status === 'fulfilled') await storageStart.value.stop();
+    if (storageStart.status === 'fulfilled') await storageStart.value?.stop();
     throw databaseStart.status === 'rejected' ? databaseStart.reason : (storageStart as PromiseRejectedResult).reason;
   }
   const database = databaseStart.value;
   const storage = storageStart.value;
-  Object.assign(process.env, storage.env);
+  if (storage) Object.assign(process.env, storage.env);
   try {
     const { serverUri, dbName } = database ?? options.givenDatabase!;
     await mongoose.connect(serverUri, { dbName, serverSelectionTimeoutMS: 5000, monitorCommands: true });
   } catch (error) {
-    await Promise.allSettled([storage.stop(), database?.stop()]);
+    await Promise.allSettled([storage?.stop(), database?.stop()]);
     throw error;
   }
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await mongoose.disconnect().catch(() => {});
-      await Promise.allSettled([storage.stop(), database?.stop()]);
+      await Promise.allSettled([storage?.stop(), database?.stop()]);
     })());
   return { database, storage, stop };
 }

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
+import type { PlaygroundStorage } from '../../src/storage/start-storage.ts';
 import { goFromCheck, servicesFromCheck } from '../../src/check/worker/channel-client.ts';
 import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
@@ -14,6 +15,8 @@ import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
 export function useLesson<Exercise>(slug: string): {
   readonly world: LessonWorld<Exercise>;
   readonly exercise: Exercise;
+  /** The storage of a lesson whose code uploads (manifest: storage). */
+  readonly storage: PlaygroundStorage;
 } {
   const lesson = findLesson(slug);
   if (!lesson) throw new Error(`No lesson "${slug}" in lessons/manifest.ts.`);
@@ -24,6 +27,7 @@ export function useLesson<Exercise>(slug: string): {
   const services = (async () =>
     startServices({
       quiet: true,
+      storage: lesson.storage === true,
       // A check never waits for mongod to download: until it is on the machine, the stand-in serves.
       allowDownload: false,
       givenDatabase: await servicesFromCheck(),
@@ -52,6 +56,11 @@ export function useLesson<Exercise>(slug: string): {
     },
     get exercise() {
       return opened().exercise;
+    },
+    get storage() {
+      const { storage } = opened();
+      if (!storage) throw new Error(`Lesson ${slug} starts no storage: set storage: true in its manifest entry.`);
+      return storage;
     },
   };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import type { Vitest } from 'vitest/node';
 import { localSocketPath } from '../../processes/local-socket.ts';
 import { endTree } from '../../processes/process-tree.ts';
+import { isEngineProject } from '../plan.ts';
 import { reporterChannel } from '../reporter.ts';
 import type { HostMessage, HostRequest, ReporterMessage } from '../wire.ts';
 import { openCheckChannel, type WorkerLink } from './check-channel.ts';
@@ -91,7 +92,7 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   })();
   runs.catch((error: Error) => connection.send({ type: 'host-error', message: error.stack ?? error.message }));
   // Lesson checks need the database soon: it loads while the first worker starts, not before.
-  if (vitest.projects.some((project) => project.name !== 'engine')) void database.ready().catch(() => undefined);
+  if (vitest.projects.some((project) => !isEngineProject(project.name))) void database.ready().catch(() => undefined);
 
   await (warm ? ended : Promise.race([runs.catch(() => undefined), ended]));
   ending = true;
