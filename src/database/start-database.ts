@@ -21,6 +21,11 @@ export interface PlaygroundDatabase {
   description: string;
   /** Stops the server (or drops the playground's database on your own server). Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * On your own server: drops another database of this run, over the connection already open
+   * (a stopped run must not wait for a new one). Absent where the whole server goes at stop().
+   */
+  dropDatabase?(dbName: string): Promise<void>;
 }
 
 const KINDS: DatabaseKind[] = ['external', 'memory-server', 'standin'];

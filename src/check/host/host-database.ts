@@ -37,7 +37,10 @@ export class HostDatabase {
     if (!this.live.delete(dbName)) return Promise.resolve();
     const dropped = (async () => {
       try {
-        await (await this.connected()).db(dbName).dropDatabase();
+        const server = await this.ready();
+        // On a learner's own server, over the connection it keeps open; elsewhere a client of our own.
+        if (server.dropDatabase) await server.dropDatabase(dbName);
+        else await (await this.connected()).db(dbName).dropDatabase();
       } catch {
         // The server is gone or refused: nothing more to do here.
       }
@@ -53,9 +56,12 @@ export class HostDatabase {
     this.stopping ??= (async () => {
       const server = await this.server?.catch(() => undefined);
       if (!server) return;
-      // A stand-in or a throwaway mongod goes away whole; only a learner's own server needs dropping.
-      if (server.kind === 'external') [...this.live].forEach((dbName) => void this.drop(dbName));
-      await Promise.all(this.dropping);
+      // A stand-in or a throwaway mongod goes away whole: only a learner's own server needs dropping.
+      if (server.kind === 'external') {
+        for (const dbName of [...this.live]) void this.drop(dbName);
+        await Promise.all(this.dropping);
+      }
+      this.live.clear();
       await (await this.client?.catch(() => undefined))?.close().catch(() => undefined);
       await server.stop();
     })();
