@@ -1,97 +1,102 @@
-// A check's result in plain words for a beginner: what happened, why, what to try
-// next. The failing `it` sentence and the test's own message come first; never a
-// raw vitest dump or a stack trace.
+// A check's result in plain words for a beginner: what happened, why, what to try next, in
+// the learner's language. The failing `it` sentence and the test's own message come first;
+// raw values only where no sentence explains them; never a vitest dump or a stack trace.
 import type { LessonEntry } from '../lessons/catalog.ts';
+import { lessonWordsFor } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
+import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
+export type { ReadIn, VerdictLanguage } from './explain-words.ts';
+
+/** Raw values (expected, got) are cut past this; the checks' own sentences never are. */
 const maxValue = 200;
 const maxMessageLines = 6;
 /** Failing checks listed after the first; more would bury it. */
 const maxOthers = 4;
 
+interface Context {
+  words: ExplainWords;
+  lesson?: LessonEntry;
+  language: VerdictLanguage;
+  readIn: ReadIn;
+}
+
 /** Explains a result to the learner, in a few short lines of plain text (no colours). */
 export function explainCheck(
   result: CheckResult,
   lesson?: LessonEntry,
-  /** Where the learner reads this: the menu has a "Next hint" action, the command line a command. */
-  readIn: 'menu' | 'command line' = 'command line',
+  /** Where the learner reads this: the menu has a "Next hint" action, the command line a command, watch re-runs on save. */
+  readIn: ReadIn = 'command line',
+  language: VerdictLanguage = 'en',
 ): string {
   lesson ??= 'lesson' in result.request ? result.request.lesson : undefined;
-  const hint = !lesson
-    ? undefined
-    : readIn === 'menu'
-      ? 'Stuck? Pick "Next hint" in the lesson menu.'
-      : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson.number}`;
-
+  const context: Context = { words: explainWords(language), lesson, language, readIn };
+  const { words } = context;
+  const hint = lesson ? words.hint(readIn, lesson.number) : undefined;
   const types = explainTypeIssues(result.typeIssues);
+  const typeLines = types.length ? ['', ...types] : [];
+
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
-    const all = count === 1 ? 'The 1 check passes' : `All ${count} checks pass`;
-    return joinLines([
-      `${all}: your code does everything ${lesson ? `lesson ${lesson.number} asks` : 'the checks ask'}. Well done!`,
-      ...(types.length ? ['', ...types] : []),
-    ]);
+    return joinLines([words.allPass(count, lesson?.number), ...typeLines]);
   }
-  if (result.problem)
-    return joinLines([...explainProblem(result.problem, result), ...(types.length ? ['', ...types] : []), '', hint]);
+  if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 
   const failed = result.tests.filter((test) => test.state === 'failed');
   const ran = result.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
   const [first, ...others] = failed;
-  if (!first) return joinLines(['No check ran, so there is nothing to show yet.', hint]);
+  if (!first) return joinLines([words.noneRan, hint]);
 
   const lines: (string | undefined)[] = [
     failed.length === ran.length
-      ? `Not yet: ${countOf(failed.length)} fail${failed.length === 1 ? 's' : ''}.`
-      : `Getting there: ${ran.length - failed.length} of ${ran.length} checks pass, ${failed.length} to go.`,
+      ? words.notYet(failed.length)
+      : words.gettingThere(ran.length - failed.length, ran.length),
     '',
-    `First to fix: ${sentence(first)}`,
-    ...explainFailure(first.failure),
+    `${words.firstToFix} ${sentence(first)}`,
+    ...explainFailure(first.failure, context),
   ];
-  if (others.length) {
-    lines.push('', 'Also failing:');
-    for (const test of others.slice(0, maxOthers))
-      lines.push(`  - ${sentence(test)}${test.failure ? `: ${shortReason(test.failure)}` : ''}`);
-    if (others.length > maxOthers)
-      lines.push(`  …and ${others.length - maxOthers} more. One at a time: fix the first, save, and look again.`);
+  const firstReason = first.failure && reasonOf(first.failure);
+  const alsoFailing = groupedByReason(others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason));
+  if (alsoFailing.length) {
+    lines.push('', words.alsoFailing);
+    for (const group of alsoFailing.slice(0, maxOthers))
+      lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
+    if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
   }
-  if (result.strayError) {
-    lines.push(
-      '',
-      'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
-    );
-    lines.push(`  ${cap(result.strayError.message, maxValue)}`);
-  }
-  if (types.length) lines.push('', ...types);
-  lines.push('', hint);
+  if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
+  lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
 
-function countOf(count: number): string {
-  return count === 1 ? 'the 1 check' : `all ${count} checks`;
-}
-
 /** `"saves the URL, not the file bytes" (POST /api/songs)`. */
-function sentence(test: TestOutcome): string {
+function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
   return `"${test.title}"${test.path.length ? ` (${test.path.join(' › ')})` : ''}`;
 }
 
-function explainFailure(failure: FailureDetail | undefined): string[] {
+/** Checks that fail for the very same reason, said once. */
+function groupedByReason(tests: TestOutcome[]): { tests: TestOutcome[]; reason?: string }[] {
+  const groups: { tests: TestOutcome[]; reason?: string }[] = [];
+  for (const test of tests) {
+    const reason = test.failure && reasonOf(test.failure);
+    const same = groups.find((group) => group.reason === reason);
+    if (same && reason !== undefined) same.tests.push(test);
+    else groups.push({ tests: [test], reason });
+  }
+  return groups;
+}
+
+function explainFailure(failure: FailureDetail | undefined, { words }: Context): string[] {
   if (!failure) return [];
-  if (failure.timedOut) {
-    return [
-      '  The check waited for your code, and it never answered.',
-      '  A promise that never settles? Look for a missing resolve(), await or response (res.json…).',
-    ];
+  if (failure.timedOut) return words.neverAnswered.map((line) => `  ${line}`);
+  const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure)}`];
+  // Values in raw form help only when no sentence of the check explains them.
+  if (!failure.note && (failure.expected !== undefined || failure.actual !== undefined)) {
+    lines.push(`  ${words.expected} ${cap(failure.expected ?? '(nothing)', maxValue)}`);
+    lines.push(`  ${words.got} ${cap(failure.actual ?? '(nothing)', maxValue)}`);
   }
-  const lines = [`  ${failure.note ? 'The check says' : 'What went wrong'}: ${said(failure)}`];
-  if (failure.expected !== undefined || failure.actual !== undefined) {
-    lines.push(`  Expected: ${cap(failure.expected ?? '(nothing)', maxValue)}`);
-    lines.push(`  Got:      ${cap(failure.actual ?? '(nothing)', maxValue)}`);
-  }
-  if (failure.location) lines.push(`  Where: ${failure.location}`);
+  if (failure.location) lines.push(`  ${words.where} ${failure.location}`);
   return lines;
 }
 
@@ -104,93 +109,61 @@ function said(failure: FailureDetail): string {
   const message = failure.message.split('\n').slice(0, maxMessageLines).join('\n    ');
   // An error's own name helps (TypeError: …); the checks' own error classes already speak in full sentences.
   const named = failure.name && !checkErrorNames.includes(failure.name) ? `${failure.name}: ` : '';
-  return cap(named + message, maxValue * 2);
+  return named + message;
 }
 
-function shortReason(failure: FailureDetail): string {
+/** A failure's reason in one line, whole: the check's own sentence, or the error's first line. */
+function reasonOf(failure: FailureDetail): string {
   if (failure.timedOut) return 'your code never answered';
-  return cap((failure.note ?? failure.message).split('\n')[0], maxValue);
+  return (failure.note ?? failure.message).split('\n')[0];
 }
 
-/** What to look for, for the kinds of error a file most often throws as it loads. */
-function loadErrorAdvice(message: string): string {
-  if (message.startsWith('ReferenceError'))
-    return 'That name does not exist where it is used: a typo, a lowercase type (string instead of String), or a missing import?';
-  if (message.startsWith('TypeError'))
-    return 'Something was used in a way its type does not allow, like calling what is not a function or reading a field of undefined.';
-  if (/schema configuration|not a valid type/i.test(message))
-    return 'Mongoose did not accept the design of the schema: look at the field the message names (options like timestamps go in the second argument of new mongoose.Schema).';
-  return 'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.';
+/** What to look for, for an error a file threw as it loaded: the lesson's own words when it warns about it. */
+function loadErrorAdvice(message: string, { words, lesson, language }: Context): string[] {
+  const lessonSays = lesson && lessonWordsFor(lesson, message, language);
+  if (lessonSays) return [words.lessonSays, `  ${lessonSays}`];
+  if (message.startsWith('ReferenceError')) return [words.adviceReference];
+  if (/schema configuration|not a valid type/i.test(message)) return [words.adviceSchema];
+  if (message.startsWith('TypeError')) return [words.adviceType];
+  return [words.adviceOther];
 }
 
-function explainProblem(problem: CheckProblem, result: CheckResult): string[] {
-  const where = problem.location ? `  Where: ${problem.location}` : undefined;
+function explainProblem(problem: CheckProblem, result: CheckResult, context: Context): string[] {
+  const { words } = context;
+  const where = problem.location ? `  ${words.where} ${problem.location}` : undefined;
+  const message = `  ${problem.message}`;
+  const during = duringLine(result, words);
   switch (problem.kind) {
     case 'load-error':
-      if (problem.message.startsWith('SyntaxError')) {
-        return [
-          'Your file could not be read, so no check could run yet.',
-          `  ${problem.message}`,
-          where,
-          'Look at that spot and just before it: often a missing bracket, comma or quote. Save, and the check runs again.',
-        ].filter(isLine);
-      }
+      if (problem.message.startsWith('SyntaxError'))
+        return [words.syntax.head, message, where, words.syntax.advice(context.readIn)].filter(isLine);
       if (problem.message.startsWith('ExerciseFileMissing'))
         return [problem.message.replace(/^ExerciseFileMissing: /, '')];
-      return [
-        'Your code threw an error while it was being loaded, before any check could run.',
-        `  ${cap(problem.message, maxValue * 2)}`,
-        where,
-        loadErrorAdvice(problem.message),
-      ].filter(isLine);
+      return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
     case 'busy':
-      return [
-        problem.message,
-        duringLine(result),
-        'Look for a loop whose condition never turns false (while, for), or a function that calls itself without end.',
-      ].filter(isLine);
+      return [words.busy[0], during, words.busy[1]].filter(isLine);
     case 'waiting':
-      return [
-        problem.message,
-        duringLine(result),
-        'Look for a promise that is never resolved, an await on something that never comes, or a route that never answers (res.json, res.send).',
-      ].filter(isLine);
+      return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':
-      return [
-        problem.message,
-        duringLine(result),
-        "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
-      ].filter(isLine);
+      return [words.endedItself[0], during, words.endedItself[1]].filter(isLine);
     case 'time-limit':
-      return [problem.message, 'Try again; if it keeps happening, please tell the playground maintainers.'];
+      return words.ceiling;
     case 'unhandled-error':
-      return [
-        'Your code threw an error outside the checks, from something that ran later (a timer or a callback):',
-        `  ${cap(problem.message, maxValue * 2)}`,
-        where,
-      ].filter(isLine);
+      return [words.unhandled, message, where].filter(isLine);
     case 'setup-error':
-      return [
-        'The check could not get the lesson ready, so your code was not checked yet. This is most likely not your code:',
-        `  ${cap(problem.message, maxValue * 2)}`,
-        'Try the check again; if it keeps happening, please tell the playground maintainers.',
-      ];
+      return [words.setup[0], message, words.setup[1]];
     case 'no-tests':
-      return ['This lesson has no checks yet, so there is nothing to pass.'];
+      return [words.noTests];
     case 'crash':
-      return [
-        'The check itself stopped before it could judge your code (not your fault):',
-        `  ${cap(problem.message, maxValue * 2)}`,
-        'Try again; if it keeps happening, please tell the playground maintainers.',
-      ];
+      return [words.crash[0], `  ${cap(problem.message, maxValue * 2)}`, words.crash[1]];
   }
 }
 
 /** Which check was under way when the run was stopped, or that the code was still loading. */
-function duringLine(result: CheckResult): string | undefined {
+function duringLine(result: CheckResult, words: ExplainWords): string | undefined {
   if (result.during === undefined) return undefined;
-  if (result.during === null) return '  It happened while your code was being loaded, before any check ran.';
-  return `  It happened during the check ${sentence({ ...result.during, state: 'pending' })}.`;
+  if (result.during === null) return words.whileLoading;
+  return words.during(sentence(result.during));
 }
 
 function isLine(line: string | undefined): line is string {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { markDone } from '../progress/progress-store.ts';
-import type { WarmCheck } from '../check/index.ts';
+import type { ReadIn, WarmCheck } from '../check/index.ts';
 import { paint } from './terminal.ts';
 
 export interface CheckVerdict {
@@ -11,9 +11,6 @@ export interface CheckVerdict {
   /** The check's explanation in plain words. */
   text: string;
 }
-
-/** Where the verdict is read: it decides how the explanation points to the next hint. */
-export type ReadIn = 'menu' | 'command line';
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
@@ -43,6 +40,7 @@ export interface WatchOptions {
   /** Settles when the learner stopped watching. */
   until: Promise<unknown>;
   onStart?: (changed: string[]) => void;
+  /** The menu's watch points to its "Next hint"; on the command line the watch says a save checks again. */
   readIn?: ReadIn;
   /** The menu's warm check, kept after the watch; the watch makes and stops its own otherwise. */
   warm?: WarmCheck;
@@ -61,7 +59,7 @@ export async function watchUntilPassed(lesson: LessonEntry, options: WatchOption
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
       if (result.passed) markDone(lesson.slug);
-      options.onVerdict({ passed: result.passed, text: explainCheck(result, lesson, options.readIn) });
+      options.onVerdict({ passed: result.passed, text: explainCheck(result, lesson, options.readIn ?? 'watch') });
       if (result.passed) resolvePassed(true);
     },
   });

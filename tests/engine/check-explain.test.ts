@@ -28,13 +28,65 @@ describe('explainCheck', () => {
     expect(text).toContain('npm run lesson -- hint 02');
   });
 
-  it('shortens long expected and actual values', () => {
+  it('shortens long expected and actual values of a check without its own words', () => {
     const long = 'x'.repeat(5000);
     const text = explainCheck(
-      result({ tests: [failedTest('saves the song', 'Wrong body', { expected: long, actual: long })] }),
+      result({
+        tests: [failedTest('saves the song', 'Wrong body', { note: undefined, expected: long, actual: long })],
+      }),
     );
     expect(text.length).toBeLessThan(1000);
     expect(text).toContain('(4800 more characters)');
+  });
+
+  it('lets a check that says what went wrong speak alone: no expected and got values beside it', () => {
+    const text = explainCheck(
+      result({ tests: [failedTest('saves the song', 'Nothing was saved', { expected: '1', actual: '0' })] }),
+    );
+    expect(text).toContain('The check says: Nothing was saved');
+    expect(text).not.toMatch(/Expected:|Got:/);
+  });
+
+  it("never cuts a check's own words short", () => {
+    const note = `The song has no url. ${'Upload first, then save. '.repeat(20)}`;
+    const text = explainCheck(result({ tests: [failedTest('saves the song', note)] }));
+    expect(text).toContain(note.trim());
+  });
+
+  it('groups other failures that fail for the same reason', () => {
+    const tests = ['lists songs', 'filters by mood', 'finds one song'].map((title) =>
+      failedTest(title, 'nothing answers at /api/songs'),
+    );
+    const text = explainCheck(result({ tests: [failedTest('saves', 'first reason'), ...tests] }));
+    expect(text.match(/nothing answers at \/api\/songs/g)).toHaveLength(1);
+    for (const title of ['lists songs', 'filters by mood', 'finds one song']) expect(text).toContain(title);
+  });
+
+  it('says a save starts the check again only in watch', () => {
+    const failing = result({
+      problem: { kind: 'load-error', message: 'SyntaxError: Unexpected token', location: 'lessons/02/song.ts:3:1' },
+    });
+    expect(explainCheck(failing, undefined, 'watch')).toMatch(/Save/);
+    expect(explainCheck(failing, undefined, 'command line')).not.toMatch(/Save, and the check runs again/);
+  });
+
+  it("repeats the lesson's own warning when the error is one its common mistakes quote, in the learner's language", () => {
+    const lesson = findLesson('02');
+    if (!lesson) throw new Error('lesson 02 is in the manifest');
+    const loadError = result({
+      request: { lesson },
+      problem: {
+        kind: 'load-error',
+        message: 'ReferenceError: string is not defined',
+        location: 'playground/02-schema/song.schema.ts:4:18',
+      },
+    });
+    expect(explainCheck(loadError, lesson, 'command line', 'en')).toContain(
+      'string instead of String. Inside a schema you write the JavaScript constructor String, with a capital S.',
+    );
+    expect(explainCheck(loadError, lesson, 'command line', 'hinglish')).toContain(
+      'String ki jagah string. Schema ke andar JavaScript ka constructor String likhte hain',
+    );
   });
 
   it('names the first failure fully and only a few others', () => {

@@ -1,0 +1,188 @@
+// The fixed words of a check's verdict, in the learner's language. The checks' own sentences
+// (a test's message) stay as the test wrote them; Hinglish keeps the technical words English,
+// the way developers say them.
+
+/** Where the learner reads the verdict: it decides how the next step is pointed to. */
+export type ReadIn = 'menu' | 'command line' | 'watch';
+
+export type VerdictLanguage = 'en' | 'hinglish';
+
+export interface ExplainWords {
+  allPass(count: number, lesson?: string): string;
+  notYet(failed: number): string;
+  gettingThere(passed: number, ran: number): string;
+  noneRan: string;
+  firstToFix: string;
+  checkSays: string;
+  wentWrong: string;
+  expected: string;
+  got: string;
+  where: string;
+  neverAnswered: string[];
+  alsoFailing: string;
+  andMore(count: number): string;
+  stray: string;
+  hint(readIn: ReadIn, lesson: string): string;
+  syntax: { head: string; advice(readIn: ReadIn): string };
+  threwWhileLoading: string;
+  adviceReference: string;
+  adviceType: string;
+  adviceSchema: string;
+  adviceOther: string;
+  lessonSays: string;
+  busy: string[];
+  waiting: string[];
+  endedItself: string[];
+  ceiling: string[];
+  unhandled: string;
+  setup: string[];
+  noTests: string;
+  crash: string[];
+  whileLoading: string;
+  during(test: string): string;
+}
+
+const english: ExplainWords = {
+  allPass: (count, lesson) =>
+    `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}. Well done!`,
+  notYet: (failed) => `Not yet: ${failed === 1 ? 'the 1 check fails' : `all ${failed} checks fail`}.`,
+  gettingThere: (passed, ran) => `Getting there: ${passed} of ${ran} checks pass, ${ran - passed} to go.`,
+  noneRan: 'No check ran, so there is nothing to show yet.',
+  firstToFix: 'First to fix:',
+  checkSays: 'The check says:',
+  wentWrong: 'What went wrong:',
+  expected: 'Expected:',
+  got: 'Got:     ',
+  where: 'Where:',
+  neverAnswered: [
+    'The check waited for your code, and it never answered.',
+    'A promise that never settles? Look for a missing resolve(), await or response (res.json…).',
+  ],
+  alsoFailing: 'Also failing:',
+  andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
+  stray:
+    'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
+  hint: (readIn, lesson) =>
+    readIn === 'menu'
+      ? 'Stuck? Pick "Next hint" in the lesson menu.'
+      : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson}`,
+  syntax: {
+    head: 'Your file could not be read, so no check could run yet.',
+    advice: (readIn) =>
+      `Look at that spot and just before it: often a missing bracket, comma or quote.${readIn === 'watch' ? ' Save, and the check runs again.' : ''}`,
+  },
+  threwWhileLoading: 'Your code threw an error while it was being loaded, before any check could run.',
+  adviceReference:
+    'That name does not exist where it is used: a typo, a lowercase type (string instead of String), or a missing import?',
+  adviceType:
+    'Something was used in a way its type does not allow, like calling what is not a function or reading a field of undefined.',
+  adviceSchema:
+    'Mongoose did not accept the design of the schema: look at the field the message names (options like timestamps go in the second argument of new mongoose.Schema).',
+  adviceOther:
+    'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.',
+  lessonSays: 'The lesson warns about exactly this, under "Common mistakes":',
+  busy: [
+    'Your code kept computing without end (an endless loop?), so the check stopped it.',
+    'Look for a loop whose condition never turns false (while, for), or a function that calls itself without end.',
+  ],
+  waiting: [
+    'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
+    'Look for a promise that is never resolved, an await on something that never comes, or a route that never answers (res.json, res.send).',
+  ],
+  endedItself: [
+    'Your code ended its own process (process.exit(), or a kill of its own process id).',
+    "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
+  ],
+  ceiling: [
+    'The check ran for a very long time without finishing, and was stopped.',
+    'Try again; if it keeps happening, please tell the playground maintainers.',
+  ],
+  unhandled: 'Your code threw an error outside the checks, from something that ran later (a timer or a callback):',
+  setup: [
+    'The check could not get the lesson ready, so your code was not checked yet. This is most likely not your code:',
+    'Try the check again; if it keeps happening, please tell the playground maintainers.',
+  ],
+  noTests: 'This lesson has no checks yet, so there is nothing to pass.',
+  crash: [
+    'The check itself stopped before it could judge your code (not your fault):',
+    'Try again; if it keeps happening, please tell the playground maintainers.',
+  ],
+  whileLoading: '  It happened while your code was being loaded, before any check ran.',
+  during: (test) => `  It happened during the check ${test}.`,
+};
+
+const hinglish: ExplainWords = {
+  allPass: (count, lesson) =>
+    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai. Shabaash!`,
+  notYet: (failed) =>
+    `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
+  gettingThere: (passed, ran) => `Ho raha hai: ${ran} mein se ${passed} checks pass, ${ran - passed} baaki.`,
+  noneRan: 'Koi check chala hi nahi, isliye abhi dikhane ko kuch nahi hai.',
+  firstToFix: 'Pehle ise theek karo:',
+  checkSays: 'Check kehta hai:',
+  wentWrong: 'Kya galat hua:',
+  expected: 'Chahiye tha:',
+  got: 'Mila:       ',
+  where: 'Kahaan:',
+  neverAnswered: [
+    'Check ne aapke code ka wait kiya, aur jawab kabhi nahi aaya.',
+    'Koi promise jo kabhi settle nahi hota? Dekho kahin resolve(), await ya response (res.json…) chhoot to nahi gaya.',
+  ],
+  alsoFailing: 'Ye bhi fail ho rahe hain:',
+  andMore: (count) => `…aur ${count} aur. Ek ek karke: pehla theek karo, phir dobara dekho.`,
+  stray:
+    'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
+  hint: (readIn, lesson) =>
+    readIn === 'menu'
+      ? 'Atak gaye? Lesson menu mein "Agla hint" chuno.'
+      : `Atak gaye? Agla hint bas ek command door hai: npm run lesson -- hint ${lesson}`,
+  syntax: {
+    head: 'Aapki file padhi nahi ja saki, isliye abhi koi check nahi chal paya.',
+    advice: (readIn) =>
+      `Us jagah ko aur usse theek pehle dekho: aksar koi bracket, comma ya quote chhoot jaata hai.${readIn === 'watch' ? ' Save karo, check phir se chalega.' : ''}`,
+  },
+  threwWhileLoading: 'Aapke code ne load hote waqt hi error throw kiya, kisi bhi check ke chalne se pehle.',
+  adviceReference:
+    'Jahaan ye naam use hua hai wahaan ye exist nahi karta: typo, chhota type (String ki jagah string), ya koi import missing?',
+  adviceType:
+    'Kisi cheez ko aise use kiya gaya jo uska type allow nahi karta, jaise jo function nahi hai use call karna, ya undefined ka field padhna.',
+  adviceSchema:
+    'Mongoose ne schema ka design accept nahi kiya: message jis field ka naam le raha hai use dekho (timestamps jaise options new mongoose.Schema ke doosre argument mein jaate hain).',
+  adviceOther:
+    'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
+  lessonSays: 'Lesson "Common mistakes" mein bilkul isi ke baare mein batata hai:',
+  busy: [
+    'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
+    'Aisa loop dhoondho jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',
+  ],
+  waiting: [
+    'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',
+    'Aisa promise dhoondho jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
+  ],
+  endedItself: [
+    'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
+    'Lesson ka code kabhi program khatam nahi karta: uski jagah error throw karo, ya error status ke saath answer do.',
+  ],
+  ceiling: [
+    'Check bahut der tak chalta raha aur khatam nahi hua, isliye use roka gaya.',
+    'Phir se try karo; agar baar baar ho, to playground maintainers ko batao.',
+  ],
+  unhandled:
+    'Aapke code ne checks ke bahar error throw kiya, kisi aisi cheez se jo baad mein chali (timer ya callback):',
+  setup: [
+    'Check lesson ko taiyaar nahi kar paya, isliye aapka code abhi check nahi hua. Zyada chance hai ki ye aapke code ki galti nahi hai:',
+    'Check phir se chalao; agar baar baar ho, to playground maintainers ko batao.',
+  ],
+  noTests: 'Is lesson mein abhi koi check nahi hai, isliye pass karne ko kuch nahi hai.',
+  crash: [
+    'Check khud hi aapke code ko judge karne se pehle ruk gaya (aapki galti nahi):',
+    'Phir se try karo; agar baar baar ho, to playground maintainers ko batao.',
+  ],
+  whileLoading: '  Ye tab hua jab aapka code load ho raha tha, kisi check ke chalne se pehle.',
+  during: (test) => `  Ye check ${test} ke dauraan hua.`,
+};
+
+/** The verdict's words in `language`. */
+export function explainWords(language: VerdictLanguage = 'en'): ExplainWords {
+  return language === 'hinglish' ? hinglish : english;
+}
