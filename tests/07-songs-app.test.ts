@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../src/browser/launch-browser.ts';
-import { quietFor } from '../src/check/worker/progress-clock.ts';
+import { quietFor } from '../src/lessons/progress-clock.ts';
 import { createApp, type Exercise } from '../lessons/07-songs-app/app.ts';
 import { NeverSettled, settleWithin } from './support/settle.ts';
 import { watchStorageTraffic } from './support/storage-traffic.ts';
@@ -494,9 +494,8 @@ describe('the page, in a browser', () => {
       durations.push(await inPage(durationOf(player), 'An <audio> never loaded its metadata from the storage URL.'));
     // The browser read each WAV's header from storage, with the right content type: its duration is the one uploaded.
     const uploaded = [formSong, ...seeded.toReversed()].map((song) => song.seconds);
-    durations.forEach((duration, i) =>
-      expect(duration, 'A player shows another duration.').toBeCloseTo(uploaded[i], 2),
-    );
+    for (const [i, duration] of durations.entries())
+      expect(duration, 'A player shows another duration.').toBeCloseTo(uploaded[i], 2);
     if (local())
       expect(storage.rangesServed, 'The players fetched their files in byte ranges (206).').toBeGreaterThan(0);
     // Every player ready: the picture the README shows (PLAYGROUND_SCREENSHOT names its file).
