@@ -231,4 +231,53 @@ export const lessons: LessonEntry[] = [
       },
     ],
   },
+  {
+    number: '07',
+    slug: '07-songs-app',
+    storage: true,
+    title: 'The songs app: every piece together, in a browser',
+    titleHinglish: 'Songs app: saare pieces ek saath, browser mein',
+    exerciseFiles: ['app.ts', 'songs.routes.ts', 'delete-file.ts'],
+    given: [
+      { file: 'song.schema.ts', fromLesson: '02-schema' },
+      { file: 'upload-file.ts', fromLesson: '05-upload-file' },
+    ],
+    mistakes: [
+      {
+        folder: 'upload-not-awaited',
+        what: 'Wrote `const uploaded = uploadFile(...)` without await, then saved the song with uploaded.url: a Promise has no url, so the song has no audio.',
+        explains: 'await uploadFile',
+      },
+      {
+        folder: 'file-left-in-storage',
+        what: 'DELETE removes the song from MongoDB but never calls deleteFile(): its file stays in storage forever, reachable by its URL.',
+        explains: 'still in storage',
+      },
+      {
+        folder: 'mood-filter-undefined',
+        what: 'Listed with Song.find({ mood: req.query.mood }): without ?mood= that asks for songs whose mood is undefined, and finds none.',
+        explains: '{ mood: undefined }',
+      },
+      {
+        folder: 'mounted-at-wrong-path',
+        what: "Mounted the router with app.use('/songs', songRoutes): the page calls /api/songs, which nothing answers.",
+        explains: 'mounted',
+      },
+      {
+        folder: 'field-name-mismatch',
+        what: 'Read the file with upload.single(\'file\') while the page sends it in the form field "audio": multer refuses every upload.',
+        explains: "upload.single('audio')",
+      },
+      {
+        folder: 'uploads-invalid-song',
+        what: 'Uploaded first and let Song.create() check the fields: a song without an artist gets its 400, and its file stays in storage, belonging to no song.',
+        explains: 'before uploading',
+      },
+      {
+        folder: 'delete-never-settles',
+        what: "deleteFile() only logs the SDK's error in its callback and never calls resolve() or reject(): DELETE /api/songs/:id waits forever.",
+        explains: 'never settled',
+      },
+    ],
+  },
 ];

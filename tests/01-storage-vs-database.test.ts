@@ -7,6 +7,7 @@ import type mongoose from 'mongoose';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type StorageExercise, type UploadedFile } from '../lessons/01-storage-vs-database/app.ts';
+import { plannedRefusal } from './support/planned-refusal.ts';
 
 const lesson = useLesson<StorageExercise>('01-storage-vs-database');
 
@@ -137,7 +138,7 @@ describe('saveUpload(file)', () => {
 describe('saveUpload(file) when storage fails', () => {
   it('saves no record and lets the error reach the caller', async ({ skip }) => {
     if (lesson.storage.kind !== 'local') skip('a real ImageKit account cannot be made to fail on purpose');
-    lesson.storage.faults.failNext(1, { status: 500, message: 'Storage is down for a moment.' });
+    lesson.storage.faults.failNext(1, plannedRefusal(500));
     const outcome = await settleWithin(
       lesson.exercise.saveUpload(fakeUpload()).then(
         () => 'resolved',

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise, type StoredFile } from '../lessons/05-upload-file/app.ts';
+import { plannedRefusal } from './support/planned-refusal.ts';
 
 const lesson = useLesson<Exercise>('05-upload-file');
 const storage = () => lesson.storage;
@@ -152,7 +153,7 @@ describe('uploadFile(buffer, fileName)', () => {
 });
 
 describe('uploadFile() when the storage refuses the upload', () => {
-  const refusal = { status: 403, message: 'Your account cannot be authenticated.' };
+  const refusal = plannedRefusal(403);
 
   it("rejects with ImageKit's error and its message", async (context) => {
     localStorageOnly(context).failNext(1, refusal);
@@ -204,7 +205,7 @@ describe('POST /api/upload', () => {
   });
 
   it('answers 502 JSON with a plain message when the storage fails', async (context) => {
-    localStorageOnly(context).failNext(1, { status: 403, message: 'Your account cannot be authenticated.' });
+    localStorageOnly(context).failNext(1, plannedRefusal(403));
     const res = await send(
       request(createApp(lesson.exercise)).post('/api/upload').attach('file', audio(), 'refused.mp3'),
       NEVER_REJECTED,
@@ -218,6 +219,6 @@ describe('POST /api/upload', () => {
       res.body.error,
       "The 502 answer should pass on ImageKit's message, which comes from the error your promise rejects with: " +
         'call reject(error) with the error the SDK gives you.',
-    ).toContain('Your account cannot be authenticated.');
+    ).toContain(plannedRefusal(403).message);
   });
 });

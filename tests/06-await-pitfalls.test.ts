@@ -9,6 +9,7 @@ import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise } from '../lessons/06-await-pitfalls/app.ts';
+import { plannedRefusal } from './support/planned-refusal.ts';
 
 const lesson = useLesson<Exercise>('06-await-pitfalls');
 const songs = () => mongoose.connection.collection('songs');
@@ -189,13 +190,13 @@ describe('POST /api/songs', () => {
     if (!local()) ctx.skip(); // only the local storage can be told to fail
     const title = `Failing ${tag()}`;
     const before = escaped.length;
-    lesson.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
+    lesson.storage.faults.failNext(1, plannedRefusal(500));
     const res = await send(postSong({ title, artist: 'Arijit Singh' }), 'POST /api/songs with a failing upload');
     await uploadsFinished();
     expect(res.status, `A failed upload must answer 502. ${whyNotAnError(res, 502)}`).toBe(502);
     expect(res.type, 'The error answer must be JSON.').toBe('application/json');
     expect(res.body.error, "The 502 answer should carry the storage's own message.").toContain(
-      'The storage is taking a nap',
+      plannedRefusal(500).message,
     );
     expect(await songs().countDocuments({ title }), 'The upload failed, yet a song was saved.').toBe(0);
     expectNothingEscaped(before, 'POST /api/songs with a failing upload');
@@ -314,7 +315,7 @@ describe('POST /api/songs/batch', () => {
   it('answers 502 when one of the uploads fails, and keeps running', async (ctx) => {
     if (!local()) ctx.skip();
     const before = escaped.length;
-    lesson.storage.faults.failNext(1, { status: 500, message: 'The storage is taking a nap' });
+    lesson.storage.faults.failNext(1, plannedRefusal(500));
     const res = await send(
       postBatch(threeFiles().slice(0, 2), `Band ${tag()}`),
       'POST /api/songs/batch with a failing upload',
@@ -322,7 +323,7 @@ describe('POST /api/songs/batch', () => {
     await uploadsFinished();
     expect(res.status, `A failed upload must answer 502. ${whyNotAnError(res, 502)}`).toBe(502);
     expect(res.body.error, "The 502 answer should carry the storage's own message.").toContain(
-      'The storage is taking a nap',
+      plannedRefusal(500).message,
     );
     expectNothingEscaped(before, 'POST /api/songs/batch with a failing upload');
   });

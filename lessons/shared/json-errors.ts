@@ -41,7 +41,8 @@ export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler 
       );
       return;
     }
-    for (const answerFor of [badJsonBody, uploadFormRefused, ...known]) {
+    // The lesson's own answers before the generic ones: it may know better (lesson 07 names its form field).
+    for (const answerFor of [badJsonBody, ...known, uploadFormRefused]) {
       const answer = answerFor(error);
       if (answer) {
         res.status(answer.status).json(answer.body);

@@ -45,7 +45,10 @@ function runTool(script: string, args: string[]): Promise<ToolOutcome> {
 export async function typecheck(copies: AssembledCopy[]): Promise<ToolOutcome> {
   const cache = path.join(projectRoot, 'node_modules', '.cache', 'playground-proof');
   const config = path.join(cache, 'tsconfig.json');
-  const files = copies.flatMap((copy) => [...copy.files.keys()].map((file) => path.join(copy.dir, file)));
+  // Only TypeScript: a lesson may also give a page (lesson 07's public/ holds HTML, CSS and browser JavaScript).
+  const files = copies.flatMap((copy) =>
+    [...copy.files.keys()].filter((file) => /\.[cm]?tsx?$/.test(file)).map((file) => path.join(copy.dir, file)),
+  );
   await mkdir(cache, { recursive: true });
   // The project's own settings and files, plus the copies' (tsconfig.json leaves lesson code out).
   await writeFile(config, JSON.stringify({ extends: path.join(projectRoot, 'tsconfig.json'), files }, null, 2));

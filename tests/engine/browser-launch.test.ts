@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.ts';
+import { toneWav } from '../support/tone-wav.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECONDS = 0.5;
@@ -36,28 +37,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await rm(shots, { recursive: true, force: true });
 });
-
-/** A mono 16-bit PCM WAV of a 440 Hz tone: 8 kHz, so half a second is 8 KB. */
-function toneWav(seconds: number): Buffer {
-  const rate = 8000;
-  const samples = Math.round(rate * seconds);
-  const wave = Buffer.alloc(44 + samples * 2);
-  wave.write('RIFF', 0, 'latin1');
-  wave.writeUInt32LE(36 + samples * 2, 4);
-  wave.write('WAVEfmt ', 8, 'latin1');
-  wave.writeUInt32LE(16, 16); // size of the fmt chunk
-  wave.writeUInt16LE(1, 20); // PCM
-  wave.writeUInt16LE(1, 22); // one channel
-  wave.writeUInt32LE(rate, 24);
-  wave.writeUInt32LE(rate * 2, 28); // bytes per second
-  wave.writeUInt16LE(2, 32); // bytes per sample
-  wave.writeUInt16LE(16, 34); // bits per sample
-  wave.write('data', 36, 'latin1');
-  wave.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++)
-    wave.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
-  return wave;
-}
 
 // The page, and the WAV with byte ranges, which is how browsers fetch media.
 function serve(req: IncomingMessage, res: ServerResponse): void {
