@@ -42,7 +42,9 @@ function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration {
         PLAYGROUND_CHECK_WAITING_MS: String(entry.limits?.waitingMs ?? ''),
       },
       // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
-      setupFiles: ['src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
+      // server-errors.ts first: vitest runs afterEach hooks last-registered first, so its
+      // afterEach, which may throw, comes after check-setup's end of the phase.
+      setupFiles: ['src/check/server-errors.ts', 'src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
       testTimeout: checkTimeoutMs,
       hookTimeout: checkTimeoutMs,
     },

@@ -8,6 +8,7 @@ import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type StorageExercise, type UploadedFile } from '../lessons/01-storage-vs-database/app.ts';
 import { plannedRefusal } from './support/planned-refusal.ts';
+import { reworded } from './support/reworded.ts';
 
 const lesson = useLesson<StorageExercise>('01-storage-vs-database');
 
@@ -28,7 +29,7 @@ async function saveUpload(file: UploadedFile): Promise<Record<string, any>> {
   } catch (error) {
     const message = (error as { message?: string })?.message ?? String(error);
     const said = message.startsWith('saveUpload()') ? message : `saveUpload() failed: ${message}`;
-    throw new Error(`${said}${hintFor(message)}`);
+    throw reworded(error, `${said}${hintFor(message)}`);
   }
   expect(
     (saved as { _id?: unknown } | null | undefined)?._id,

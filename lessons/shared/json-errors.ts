@@ -2,6 +2,7 @@
 // ({ ok: false, … }), never Express's HTML page. A lesson names the errors it knows how to
 // answer: answerErrorsAsJson(validationFailed, malformedId). Anything else is a crash: 500,
 // with the details in the app's terminal, never in the answer.
+import { channel } from 'node:diagnostics_channel';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import multer from 'multer';
@@ -29,6 +30,8 @@ export const storageRefused: KnownError = (error) => {
   return { status: 502, body: { ok: false, error: `Storage refused the upload: ${message}` } };
 };
 
+const crashed = channel('lesson-app:unhandled-error');
+
 /** Ends every lesson app: errors the lesson knows get their answer, the rest a 500. */
 export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -50,6 +53,8 @@ export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler 
       }
     }
     // Something crashed, most likely in the exercise: say which request, then what went wrong.
+    // The checks listen too, to show the learner this error beside the failing check.
+    crashed.publish({ request, error });
     console.error(`${request} failed, and no route caught the error:`, error);
     res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
   };

@@ -32,7 +32,9 @@ export function cap(text: string, max = 300): string {
 function shortLocation(file: string, line?: number, column?: number): string {
   const plain = file.startsWith('file://') ? new URL(file).pathname : file;
   const relative = path.isAbsolute(plain) ? path.relative(projectRoot, plain).split(path.sep).join('/') : plain;
-  return [relative, line, column].filter((part) => part !== undefined).join(':');
+  // A playground outside the project (PLAYGROUND_DIR) is clearer by its full path than by "../../".
+  const shown = relative.startsWith('../') ? plain : relative;
+  return [shown, line, column].filter((part) => part !== undefined).join(':');
 }
 
 /**

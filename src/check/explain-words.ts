@@ -15,6 +15,8 @@ export interface ExplainWords {
   firstToFix: string;
   checkSays: string;
   wentWrong: string;
+  /** Before the lesson app's own error: it crashed while answering the check. */
+  appThrew: string;
   expected: string;
   got: string;
   where: string;
@@ -51,6 +53,7 @@ const english: ExplainWords = {
   firstToFix: 'First to fix:',
   checkSays: 'The check says:',
   wentWrong: 'What went wrong:',
+  appThrew: 'Your app crashed on the way:',
   expected: 'Expected:',
   got: 'Got:     ',
   where: 'Where:',
@@ -121,6 +124,7 @@ const hinglish: ExplainWords = {
   firstToFix: 'Pehle ise theek karo:',
   checkSays: 'Check kehta hai:',
   wentWrong: 'Kya galat hua:',
+  appThrew: 'Beech mein aapka app crash hua:',
   expected: 'Chahiye tha:',
   got: 'Mila:       ',
   where: 'Kahaan:',

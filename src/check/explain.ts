@@ -87,7 +87,8 @@ function groupedByReason(tests: TestOutcome[]): { tests: TestOutcome[]; reason?:
   return groups;
 }
 
-function explainFailure(failure: FailureDetail | undefined, { words }: Context): string[] {
+function explainFailure(failure: FailureDetail | undefined, context: Context): string[] {
+  const { words, lesson, language } = context;
   if (!failure) return [];
   if (failure.timedOut) return words.neverAnswered.map((line) => `  ${line}`);
   const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure)}`];
@@ -97,6 +98,13 @@ function explainFailure(failure: FailureDetail | undefined, { words }: Context):
     lines.push(`  ${words.got} ${cap(failure.actual ?? '(nothing)', maxValue)}`);
   }
   if (failure.location) lines.push(`  ${words.where} ${failure.location}`);
+  const crash = failure.serverError;
+  if (crash) {
+    lines.push(`  ${words.appThrew} ${crash.message}`);
+    if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
+  }
+  const lessonSays = lesson && lessonWordsFor(lesson, `${failure.message}\n${crash?.message ?? ''}`, language);
+  if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
 }
 
@@ -112,10 +120,12 @@ function said(failure: FailureDetail): string {
   return named + message;
 }
 
-/** A failure's reason in one line, whole: the check's own sentence, or the error's first line. */
+/** A failure's reason in one line, whole: the check's own sentence, or the error's first line, and the app's crash. */
 function reasonOf(failure: FailureDetail): string {
   if (failure.timedOut) return 'your code never answered';
-  return (failure.note ?? failure.message).split('\n')[0];
+  const reason = (failure.note ?? failure.message).split('\n')[0];
+  const crash = failure.serverError;
+  return crash ? `${reason} (${crash.message}${crash.location ? `, ${crash.location}` : ''})` : reason;
 }
 
 /** What to look for, for an error a file threw as it loaded: the lesson's own words when it warns about it. */

@@ -5,7 +5,7 @@ import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
 import { errorHeadline, errorLocation, failureDetail, firstLine, stripAnsi } from './error-text.ts';
 import { testFileOf } from './plan.ts';
 import type { CheckProblem, CheckRequest, CheckResult, EngineFileResult, TestOutcome } from './types.ts';
-import type { ErrorRecord, ModuleRecord, TestRecord, WorkerVerdict } from './wire.ts';
+import { type ErrorRecord, type ModuleRecord, serverErrorName, type TestRecord, type WorkerVerdict } from './wire.ts';
 
 /** How the run around a file ended, as far as the file's result is concerned. */
 export interface RunContext {
@@ -58,7 +58,12 @@ function testOutcome(record: TestRecord, isOwnCode: (file: string) => boolean): 
     state: record.state,
     durationMs: record.durationMs,
   };
-  if (record.errors[0]) outcome.failure = failureDetail(record.errors[0], isOwnCode);
+  const [first, ...later] = record.errors;
+  if (first) outcome.failure = failureDetail(first, isOwnCode);
+  const crash = later.find((error) => error.name === serverErrorName);
+  if (outcome.failure && crash) {
+    outcome.failure.serverError = { message: firstLine(crash.message), location: errorLocation(crash, isOwnCode) };
+  }
   return outcome;
 }
 

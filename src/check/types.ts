@@ -46,6 +46,8 @@ export interface FailureDetail {
   location?: string;
   /** True when vitest stopped the test for running past its own time limit. */
   timedOut?: boolean;
+  /** The lesson app's own error, when it crashed while answering the check (a 500). */
+  serverError?: { message: string; location?: string };
 }
 
 export interface TestOutcome {

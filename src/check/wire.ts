@@ -1,6 +1,9 @@
 // What the vitest side (our reporter, the warm server) sends to the check over IPC.
 // Plain JSON: the check turns it into results (results.ts); the reporter stays dumb.
 
+/** The name of the error src/check/server-errors.ts adds to a failed test: the lesson app's own crash. */
+export const serverErrorName = 'ServerError';
+
 export interface ErrorRecord {
   name?: string;
   message: string;

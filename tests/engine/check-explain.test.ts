@@ -89,6 +89,23 @@ describe('explainCheck', () => {
     );
   });
 
+  it("shows the app's own crash under a failed request, and the lesson's warning about that error", () => {
+    const lesson = findLesson('01');
+    if (!lesson) throw new Error('lesson 01 is in the manifest');
+    const crashed = failedTest('answers 201 with the record', 'POST /api/files answered 500', {
+      serverError: {
+        message: 'While answering POST /api/files, your app threw TypeError: source.on is not a function',
+        location: 'playground/01-storage-vs-database/save-upload.ts:40:35',
+      },
+    });
+    const text = explainCheck(result({ request: { lesson }, tests: [crashed] }));
+    expect(text).toContain(
+      'Your app crashed on the way: While answering POST /api/files, your app threw TypeError: source.on is not a function\n' +
+        '  Where: playground/01-storage-vs-database/save-upload.ts:40:35',
+    );
+    expect(text).toContain('imagekit.upload({ file: file.buffer, fileName: file.originalname })');
+  });
+
   it('names the first failure fully and only a few others', () => {
     const tests = Array.from({ length: 8 }, (_, index) => failedTest(`check ${index + 1}`, `message ${index + 1}`));
     const text = explainCheck(result({ tests }));

@@ -40,6 +40,8 @@ beforeAll(async () => {
   report = await runChecks([
     fixture('passing'),
     fixture('failing'),
+    // Express, Mongoose and multer take more than the short busy limit above to load.
+    { ...fixture('app-crashes'), limits: undefined },
     { testFile: broken.testFile, name: 'broken' },
     fixture('throws-at-import'),
     fixture('never-settles'),
@@ -83,6 +85,19 @@ describe('runChecks on a failing assertion', () => {
     expect(text).toContain('The check says: add() should use +');
     expect(text).toContain('"adds a negative number" (add()): expected 5 to be -1');
     expect(text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('runChecks on an app that crashes while answering', () => {
+  it("adds the app's own error, and the line of the learner's file it came from, to the failed check", () => {
+    const crashed = result('app-crashes');
+    expect(crashed.tests[0].failure?.note).toBe('GET /sum answered 500');
+    expect(crashed.tests[0].failure?.serverError).toEqual({
+      message:
+        "While answering GET /sum?a=2&b=3, your app threw TypeError: Cannot read properties of undefined (reading 'length')",
+      location: 'tests/engine/fixtures/app-crashes/exercise.ts:9:73',
+    });
+    expect(explainCheck(crashed)).toContain('Your app crashed on the way: While answering GET /sum');
   });
 });
 

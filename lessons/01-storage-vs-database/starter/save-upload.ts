@@ -1,6 +1,7 @@
-// TODO: Write saveUpload(file) at the bottom of this file. First send file.buffer to
-// storage with imagekit.upload({ file, fileName }) and wait for its answer; then save a
-// FileRecord with the file's name, size, mimeType and the `url` storage gave back. Never the bytes.
+// TODO: Write saveUpload(file) at the bottom of this file. First send the file's bytes to
+// storage with imagekit.upload({ file: file.buffer, fileName: file.originalname }) and wait
+// for its answer; then save a FileRecord with the file's name, size, mimeType and the `url`
+// storage gave back. Never the bytes.
 import ImageKit from 'imagekit';
 import mongoose from 'mongoose';
 
