@@ -35,7 +35,7 @@ export function explainCheck(
   const context: Context = { words: explainWords(language), lesson, language, readIn };
   const { words } = context;
   const hint = lesson ? words.hint(readIn, lesson.number) : undefined;
-  const types = explainTypeIssues(result.typeIssues);
+  const types = explainTypeIssues(result.typeIssues, language);
   const typeLines = types.length ? ['', ...types] : [];
 
   if (result.passed) {
