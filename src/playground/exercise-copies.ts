@@ -6,11 +6,12 @@
 // When a starter improves (a `git pull`), a copy the learner never touched is brought up
 // to date; a copy the learner edited is never touched.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { allLessons, lessonPaths, playgroundRoot, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { layeredFiles, type LayeredFile } from '../lessons/layers.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 
 /** A lesson whose working copy could not be made or checked, and why, in one sentence with the way out. */
 export interface CopyProblem {
@@ -37,9 +38,7 @@ async function readRecord(): Promise<CopyRecord> {
 
 async function writeRecord(record: CopyRecord): Promise<void> {
   await mkdir(playgroundRoot, { recursive: true });
-  const temporary = `${recordFile()}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(record, null, 2) + '\n');
-  await rename(temporary, recordFile());
+  await writeFileAtomic(recordFile(), JSON.stringify(record, null, 2) + '\n');
 }
 
 /** Writes one starter file over the learner's copy (a folder in its place goes) and remembers what it held. */
@@ -47,7 +46,8 @@ async function copyStarterFile(lesson: LessonEntry, file: string, starter: Layer
   const target = path.join(lessonPaths(lesson).playgroundDir, file);
   if ((await stat(target).catch(() => undefined))?.isDirectory()) await rm(target, { recursive: true, force: true });
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, starter.content);
+  // Whole or not at all: a reset stopped half-way must not leave the learner half a file.
+  await writeFileAtomic(target, starter.content);
   record[`${lesson.slug}/${file}`] = fingerprint(starter.content);
 }
 
