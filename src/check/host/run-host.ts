@@ -31,6 +31,7 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   const database = new HostDatabase();
   const databases = new Map<WorkerLink, string>();
   const endedByUs = new Set<number>();
+  const workers = new Set<WorkerLink>();
   let prepared: WorkerLink | undefined;
   let ending = false;
 
@@ -40,6 +41,9 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   const address = localSocketPath(tmpdir(), `check-${process.pid}`);
   const channel = await openCheckChannel(address, {
     async onWorker(link) {
+      // A stop is under way: a worker vitest starts now gets no database to leave behind.
+      if (ending) return link.refuse('The check is stopping.');
+      workers.add(link);
       try {
         const services = await database.services();
         databases.set(link, services.dbName);
@@ -58,6 +62,7 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
       void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
     },
     onClosed(link) {
+      workers.delete(link);
       if (link.running !== undefined && !endedByUs.has(link.pid) && !ending)
         connection.send({
           type: 'verdict',
@@ -97,6 +102,13 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   await (warm ? ended : Promise.race([runs.catch(() => undefined), ended]));
   ending = true;
   diagnostics.unsubscribe(reporterChannel, forward);
+  // Workers still running (a stop mid-check) end before their databases are dropped: a write
+  // of theirs after the drop would make the database again, and leave it behind.
+  await Promise.all(
+    [...workers].map((link) =>
+      endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } }),
+    ),
+  );
   await channel.close();
   await database.stop();
 }
