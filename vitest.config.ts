@@ -19,7 +19,21 @@ const checkTimeoutMs = 10 * 60_000;
 // workers (a new worker for each file re-imports the same modules: about 30 s of CPU in all,
 // on 2 cores); those that start processes or set the environment before importing the engine
 // keep a worker each.
-const sharedWorkerTests = ['tests/engine/standin.*.test.ts', 'tests/engine/storage-*.test.ts'];
+const sharedWorkerTests = [
+  'tests/engine/standin.*.test.ts',
+  'tests/engine/storage-*.test.ts',
+  // Pure functions on values made by hand: nothing of theirs outlives a test.
+  'tests/engine/app-database-changes.test.ts',
+  'tests/engine/check-explain.test.ts',
+  'tests/engine/check-proof.test.ts',
+  'tests/engine/check-types.test.ts',
+  'tests/engine/lesson-anatomy.test.ts',
+  'tests/engine/lesson-variants.test.ts',
+  'tests/engine/runner-arguments.test.ts',
+  'tests/engine/runner-markdown.test.ts',
+  'tests/engine/runner-progress.test.ts',
+  'tests/engine/runner-write-atomic.test.ts',
+];
 const engineProjects: TestProjectInlineConfiguration[] = [
   {
     extends: true as const,
