@@ -2,8 +2,10 @@
 // (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
-import { markDone } from '../progress/progress-store.ts';
-import type { WarmCheck } from '../check/index.ts';
+import { recordCheck, type Language } from '../progress/progress-store.ts';
+import type { CheckResult, WarmCheck } from '../check/index.ts';
+import { hintCount } from './lesson-actions.ts';
+import { lessonWords, type ReadIn } from './lesson-words.ts';
 import { paint } from './terminal.ts';
 
 export interface CheckVerdict {
@@ -11,9 +13,6 @@ export interface CheckVerdict {
   /** The check's explanation in plain words. */
   text: string;
 }
-
-/** Where the verdict is read: it decides how the explanation points to the next hint. */
-export type ReadIn = 'menu' | 'command line';
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
@@ -25,17 +24,71 @@ export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
   return warm;
 }
 
-/** Checks the learner's copy once on `warm`; a pass is saved in progress. */
-export async function checkOnce(warm: WarmCheck, lesson: LessonEntry, readIn: ReadIn): Promise<CheckVerdict> {
+// The verdicts that say something about the learner's code: a failing test, or code that would
+// not load, never ended, or threw. A check that could not run (the database did not start,
+// vitest crashed) says nothing about it, and leaves "done" as it was.
+const learnersProblems = new Set(['load-error', 'busy', 'waiting', 'ended-itself', 'unhandled-error']);
+
+/** Saves what the check says about the learner's code: done after a pass, not done after a fail. */
+export function recordVerdict(lesson: LessonEntry, result: CheckResult): void {
+  if (result.passed) recordCheck(lesson.slug, true);
+  else if (
+    result.tests.some((test) => test.state === 'failed') ||
+    result.strayError ||
+    (result.problem && learnersProblems.has(result.problem.kind))
+  )
+    recordCheck(lesson.slug, false);
+}
+
+type ExplainCheck = typeof import('../check/index.ts')['explainCheck'];
+
+/**
+ * The check's explanation (by `explainCheck`, loaded with the check engine) for the learner,
+ * in their language, pointing to the solution rather than to "the next hint" once every
+ * hint was seen.
+ */
+export function verdictText(
+  explainCheck: ExplainCheck,
+  result: CheckResult,
+  lesson: LessonEntry,
+  readIn: ReadIn,
+  language: Language,
+): string {
+  // src/check translates its verdicts and takes the language as its fourth argument; a
+  // version that does not yet ignores it.
+  const explain = explainCheck as (
+    result: CheckResult,
+    lesson: LessonEntry,
+    readIn: ReadIn,
+    language: Language,
+  ) => string;
+  const text = explain(result, lesson, readIn, language);
+  const { total, shown } = hintCount(lesson);
+  if (result.passed || shown < total) return text;
+  const pointer =
+    readIn === 'menu'
+      ? 'Stuck? Pick "Next hint" in the lesson menu.'
+      : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson.number}`;
+  return text.replace(pointer, lessonWords(language).allHintsSeen(lesson.number, total, readIn));
+}
+
+/** Checks the learner's copy once on `warm`; the verdict is saved in progress. */
+export async function checkOnce(
+  warm: WarmCheck,
+  lesson: LessonEntry,
+  readIn: ReadIn,
+  language: Language = 'en',
+): Promise<CheckVerdict> {
   const { explainCheck } = await import('../check/index.ts');
   const result = await warm.run();
-  if (result.passed) markDone(lesson.slug);
-  return { passed: result.passed, text: explainCheck(result, lesson, readIn) };
+  recordVerdict(lesson, result);
+  return { passed: result.passed, text: verdictText(explainCheck, result, lesson, readIn, language) };
 }
 
 /** What to say as a watch's check begins: which saved files it is about. */
-export function checkAnnouncement(changed: string[]): string {
-  return paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…');
+export function checkAnnouncement(changed: string[], language: Language = 'en'): string {
+  const words = lessonWords(language);
+  return paint('dim', changed.length ? `\n${words.saved(changed.join(', '))}` : words.checkingNow);
 }
 
 export interface WatchOptions {
@@ -44,6 +97,7 @@ export interface WatchOptions {
   until: Promise<unknown>;
   onStart?: (changed: string[]) => void;
   readIn?: ReadIn;
+  language?: Language;
   /** The menu's warm check, kept after the watch; the watch makes and stops its own otherwise. */
   warm?: WarmCheck;
 }
@@ -56,12 +110,14 @@ export async function watchUntilPassed(lesson: LessonEntry, options: WatchOption
   const { watchLesson, explainCheck } = await import('../check/index.ts');
   let resolvePassed!: (passed: boolean) => void;
   const passedOnce = new Promise<boolean>((resolve) => (resolvePassed = resolve));
+  const readIn = options.readIn ?? 'command line';
   const watcher = watchLesson(lesson, {
     warm: options.warm,
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
-      if (result.passed) markDone(lesson.slug);
-      options.onVerdict({ passed: result.passed, text: explainCheck(result, lesson, options.readIn) });
+      recordVerdict(lesson, result);
+      const text = verdictText(explainCheck, result, lesson, readIn, options.language ?? 'en');
+      options.onVerdict({ passed: result.passed, text });
       if (result.passed) resolvePassed(true);
     },
   });
