@@ -2,7 +2,7 @@
 // through your Song model, and look at the database's collections to see where they go.
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
-import { answerErrorsAsJson, malformedId, validationFailed } from '../shared/json-errors.ts';
+import { answerErrorsAsJson, type KnownError, malformedId, validationFailed } from '../shared/json-errors.ts';
 import type { TryItRequest } from '../shared/try-it.ts';
 
 /** What lesson 03's exercise files export (song.model.ts and songs.ts). */
@@ -78,11 +78,20 @@ export function createApp({ createSong, listSongs, updateMood, deleteSong }: Mod
   });
 
   // Every error thrown above ends up here and leaves as JSON: a song that breaks the schema
-  // (a mood outside the list) or a value that is not an id gets 400, anything else 500.
-  app.use(answerErrorsAsJson(validationFailed, malformedId));
+  // (a mood outside the list) or a value that is not an id gets 400, a body too big 413,
+  // anything else 500.
+  app.use(answerErrorsAsJson(validationFailed, malformedId, bodyTooLarge));
 
   return app;
 }
+
+/** A JSON body over express.json()'s limit (100 KB): 413, the client sent too much. */
+const bodyTooLarge: KnownError = (error) => {
+  const failure = error as { type?: unknown; limit?: number } | null;
+  if (failure?.type !== 'entity.too.large') return undefined;
+  const limit = failure.limit ? ` (${Math.round(failure.limit / 1024)} KB at most)` : '';
+  return { status: 413, body: { ok: false, error: `The JSON body is too large${limit}: a song is a few fields.` } };
+};
 
 /** A curl command that sends `body` as JSON with the given method. */
 function sendJson(method: string, url: string, body: object): string {

@@ -1,7 +1,8 @@
 // Turns what went wrong while starting a lesson's app (or the sandbox) into a few plain
-// sentences for the learner: what happened, where in their code, what to try. No stack dump.
+// sentences for the learner, in their language: what happened, where in their code, what to try. No stack dump.
 import path from 'node:path';
 import { playgroundRoot, projectRoot } from '../lessons/catalog.ts';
+import type { Language } from '../progress/progress-store.ts';
 
 /** When it went wrong: starting the services, loading the learner's files, building the app, listening, or running. */
 export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'running' | 'sandbox';
@@ -32,54 +33,65 @@ function shortMessage(error: unknown): string {
   return name + message.replaceAll(projectRoot, '');
 }
 
-/** A plain explanation of a startup or run failure, ready to print. */
-export function explainError(error: unknown, stage: Stage): string {
+const words = {
+  en: {
+    services: "The playground's database or storage did not start, so the app could not run.",
+    servicesNext: 'Try again; if it keeps happening, run `npm install` once more.',
+    loading: 'Your code stopped with an error while it was being loaded, before the app could start.',
+    fixLoading: (where?: string) =>
+      `Fix ${where ? 'that line' : 'your exercise file'}, save it, and run the app again.`,
+    app: 'The app could not be built around your code.',
+    appNext: "Check what your exercise file exports: the starter's first lines say what the app expects.",
+    portTaken:
+      'That port is already taken by another program. Stop it, or leave the port out and the app picks a free one.',
+    listen: 'The app could not start listening for requests.',
+    crashed: 'Your app crashed: an error escaped every try/catch, and Node stops the whole server when that happens.',
+    crashedNext:
+      'One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead. Then run the app again.',
+    sandbox: 'Your sandbox stopped with an error.',
+    sandboxNext: 'Fix it in playground/sandbox.ts and run `npm run sandbox` again.',
+  },
+  hinglish: {
+    services: 'Playground ka database ya storage start nahi hua, isliye app nahi chal paaya.',
+    servicesNext: 'Dobara try karo; baar baar ho toh ek baar phir `npm install` chalao.',
+    loading: 'Aapka code load hote waqt hi error ke saath ruk gaya, app start hone se pehle.',
+    fixLoading: (where?: string) =>
+      `${where ? 'Woh line' : 'Apni exercise file'} theek karo, save karo, aur app phir se chalao.`,
+    app: 'Aapke code ke around app nahi ban paaya.',
+    appNext: 'Dekho aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
+    portTaken: 'Woh port kisi aur program ke paas hai. Usse band karo, ya port mat do: app khud ek free port le lega.',
+    listen: 'App requests ke liye listen start nahi kar paaya.',
+    crashed:
+      'Aapka app crash ho gaya: ek error har try/catch se bach nikla, aur aisa hone pe Node poora server band kar deta hai.',
+    crashedNext:
+      'Ek buri request ne har user ke liye app band kar diya. Route mein error catch karo (try/catch, ya uske andar await) aur error status ke saath answer do. Phir app dobara chalao.',
+    sandbox: 'Aapka sandbox ek error ke saath ruk gaya.',
+    sandboxNext: 'playground/sandbox.ts mein theek karo aur `npm run sandbox` dobara chalao.',
+  },
+};
+
+/** A plain explanation of a startup or run failure, in the learner's language, ready to print. */
+export function explainError(error: unknown, stage: Stage, language: Language = 'en'): string {
   const where = learnerLocation(error);
   const message = shortMessage(error);
   const code = (error as { code?: string } | undefined)?.code;
+  const said = words[language];
+  const explained = (first: string, next: string) =>
+    [first, `  ${message}`, where ? `  at ${where}` : undefined, next].filter(Boolean).join('\n');
   switch (stage) {
     case 'services':
-      return `The playground's database or storage did not start, so the app could not run.\n  ${message}\nTry again; if it keeps happening, run \`npm install\` once more.`;
+      return `${said.services}\n  ${message}\n${said.servicesNext}`;
     case 'exercise':
       if ((error as Error | undefined)?.name === 'ExerciseFileMissing') return message;
-      return [
-        `Your code stopped with an error while it was being loaded, before the app could start.`,
-        `  ${message}`,
-        where ? `  at ${where}` : undefined,
-        `Fix ${where ? 'that line' : 'your exercise file'}, save it, and run the app again.`,
-      ]
-        .filter(Boolean)
-        .join('\n');
+      return explained(said.loading, said.fixLoading(where));
     case 'app':
-      return [
-        `The app could not be built around your code.`,
-        `  ${message}`,
-        where ? `  at ${where}` : undefined,
-        `Check what your exercise file exports: the starter's first lines say what the app expects.`,
-      ]
-        .filter(Boolean)
-        .join('\n');
+      return explained(said.app, said.appNext);
     case 'listen':
-      if (code === 'EADDRINUSE')
-        return `That port is already taken by another program. Stop it, or leave the port out and the app picks a free one.`;
-      return `The app could not start listening for requests.\n  ${message}`;
+      if (code === 'EADDRINUSE') return said.portTaken;
+      return `${said.listen}\n  ${message}`;
     case 'running':
-      return [
-        `Your app crashed: an error escaped every try/catch, and Node stops the whole server when that happens.`,
-        `  ${message}`,
-        where ? `  at ${where}` : undefined,
-        `One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead. Then run the app again.`,
-      ]
-        .filter(Boolean)
-        .join('\n');
+      return explained(said.crashed, said.crashedNext);
     case 'sandbox':
-      return [
-        `Your sandbox stopped with an error.`,
-        `  ${message}`,
-        where ? `  at ${where}` : undefined,
-        `Fix it in playground/sandbox.ts and run \`npm run sandbox\` again.`,
-      ]
-        .filter(Boolean)
-        .join('\n');
+      return explained(said.sandbox, said.sandboxNext);
   }
 }

@@ -1,30 +1,63 @@
-// The runner's child process for "run the lesson's app": `tsx src/apps/run-lesson-app.ts 02 [--target solution]`.
+// The runner's child process for "run the lesson's app":
+// `tsx src/apps/run-lesson-app.ts 02 [--target solution] [--port N] [--lang hinglish] [--again]`
+// (--again: a restart after a save, announced in one line).
 // Running the app in its own process keeps the menu alive whatever the learner's code does.
 // This is also the way to run a lesson's app without the runner: lessons/<slug>/app.ts only
 // exports createApp() and tryIt(), and never starts itself.
 import { parseArgs } from 'node:util';
+import { allLessons, findLesson } from '../lessons/catalog.ts';
+import { readLessonTarget } from '../runner/lesson-target.ts';
+import { readPort } from '../runner/port-option.ts';
 import { serveLessonApp } from './serve-lesson-app.ts';
-import type { ExerciseTarget } from '../lessons/exercise.ts';
 
 const usage =
-  'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N]';
+  'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N] [--lang en|hinglish]';
+
+/** Ends the process with `problem`, the usage, and exit code 2: the command line is wrong. */
+function wrongCommandLine(problem: string): never {
+  console.error(`${problem}\n${usage}`);
+  process.exit(2);
+}
 
 /** The command line, or the usage and exit code 2 when it is not one. */
 function readArguments() {
   try {
-    return parseArgs({ allowPositionals: true, options: { target: { type: 'string' }, port: { type: 'string' } } });
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        target: { type: 'string' },
+        port: { type: 'string' },
+        lang: { type: 'string' },
+        again: { type: 'boolean' },
+      },
+    });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exit(2);
+    wrongCommandLine((error as Error).message);
   }
 }
 
 const { positionals, values } = readArguments();
-if (!positionals[0]) {
-  console.error(usage);
-  process.exit(2);
-}
-await serveLessonApp(positionals[0], {
-  target: values.target as ExerciseTarget | undefined,
-  port: values.port === undefined ? undefined : Number(values.port),
+if (!positionals[0]) wrongCommandLine('Which lesson?');
+const lesson = findLesson(positionals[0]);
+if (!lesson)
+  wrongCommandLine(
+    `There is no lesson "${positionals[0]}". Lessons: ${allLessons()
+      .map((entry) => entry.number)
+      .join(', ')}.`,
+  );
+const target = readLessonTarget(
+  lesson,
+  values.target ?? process.env.LESSON_TARGET,
+  values.target ? '--target' : 'LESSON_TARGET',
+);
+if (target.problem !== undefined) wrongCommandLine(target.problem);
+const port = values.port === undefined ? undefined : readPort(values.port);
+if (port?.problem) wrongCommandLine(port.problem);
+if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'hinglish')
+  wrongCommandLine(`--lang takes "en" or "hinglish", not "${values.lang}".`);
+await serveLessonApp(lesson.slug, {
+  target: target.target,
+  port: port?.port,
+  language: values.lang ?? 'en',
+  again: values.again,
 });

@@ -16,13 +16,20 @@ import { explainError, type Stage } from './explain-error.ts';
 import { attachQueryLog, type QueryLog } from './query-log.ts';
 import { watchDatabaseClient } from '../lessons/progress-clock.ts';
 import { reportRequests } from './request-report.ts';
+import { databaseLine } from '../runner/database-line.ts';
 import { paint, textWidth } from '../runner/terminal.ts';
+import type { Language } from '../progress/progress-store.ts';
+import { appWords, type AppWords } from './app-words.ts';
 
 export interface ServeLessonAppOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   /** Which copy of the exercise to run: the learner's (default), the solution, the starter or a mistake. */
   target?: ExerciseTarget;
+  /** The language of what it says around the requests (default English). */
+  language?: Language;
+  /** A restart after a save: the banner is one line, the requests to try were said before. */
+  again?: boolean;
 }
 
 export interface ServedLessonApp {
@@ -54,21 +61,23 @@ export async function serveLessonApp(
   try {
     served = await startLessonApp(nameOrNumber, options);
   } catch (error) {
-    console.error(error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app'));
+    console.error(
+      error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app', options.language),
+    );
     process.exit(1);
   }
-  stopOnEnterOrSignal(served);
-  stopOnCrash(served);
+  stopOnEnterOrSignal(served, appWords(options.language ?? 'en'));
+  stopOnCrash(served, options.language ?? 'en');
   return served;
 }
 
-/** Runs `step`; a failure becomes a LessonAppFailure explained for its stage. */
-async function during<T>(stage: Stage, step: () => Promise<T> | T): Promise<T> {
+/** Runs `step`; a failure becomes a LessonAppFailure explained for its stage, in `language`. */
+async function during<T>(stage: Stage, step: () => Promise<T> | T, language: Language = 'en'): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof LessonAppFailure) throw error;
-    throw new LessonAppFailure(explainError(error, stage), stage);
+    throw new LessonAppFailure(explainError(error, stage, language), stage);
   }
 }
 
@@ -84,9 +93,12 @@ function lessonNamed(nameOrNumber: string): LessonEntry {
 async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
   const lesson = lessonNamed(nameOrNumber);
   const target = options.target ?? targetFromEnv();
+  const language = options.language ?? 'en';
 
-  const services: Services = await during('services', () =>
-    startServices({ quiet: true, storage: lesson.storage === true }),
+  const services: Services = await during(
+    'services',
+    () => startServices({ quiet: true, storage: lesson.storage === true }),
+    language,
   );
   let server: http.Server | undefined;
   let queryLog: QueryLog | undefined;
@@ -103,9 +115,9 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
     })());
 
   try {
-    const exercise = await during('exercise', () => loadExercise(lesson, target));
-    const appModule = await during('app', () => importAppModule(lesson));
-    const app = await during('app', () => appModule.createApp(exercise));
+    const exercise = await during('exercise', () => loadExercise(lesson, target), language);
+    const appModule = await during('app', () => importAppModule(lesson), language);
+    const app = await during('app', () => appModule.createApp(exercise), language);
 
     const width = textWidth();
     const client = mongoose.connection.getClient();
@@ -125,9 +137,11 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
             resolve((listening.address() as AddressInfo).port);
           });
         }),
+      language,
     );
     const url = `http://127.0.0.1:${port}`;
-    announce(lesson, url, target, services, appModule);
+    if (options.again) announceAgain(lesson, url, services, language);
+    else announce(lesson, url, target, services, appModule, language);
     process.send?.({ type: 'ready', url });
     return { url, stop };
   } catch (error) {
@@ -141,40 +155,55 @@ async function importAppModule(lesson: LessonEntry): Promise<LessonAppModule> {
   return (await import(pathToFileURL(lessonPaths(lesson).appFile).href)) as LessonAppModule;
 }
 
+/** The app's banner: where it runs, on which database, and the requests to try. */
 function announce(
   lesson: LessonEntry,
   url: string,
   target: ExerciseTarget,
   services: Services,
   appModule: LessonAppModule,
+  language: Language,
 ): void {
-  const copy = target === 'playground' ? `your code in playground/${lesson.slug}/` : `the ${target} copy`;
+  const words = appWords(language);
+  const copy = target === 'playground' ? words.yourCode(`playground/${lesson.slug}`) : words.copy(target);
+  const { database, storage } = services;
   const lines = [
     '',
-    `${paint(['bold', 'green'], `Lesson ${lesson.number}'s app is running at ${url}`)}  ${paint('dim', `(${copy})`)}`,
-    paint('dim', `  database: ${services.database?.uri}`),
-    ...(services.storage ? [paint('dim', `  storage:  ${services.storage.description}`)] : []),
+    `${paint(['bold', 'green'], words.running(lesson.number, url))}  ${paint('dim', `(${copy})`)}`,
+    ...(database ? [paint('dim', `  ${databaseLine(database.kind, language, database.uri)}`)] : []),
+    ...(storage ? [paint('dim', `  ${words.storage} ${storage.description}`)] : []),
     '',
   ];
   const requests = appModule.tryIt(url);
   if (requests.length) {
-    lines.push(paint('bold', 'Try it: paste these into another terminal.'));
+    lines.push(paint('bold', words.tryIt));
     requests.forEach((request, index) => {
       lines.push(`  ${index + 1}. ${request.what}`, `     ${paint('cyan', request.command)}`);
     });
     lines.push('');
   }
-  lines.push(paint('dim', 'Each request shows up below with what it did to the database.'));
+  lines.push(paint('dim', words.requestsBelow));
   console.log(lines.join('\n'));
+}
+
+/** The banner of a restart: where it runs again, on which (new, empty) database. */
+function announceAgain(lesson: LessonEntry, url: string, services: Services, language: Language): void {
+  const { database } = services;
+  console.log(
+    [
+      paint(['bold', 'green'], appWords(language).runningAgain(lesson.number, url)),
+      ...(database ? [paint('dim', `  ${databaseLine(database.kind, language, database.uri)}`)] : []),
+    ].join('\n'),
+  );
 }
 
 /**
  * An error nobody caught ends a Node server; this one ends the same way, but explained, and
  * with the database and storage stopped. (Lesson 06 lets the learner cause exactly this.)
  */
-function stopOnCrash(served: ServedLessonApp): void {
+function stopOnCrash(served: ServedLessonApp, language: Language): void {
   const crash = async (error: unknown) => {
-    console.error(`\n${paint('red', explainError(error, 'running'))}`);
+    console.error(`\n${paint('red', explainError(error, 'running', language))}`);
     if (error instanceof Error && error.stack)
       console.error(paint('dim', error.stack.split('\n').slice(0, 4).join('\n')));
     await served.stop().catch(() => {});
@@ -185,14 +214,15 @@ function stopOnCrash(served: ServedLessonApp): void {
 }
 
 /** Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
-function stopOnEnterOrSignal(served: ServedLessonApp): void {
+function stopOnEnterOrSignal(served: ServedLessonApp, words: AppWords): void {
   let stopping = false;
-  const stopNow = async () => {
+  /** Stops it all; `quietly` for a restart, which the runner announces itself. */
+  const stopNow = async (quietly = false) => {
     if (stopping) process.exit(130); // a second Ctrl-C: leave at once
     stopping = true;
-    console.log(paint('dim', '\nStopping the app, the database and the storage…'));
+    if (!quietly) console.log(paint('dim', `\n${words.stopping}`));
     await served.stop();
-    console.log('Stopped.');
+    if (!quietly) console.log(words.stopped);
     process.exit(0);
   };
   const onSignal = () => void stopNow();
@@ -200,16 +230,18 @@ function stopOnEnterOrSignal(served: ServedLessonApp): void {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   if (process.send) {
-    process.on('message', (message) => message === 'stop' && void stopNow());
+    process.on('message', (message) => {
+      if (message === 'stop' || message === 'restart') void stopNow(message === 'restart');
+    });
     process.on('disconnect', onSignal); // the runner is gone: do not outlive it
   }
   if (process.stdin.isTTY) {
     process.stdin.on('data', onSignal);
     process.stdin.resume();
-    console.log(paint('dim', 'Press Enter or Ctrl-C to stop it.'));
+    console.log(paint('dim', words.pressToStop));
   } else if (process.send) {
-    console.log(paint('dim', 'Press Enter or Ctrl-C to stop it.')); // the runner passes those on
+    console.log(paint('dim', words.pressToStop)); // the runner passes those on
   } else {
-    console.log(paint('dim', 'Stop it with Ctrl-C.'));
+    console.log(paint('dim', words.signalToStop));
   }
 }

@@ -14,7 +14,9 @@
 //
 //   explainCheck(result, lesson?, readIn?, language?) → string
 //     Plain, warm words for the learner: the failing `it` sentence, the test's own message,
-//     expected/got, where, and the hint command; or what kept the tests from running.
+//     expected/got, where, and the hint command; or what kept the tests from running. A warm
+//     check's verdict never waits for TypeScript: what it says later is in result.typeIssuesLater,
+//     for explainTypeIssues(issues, language).
 //
 //   watchLesson(lesson, { onResult, onStart?, poll?, checkNow?, warm? }) → CheckWatch
 //     Checks playground/<slug>/ now and after every save, on a warm check. onResult gets only
@@ -28,7 +30,8 @@
 export { runChecks, type RunChecksOptions } from './run-checks.ts';
 export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
-export type { ReadIn, VerdictLanguage } from './explain-words.ts';
+export { explainTypeIssues } from './explain-types.ts';
+export { explainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
 export { watchLesson, watchCheck, type WatchOptions, type CheckWatch } from './watch.ts';
 export type {
   CheckRequest,

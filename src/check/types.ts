@@ -112,6 +112,8 @@ export interface CheckResult {
   strayError?: CheckProblem;
   /** What TypeScript says about the learner's files (checks only strip types, they do not check them). */
   typeIssues?: TypeIssue[];
+  /** TypeScript's view when it was not ready with the verdict (a warm check never waits for it). */
+  typeIssuesLater?: Promise<TypeIssue[]>;
   durationMs?: number;
 }
 

@@ -12,10 +12,9 @@ import { TypeChecker } from './types-check/type-checker.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
 import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
 
-/** How long a verdict may wait for TypeScript's view (its first check takes a few seconds). */
-const typeCheckPatienceMs = 300;
-
-const sleep = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+/** The type check's answer if it is already in, without waiting for it. */
+const ifReady = <T>(promise: Promise<T>) =>
+  Promise.race([promise, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
 
 /** What one run collects from the host's messages. */
 interface RunInProgress {
@@ -94,9 +93,10 @@ export class WarmCheck {
     if (ceilingHit) await this.restart();
     let result = checkResult(this.request, this.name, ceilingHit ? undefined : run.record, context);
     if (run.unhandled) result = withUnhandledError(result, run.unhandled);
-    // Warm, the type check is done by now or nearly: a little wait, never a long one.
-    const issues = typeIssues && (await Promise.race([typeIssues, sleep(typeCheckPatienceMs)]));
-    return { ...result, typeIssues: issues || undefined, durationMs: performance.now() - started };
+    // The verdict never waits for TypeScript: what it has not said yet comes after (typeIssuesLater).
+    const issues = typeIssues && (await ifReady(typeIssues));
+    const late = typeIssues && !issues ? { typeIssuesLater: typeIssues } : {};
+    return { ...result, typeIssues: issues || undefined, ...late, durationMs: performance.now() - started };
   }
 
   /** Ends vitest (and all it started) and starts afresh, unless stopped. */

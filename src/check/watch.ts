@@ -5,10 +5,13 @@ import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { watchFolder, type FolderWatch } from './file-watch.ts';
 import { WarmCheck } from './warm-check.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
+import type { TypeIssue } from './types-check/type-checker.ts';
 
 export interface WatchOptions {
   /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
   onResult: (result: CheckResult) => void;
+  /** Called with TypeScript's view when it came after its result, for the newest code only; never with none. */
+  onLateTypeIssues?: (issues: TypeIssue[]) => void;
   /** Called when a check starts: `changed` lists the saved files (empty for the first check). */
   onStart?: (changed: string[]) => void;
   /** A warm check to use (the menu's, kept between watches); the watch makes and stops its own otherwise. */
@@ -78,7 +81,10 @@ export function watchCheck(request: CheckRequest, folder: string, options: Watch
       void check(files);
       return;
     }
-    if (mine === generation) options.onResult(result);
+    if (mine !== generation) return;
+    options.onResult(result);
+    const issues = await result.typeIssuesLater;
+    if (issues?.length && mine === generation && !running && !stopped) options.onLateTypeIssues?.(issues);
   };
 
   const ready = (async () => {

@@ -1,5 +1,6 @@
 // The learner's progress on this machine, in .playground-progress.json at the project root:
-// which lessons are done, how many hints were shown, the language and the last lesson opened.
+// which lessons are done (their last check passed), which passed at least once, how many
+// hints were shown, the language and the last lesson opened.
 // A missing or broken file never stops the runner: it starts fresh and says so, and a broken
 // one is first set aside beside it, never overwritten.
 import { readFileSync, renameSync, statSync } from 'node:fs';
@@ -13,7 +14,10 @@ const largestProgressBytes = 64 * 1024;
 export type Language = 'en' | 'hinglish';
 
 export interface LessonProgress {
+  /** The lesson's last check passed (a failing check or a reset takes it back). */
   done?: boolean;
+  /** A check of the lesson passed at least once: the solution is no spoiler any more. */
+  passedOnce?: boolean;
   /** How many hints the learner has seen (the next hint is this + 1). */
   hintsShown?: number;
 }
@@ -58,6 +62,8 @@ function cleaned(raw: unknown): Progress | undefined {
       const entry = value as Record<string, unknown>;
       progress.lessons[slug] = {
         ...(entry.done === true ? { done: true } : {}),
+        // Files written before passedOnce existed: a lesson done then had passed.
+        ...(entry.passedOnce === true || entry.done === true ? { passedOnce: true } : {}),
         ...(typeof entry.hintsShown === 'number' && entry.hintsShown > 0
           ? { hintsShown: Math.floor(entry.hintsShown) }
           : {}),
@@ -132,11 +138,19 @@ export function lessonProgress(progress: Progress, slug: string): LessonProgress
   return progress.lessons[slug] ?? {};
 }
 
-/** Records that the lesson's check passed. */
-export function markDone(slug: string): Progress {
+/** Records a check's verdict: a pass marks the lesson done, a fail takes "done" back (passedOnce stays). */
+export function recordCheck(slug: string, passed: boolean): Progress {
   return updateProgress((progress) => {
-    progress.lessons[slug] = { ...progress.lessons[slug], done: true };
+    const entry = { ...progress.lessons[slug] };
+    if (passed) Object.assign(entry, { done: true, passedOnce: true });
+    else delete entry.done;
+    progress.lessons[slug] = entry;
   });
+}
+
+/** Records that the exercise went back to the starter: it is not done any more (passedOnce stays). */
+export function noteReset(slug: string): Progress {
+  return recordCheck(slug, false);
 }
 
 /** Records that hint `number` was shown (the count never goes down). */

@@ -1,9 +1,13 @@
 // The lesson screen's menu, in the learner's language. Hinglish keeps the technical words
-// English, the way developers say them.
+// English, the way developers say them. The lesson texts name these entries ("Run the app",
+// "Check my solution"): a label changes only together with the texts that quote it.
 import type { Language } from '../progress/progress-store.ts';
 
 export interface ActionWords {
   whatNext: string;
+  /** "✔ done" beside the lesson's number once its last check passed. */
+  done: string;
+  next: (number: string, title: string) => string;
   run: string;
   runHint: string;
   edit: string;
@@ -11,6 +15,9 @@ export interface ActionWords {
   watch: string;
   hint: string;
   hintsShown: (count: number) => string;
+  /** The hint entry once every hint was seen: they come round again from the first. */
+  hintsAgain: string;
+  allHintsSeen: (count: number) => string;
   solution: string;
   reset: string;
   resetHint: string;
@@ -21,13 +28,17 @@ export interface ActionWords {
 
 const english: ActionWords = {
   whatNext: 'what next?',
-  run: "Run the lesson's app",
+  done: '✔ done',
+  next: (number, title) => `Go on to lesson ${number}: ${title}`,
+  run: 'Run the app',
   runHint: 'see your code answer real requests',
   edit: 'Open the file to edit',
   check: 'Check my solution',
   watch: 'Watch: check again on every save',
   hint: 'Next hint',
   hintsShown: (count) => `${count} shown so far`,
+  hintsAgain: 'Hints again, from the first',
+  allHintsSeen: (count) => `all ${count} seen`,
   solution: 'Compare with the solution',
   reset: 'Reset the exercise',
   resetHint: 'back to the starter',
@@ -38,13 +49,18 @@ const english: ActionWords = {
 
 const hinglish: ActionWords = {
   whatNext: 'ab kya karein?',
-  run: 'Lesson ka app chalao',
+  done: '✔ ho gaya',
+  next: (number, title) => `Aage badho: lesson ${number}, ${title}`,
+  // The Hinglish lesson texts quote the English names too: both are on the entry.
+  run: 'App chalao (Run the app)',
   runHint: 'dekho aapka code real requests ka answer kaise deta hai',
   edit: 'Edit karne ke liye file kholo',
-  check: 'Mera solution check karo',
+  check: 'Solution check karo (Check my solution)',
   watch: 'Watch: har save pe dobara check karo',
   hint: 'Agla hint',
   hintsShown: (count) => `ab tak ${count} dekhe`,
+  hintsAgain: 'Hints phir se, pehle wale se',
+  allHintsSeen: (count) => `saare ${count} dekh liye`,
   solution: 'Solution se compare karo',
   reset: 'Exercise reset karo',
   resetHint: 'wapas starter pe',

@@ -2,14 +2,18 @@
 // (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
-import { markDone } from '../progress/progress-store.ts';
-import type { ReadIn, WarmCheck } from '../check/index.ts';
+import { recordCheck, type Language } from '../progress/progress-store.ts';
+import type { CheckResult, ReadIn, WarmCheck } from '../check/index.ts';
+import { hintCount } from './lesson-actions.ts';
+import { lessonWords } from './lesson-words.ts';
 import { paint } from './terminal.ts';
 
 export interface CheckVerdict {
   passed: boolean;
   /** The check's explanation in plain words. */
   text: string;
+  /** What TypeScript says, when it was not ready with the verdict: the verdict never waits for it. */
+  typesLater?: Promise<string | undefined>;
 }
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
@@ -22,26 +26,89 @@ export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
   return warm;
 }
 
-/** Checks the learner's copy once on `warm`; a pass is saved in progress. */
-export async function checkOnce(warm: WarmCheck, lesson: LessonEntry, readIn: ReadIn): Promise<CheckVerdict> {
-  const { explainCheck } = await import('../check/index.ts');
+// The verdicts that say something about the learner's code: a failing test, or code that would
+// not load, never ended, or threw. A check that could not run (the database did not start,
+// vitest crashed) says nothing about it, and leaves "done" as it was.
+const learnersProblems = new Set(['load-error', 'busy', 'waiting', 'ended-itself', 'unhandled-error']);
+
+/** Saves what the check says about the learner's code: done after a pass, not done after a fail. */
+export function recordVerdict(lesson: LessonEntry, result: CheckResult): void {
+  if (result.passed) recordCheck(lesson.slug, true);
+  else if (
+    result.tests.some((test) => test.state === 'failed') ||
+    result.strayError ||
+    (result.problem && learnersProblems.has(result.problem.kind))
+  )
+    recordCheck(lesson.slug, false);
+}
+
+type CheckEngine = typeof import('../check/index.ts');
+
+/**
+ * The check's explanation (by the check engine, loaded with it) for the learner, in their
+ * language, pointing to the solution rather than to "the next hint" once every hint was seen.
+ */
+export function verdictText(
+  check: CheckEngine,
+  result: CheckResult,
+  lesson: LessonEntry,
+  readIn: ReadIn,
+  language: Language,
+): string {
+  const text = check.explainCheck(result, lesson, readIn, language);
+  const { total, shown } = hintCount(lesson);
+  if (result.passed || shown < total) return text;
+  const pointer = check.explainWords(language).hint(readIn, lesson.number);
+  const hintsRead = lessonWords(language).allHintsSeen(
+    lesson.number,
+    total,
+    readIn === 'menu' ? 'menu' : 'command line',
+  );
+  return text.replace(pointer, hintsRead);
+}
+
+/** TypeScript's view in plain words once it is in, when it came after the verdict; none when it has nothing to say. */
+function lateTypeText(
+  check: CheckEngine,
+  result: CheckResult,
+  language: Language,
+): Promise<string | undefined> | undefined {
+  return result.typeIssuesLater?.then(
+    (issues) => check.explainTypeIssues(issues, language).join('\n') || undefined,
+    () => undefined,
+  );
+}
+
+/** Checks the learner's copy once on `warm`; the verdict is saved in progress. */
+export async function checkOnce(
+  warm: WarmCheck,
+  lesson: LessonEntry,
+  readIn: ReadIn,
+  language: Language = 'en',
+): Promise<CheckVerdict> {
+  const check = await import('../check/index.ts');
   const result = await warm.run();
-  if (result.passed) markDone(lesson.slug);
-  return { passed: result.passed, text: explainCheck(result, lesson, readIn) };
+  recordVerdict(lesson, result);
+  const text = verdictText(check, result, lesson, readIn, language);
+  return { passed: result.passed, text, typesLater: lateTypeText(check, result, language) };
 }
 
 /** What to say as a watch's check begins: which saved files it is about. */
-export function checkAnnouncement(changed: string[]): string {
-  return paint('dim', changed.length ? `\nSaved: ${changed.join(', ')}. Checking…` : 'Checking…');
+export function checkAnnouncement(changed: string[], language: Language = 'en'): string {
+  const words = lessonWords(language);
+  return paint('dim', changed.length ? `\n${words.saved(changed.join(', '))}` : words.checkingNow);
 }
 
 export interface WatchOptions {
   onVerdict: (verdict: CheckVerdict) => void;
+  /** What TypeScript says about the newest code, when it came after its verdict. */
+  onLateTypes?: (text: string) => void;
   /** Settles when the learner stopped watching. */
   until: Promise<unknown>;
   onStart?: (changed: string[]) => void;
   /** The menu's watch points to its "Next hint"; on the command line the watch says a save checks again. */
   readIn?: ReadIn;
+  language?: Language;
   /** The menu's warm check, kept after the watch; the watch makes and stops its own otherwise. */
   warm?: WarmCheck;
 }
@@ -51,16 +118,23 @@ export interface WatchOptions {
  * Resolves true when it passed.
  */
 export async function watchUntilPassed(lesson: LessonEntry, options: WatchOptions): Promise<boolean> {
-  const { watchLesson, explainCheck } = await import('../check/index.ts');
+  const check = await import('../check/index.ts');
   let resolvePassed!: (passed: boolean) => void;
   const passedOnce = new Promise<boolean>((resolve) => (resolvePassed = resolve));
-  const watcher = watchLesson(lesson, {
+  const readIn = options.readIn ?? 'watch';
+  const language = options.language ?? 'en';
+  const watcher = check.watchLesson(lesson, {
     warm: options.warm,
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
-      if (result.passed) markDone(lesson.slug);
-      options.onVerdict({ passed: result.passed, text: explainCheck(result, lesson, options.readIn ?? 'watch') });
+      recordVerdict(lesson, result);
+      const text = verdictText(check, result, lesson, readIn, language);
+      options.onVerdict({ passed: result.passed, text });
       if (result.passed) resolvePassed(true);
+    },
+    onLateTypeIssues(issues) {
+      const text = check.explainTypeIssues(issues, language).join('\n');
+      if (text) options.onLateTypes?.(text);
     },
   });
   const passed = await Promise.race([passedOnce, options.until.then(() => false)]);

@@ -1,28 +1,61 @@
-// `npm run lesson -- check <lesson>`: one check of the learner's copy, its verdict in plain
-// words, and exit code 0 when it passes. cli-entry.mjs runs it with a vitest it made first
-// thing in this process; cli.ts runs it with a vitest in a process of its own.
+// `npm run lesson -- check <lesson>` and `watch <lesson>`: the verdict in plain words, in the
+// learner's language, then where to go once it passes; check's exit code is 0 when it passes.
+// cli-entry.mjs runs check with a vitest it made first thing in this process; cli.ts runs it
+// with a vitest in a process of its own, and honours LESSON_TARGET (an instructor checking the
+// solution or a known mistake: that copy's verdict, and the learner's progress untouched).
 import path from 'node:path';
 import type { LessonEntry } from '../lessons/catalog.ts';
-import { markDone } from '../progress/progress-store.ts';
+import type { ExerciseTarget } from '../lessons/exercise.ts';
+import type { Language } from '../progress/progress-store.ts';
 import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import type { RunChecksOptions } from '../check/index.ts';
+import { afterPassing } from './after-pass.ts';
+import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
+import { listenForStop } from './keys.ts';
+import { lessonWords } from './lesson-words.ts';
 import { paint } from './terminal.ts';
 
+export interface CheckCommandOptions {
+  language: Language;
+  /** The copy to check (LESSON_TARGET); the learner's own by default. */
+  target?: ExerciseTarget;
+  inThisProcess?: RunChecksOptions['inThisProcess'];
+}
+
 /** Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not). */
-export async function checkCommand(
-  lesson: LessonEntry,
-  inThisProcess?: RunChecksOptions['inThisProcess'],
-): Promise<number> {
-  console.log(paint('dim', `Checking lesson ${lesson.number}…`));
+export async function checkCommand(lesson: LessonEntry, options: CheckCommandOptions): Promise<number> {
+  const { language, inThisProcess } = options;
+  const target = options.target ?? 'playground';
+  const words = lessonWords(language);
+  const copy = target === 'playground' ? '' : ` (LESSON_TARGET=${target})`;
+  console.log(paint('dim', `${words.checkingLesson(lesson.number)}${copy}`));
   if (inThisProcess) {
     // The check's workers start from this process: what they leave in the temporary folder goes with it.
     const temp = path.join(makeScratchFolder().path);
     process.env.TMPDIR = process.env.TMP = process.env.TEMP = temp;
   }
-  const { runChecks, explainCheck } = await import('../check/index.ts');
-  const { results } = await runChecks([{ lesson, target: 'playground' }], { inThisProcess });
+  const check = await import('../check/index.ts');
+  const { results } = await check.runChecks([{ lesson, target }], { inThisProcess });
   const result = results[0];
-  if (result.passed) markDone(lesson.slug);
-  console.log(explainCheck(result, lesson, 'command line'));
+  const learners = target === 'playground';
+  if (learners) recordVerdict(lesson, result);
+  console.log(verdictText(check, result, lesson, 'command line', language));
+  if (learners && result.passed) console.log(`\n${afterPassing(lesson, language, 'command line')}`);
   return result.passed ? 0 : 1;
+}
+
+/** Checks `lesson` now and on every save until it passes (exit code 0) or the learner stops (1). */
+export async function watchCommand(lesson: LessonEntry, language: Language): Promise<number> {
+  const keys = listenForStop();
+  console.log(paint('dim', lessonWords(language).watchingLesson(lesson.number)));
+  const passed = await watchUntilPassed(lesson, {
+    onVerdict: (verdict) => console.log(verdict.text),
+    onLateTypes: (text) => console.log(`\n${text}`),
+    until: keys.pressed,
+    onStart: (changed) => console.log(checkAnnouncement(changed, language)),
+    language,
+  });
+  keys.release();
+  if (passed) console.log(`\n${afterPassing(lesson, language, 'command line')}`);
+  return passed ? 0 : 1;
 }

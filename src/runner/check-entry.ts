@@ -22,5 +22,5 @@ export async function checkWithVitest(name: string, vitest: Vitest, mark: string
     console.error(paint('yellow', problem.message));
     return 1;
   }
-  return checkCommand(lesson, { vitest, mark });
+  return checkCommand(lesson, { language: loaded.progress.language ?? 'en', inThisProcess: { vitest, mark } });
 }

@@ -1,6 +1,8 @@
-// Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`.
+// Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`,
+// and run's own `--port N` and `--open`.
 import { parseArgs } from 'node:util';
 import type { Language } from '../progress/progress-store.ts';
+import { readPort } from './port-option.ts';
 
 export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution'] as const;
 export type Command = (typeof commands)[number];
@@ -13,6 +15,10 @@ export interface CliArguments {
   yes: boolean;
   /** --help, -h, or the command `help`. */
   help: boolean;
+  /** run's --port N (0 picks a free port, as without it). */
+  port?: number;
+  /** run's --open: the app's page in the system's browser. */
+  open?: boolean;
   /** Set when an option is wrong: one line for the learner. */
   problem?: string;
 }
@@ -21,6 +27,8 @@ const options = {
   lang: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
 } as const;
 
 /** Splits the command line into the command, its words and the options. */
@@ -44,6 +52,14 @@ export function parseArguments(argv: string[]): CliArguments {
       else parsed.problem = `--lang takes "en" or "hinglish", not "${value ?? ''}".`;
     } else if ((token.name === 'yes' || token.name === 'help') && token.value === undefined) {
       parsed[token.name] = true;
+    } else if ((token.name === 'port' || token.name === 'open') && command !== 'run') {
+      parsed.problem = `--${token.name} is for run only, like: npm run lesson -- run 2 --${token.name === 'port' ? 'port 3000' : 'open'}`;
+    } else if (token.name === 'port') {
+      const { port, problem } = readPort(token.value);
+      if (problem) parsed.problem = problem;
+      else parsed.port = port;
+    } else if (token.name === 'open' && token.value === undefined) {
+      parsed.open = true;
     } else {
       parsed.problem = `Unknown option ${token.rawName}${token.inlineValue ? `=${token.value}` : ''}.`;
     }
@@ -63,7 +79,9 @@ Usage: npm run lesson -- <command> [lesson] [options]
 Commands
   list               every lesson, with your progress (✔ done, ▶ next, · not started)
   show <lesson>      print the lesson's text
-  run <lesson>       run the lesson's app with your code; Enter or Ctrl-C stops it
+  run <lesson>       run the lesson's app with your code, restarted on every save; Enter or Ctrl-C stops it
+                       --port N   on port N (a free one without it)
+                       --open     open its page in your browser
   check <lesson>     check your solution (exit code 0 when it passes, 1 when not)
   watch <lesson>     check again on every save, until it passes
   hint <lesson> [n]  the next hint, or hint n
@@ -77,6 +95,9 @@ Options
   --lang en|hinglish   the language of lesson texts and hints (default: the one you chose in npm start)
   --yes, -y            do not ask for confirmation (reset, solution)
   --help, -h           this text
+
+LESSON_TARGET=solution|starter|mistake:<folder> makes run and check use that copy
+of the lesson instead of yours (for instructors); watch follows your copy only.
 
 Without a terminal (CI, or input from a pipe), nothing ever waits for an answer:
 reset and solution need --yes there.`;

@@ -1,11 +1,14 @@
 // `npm run lesson -- <command>`: everything the menu does, without prompts, for scripts, CI
-// and instructors. Exit codes: 0 done, 1 the learner's code fails or an action was refused,
-// 2 the command line itself was wrong.
+// and instructors, in the learner's language. Exit codes: 0 done, 1 the learner's code fails
+// or an action was refused, 2 the command line itself was wrong.
 import './supported-node.ts';
 import { allLessons, findLesson, type LessonEntry } from '../lessons/catalog.ts';
+import type { ExerciseTarget } from '../lessons/exercise.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
 import { formatLessonList } from './lesson-list.ts';
+import { readLessonTarget } from './lesson-target.ts';
+import { lessonWords } from './lesson-words.ts';
 import { isInteractive, paint } from './terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
@@ -16,12 +19,14 @@ const args = parseArguments(process.argv.slice(2));
 const loaded = loadProgress();
 if (loaded.notice && !loaded.missing) console.error(paint('yellow', loaded.notice));
 const language: Language = args.language ?? loaded.progress.language ?? 'en';
+const words = lessonWords(language);
 
 /** A wrong command line: one line saying what, then what is valid. */
-function usageError(message: string, valid: 'lessons' | 'commands'): never {
+function usageError(message: string, valid: 'lessons' | 'commands' | 'nothing more'): never {
   console.error(paint('red', message));
   if (valid === 'lessons') console.error(`Lessons:\n${formatLessonList(loadProgress().progress, language)}`);
-  else console.error(`Commands: ${[...commands, 'help'].join(', ')}. See npm run lesson -- --help`);
+  else if (valid === 'commands')
+    console.error(`Commands: ${[...commands, 'help'].join(', ')}. See npm run lesson -- --help`);
   process.exit(2);
 }
 
@@ -37,6 +42,13 @@ function lessonArgument(): LessonEntry {
   return lesson;
 }
 
+/** The copy LESSON_TARGET names for `lesson`; a wrong value is a wrong command line. */
+function lessonTarget(lesson: LessonEntry): ExerciseTarget {
+  const reading = readLessonTarget(lesson);
+  if (reading.problem !== undefined) usageError(reading.problem, 'nothing more');
+  return reading.target;
+}
+
 /** Asks yes/no in a terminal; without one, says how to go on with --yes and answers no. */
 async function confirmed(question: string, refusal: string): Promise<boolean> {
   if (args.yes) return true;
@@ -45,7 +57,7 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
     return false;
   }
   const { askYesNo } = await import('./ask.ts');
-  return askYesNo(question);
+  return askYesNo(question, {}, language);
 }
 
 async function main(): Promise<number> {
@@ -75,84 +87,79 @@ async function main(): Promise<number> {
     case 'show': {
       const { lessonScreenText } = await import('./lesson-actions.ts');
       const lesson = lessonArgument();
-      console.log(lessonScreenText(lesson, language));
-      console.log(
-        paint('dim', `Then: npm run lesson -- run ${lesson.number}   check ${lesson.number}   hint ${lesson.number}`),
-      );
+      const text = lessonScreenText(lesson, language);
+      // Paged in a terminal, so it can be read from its first line; whole for scripts and pipes.
+      if (isInteractive()) {
+        const { showPaged } = await import('./pager.ts');
+        const { screenStreams } = await import('./screen-streams.ts');
+        await showPaged(text, screenStreams(), { language, after: 'end' });
+      } else console.log(text);
+      console.log(paint('dim', words.thenTry(lesson.number)));
       return 0;
     }
 
     case 'hint': {
       const lesson = lessonArgument();
       const which = args.words[1];
-      if (which !== undefined && !/^[1-9]\d*$/.test(which))
-        usageError(`"${which}" is not a hint number: use 1, 2, 3…`, 'commands');
-      const { hintFor } = await import('./lesson-actions.ts');
+      const { hintCount, hintFor } = await import('./lesson-actions.ts');
+      const { total } = hintCount(lesson);
+      // A hint number that is not one of the lesson's is a wrong command line, like a wrong lesson.
+      if (which !== undefined && (!/^\d+$/.test(which) || Number(which) < 1 || Number(which) > total))
+        usageError(words.noSuchHint(lesson.number, total, which), 'nothing more');
       const answer = hintFor(lesson, language, which === undefined ? undefined : Number(which));
       console.log(answer.text);
-      return answer.found ? 0 : 1;
+      return answer.found ? 0 : 2;
     }
 
     case 'reset': {
       const lesson = lessonArgument();
       const { resetQuestion, resetLessonFiles } = await import('./lesson-actions.ts');
-      const ok = await confirmed(
-        await resetQuestion(lesson),
-        `Reset replaces your files with the starter, and there is no terminal to ask you first. Add --yes: npm run lesson -- reset ${lesson.number} --yes`,
-      );
+      const ok = await confirmed(await resetQuestion(lesson, language), words.resetRefusal(lesson.number));
       if (!ok) {
-        console.log('Nothing was reset.');
+        console.log(words.nothingReset);
         return 1;
       }
-      console.log(await resetLessonFiles(lesson));
+      console.log(await resetLessonFiles(lesson, language));
       return 0;
     }
 
     case 'solution': {
       const lesson = lessonArgument();
-      const done = lessonProgress(loadProgress().progress, lesson.slug).done;
-      if (!done) {
-        const ok = await confirmed(
-          'You have not passed this lesson yet. Are you sure? The hints might get you there first.',
-          `You have not passed lesson ${lesson.number} yet: try the hints first (npm run lesson -- hint ${lesson.number}). To see the solution anyway, add --yes.`,
-        );
+      if (!lessonProgress(loadProgress().progress, lesson.slug).passedOnce) {
+        const ok = await confirmed(words.solutionQuestion, words.solutionRefusal(lesson.number));
         if (!ok) return 1;
       }
       const { solutionComparison } = await import('./solution-diff.ts');
-      console.log(solutionComparison(lesson));
+      console.log(solutionComparison(lesson, language));
       return 0;
     }
 
     case 'check': {
       const lesson = lessonArgument();
-      refuseIfBroken(lesson);
+      const target = lessonTarget(lesson);
+      if (target === 'playground') refuseIfBroken(lesson);
       const { checkCommand } = await import('./check-command.ts');
-      return checkCommand(lesson);
+      return checkCommand(lesson, { language, target });
     }
 
     case 'watch': {
       const lesson = lessonArgument();
+      if (lessonTarget(lesson) !== 'playground')
+        usageError(
+          `watch follows your own copy (playground/${lesson.slug}/), so LESSON_TARGET=${process.env.LESSON_TARGET?.trim()} does not fit it: unset LESSON_TARGET, or use check or run with it.`,
+          'nothing more',
+        );
       refuseIfBroken(lesson);
-      const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
-      const { listenForStop } = await import('./keys.ts');
-      const keys = listenForStop();
-      console.log(
-        paint('dim', `Watching lesson ${lesson.number}: save your file to check it again. Enter or Ctrl-C stops.`),
-      );
-      const passed = await watchUntilPassed(lesson, {
-        onVerdict: (verdict) => console.log(verdict.text),
-        until: keys.pressed,
-        onStart: (changed) => console.log(checkAnnouncement(changed)),
-      });
-      keys.release();
-      return passed ? 0 : 1;
+      const { watchCommand } = await import('./check-command.ts');
+      return watchCommand(lesson, language);
     }
 
     case 'run': {
       const lesson = lessonArgument();
-      refuseIfBroken(lesson);
+      const target = lessonTarget(lesson);
+      if (target === 'playground') refuseIfBroken(lesson);
       const { runAppInChild } = await import('./app-child.ts');
-      const end = await runAppInChild(lesson);
+      const end = await runAppInChild(lesson, { target, port: args.port, open: args.open, language });
       return end.stoppedByLearner ? 0 : end.code;
     }
   }

@@ -1,6 +1,7 @@
 // The list of lessons with the learner's progress: ✔ done, ▶ next, · not started.
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, type Language, type Progress } from '../progress/progress-store.ts';
+import { menuWords } from './menu-words.ts';
 import { paint as defaultPaint, type Paint } from './terminal.ts';
 
 /** The lesson's title in the learner's language. */
@@ -34,6 +35,6 @@ export function formatLessonList(progress: Progress, language: Language, paint: 
       `  ${progressMark(lesson, progress, paint)} ${paint('bold', lesson.number)}  ${lessonTitle(lesson, language)}`,
   );
   const done = allLessons().filter((lesson) => lessonProgress(progress, lesson.slug).done).length;
-  lines.push('', paint('dim', `  ${done} of ${allLessons().length} done   ✔ done  ▶ next  · not started`));
+  lines.push('', paint('dim', `  ${menuWords(language).legend(done, allLessons().length)}`));
   return lines.join('\n');
 }

@@ -36,6 +36,16 @@ takeCharge();
 // A lesson whose copy is broken is said once; the others, and the menu, work as usual.
 for (const problem of await ensurePlayground())
   console.error(paint('yellow', `Lesson ${problem.lesson.number}: ${problem.message}`));
+// The menu is the learner's: it always works on their own copy.
+const target = process.env.LESSON_TARGET?.trim();
+if (target && target !== 'playground' && isInteractive())
+  console.error(
+    paint(
+      'yellow',
+      `LESSON_TARGET=${target} is set, but the menu always works on your own copy in playground/. ` +
+        `To run or check another copy: LESSON_TARGET=${target} npm run lesson -- run N (or check N).`,
+    ),
+  );
 try {
   if (isInteractive()) await openMenu();
   else printWithoutTerminal();

@@ -9,8 +9,10 @@ import {
   type Language,
   type Progress,
 } from '../progress/progress-store.ts';
+import { choose } from './choose.ts';
 import type { LessonScreenOptions } from './lesson-screen.ts';
 import { lessonTitle, lessonToContinue, progressMark } from './lesson-list.ts';
+import { menuWords } from './menu-words.ts';
 import { screenStreams, type ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
@@ -26,32 +28,39 @@ export async function openMenu(options: LessonScreenOptions = {}): Promise<void>
   else if (loaded.notice) log.warn(loaded.notice, { output });
   let language: Language | undefined = loaded.progress.language;
   if (!language) {
-    language = await chooseLanguage(undefined, streams);
+    language = await chooseLanguage(streams);
     if (!language) return outro('See you soon!', { output });
     saveLanguage(language);
   }
+  let open: LessonEntry | undefined;
   for (;;) {
-    const choice = await chooseFromMenu(loadProgress().progress, language, streams);
-    if (choice.kind === 'quit') break;
-    if (choice.kind === 'language') {
-      language = language === 'en' ? 'hinglish' : 'en';
-      saveLanguage(language);
-      continue;
+    if (!open) {
+      const choice = await chooseFromMenu(loadProgress().progress, language, streams);
+      if (choice.kind === 'quit') break;
+      if (choice.kind === 'language') {
+        language = language === 'en' ? 'hinglish' : 'en';
+        saveLanguage(language);
+        continue;
+      }
+      open = choice.lesson;
     }
     // Loaded on demand: marked and the lesson's actions are not needed to show the menu.
     const { lessonScreen } = await import('./lesson-screen.ts');
-    language = await lessonScreen(choice.lesson, language, { ...options, ...streams });
+    const end = await lessonScreen(open, language, { ...options, ...streams });
+    language = end.language;
+    open = end.next; // "Go on to lesson N" opens it at once
   }
-  outro('See you soon! Your progress is saved.', { output });
+  outro(menuWords(language).goodbye, { output });
 }
 
 /** Asks which lesson to open; Esc or Ctrl-C means quit. */
 async function chooseFromMenu(progress: Progress, language: Language, streams: ScreenStreams): Promise<MenuChoice> {
+  const words = menuWords(language);
   const preselected = lessonToContinue(progress);
   const done = allLessons().filter((lesson) => lessonProgress(progress, lesson.slug).done).length;
-  const answer = await select<string>({
+  const answer = await choose<string>(language, {
     ...streams,
-    message: `Which lesson? (${done} of ${allLessons().length} done)`,
+    message: words.whichLesson(done, allLessons().length),
     initialValue: preselected?.slug,
     maxItems: 12,
     options: [
@@ -61,12 +70,12 @@ async function chooseFromMenu(progress: Progress, language: Language, streams: S
         hint:
           lesson.slug === preselected?.slug
             ? lessonProgress(progress, lesson.slug).done
-              ? 'done'
-              : 'continue here'
+              ? words.done
+              : words.continueHere
             : undefined,
       })),
       { value: ':language', label: language === 'hinglish' ? 'Switch to English' : 'Switch to Hinglish' },
-      { value: ':quit', label: 'Quit' },
+      { value: ':quit', label: words.quit },
     ],
   });
   if (isCancel(answer) || answer === ':quit') return { kind: 'quit' };
@@ -75,15 +84,12 @@ async function chooseFromMenu(progress: Progress, language: Language, streams: S
   return lesson ? { kind: 'lesson', lesson } : { kind: 'quit' };
 }
 
-/** Asks for the language the first time (and when switching); undefined when cancelled. */
-export async function chooseLanguage(
-  current?: Language,
-  streams: ScreenStreams = screenStreams(),
-): Promise<Language | undefined> {
+/** Asks for the language the first time; undefined when cancelled. */
+async function chooseLanguage(streams: ScreenStreams): Promise<Language | undefined> {
   const answer = await select<Language>({
     ...streams,
     message: 'Which language should the lessons speak?',
-    initialValue: current ?? 'en',
+    initialValue: 'en',
     options: [
       { value: 'en', label: 'English' },
       { value: 'hinglish', label: 'Hinglish', hint: 'Hindi in Latin letters, with English tech words' },

@@ -1,6 +1,6 @@
-// The `--port N` option of `npm run db` and `npm run storage`, read like `npm run lesson`
-// reads its command line (util.parseArgs): a wrong command line gets one line, then the
-// usage, and exit code 2.
+// The `--port N` option of `npm run db`, `npm run storage` and `npm run lesson -- run`, read
+// like `npm run lesson` reads its command line (util.parseArgs): a wrong command line gets
+// one line, then the usage, and exit code 2.
 import { parseArgs } from 'node:util';
 import { paint } from './terminal.ts';
 
@@ -26,13 +26,20 @@ export function readPortOption(argv: string[]): PortOption {
     if (token.kind === 'positional') read.problem ??= `Unexpected "${token.value}": the only option is --port N.`;
     else if (token.kind === 'option' && token.name !== 'port') read.problem ??= `Unknown option ${token.rawName}.`;
     else if (token.kind === 'option') {
-      const port = Number(token.value);
-      if (token.value === undefined || token.value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
-        read.problem ??= `--port needs a whole number from 0 to 65535 (0 picks any free port), not "${token.value ?? ''}".`;
+      const { port, problem } = readPort(token.value);
+      if (problem) read.problem ??= problem;
       else read.port = port;
     }
   }
   return read;
+}
+
+/** `value` as a port number (0 picks any free port), or the line saying why it is not one. */
+export function readPort(value: string | undefined): PortOption {
+  const port = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    return { problem: `--port needs a whole number from 0 to 65535 (0 picks any free port), not "${value ?? ''}".` };
+  return { port };
 }
 
 /** The port of `argv` for the npm script `script`; a wrong command line ends the process with code 2. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { diffArrays } from 'diff';
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
+import type { Language } from '../progress/progress-store.ts';
 import { paint as defaultPaint, type Paint } from './terminal.ts';
 
 type Edit = { kind: 'same' | 'yours' | 'solution'; text: string };
@@ -43,10 +44,30 @@ function readLines(file: string): string[] | undefined {
   return readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
 }
 
+const words = {
+  en: {
+    yours: '- your line',
+    theirs: "+ the solution's line",
+    missing: 'Your copy is missing; here is the whole solution:',
+    same: 'Your file matches the solution exactly.',
+  },
+  hinglish: {
+    yours: '- aapki line',
+    theirs: '+ solution ki line',
+    missing: 'Aapki copy nahi mili; yeh raha poora solution:',
+    same: 'Aapki file solution se bilkul match karti hai.',
+  },
+};
+
 /** The whole comparison of the learner's copy with the solution, file by file, ready to print. */
-export function solutionComparison(lesson: LessonEntry, paint: Paint = defaultPaint): string {
+export function solutionComparison(
+  lesson: LessonEntry,
+  language: Language = 'en',
+  paint: Paint = defaultPaint,
+): string {
   const { playgroundDir, solutionDir } = lessonPaths(lesson);
-  const parts: string[] = [paint('dim', `${paint('red', '- your line')}   ${paint('green', "+ the solution's line")}`)];
+  const said = words[language];
+  const parts: string[] = [paint('dim', `${paint('red', said.yours)}   ${paint('green', said.theirs)}`)];
   for (const file of lesson.exerciseFiles) {
     const yoursPath = path.join(playgroundDir, file);
     const solutionPath = path.join(solutionDir, file);
@@ -57,10 +78,8 @@ export function solutionComparison(lesson: LessonEntry, paint: Paint = defaultPa
       `${path.relative(projectRoot, yoursPath)}  vs  ${path.relative(projectRoot, solutionPath)}`,
     );
     if (!yours)
-      parts.push(
-        `${title}\nYour copy is missing; here is the whole solution:\n${solution.map((line) => paint('green', `+ ${line}`)).join('\n')}`,
-      );
-    else if (yours.join('\n') === solution.join('\n')) parts.push(`${title}\nYour file matches the solution exactly.`);
+      parts.push(`${title}\n${said.missing}\n${solution.map((line) => paint('green', `+ ${line}`)).join('\n')}`);
+    else if (yours.join('\n') === solution.join('\n')) parts.push(`${title}\n${said.same}`);
     else parts.push(`${title}\n${formatDiff(lineEdits(yours, solution), paint)}`);
   }
   return parts.join('\n\n') + '\n';

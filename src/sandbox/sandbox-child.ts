@@ -1,15 +1,23 @@
-// Runs playground/sandbox.ts with the database and the storage started and Mongoose connected,
-// then stops everything once the file's code has finished. Started by run-sandbox.ts in a
-// process group of its own, so Ctrl-C works even when the learner's code never ends.
+// Runs playground/sandbox.ts with the database and the storage started and Mongoose connected.
+// When the file's code has finished, everything stops, unless it started a server that
+// listens: then it keeps serving, and says so, until Ctrl-C or until the server closes.
+// Started by run-sandbox.ts in a process group of its own, so Ctrl-C works even when the
+// learner's code never ends.
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { playgroundRoot } from '../lessons/catalog.ts';
 import { startServices, type Services } from '../lessons/lesson-world.ts';
 import { explainError } from '../apps/explain-error.ts';
+import { loadProgress } from '../progress/progress-store.ts';
+import { databaseLine } from '../runner/database-line.ts';
 import { paint } from '../runner/terminal.ts';
+import { followServers } from './servers.ts';
+import { sandboxWords } from './sandbox-words.ts';
 
 const sandboxFile = path.join(playgroundRoot, 'sandbox.ts');
+const language = loadProgress().progress.language ?? 'en';
+const words = sandboxWords(language);
 
 let services: Services | undefined;
 let stopping = false;
@@ -25,26 +33,33 @@ process.on('SIGTERM', () => void stopAndExit(130));
 process.on('SIGINT', () => void stopAndExit(130));
 
 if (!existsSync(sandboxFile)) {
-  console.error(
-    `There is no playground/sandbox.ts. Create it with any code you like, then run \`npm run sandbox\` again.`,
-  );
+  console.error(words.noFile);
   process.exit(1);
 }
 
 try {
   services = await startServices({ quiet: true });
 } catch (error) {
-  console.error(paint('red', explainError(error, 'services')));
+  console.error(paint('red', explainError(error, 'services', language)));
   process.exit(1);
 }
-console.log(paint('dim', `Database and storage are ready; Mongoose is connected. Running playground/sandbox.ts…\n`));
+if (services.database) console.log(paint('dim', databaseLine(services.database.kind, language, services.database.uri)));
+console.log(paint('dim', `${words.ready}\n`));
 
+// From here on, every server the sandbox's code starts is followed.
+const servers = followServers();
 let code = 0;
 try {
   await import(pathToFileURL(sandboxFile).href);
-  console.log(paint('dim', `\nplayground/sandbox.ts finished. Stopping the database and the storage.`));
+  const listening = await servers.listening();
+  if (listening.length) {
+    console.log(paint('dim', `\n${words.serving(listening)}`));
+    await servers.allClosed();
+    console.log(paint('dim', `\n${words.serversClosed}`));
+  } else console.log(paint('dim', `\n${words.finished}`));
 } catch (error) {
-  console.error('\n' + paint('red', explainError(error, 'sandbox')));
+  console.error('\n' + paint('red', explainError(error, 'sandbox', language)));
   code = 1;
 }
+servers.stop();
 await stopAndExit(code);

@@ -26,6 +26,20 @@ describe('parseArguments', () => {
     expect(parseArguments(['help']).help).toBe(true);
   });
 
+  it('reads --port N and --open for run, and refuses them for the other commands', () => {
+    expect(parseArguments(['run', '7', '--port', '3000', '--open'])).toMatchObject({ port: 3000, open: true });
+    expect(parseArguments(['run', '7', '--port=0']).port).toBe(0);
+    expect(parseArguments(['run', '7', '--port', 'x']).problem).toBe(
+      '--port needs a whole number from 0 to 65535 (0 picks any free port), not "x".',
+    );
+    expect(parseArguments(['check', '7', '--port', '3000']).problem).toBe(
+      '--port is for run only, like: npm run lesson -- run 2 --port 3000',
+    );
+    expect(parseArguments(['show', '7', '--open']).problem).toBe(
+      '--open is for run only, like: npm run lesson -- run 2 --open',
+    );
+  });
+
   it('says in one line what is wrong with an option', () => {
     expect(parseArguments(['show', '2', '--lang', 'french']).problem).toBe(
       '--lang takes "en" or "hinglish", not "french".',

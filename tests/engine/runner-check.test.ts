@@ -1,7 +1,7 @@
 // `npm run lesson -- check N` end to end, as a learner meets it: it fails on the untouched
 // starter, passes once the solution is in the playground, and says so in its exit code.
 // It runs on a playground of its own (PLAYGROUND_DIR): the learner's files are never touched.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,18 @@ describe('check', () => {
     const ran = await runEntry('cli', ['check', '2'], progressFile, env);
     expect(ran.status, ran.stdout + ran.stderr).toBe(0);
     expect(ran.stdout).toMatch(/All \d+ checks pass/);
+    expect(ran.stdout).toContain('Next: lesson 03, "Model: CRUD on one collection": npm run lesson -- show 03');
+    expect(ran.stdout).toContain('Compare your code with the solution: npm run lesson -- solution 02');
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
+  }, 30_000);
+
+  it("with LESSON_TARGET, checks that copy (for instructors) and leaves the learner's progress alone", async () => {
+    const progressFile = temporaryProgressFile();
+    const mistake = lesson.mistakes[0].folder;
+    const ran = await runEntry('cli', ['check', '02'], progressFile, { ...env, LESSON_TARGET: `mistake:${mistake}` });
+    expect(ran.status, ran.stdout + ran.stderr).toBe(1);
+    expect(ran.stdout).toContain(`(LESSON_TARGET=mistake:${mistake})`);
+    expect(ran.stdout).toContain(lesson.mistakes[0].explains);
+    expect(existsSync(progressFile)).toBe(false);
   }, 30_000);
 });

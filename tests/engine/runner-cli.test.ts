@@ -81,12 +81,59 @@ describe('hint', () => {
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[first.slug].hintsShown).toBe(2);
   });
 
-  it('shows a given hint with `hint N 1`, and refuses one that does not exist', async () => {
-    const progressFile = temporaryProgressFile();
-    const given = await runEntry('cli', ['hint', first.number, '1'], progressFile);
+  it('shows a given hint with `hint N 1`', async () => {
+    const given = await runEntry('cli', ['hint', first.number, '1'], temporaryProgressFile());
+    expect(given.status).toBe(0);
     expect(given.stdout).toContain('Hint 1 of');
-    const missing = await runEntry('cli', ['hint', first.number, '99'], progressFile);
-    expect(missing.status).toBe(1);
+  });
+
+  it.each(['99', '0', 'two'])(
+    'refuses `hint N %s` as a wrong command line: exit code 2 and the valid range',
+    async (which) => {
+      const ran = await runEntry('cli', ['hint', first.number, which], temporaryProgressFile());
+      expect(ran.status).toBe(2);
+      expect(ran.stderr.split('\n')[0]).toMatch(new RegExp(`lesson ${first.number} has hints 1 to \\d+`, 'i'));
+      expect(ran.stdout).toBe('');
+    },
+  );
+});
+
+describe('in Hinglish', () => {
+  it('list, show and hint speak Hinglish, down to the line after the lesson', async () => {
+    const progressFile = temporaryProgressFile();
+    const list = await runEntry('cli', ['list', '--lang', 'hinglish'], progressFile);
+    expect(list.stdout).toContain(`${allLessons().length} mein se 0 ho gaye   ✔ ho gaya  ▶ agla  · shuru nahi hua`);
+    const show = await runEntry('cli', ['show', first.number, '--lang', 'hinglish'], progressFile);
+    expect(show.stdout).toContain('Aapki file(s):');
+    expect(show.stdout).toContain(`Phir: npm run lesson -- run ${first.number}`);
+    expect(show.stdout).not.toContain('Then:');
+    const hint = await runEntry('cli', ['hint', first.number, '--lang', 'hinglish'], progressFile);
+    expect(hint.stdout).toMatch(/Hint 1 \(\d+ mein se\)/);
+    const wrong = await runEntry('cli', ['hint', first.number, '99', '--lang', 'hinglish'], progressFile);
+    expect(wrong.stderr).toMatch(new RegExp(`Lesson ${first.number} ke hints 1 se \\d+ tak hain; hint 99 nahi hai.`));
+  });
+});
+
+describe('LESSON_TARGET', () => {
+  it.each([
+    ['run', 'bogus'],
+    ['check', 'mistake:no-such-mistake'],
+    ['run', 'solutions'],
+  ])('is refused for %s when it is "%s", naming the values it can take, with exit code 2', async (command, value) => {
+    const ran = await runEntry('cli', [command, first.number], temporaryProgressFile(), { LESSON_TARGET: value });
+    expect(ran.status).toBe(2);
+    const line = ran.stderr.split('\n')[0];
+    expect(line).toContain(`LESSON_TARGET is "${value}"`);
+    expect(line).toContain('playground');
+    expect(line).toContain('solution, starter');
+    expect(line).toContain(`mistake:${first.mistakes[0].folder}`);
+    expect(ran.stderr).not.toContain('could not be built');
+  });
+
+  it('is refused for watch, which follows your own copy only', async () => {
+    const ran = await runEntry('cli', ['watch', first.number], temporaryProgressFile(), { LESSON_TARGET: 'solution' });
+    expect(ran.status).toBe(2);
+    expect(ran.stderr).toContain('watch follows your own copy');
   });
 });
 

@@ -1,18 +1,21 @@
 // One lesson in `npm start`, driven through its input and output streams as a learner would at
-// a terminal: reading, hints, reset and the solution behind their questions, switching language,
-// and going back, with Ctrl-C at every prompt meaning "no" or "back", never a crash or a hang.
-// The warm check is a stand-in here (these tests only move around the screen); checking has
-// tests of its own (check-*.test.ts, runner-check.test.ts).
+// a terminal: reading a page at a time, hints, opening the files, reset and the solution behind
+// their questions, switching language, and going back, with Ctrl-C at every prompt meaning "no"
+// or "back", never a crash or a hang. The warm check is a stand-in here (these tests only move
+// around the screen); checking has tests of its own (check-*.test.ts, runner-check.test.ts,
+// runner-lesson-verdicts.test.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closesWithin, idleWarmCheck, isolateScreens, ScreenDriver, type Key } from './runner-screen-driver.ts';
 
 isolateScreens();
-const { allLessons, lessonPaths } = await import('../../src/lessons/catalog.ts');
+const { allLessons, findLesson, lessonPaths } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { askYesNo } = await import('../../src/runner/ask.ts');
+const { hintCount } = await import('../../src/runner/lesson-actions.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
+type OpenOptions = Parameters<typeof import('../../src/runner/editor.ts').openInEditor>[1];
 
 const lesson = allLessons()[0];
 const { playgroundDir, starterDir } = lessonPaths(lesson);
@@ -31,16 +34,21 @@ function pick(to: Action, from: Action = 'run'): Key[] {
   return [...Array.from({ length: steps }, () => 'down' as const), 'enter'];
 }
 
-/** Opens the lesson screen on a screen of its own. */
-function openLesson(language: 'en' | 'hinglish' = 'en') {
+/** Opens a lesson screen on a screen of its own; `opened` records the files its editor was asked to open. */
+function openLesson(language: 'en' | 'hinglish' = 'en', which = lesson) {
   const screen = new ScreenDriver();
   const warm = idleWarmCheck();
-  const closed = lessonScreen(lesson, language, {
+  const opened: string[][] = [];
+  const closed = lessonScreen(which, language, {
     input: screen.input,
     output: screen.output,
     warmCheckOf: warm.warmCheckOf,
+    openFiles: (files: string[], options: OpenOptions) => {
+      opened.push(files);
+      return `Opened ${files.length} file(s) in a pretend editor (${options.language}).`;
+    },
   });
-  return { screen, warm, closed };
+  return { screen, warm, closed, opened };
 }
 
 function writeLearnerEdits(): void {
@@ -53,17 +61,20 @@ const progressOfLesson = () => loadProgress().progress.lessons[lesson.slug] ?? {
 describe('the lesson screen', () => {
   it('shows the lesson, remembers it was opened, and goes back with "Back to the lessons"', async () => {
     const { screen, warm, closed } = openLesson();
+    await screen.skipReading();
     await screen.waitFor('Your file(s) to edit:');
     await screen.waitFor(`playground/${lesson.slug}/${file}`);
     await screen.answer(whatNext, ...pick('back'));
-    expect(await closesWithin(closed)).toBe('en');
+    expect(await closesWithin(closed)).toEqual({ language: 'en' });
     expect(warm.stopped()).toBe(true);
     expect(loadProgress().progress.lastLesson).toBe(lesson.slug);
   });
 
   it('shows the lesson again with "Read the lesson again"', async () => {
     const { screen, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, ...pick('read'));
+    await screen.skipReading();
     await screen.waitFor('Your file(s) to edit:');
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
@@ -71,6 +82,7 @@ describe('the lesson screen', () => {
 
   it('shows the next hint each time, counts it, and puts the cursor on "Open the file"', async () => {
     const { screen, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, ...pick('hint'));
     await screen.waitFor('Hint 1 of');
     expect(progressOfLesson().hintsShown).toBe(1);
@@ -81,11 +93,83 @@ describe('the lesson screen', () => {
     expect(progressOfLesson().hintsShown).toBe(2);
   });
 
+  it('after the last hint, points to the solution, then offers the hints again from the first', async () => {
+    const { total } = hintCount(lesson);
+    updateProgress((progress) => (progress.lessons[lesson.slug] = { hintsShown: total - 1 }));
+    const { screen, closed } = openLesson();
+    await screen.skipReading();
+    await screen.answer(whatNext, ...pick('hint'));
+    await screen.waitFor(`Hint ${total} of ${total}`);
+    await screen.waitFor('That was the last hint. Still stuck? Pick "Compare with the solution".');
+    await screen.answer(whatNext, 'down', 'down', 'down'); // from "Open the file" to the hints
+    await screen.waitFor(`Hints again, from the first (all ${total} seen)`);
+    screen.press('enter');
+    await screen.waitFor(`Hint 1 of ${total}`);
+    await screen.answer(whatNext, ...pick('hint', 'edit'));
+    await screen.waitFor(`Hint 2 of ${total}`);
+    await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+  });
+
   it('goes back at Ctrl-C on its menu, and stops its warm check', async () => {
     const { screen, warm, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, 'ctrl-c');
-    expect(await closesWithin(closed)).toBe('en');
+    expect(await closesWithin(closed)).toEqual({ language: 'en' });
     expect(warm.stopped()).toBe(true);
+  });
+});
+
+describe('reading a lesson longer than the screen', () => {
+  it('shows it from its first line, a page at a time, and the files to edit after the last page', async () => {
+    const { screen, closed } = openLesson();
+    await screen.waitFor('── ');
+    const firstPage = screen.text.slice(0, screen.text.indexOf('── '));
+    const heading = readFileSync(path.join(lessonPaths(lesson).lessonDir, 'lesson.md'), 'utf8').split('\n')[0];
+    expect(firstPage).toContain(heading.replace(/^#\s+/, ''));
+    expect(firstPage.split('\n').length).toBeLessThanOrEqual(screen.output.rows);
+    expect(firstPage).not.toContain('Your file(s) to edit:');
+    // Space and Enter turn the page, until the end: then the files, then the actions.
+    screen.press('space');
+    let pages = 1;
+    while ((await screen.waitForAny(['Space or Enter: more', 'Your file(s) to edit:'])) !== 'Your file(s) to edit:') {
+      screen.press(++pages % 2 ? 'space' : 'enter');
+      expect(pages, 'pages of one lesson').toBeLessThan(20);
+    }
+    expect(pages).toBeGreaterThan(2);
+    await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+  });
+});
+
+describe('opening the files to edit', () => {
+  it('opens the one file of a lesson that has one', async () => {
+    const { screen, closed, opened } = openLesson();
+    await screen.skipReading();
+    await screen.answer(whatNext, ...pick('edit'));
+    await screen.waitFor('Opened 1 file(s) in a pretend editor (en).');
+    await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+    expect(opened).toEqual([[learnerFile]]);
+  });
+
+  it('asks which one when a lesson has several, all of them at once or one alone', async () => {
+    const model = findLesson('03')!;
+    const files = model.exerciseFiles.map((name) => path.join(lessonPaths(model).playgroundDir, name));
+    const { screen, closed, opened } = openLesson('en', model);
+    await screen.skipReading();
+    await screen.answer('Lesson 03: what next?', ...pick('edit'));
+    await screen.answer('Which file?');
+    for (const name of model.exerciseFiles) await screen.waitFor(`playground/${model.slug}/${name}`);
+    await screen.waitFor(`All ${files.length} of them`);
+    screen.press('enter'); // the cursor starts on "All of them"
+    await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
+    await screen.answer('Which file?', 'up', 'enter'); // the last file alone
+    await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
+    await screen.answer('Which file?', 'escape'); // none after all
+    await screen.answer('Lesson 03: what next?', 'ctrl-c');
+    await closesWithin(closed);
+    expect(opened).toEqual([files, [files[files.length - 1]]]);
   });
 });
 
@@ -93,6 +177,7 @@ describe('reset', () => {
   it('puts the starter back after a yes', async () => {
     writeLearnerEdits();
     const { screen, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, ...pick('reset'));
     await screen.answer('Put the starter back in', 'y');
     expect(screen.text).toContain(`${lesson.slug}/${file}? Your changes there will be lost.`);
@@ -102,11 +187,24 @@ describe('reset', () => {
     expect(readFileSync(learnerFile, 'utf8')).toBe(starter);
   });
 
+  it('of a lesson that was done, says it is not done any more, and the list agrees', async () => {
+    updateProgress((progress) => (progress.lessons[lesson.slug] = { done: true }));
+    const { screen, closed } = openLesson();
+    await screen.skipReading();
+    await screen.answer(`Lesson ${lesson.number} ✔ done: what next?`, ...pick('reset'));
+    await screen.answer('Put the starter back in', 'y');
+    await screen.waitFor(`Lesson ${lesson.number} is not marked done any more`);
+    await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+    expect(progressOfLesson()).toEqual({ passedOnce: true });
+  });
+
   it.each([['no', ['enter']] as const, ['Ctrl-C', ['ctrl-c']] as const, ['Esc', ['escape']] as const])(
     'keeps your file at %s, with the cursor still on "Reset the exercise"',
     async (_name, keys) => {
       writeLearnerEdits();
       const { screen, closed } = openLesson();
+      await screen.skipReading();
       await screen.answer(whatNext, ...pick('reset'));
       await screen.answer('Put the starter back in', ...keys);
       await screen.waitFor('Nothing was reset.');
@@ -128,6 +226,7 @@ describe('the solution', () => {
     'is not shown before you pass when you answer %s, and the cursor goes to the hints',
     async (_name, key) => {
       const { screen, closed } = openLesson();
+      await screen.skipReading();
       await screen.answer(whatNext, ...pick('solution'));
       await screen.answer(question, key);
       await screen.answer(whatNext, ...pick('hint', 'hint'));
@@ -140,6 +239,7 @@ describe('the solution', () => {
 
   it('is shown before you pass after a yes', async () => {
     const { screen, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, ...pick('solution'));
     await screen.answer(question, 'y');
     await screen.waitFor(comparison);
@@ -147,35 +247,74 @@ describe('the solution', () => {
     await closesWithin(closed);
   });
 
-  it('is shown without a question once you passed', async () => {
-    updateProgress((progress) => (progress.lessons[lesson.slug] = { done: true }));
+  it('is shown without a question once you passed, even when your code fails again since', async () => {
+    updateProgress((progress) => (progress.lessons[lesson.slug] = { passedOnce: true }));
     const { screen, closed } = openLesson();
-    await screen.answer(`Lesson ${lesson.number} ✔ done: what next?`, ...pick('solution'));
+    await screen.skipReading();
+    await screen.answer(whatNext, ...pick('solution'));
     await screen.waitFor(comparison);
-    await screen.answer(`Lesson ${lesson.number} ✔ done: what next?`, 'ctrl-c');
+    await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain(question);
   });
 });
 
 describe('switching language', () => {
-  it('shows the lesson in the other language and hands the language back to the menu', async () => {
+  it('switches at once, shows the lesson in the other language, and hands the language back to the menu', async () => {
     const { screen, closed } = openLesson();
+    await screen.skipReading();
     await screen.answer(whatNext, ...pick('language'));
-    await screen.answer('Which language should the lessons speak?', 'enter'); // the cursor is on the other one
+    await screen.skipReading('q: seedha menu pe');
     await screen.waitFor('Aapki file(s):');
     await screen.answer(`Lesson ${lesson.number}: ab kya karein?`, 'ctrl-c');
-    expect(await closesWithin(closed)).toBe('hinglish');
+    expect(await closesWithin(closed)).toEqual({ language: 'hinglish' });
     expect(loadProgress().progress.language).toBe('hinglish');
+    expect(screen.text).not.toContain('Which language');
   });
 
-  it('keeps the language at Ctrl-C on the question', async () => {
-    const { screen, closed } = openLesson();
-    await screen.answer(whatNext, ...pick('language'));
-    await screen.answer('Which language should the lessons speak?', 'ctrl-c');
+  it('switches back to English from Hinglish the same way', async () => {
+    const { screen, closed } = openLesson('hinglish');
+    await screen.skipReading('q: seedha menu pe');
+    await screen.answer(`Lesson ${lesson.number}: ab kya karein?`, ...pick('language'));
+    await screen.skipReading();
     await screen.answer(whatNext, 'ctrl-c');
-    expect(await closesWithin(closed)).toBe('en');
-    expect(loadProgress().progress.language).toBeUndefined();
+    expect(await closesWithin(closed)).toEqual({ language: 'en' });
+  });
+});
+
+describe('in Hinglish', () => {
+  it('says everything in Hinglish: the pages, the keys, the hints, the questions and their answers', async () => {
+    writeLearnerEdits();
+    const { total } = hintCount(lesson);
+    updateProgress((progress) => (progress.lessons[lesson.slug] = { hintsShown: total - 1 }));
+    const { screen, closed } = openLesson('hinglish');
+    const whatNow = `Lesson ${lesson.number}: ab kya karein?`;
+    await screen.waitFor('Space ya Enter: aage padho · q: seedha menu pe');
+    screen.press('q');
+    await screen.waitFor('Aapki file(s):');
+    await screen.answer(whatNow);
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno');
+    await screen.waitFor('App chalao (Run the app)');
+    screen.press('down');
+    screen.press('down');
+    screen.press('down');
+    screen.press('down');
+    screen.press('enter');
+    await screen.waitFor(`Hint ${total} (${total} mein se)`);
+    await screen.waitFor('Yeh aakhri hint tha. Ab bhi atke ho? "Solution se compare karo" chuno.');
+    await screen.answer(whatNow, ...pick('reset', 'edit'));
+    await screen.waitFor(`${lesson.slug}/${file} mein starter wapas daal dein?`);
+    await screen.waitFor('Haan / ● Nahi');
+    screen.press('enter');
+    await screen.waitFor('Kuch reset nahi hua.');
+    await screen.answer(whatNow, 'up', 'up', 'up', 'up', 'up', 'enter'); // from "reset" up to "edit"
+    await screen.waitFor('Opened 1 file(s) in a pretend editor (hinglish).');
+    await screen.answer(whatNow, 'ctrl-c');
+    await closesWithin(closed);
+    // Everything the runner said itself, after the lesson's own text and its first page prompt.
+    const said = screen.text.slice(screen.text.indexOf('Aapki file(s):'));
+    for (const english of ['to navigate', 'Enter: confirm', ' of ', 'Pick', 'Yes', 'Nothing was', 'Next hint', 'done'])
+      expect(said, `"${english}" is English`).not.toContain(english);
   });
 });
 

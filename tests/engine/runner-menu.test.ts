@@ -1,9 +1,17 @@
 // `npm start`'s menu, driven through its input and output streams as a learner would at a
-// terminal: it lists the lessons, opens the chosen one, switches language, and quits cleanly
-// at Esc or Ctrl-C wherever it asks.
+// terminal: it lists the lessons, opens the chosen one, goes on to the next one after a pass,
+// switches language (and then speaks it everywhere), and quits cleanly at Esc or Ctrl-C
+// wherever it asks.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closesWithin, idleWarmCheck, isolateScreens, ScreenDriver } from './runner-screen-driver.ts';
+import {
+  checkResult,
+  closesWithin,
+  idleWarmCheck,
+  isolateScreens,
+  ScreenDriver,
+  scriptedWarmCheck,
+} from './runner-screen-driver.ts';
 
 const { progressFile } = isolateScreens();
 const { allLessons } = await import('../../src/lessons/catalog.ts');
@@ -39,6 +47,7 @@ describe('the menu', () => {
 
     screen.press('down'); // the cursor starts on the lesson to continue
     screen.press('enter');
+    await screen.skipReading();
     await screen.waitFor(`playground/${lessons[2].slug}/${lessons[2].exerciseFiles[0]}`);
     await screen.answer(`Lesson ${lessons[2].number}: what next?`, 'ctrl-c');
     expect(savedProgress().lastLesson).toBe(lessons[2].slug);
@@ -49,15 +58,52 @@ describe('the menu', () => {
     expect(screen.text).toContain('See you soon! Your progress is saved.');
   });
 
-  it('asks for the language the first time, remembers it, and speaks it', async () => {
+  it('asks for the language the first time, remembers it, and speaks it everywhere', async () => {
     const { screen, closed } = startMenu();
     await screen.waitFor('Welcome! Your progress will be saved as you go.');
     await screen.answer('Which language should the lessons speak?', 'down', 'enter');
-    await screen.answer('Which lesson?', 'ctrl-c');
+    await screen.answer(`Kaunsa lesson? (${lessons.length} mein se 0 ho gaye)`);
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno');
+    await screen.waitFor(`${lessons[0].number}  ${lessons[0].titleHinglish} (yahan se aage)`);
+    await screen.waitFor('Switch to English');
+    await screen.waitFor('Band karo');
+    screen.press('ctrl-c');
     await closesWithin(closed);
     expect(savedProgress().language).toBe('hinglish');
-    expect(screen.text).toContain(`${lessons[0].number}  ${lessons[0].titleHinglish}`);
-    expect(screen.text).toContain('Switch to English');
+    await screen.waitFor('Phir milenge! Aapki progress save hai.');
+    const afterChoosing = screen.text.slice(screen.text.indexOf('Kaunsa lesson?'));
+    for (const english of ['to navigate', 'Enter: confirm', 'continue here', 'Quit', 'See you soon', ' done'])
+      expect(afterChoosing, `"${english}" is English`).not.toContain(english);
+  });
+
+  it('counts and marks the lessons done in Hinglish', async () => {
+    const done = Object.fromEntries(lessons.map((lesson) => [lesson.slug, { done: true }]));
+    startFrom({ language: 'hinglish', lastLesson: lessons[1].slug, lessons: done });
+    const { screen, closed } = startMenu();
+    await screen.answer(`Kaunsa lesson? (${lessons.length} mein se ${lessons.length} ho gaye)`);
+    await screen.waitFor(`✔ ${lessons[1].number}  ${lessons[1].titleHinglish} (ho gaya)`);
+    screen.press('escape');
+    await closesWithin(closed);
+  });
+
+  it('goes on to the next lesson straight from a lesson that passed', async () => {
+    startFrom({ language: 'en', lessons: {} });
+    const screen = new ScreenDriver();
+    const closed = openMenu({
+      input: screen.input,
+      output: screen.output,
+      ...scriptedWarmCheck([checkResult(lessons[0], 2)]),
+    });
+    await screen.answer('Which lesson? (0 of', 'enter');
+    await screen.skipReading();
+    await screen.answer(`Lesson ${lessons[0].number}: what next?`, 'down', 'down', 'enter');
+    await screen.waitFor('Passed!');
+    await screen.answer(`Lesson ${lessons[0].number} ✔ done: what next?`, 'enter');
+    await screen.skipReading();
+    await screen.answer(`Lesson ${lessons[1].number}: what next?`, 'ctrl-c');
+    await screen.answer(`Which lesson? (1 of ${lessons.length} done)`, 'escape');
+    await closesWithin(closed);
+    expect(savedProgress().lastLesson).toBe(lessons[1].slug);
   });
 
   it('switches the language from the list', async () => {
@@ -65,7 +111,7 @@ describe('the menu', () => {
     const { screen, closed } = startMenu();
     // Below the lessons: "Switch to Hinglish", then "Quit".
     await screen.answer('Which lesson?', ...lessons.map(() => 'down' as const), 'enter');
-    await screen.answer('Which lesson?');
+    await screen.answer('Kaunsa lesson?');
     await screen.waitFor('Switch to English');
     expect(savedProgress().language).toBe('hinglish');
     screen.press('escape');

@@ -2,7 +2,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProgress, saveProgress, updateProgress } from '../../src/progress/progress-store.ts';
+import {
+  loadProgress,
+  noteReset,
+  recordCheck,
+  saveProgress,
+  updateProgress,
+} from '../../src/progress/progress-store.ts';
 import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 describe('the progress store', () => {
@@ -57,9 +63,32 @@ describe('the progress store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       language: 'hinglish',
       lastLesson: '02-schema',
-      lessons: { '02-schema': { done: true }, '04-router': { hintsShown: 1 } },
+      // A lesson done before passedOnce was saved had passed.
+      lessons: { '02-schema': { done: true, passedOnce: true }, '04-router': { hintsShown: 1 } },
     });
     expect(readdirSync(path.dirname(file))).toEqual(['progress.json']); // no temporary file left
+  });
+});
+
+describe('done, as the last check says', () => {
+  it('is set by a passing check, taken back by a failing one or a reset; passing once is remembered', () => {
+    const file = temporaryProgressFile();
+    const saved = process.env.PLAYGROUND_PROGRESS_FILE;
+    process.env.PLAYGROUND_PROGRESS_FILE = file; // recordCheck and noteReset save where the runner does
+    try {
+      recordCheck('02-schema', true);
+      expect(loadProgress(file).progress.lessons['02-schema']).toEqual({ done: true, passedOnce: true });
+      recordCheck('02-schema', false);
+      expect(loadProgress(file).progress.lessons['02-schema']).toEqual({ passedOnce: true });
+      recordCheck('02-schema', true);
+      noteReset('02-schema');
+      expect(loadProgress(file).progress.lessons['02-schema']).toEqual({ passedOnce: true });
+      recordCheck('03-model', false);
+      expect(loadProgress(file).progress.lessons['03-model']).toEqual({});
+    } finally {
+      if (saved === undefined) delete process.env.PLAYGROUND_PROGRESS_FILE;
+      else process.env.PLAYGROUND_PROGRESS_FILE = saved;
+    }
   });
 });
 

@@ -36,6 +36,20 @@ describe('reset', () => {
     expect(ran.status).toBe(0);
     expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
   });
+
+  it('of a lesson that was done: list no longer says done, and the solution is still free to see', async () => {
+    const progress = temporaryProgressFile();
+    writeFileSync(progress, JSON.stringify({ lessons: { [lesson.slug]: { done: true } } }));
+    const before = await runEntry('cli', ['list'], progress, env);
+    expect(before.stdout).toContain(`✔ ${lesson.number}`);
+    const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], progress, env);
+    expect(ran.stdout).toContain(`Lesson ${lesson.number} is not marked done any more`);
+    const after = await runEntry('cli', ['list'], progress, env);
+    expect(after.stdout).toContain(`▶ ${lesson.number}`);
+    expect(after.stdout).toContain(`0 of ${allLessons().length} done`);
+    const solution = await runEntry('cli', ['solution', lesson.number], progress, env);
+    expect(solution.status).toBe(0);
+  });
 });
 
 describe('an exercise file replaced by a folder', () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeEach } from 'vitest';
-import type { WarmCheck } from '../../src/check/index.ts';
+import type { CheckResult, WarmCheck } from '../../src/check/index.ts';
+import type { LessonEntry } from '../../src/lessons/catalog.ts';
 
 /** What the keys send: a terminal's bytes, read by the prompts through readline. */
 const keyBytes = {
@@ -19,9 +20,10 @@ const keyBytes = {
   right: '\x1b[C',
   'ctrl-c': '\x03',
   escape: '\x1b',
+  space: ' ',
 } as const;
 
-export type Key = keyof typeof keyBytes | 'y' | 'n';
+export type Key = keyof typeof keyBytes | 'y' | 'n' | 'q';
 
 /** A screen wide enough that no prompt wraps its message. */
 class ScreenRecorder extends Writable {
@@ -48,24 +50,37 @@ export class ScreenDriver {
   }
 
   /** Resolves once `wanted` shows after what the last wait saw; fails after `timeoutMs` with the screen. */
-  waitFor(wanted: string, timeoutMs = 15_000): Promise<void> {
+  async waitFor(wanted: string, timeoutMs = 15_000): Promise<void> {
+    await this.waitForAny([wanted], timeoutMs);
+  }
+
+  /** Resolves with whichever of `wanted` shows first after what the last wait saw; fails after `timeoutMs`. */
+  waitForAny(wanted: string[], timeoutMs = 15_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      const look = (): boolean => {
-        const at = this.output.text.indexOf(wanted, this.read);
-        if (at < 0) return false;
-        this.read = at + wanted.length;
-        return true;
+      const look = (): string | undefined => {
+        const found = wanted
+          .map((text) => ({ text, at: this.output.text.indexOf(text, this.read) }))
+          .filter(({ at }) => at >= 0)
+          .sort((a, b) => a.at - b.at)[0];
+        if (found) this.read = found.at + found.text.length;
+        return found?.text;
       };
-      if (look()) return resolve();
+      const now = look();
+      if (now !== undefined) return resolve(now);
       const onScreen = () => {
-        if (!look()) return;
+        const seen = look();
+        if (seen === undefined) return;
         clearTimeout(timer);
         this.output.off('screen', onScreen);
-        resolve();
+        resolve(seen);
       };
       const timer = setTimeout(() => {
         this.output.off('screen', onScreen);
-        reject(new Error(`The screen never showed "${wanted}". It shows:\n${this.output.text.slice(this.read)}`));
+        reject(
+          new Error(
+            `The screen never showed "${wanted.join('" or "')}". It shows:\n${this.output.text.slice(this.read)}`,
+          ),
+        );
       }, timeoutMs);
       this.output.on('screen', onScreen);
     });
@@ -79,8 +94,46 @@ export class ScreenDriver {
 
   /** Presses one key. */
   press(key: Key): void {
-    this.input.write(key === 'y' || key === 'n' ? key : keyBytes[key]);
+    this.input.write(key === 'y' || key === 'n' || key === 'q' ? key : keyBytes[key]);
   }
+
+  /** Waits for the lesson text's first "more" prompt and skips the rest of the text with q. */
+  async skipReading(prompt = 'q: skip to the menu'): Promise<void> {
+    await this.waitFor(prompt);
+    this.press('q');
+  }
+}
+
+/** A check's result as the check engine gives it: `failing` names the failing tests, `passing` counts the others. */
+export function checkResult(lesson: LessonEntry, passing: number, failing: string[] = []): CheckResult {
+  const test = (title: string, state: 'passed' | 'failed') => ({
+    path: ['the lesson'],
+    title,
+    state,
+    ...(state === 'failed' ? { failure: { message: `expected what ${title} says` } } : {}),
+  });
+  return {
+    request: { lesson },
+    name: `${lesson.slug}@playground`,
+    passed: failing.length === 0,
+    tests: [
+      ...Array.from({ length: passing }, (_, index) => test(`passing check ${index + 1}`, 'passed')),
+      ...failing.map((title) => test(title, 'failed')),
+    ],
+  };
+}
+
+/** A stand-in for the warm check that answers the given results in turn, for tests of what follows a verdict. */
+export function scriptedWarmCheck(results: CheckResult[]): { warmCheckOf: () => Promise<WarmCheck> } {
+  const stub = {
+    stop: async () => {},
+    run: async () => {
+      const next = results.shift();
+      if (!next) throw new Error('This test gave no more check results.');
+      return next;
+    },
+  };
+  return { warmCheckOf: async () => stub as unknown as WarmCheck };
 }
 
 /**

@@ -1,0 +1,44 @@
+// The one line saying which database the playground uses (README, "The database"): the app
+// runner and the sandbox say it from the database they started; the menu's first check says
+// it for the check's database, chosen the same way (src/database/start-database.ts), except
+// that a check never waits for a download (src/check/host/host-database.ts).
+import type { DatabaseKind } from '../database/start-database.ts';
+import type { Language } from '../progress/progress-store.ts';
+
+const names: Record<Language, Record<DatabaseKind, string>> = {
+  en: {
+    external: 'your own MongoDB (MONGODB_URI), in a database of its own, dropped at the end',
+    'memory-server': 'a real MongoDB (mongodb-memory-server)',
+    standin:
+      "the offline stand-in database: it speaks MongoDB's language but is not a real mongod (run `npm run db` once while online to get one)",
+  },
+  hinglish: {
+    external: 'aapka apna MongoDB (MONGODB_URI), ek alag database mein jo end pe drop ho jaata hai',
+    'memory-server': 'ek real MongoDB (mongodb-memory-server)',
+    standin:
+      'offline stand-in database: MongoDB ki language bolta hai, par real mongod nahi hai (online hote hue ek baar `npm run db` chalao, real wala mil jaayega)',
+  },
+};
+
+/** "Database at <uri>: …" for a run that started a database of `kind`. */
+export function databaseLine(kind: DatabaseKind, language: Language, uri: string): string {
+  return language === 'hinglish'
+    ? `Database (${uri}): ${names.hinglish[kind]}.`
+    : `Database at ${uri}: ${names.en[kind]}.`;
+}
+
+/** The kind of database a check starts now, as the check chooses it; undefined when PLAYGROUND_DB is wrong (the check says so). */
+async function checkDatabaseKind(): Promise<DatabaseKind | undefined> {
+  const forced = process.env.PLAYGROUND_DB?.trim();
+  if (forced) return (['external', 'memory-server', 'standin'] as const).find((kind) => kind === forced);
+  if (process.env.MONGODB_URI?.trim()) return 'external';
+  const { memoryServerUnavailable } = await import('../database/memory-server.ts');
+  return (await memoryServerUnavailable(false)) ? 'standin' : 'memory-server';
+}
+
+/** The line for the checks' database, or undefined when it cannot be told. */
+export async function checkDatabaseLine(language: Language): Promise<string | undefined> {
+  const kind = await checkDatabaseKind().catch(() => undefined);
+  if (!kind) return undefined;
+  return language === 'hinglish' ? `Checks ka database: ${names.hinglish[kind]}.` : `Checks run on ${names.en[kind]}.`;
+}

@@ -1,0 +1,150 @@
+// The lesson screen's actions, one function each: run the app, open the files, check, watch,
+// a hint, the solution, reset. Each says what happened in the learner's language.
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isCancel, log, spinner } from '@clack/prompts';
+import { lessonPaths } from '../lessons/catalog.ts';
+import { lessonProgress, loadProgress } from '../progress/progress-store.ts';
+import { afterPassing } from './after-pass.ts';
+import { askYesNo } from './ask.ts';
+import { choose } from './choose.ts';
+import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
+import type { ScreenState } from './lesson-screen.ts';
+import { lessonWords } from './lesson-words.ts';
+import { say } from './screen-streams.ts';
+import { paint } from './terminal.ts';
+
+/** How long the menu's next question waits for TypeScript's view after a verdict (a warm type check takes well under this). */
+const typesPatienceMs = 2000;
+
+/** The menu says once which database the checks use, at the first check it runs. */
+let databaseSaid = false;
+
+/** Runs the lesson's app until the learner stops it; it restarts on every save meanwhile. */
+export async function runApp({ lesson, language, streams }: ScreenState): Promise<void> {
+  const { runAppInChild } = await import('./app-child.ts');
+  const { output } = streams;
+  const words = lessonWords(language);
+  log.step(words.startingApp, { output });
+  // The menu runs the learner's copy, whatever LESSON_TARGET says (main.ts says so once).
+  const end = await runAppInChild(lesson, { target: 'playground', language });
+  if (end.stoppedByLearner) log.info(words.appStopped, { output });
+  else log.warn(words.appEndedEarly, { output });
+}
+
+const editWords = {
+  en: { which: 'Which file?', all: (count: number) => `All ${count} of them` },
+  hinglish: { which: 'Kaunsi file kholein?', all: (count: number) => `Saari ${count} files` },
+};
+
+/** Opens the exercise file in an editor; with several, asks which (or all of them). */
+export async function editFiles({ lesson, language, streams, openFiles }: ScreenState): Promise<void> {
+  const { output } = streams;
+  const folder = lessonPaths(lesson).playgroundDir;
+  const all = lesson.exerciseFiles.map((file) => path.join(folder, file));
+  let files = all;
+  if (all.length > 1) {
+    const words = editWords[language];
+    const picked = await choose<string>(language, {
+      ...streams,
+      message: words.which,
+      initialValue: ':all',
+      options: [
+        ...exerciseFiles(lesson).map((shown, index) => ({ value: all[index], label: shown })),
+        { value: ':all', label: words.all(all.length) },
+      ],
+    });
+    if (isCancel(picked)) return;
+    files = picked === ':all' ? all : [picked as string];
+  }
+  const open = openFiles ?? (await import('./editor.ts')).openInEditor;
+  log.info(open(files, { language, say: (line) => log.info(line, { output }) }), { output });
+}
+
+/** One check on the warm check; true when it passed. */
+export async function checkLesson({ lesson, language, streams, warm }: ScreenState): Promise<boolean> {
+  const { checkOnce } = await import('./check-actions.ts');
+  const { output } = streams;
+  const words = lessonWords(language);
+  const databaseLine = databaseSaid
+    ? undefined
+    : import('./database-line.ts').then((m) => m.checkDatabaseLine(language));
+  databaseSaid = true;
+  const spin = spinner({ ...streams });
+  spin.start(words.checking);
+  try {
+    const verdict = await checkOnce(warm, lesson, 'menu', language);
+    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.notYet));
+    const line = await databaseLine?.catch(() => undefined);
+    if (line) say(streams, paint('dim', line));
+    say(streams, verdict.text);
+    if (verdict.passed) log.success(afterPassing(lesson, language, 'menu'), { output });
+    // The verdict did not wait for TypeScript; the menu's next question does, a little.
+    const types = await Promise.race([verdict.typesLater, sleep(typesPatienceMs)]);
+    if (types) say(streams, types);
+    return verdict.passed;
+  } catch (error) {
+    spin.stop(paint('red', words.checkFailed));
+    log.error(error instanceof Error ? error.message : String(error), { output });
+    return false;
+  }
+}
+
+/** Checks again on every save until it passes or the learner stops; true when it passed. */
+export async function watchLesson({ lesson, language, streams, warm }: ScreenState): Promise<boolean> {
+  const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
+  const { listenForStop } = await import('./keys.ts');
+  const { output } = streams;
+  const words = lessonWords(language);
+  log.step(words.watching(exerciseFiles(lesson).join(', ')), { output });
+  const keys = listenForStop();
+  try {
+    const passed = await watchUntilPassed(lesson, {
+      onVerdict: (verdict) => say(streams, '\n' + verdict.text),
+      onLateTypes: (text) => say(streams, '\n' + text),
+      until: keys.pressed,
+      onStart: (changed) => say(streams, checkAnnouncement(changed, language)),
+      readIn: 'menu',
+      language,
+      warm,
+    });
+    if (passed) log.success(`${words.watchPassed}\n${afterPassing(lesson, language, 'menu')}`, { output });
+    else log.info(words.watchStopped, { output });
+    return passed;
+  } catch (error) {
+    log.error(words.watchFailed(error instanceof Error ? error.message : String(error)), { output });
+    return false;
+  } finally {
+    keys.release();
+  }
+}
+
+/** The next hint; once every hint was seen, the hints again from the first. */
+export function hint(state: ScreenState): void {
+  const { lesson, language, streams } = state;
+  const { total, shown } = hintCount(lesson);
+  const which = shown >= total ? (state.hintsAgain++ % total) + 1 : undefined;
+  say(streams, '\n' + hintFor(lesson, language, which, 'menu').text);
+}
+
+/** Shows the comparison; false when the learner chose not to look after all. */
+export async function showSolution({ lesson, language, streams }: ScreenState): Promise<boolean> {
+  if (!lessonProgress(loadProgress().progress, lesson.slug).passedOnce) {
+    const sure = await askYesNo(lessonWords(language).solutionQuestion, streams, language);
+    if (!sure) return false;
+  }
+  const { solutionComparison } = await import('./solution-diff.ts');
+  say(streams, '\n' + solutionComparison(lesson, language));
+  return true;
+}
+
+/** Resets the exercise after a yes; false when the learner said no. */
+export async function reset({ lesson, language, streams }: ScreenState): Promise<boolean> {
+  const { output } = streams;
+  if (!(await askYesNo(await resetQuestion(lesson, language), streams, language))) {
+    log.info(lessonWords(language).nothingReset, { output });
+    return false;
+  }
+  log.success(await resetLessonFiles(lesson, language), { output });
+  return true;
+}

@@ -1,0 +1,128 @@
+// What the lesson screen does with a check's verdict, driven through its streams with a
+// stand-in check that answers given results: a pass points to the next lesson (or, after
+// the last, to what the learner has built), a fail takes "done" back, and once every hint
+// was seen the verdict points to the solution. The real check has tests of its own.
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkResult, closesWithin, isolateScreens, scriptedWarmCheck, ScreenDriver } from './runner-screen-driver.ts';
+
+isolateScreens();
+const { allLessons } = await import('../../src/lessons/catalog.ts');
+const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
+const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
+type CheckResult = ReturnType<typeof checkResult>;
+
+// The checks' database is said once, at the menu's first check: the stand-in, named here.
+const savedDatabase = process.env.PLAYGROUND_DB;
+process.env.PLAYGROUND_DB = 'standin';
+afterAll(() => {
+  if (savedDatabase === undefined) delete process.env.PLAYGROUND_DB;
+  else process.env.PLAYGROUND_DB = savedDatabase;
+});
+
+const lessons = allLessons();
+const [first, second] = lessons;
+const last = lessons[lessons.length - 1];
+
+/** Opens `lesson`'s screen with a check that answers `results` in turn, and skips its text. */
+async function openWithChecks(
+  lesson: (typeof lessons)[number],
+  results: CheckResult[],
+  language: 'en' | 'hinglish' = 'en',
+) {
+  const screen = new ScreenDriver();
+  const closed = lessonScreen(lesson, language, {
+    input: screen.input,
+    output: screen.output,
+    ...scriptedWarmCheck(results),
+  });
+  await screen.skipReading(language === 'en' ? 'q: skip to the menu' : 'q: seedha menu pe');
+  return { screen, closed };
+}
+
+const progressOf = (lesson: (typeof lessons)[number]) => loadProgress().progress.lessons[lesson.slug] ?? {};
+// From "Run the app" (where the cursor starts) down to "Check my solution".
+const toCheck = ['down', 'down', 'enter'] as const;
+
+describe('a check that passes', () => {
+  it('marks the lesson done, points to the next lesson, and offers it first, with the cursor on it', async () => {
+    const { screen, closed } = await openWithChecks(first, [checkResult(first, 3), checkResult(first, 3)]);
+    await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
+    await screen.waitFor('Passed!');
+    await screen.waitFor('Checks run on the offline stand-in database');
+    await screen.waitFor('All 3 checks pass');
+    await screen.waitFor(`Next: lesson ${second.number}, "${second.title}".`);
+    expect(progressOf(first)).toEqual({ done: true, passedOnce: true });
+    await screen.answer(`Lesson ${first.number} ✔ done: what next?`);
+    await screen.waitFor(`● Go on to lesson ${second.number}: ${second.title}`);
+    // A second check: the database is not said again.
+    for (const key of ['down', 'down', 'down', 'enter'] as const) screen.press(key);
+    await screen.waitFor('Passed!');
+    expect(screen.text.split('Checks run on').length - 1).toBe(1);
+    await screen.answer(`Lesson ${first.number} ✔ done: what next?`, 'enter');
+    expect(await closesWithin(closed)).toEqual({ language: 'en', next: second });
+  });
+
+  it('after the last lesson, says what the learner has built, lesson by lesson', async () => {
+    updateProgress((progress) => {
+      for (const lesson of lessons.slice(0, -1)) progress.lessons[lesson.slug] = { done: true, passedOnce: true };
+    });
+    const { screen, closed } = await openWithChecks(last, [checkResult(last, 2)]);
+    await screen.answer(`Lesson ${last.number}: what next?`, ...toCheck);
+    await screen.waitFor('You finished the course!');
+    for (const lesson of lessons) await screen.waitFor(`${lesson.number}  ${lesson.title}`);
+    await screen.answer(`Lesson ${last.number} ✔ done: what next?`);
+    await screen.waitFor('● Compare with the solution');
+    screen.press('ctrl-c');
+    await closesWithin(closed);
+    expect(screen.text).not.toContain('Go on to lesson');
+  });
+
+  it('after the last lesson with others still open, names them', async () => {
+    const { screen, closed } = await openWithChecks(last, [checkResult(last, 2)]);
+    await screen.answer(`Lesson ${last.number}: what next?`, ...toCheck);
+    await screen.waitFor(`That was the last lesson. Still to pass: ${lessons[0].number}`);
+    await screen.answer(`Lesson ${last.number} ✔ done: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+  });
+
+  it('says so in Hinglish too', async () => {
+    const { screen, closed } = await openWithChecks(first, [checkResult(first, 3)], 'hinglish');
+    await screen.answer(`Lesson ${first.number}: ab kya karein?`, ...toCheck);
+    await screen.waitFor('Pass ho gaya!');
+    await screen.waitFor(`Aage: lesson ${second.number}, "${second.titleHinglish}".`);
+    await screen.answer(`Lesson ${first.number} ✔ ho gaya: ab kya karein?`);
+    await screen.waitFor(`● Aage badho: lesson ${second.number}, ${second.titleHinglish}`);
+    screen.press('ctrl-c');
+    await closesWithin(closed);
+  });
+});
+
+describe('a check that fails', () => {
+  it('takes "done" back from a lesson that was done, and the screen says so', async () => {
+    updateProgress((progress) => (progress.lessons[first.slug] = { done: true, passedOnce: true }));
+    const { screen, closed } = await openWithChecks(first, [checkResult(first, 2, ['saves the URL'])]);
+    await screen.answer(`Lesson ${first.number} ✔ done: what next?`, ...toCheck);
+    await screen.waitFor('Not yet.');
+    await screen.waitFor('"saves the URL"');
+    await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+    expect(progressOf(first)).toEqual({ passedOnce: true });
+  });
+
+  it('points to "Next hint" while hints are left, and to the solution once every hint was seen', async () => {
+    const { total } = hintCount(first);
+    const failing = () => checkResult(first, 0, ['saves the URL']);
+    const { screen, closed } = await openWithChecks(first, [failing(), failing()]);
+    await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
+    await screen.waitFor('Stuck? Pick "Next hint" in the lesson menu.');
+    updateProgress((progress) => (progress.lessons[first.slug] = { hintsShown: total }));
+    await screen.answer(`Lesson ${first.number}: what next?`, 'enter'); // the cursor went to the hints
+    await screen.waitFor(`Hint 1 of ${total}`);
+    await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'enter'); // from "Open the file" to the check
+    await screen.waitFor(`You have seen all ${total} hints. Still stuck? Pick "Compare with the solution".`);
+    await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+    expect(screen.text.split('Pick "Next hint"').length - 1).toBe(1);
+  });
+});
