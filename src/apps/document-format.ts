@@ -1,5 +1,8 @@
 // Documents and query arguments as one short, readable line for the app's request log:
 // ObjectId("…") instead of a nested object, dates as ISO text, long strings cut.
+// Widths are terminal columns (string-width): a Hindi or Chinese title or an emoji is not one column a character.
+import stringWidth from 'string-width';
+
 const maxString = 60;
 
 function isObjectId(value: object): value is { toHexString(): string } {
@@ -33,27 +36,41 @@ export function formatValue(value: unknown, depth = 0): string {
   return fields.length ? `{ ${fields.join(', ')} }` : '{}';
 }
 
-/** Cuts a line to `width` visible characters, ending with "…" when cut. */
+/** How much of `text` (a length in UTF-16 units) fits in `columns` terminal columns, whole characters only. */
+function fitting(text: string, columns: number): number {
+  let used = 0;
+  let length = 0;
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    used += stringWidth(segment);
+    if (used > columns) break;
+    length += segment.length;
+  }
+  return length;
+}
+
+/** Cuts a line to `width` terminal columns, ending with "…" when cut. */
 export function cutLine(text: string, width: number): string {
-  return text.length > width ? text.slice(0, Math.max(1, width - 1)) + '…' : text;
+  if (stringWidth(text) <= width) return text;
+  return text.slice(0, Math.max(1, fitting(text, width - 1))) + '…';
 }
 
 /**
- * Folds a long line into lines of at most `width`, between words (after ", " or a space, never
- * inside a word), the later ones starting with `indent`; past `maxLines` it ends with "…".
+ * Folds a long line into lines of at most `width` columns, between words (after ", " or a space,
+ * never inside a word), the later ones starting with `indent`; past `maxLines` it ends with "…".
  */
 export function wrapLine(text: string, width: number, indent: string, maxLines = 4): string {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > 0 && lines.length < maxLines) {
     const room = lines.length ? width - indent.length : width;
-    if (rest.length <= room) {
+    if (stringWidth(rest) <= room) {
       lines.push(rest);
       rest = '';
       break;
     }
-    const space = rest.lastIndexOf(' ', room);
-    const cut = space > room / 2 ? space : room;
+    const fits = Math.max(1, fitting(rest, room));
+    const space = rest.lastIndexOf(' ', fits);
+    const cut = space > fits / 2 ? space : fits;
     lines.push(rest.slice(0, cut));
     rest = rest.slice(cut).trimStart();
   }

@@ -46,6 +46,8 @@ function shouldPoll(folder: string): boolean {
 type Snapshot = Map<string, string>;
 
 /** Size and modification time of every file under `folder`. */
+// Walked by hand, not with readdir's `recursive`: polling repeats this a few times a second,
+// and only a walk of its own can skip a node_modules or a hidden folder instead of reading it.
 async function snapshot(folder: string, prefix = '', into: Snapshot = new Map()): Promise<Snapshot> {
   let entries: Dirent[];
   try {

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 
 // Until the host is loaded, a check that goes away takes this whole process group with it.
+// Written here, not taken from src/processes/ (TypeScript, which this file loads no loader for);
+// on Windows, which has no groups, the kill throws and this process exits alone.
 const leave = () => {
   try {
     process.kill(-process.pid, 'SIGKILL');

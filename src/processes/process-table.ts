@@ -109,3 +109,15 @@ export function parentOf(pid: number): number | undefined {
   }
   return processTable().find((info) => info.pid === pid)?.parent;
 }
+
+/** How many times the shell `pid` has woken up; undefined when `pid` is not a shell, or off Linux. */
+export function shellWakeUps(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    if (!/^Name:\s*(sh|dash|bash|zsh)\s*$/m.test(status)) return undefined;
+    return Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(status)?.[1]);
+  } catch {
+    return undefined;
+  }
+}

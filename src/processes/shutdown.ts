@@ -2,9 +2,8 @@
 // (an editor's stop button, a process manager), SIGHUP (the terminal closed), or npm going
 // away under us. Each runs the cleanups registered with onShutdown (stop the checks, drop the
 // run's database, stop an app) for at most a moment, then exits; a second signal exits at once.
-import { readFileSync } from 'node:fs';
 import { isRunning } from './is-running.ts';
-import { parentOf } from './process-table.ts';
+import { parentOf, shellWakeUps } from './process-table.ts';
 
 type Cleanup = () => Promise<unknown> | unknown;
 
@@ -66,19 +65,10 @@ function watchLauncher(): void {
   if (!process.env.npm_lifecycle_event || process.platform === 'win32') return;
   const shell = process.ppid;
   const npm = parentOf(shell);
-  const shellWakeUps = () => {
-    try {
-      const status = readFileSync(`/proc/${shell}/status`, 'utf8');
-      if (!/^Name:\s*(sh|dash|bash|zsh)\s*$/m.test(status)) return undefined;
-      return Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(status)?.[1]);
-    } catch {
-      return undefined;
-    }
-  };
-  const wakeUps = process.platform === 'linux' ? shellWakeUps() : undefined;
+  const wakeUps = shellWakeUps(shell);
   const timer = setInterval(() => {
     if (process.ppid !== shell || (npm !== undefined && npm > 1 && !isRunning(npm))) void shutdown(143);
-    else if (wakeUps !== undefined && (shellWakeUps() ?? wakeUps) > wakeUps) void shutdown(130);
+    else if (wakeUps !== undefined && (shellWakeUps(shell) ?? wakeUps) > wakeUps) void shutdown(130);
   }, 250);
   timer.unref();
 }

@@ -1,13 +1,13 @@
 // The proof's report: one line per engine test file and per lesson variant, then the
 // total. Colours only on a terminal (never with CI=true or NO_COLOR).
-import { styleText } from 'node:util';
 import type { EngineFileResult } from '../check/index.ts';
+import { colourEnabled, painter } from '../runner/terminal.ts';
 
+/** No spinner and no colour: in CI, with NO_COLOR, or when the output is not a terminal. */
 export const plain = process.env.CI === 'true' || process.env.NO_COLOR !== undefined || !process.stdout.isTTY;
 
-function paint(color: 'green' | 'red' | 'dim' | 'bold', text: string): string {
-  return plain ? text : styleText(color, text);
-}
+// The runner's painter, so that when to colour is decided in one place (TERM=dumb included).
+const paint = painter(!plain && colourEnabled());
 
 export function mark(ok: boolean): string {
   return ok ? paint('green', '✔') : paint('red', '✘');

@@ -1,6 +1,8 @@
 // What the running lesson app shows after each request: the changes to the database.
 import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
 import { compareSnapshots, formatChanges, type Snapshot } from '../../src/apps/database-changes.ts';
+import { cutLine, wrapLine } from '../../src/apps/document-format.ts';
 
 const noColour = (_colour: unknown, text: string) => text;
 
@@ -35,5 +37,23 @@ describe('the changes a request made', () => {
     // Two equal reads, not one object twice: the comparison must look at the documents.
     const read = () => snapshot({ songs: [{ _id: 1, title: 'Kesariya' }] });
     expect(compareSnapshots(read(), read())).toEqual([]);
+  });
+});
+
+describe('a long line in the log', () => {
+  const wide = 'title: "तेरे बिना 🎵 तेरे बिना 🎵 तेरे बिना 🎵", artist: "周杰伦 周杰伦 周杰伦 周杰伦 周杰伦 周杰伦"';
+
+  it('is folded by terminal columns, so wide characters never run past the width', () => {
+    const lines = wrapLine(wide, 30, '  ', 10).split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(30);
+    expect(lines.map((line) => line.trim()).join(' ')).toBe(wide);
+  });
+
+  it('is cut by terminal columns, ending with "…"', () => {
+    const cut = cutLine('周杰伦 周杰伦 周杰伦', 8);
+    expect(cut).toBe('周杰伦 …');
+    expect(stringWidth(cut)).toBeLessThanOrEqual(8);
+    expect(cutLine('plain words', 20)).toBe('plain words');
   });
 });

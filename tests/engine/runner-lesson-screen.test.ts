@@ -140,6 +140,15 @@ describe('reading a lesson longer than the screen', () => {
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
   });
+
+  it.each(['q', 'escape', 'ctrl-c'] as const)('skips to the files to edit and the menu at %s', async (key) => {
+    const { screen, closed } = openLesson();
+    await screen.waitFor('── ');
+    screen.press(key);
+    await screen.waitFor('Your file(s) to edit:');
+    await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+  });
 });
 
 describe('opening the files to edit', () => {
@@ -167,6 +176,8 @@ describe('opening the files to edit', () => {
     await screen.answer('Which file?', 'up', 'enter'); // the last file alone
     await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
     await screen.answer('Which file?', 'escape'); // none after all
+    await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
+    await screen.answer('Which file?', 'ctrl-c'); // none either
     await screen.answer('Lesson 03: what next?', 'ctrl-c');
     await closesWithin(closed);
     expect(opened).toEqual([files, [files[files.length - 1]]]);
