@@ -23,6 +23,8 @@ export interface ExplainWords {
   neverAnswered: string[];
   alsoFailing: string;
   andMore(count: number): string;
+  /** Checks whose requests all found no route: the 404 is the one thing to fix. */
+  sameNotFound(answer: string): string;
   stray: string;
   hint(readIn: ReadIn, lesson: string): string;
   syntax: { head: string; advice(readIn: ReadIn): string };
@@ -63,6 +65,7 @@ const english: ExplainWords = {
   ],
   alsoFailing: 'Also failing:',
   andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
+  sameNotFound: (answer) => `each got ${answer}: the route they call is not there yet`,
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
   hint: (readIn, lesson) =>
@@ -134,6 +137,7 @@ const hinglish: ExplainWords = {
   ],
   alsoFailing: 'Ye bhi fail ho rahe hain:',
   andMore: (count) => `…aur ${count} aur. Ek ek karke: pehla theek karo, phir dobara dekho.`,
+  sameNotFound: (answer) => `sabko ${answer} mila: jo route ye bulaate hain, woh abhi hai hi nahi`,
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>

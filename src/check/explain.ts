@@ -58,7 +58,10 @@ export function explainCheck(
     ...explainFailure(first.failure, context),
   ];
   const firstReason = first.failure && reasonOf(first.failure);
-  const alsoFailing = groupedByReason(others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason));
+  const alsoFailing = groupedByReason(
+    others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason),
+    words,
+  );
   if (alsoFailing.length) {
     lines.push('', words.alsoFailing);
     for (const group of alsoFailing.slice(0, maxOthers))
@@ -75,16 +78,28 @@ function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
   return `"${test.title}"${test.path.length ? ` (${test.path.join(' › ')})` : ''}`;
 }
 
-/** Checks that fail for the very same reason, said once. */
-function groupedByReason(tests: TestOutcome[]): { tests: TestOutcome[]; reason?: string }[] {
-  const groups: { tests: TestOutcome[]; reason?: string }[] = [];
+/**
+ * Checks that fail for the same reason, said once. Checks whose requests found no route at all
+ * (the same 404 answer) go together too: what each expected instead matters only once it is there.
+ */
+function groupedByReason(tests: TestOutcome[], words: ExplainWords): { tests: TestOutcome[]; reason?: string }[] {
+  const groups: { tests: TestOutcome[]; reason?: string; key?: string; notFound?: string }[] = [];
   for (const test of tests) {
     const reason = test.failure && reasonOf(test.failure);
-    const same = groups.find((group) => group.reason === reason);
-    if (same && reason !== undefined) same.tests.push(test);
-    else groups.push({ tests: [test], reason });
+    const notFound = reason && notFoundAnswer(reason);
+    const key = notFound ?? reason;
+    const same = groups.find((group) => group.key === key);
+    if (same && key !== undefined) {
+      same.tests.push(test);
+      if (notFound && same.reason !== reason) same.reason = words.sameNotFound(notFound);
+    } else groups.push({ tests: [test], reason, key, notFound });
   }
-  return groups;
+  return groups.map(({ tests, reason }) => ({ tests, reason }));
+}
+
+/** The `404 {…}` answer a check quotes, when the app had no route for its request. */
+function notFoundAnswer(reason: string): string | undefined {
+  return /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
 }
 
 function explainFailure(failure: FailureDetail | undefined, context: Context): string[] {

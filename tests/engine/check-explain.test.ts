@@ -62,6 +62,25 @@ describe('explainCheck', () => {
     for (const title of ['lists songs', 'filters by mood', 'finds one song']) expect(text).toContain(title);
   });
 
+  it('says once that requests found no route, instead of each check asking for a different status', () => {
+    const notFound = '{"ok":false,"error":"Nothing answers POST /api/songs in this app."}';
+    const text = explainCheck(
+      result({
+        tests: [
+          failedTest('serves the page', 'GET / answered 404: the page is not served'),
+          failedTest('refuses a song without a file', `POST /api/songs without a file answered 404 ${notFound}.`),
+          failedTest('refuses a song without an artist', `A song without an artist answered 404 ${notFound}, not 400.`),
+          failedTest('lists nothing yet', 'GET /api/songs answered 500'),
+        ],
+      }),
+    );
+    expect(text).toContain(
+      `"refuses a song without a file" (POST /api/songs), "refuses a song without an artist" (POST /api/songs): each got 404 ${notFound}: the route they call is not there yet`,
+    );
+    expect(text).not.toContain('not 400');
+    expect(text).toContain('"lists nothing yet" (POST /api/songs): GET /api/songs answered 500');
+  });
+
   it('says a save starts the check again only in watch', () => {
     const failing = result({
       problem: { kind: 'load-error', message: 'SyntaxError: Unexpected token', location: 'lessons/02/song.ts:3:1' },
