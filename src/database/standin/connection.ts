@@ -8,6 +8,7 @@ import { runCommand } from './commands.ts';
 import { bsonTooLarge } from './document-limits.ts';
 import type { Doc } from './document-paths.ts';
 import { FrameReader } from './frame-reader.ts';
+import { droppedBuffers } from './memory-return.ts';
 import type { ServerState } from './server-state.ts';
 import { encodeReply, MAX_BSON_BYTES, parseRequest, type Request } from './wire-protocol.ts';
 
@@ -21,9 +22,11 @@ export function serveConnection(socket: Socket, state: ServerState, connectionId
   // A socket error (reset by peer, ...) only ends this connection.
   socket.on('error', () => socket.destroy());
   socket.on('close', () => {
-    reader.release();
+    let dropped = reader.release();
+    for (const frame of queue) dropped += frame.length;
     queue.length = 0;
     stopStallTimer();
+    droppedBuffers(dropped);
   });
   socket.setNoDelay(true);
 
