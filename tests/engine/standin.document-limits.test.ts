@@ -1,6 +1,7 @@
 // mongod's limits hold on every write path, with its codes: 16 MB per document, 180 levels
 // of nesting, 63 characters per database name, 255 per namespace. What is already stored
-// stays whole and readable after a refusal.
+// stays whole and readable after a refusal, and a result too large to send back ends with
+// mongod's error on a connection that stays open.
 import { describe, expect, it } from 'vitest';
 import { useStandinClient } from './support/standin-client.ts';
 
@@ -57,6 +58,59 @@ describe('the 16 MB document limit', () => {
       code: 2,
       message: expect.stringContaining('object to insert too large'),
     });
+  });
+});
+
+describe('a result past 16 MB', () => {
+  async function twoBigSongs() {
+    const songs = mongo.db.collection('songs');
+    await songs.insertMany([
+      { _id: 1 as never, lyrics: 'x'.repeat(9 * MB) },
+      { _id: 2 as never, lyrics: 'y'.repeat(9 * MB) },
+    ]);
+    return songs;
+  }
+
+  it('ends an aggregation that builds one with BSONObjectTooLarge (10334), on a connection that stays open', async () => {
+    const songs = await twoBigSongs();
+    const doubled = [{ $match: { _id: 1 } }, { $set: { twice: { $concat: ['$lyrics', '$lyrics'] } } }];
+    await expect(songs.aggregate(doubled).toArray()).rejects.toMatchObject({
+      code: 10334,
+      message: expect.stringContaining('is invalid. Size must be between 0 and 16793600(16MB)'),
+    });
+    expect(await songs.countDocuments()).toBe(2);
+  });
+
+  it('ends a getMore that reaches one the same way', async () => {
+    const songs = await twoBigSongs();
+    const secondDoubled = { $cond: [{ $eq: ['$_id', 2] }, { $concat: ['$lyrics', '$lyrics'] }, ''] };
+    const cursor = songs.aggregate([{ $sort: { _id: 1 } }, { $set: { twice: secondDoubled } }], { batchSize: 1 });
+    expect((await cursor.next())?._id).toBe(1);
+    await expect(cursor.next()).rejects.toMatchObject({ code: 10334 });
+  });
+
+  it('ends a $lookup that joins more than fits the same way', async () => {
+    const songs = await twoBigSongs();
+    const joined = [{ $match: { _id: 1 } }, { $lookup: { from: 'songs', pipeline: [], as: 'all' } }];
+    await expect(songs.aggregate(joined).toArray()).rejects.toMatchObject({ code: 10334 });
+  });
+
+  it('answers a findOneAndUpdate whose projection builds one with 10334 rather than closing the connection', async () => {
+    const songs = await twoBigSongs();
+    const projection = { twice: { $concat: ['$lyrics', '$lyrics'] } };
+    await expect(
+      songs.findOneAndUpdate({ _id: 1 as never }, { $set: { played: true } }, { projection }),
+    ).rejects.toMatchObject({ code: 10334 });
+    expect(await songs.countDocuments()).toBe(2);
+  });
+
+  it('refuses a distinct whose values do not fit with 17217', async () => {
+    const songs = await twoBigSongs();
+    await expect(songs.distinct('lyrics')).rejects.toMatchObject({
+      code: 17217,
+      message: 'distinct too big, 16mb cap',
+    });
+    expect(await songs.distinct('_id')).toEqual([1, 2]);
   });
 });
 

@@ -103,6 +103,27 @@ describe('a message that stops arriving halfway', () => {
   });
 });
 
+describe('a big unfinished message whose connection closes', () => {
+  it('is given back within a few seconds, though nothing else asks for a collection', async () => {
+    const uncollectedMb = () => process.memoryUsage().arrayBuffers / 1024 / 1024;
+    const before = bufferMb();
+    const socket = await openSocket();
+    await sent(socket, header(40 * 1024 * 1024));
+    const megabyte = Buffer.alloc(1 << 20, 1);
+    for (let mb = 0; mb < 30; mb++) await sent(socket, megabyte);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(uncollectedMb() - before).toBeGreaterThan(25);
+    socket.destroy();
+    await closed(socket);
+    let growth = uncollectedMb() - before;
+    for (let tries = 0; tries < 50 && growth > 10; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      growth = uncollectedMb() - before;
+    }
+    expect(growth).toBeLessThan(10);
+  });
+});
+
 describe('replies a client does not read', () => {
   it('are held back rather than buffered: 100 pipelined finds of 15 MB hold about one', async () => {
     const big = client.db('wire').collection('big');

@@ -3,10 +3,14 @@
 // A client that stops reading its replies is not read from either until it catches up,
 // and a message that stops arriving halfway is given up on after a while.
 import type { Socket } from 'node:net';
+import { calculateObjectSize } from 'bson';
 import { runCommand } from './commands.ts';
+import { bsonTooLarge } from './document-limits.ts';
+import type { Doc } from './document-paths.ts';
 import { FrameReader } from './frame-reader.ts';
+import { droppedBuffers } from './memory-return.ts';
 import type { ServerState } from './server-state.ts';
-import { encodeReply, parseRequest } from './wire-protocol.ts';
+import { encodeReply, MAX_BSON_BYTES, parseRequest, type Request } from './wire-protocol.ts';
 
 /** Serves one socket until it closes. */
 export function serveConnection(socket: Socket, state: ServerState, connectionId: number): void {
@@ -18,9 +22,11 @@ export function serveConnection(socket: Socket, state: ServerState, connectionId
   // A socket error (reset by peer, ...) only ends this connection.
   socket.on('error', () => socket.destroy());
   socket.on('close', () => {
-    reader.release();
+    let dropped = reader.release();
+    for (const frame of queue) dropped += frame.length;
     queue.length = 0;
     stopStallTimer();
+    droppedBuffers(dropped);
   });
   socket.setNoDelay(true);
 
@@ -56,8 +62,8 @@ export function serveConnection(socket: Socket, state: ServerState, connectionId
     const db = typeof request.command.$db === 'string' ? request.command.$db : (request.legacyDb ?? 'admin');
     const reply = runCommand({ ...state, db, body: request.command, connectionId, messageBytes: message.length });
     if (reply instanceof Promise)
-      return reply.then((done) => (request.noReply ? undefined : encodeReply(request, done)));
-    return request.noReply ? undefined : encodeReply(request, reply);
+      return reply.then((done) => (request.noReply ? undefined : encodeOrRefuse(request, done)));
+    return request.noReply ? undefined : encodeOrRefuse(request, reply);
   }
 
   async function whilePaused<T>(work: Promise<T>): Promise<T> {
@@ -104,5 +110,17 @@ export function serveConnection(socket: Socket, state: ServerState, connectionId
   function stopStallTimer(): void {
     if (stall) clearTimeout(stall.timer);
     stall = undefined;
+  }
+}
+
+// A reply too large to encode (one no command refused first) is answered with mongod's
+// BSONObjectTooLarge, so the client gets an error instead of a closed connection.
+function encodeOrRefuse(request: Request, reply: Doc): Buffer {
+  try {
+    return encodeReply(request, reply);
+  } catch (error) {
+    const size = calculateObjectSize(reply);
+    if (size <= MAX_BSON_BYTES) throw error;
+    return encodeReply(request, bsonTooLarge(size).toReply());
   }
 }

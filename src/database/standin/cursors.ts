@@ -1,5 +1,6 @@
 // Open cursors: results a client has not fetched yet, handed out in batches by getMore.
 import { BSON, Long } from 'bson';
+import { checkReturnable } from './document-limits.ts';
 import type { Doc } from './document-paths.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
 
@@ -41,7 +42,14 @@ export class Cursors {
     const cursor = this.open.get(id.toString());
     if (!cursor) return undefined;
     cursor.lastUsed = Date.now();
-    const batch = takeBatch(cursor, batchSize ?? 0);
+    let batch: Doc[];
+    try {
+      batch = takeBatch(cursor, batchSize ?? 0);
+    } catch (error) {
+      // mongod kills a cursor whose next result cannot be sent.
+      this.open.delete(id.toString());
+      throw error;
+    }
     const done = cursor.position >= cursor.docs.length;
     if (done) this.open.delete(id.toString());
     return { cursor: { nextBatch: batch, id: done ? Long.ZERO : id, ns: cursor.namespace }, ok: 1 };
@@ -71,7 +79,10 @@ function takeBatch(cursor: OpenCursor, batchSize: number): Doc[] {
   let bytes = 0;
   while (cursor.position < limit) {
     const doc = cursor.docs[cursor.position];
-    bytes += BSON.calculateObjectSize(doc);
+    const size = BSON.calculateObjectSize(doc);
+    // Stored documents cannot be this large, but one an aggregation builds ($lookup, $push) can.
+    checkReturnable(size);
+    bytes += size;
     if (bytes > BATCH_BYTES && batch.length > 0) break;
     batch.push(doc);
     cursor.position++;

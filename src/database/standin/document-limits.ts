@@ -24,12 +24,20 @@ export function checkInsertable(doc: Doc, size?: number): void {
 
 /** mongod's two refusals: past its 16 KB of slack the BSON itself is invalid; up to there, the insert is refused. */
 export function checkInsertSize(size: number): void {
-  if (size > INTERNAL_BSON_BYTES) {
-    const message = `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${INTERNAL_BSON_BYTES}(16MB)`;
-    throw new CommandError(10334, 'BSONObjectTooLarge', message);
-  }
+  if (size > INTERNAL_BSON_BYTES) throw bsonTooLarge(size);
   if (size > MAX_BSON_BYTES)
     throw badValue(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_BYTES}`);
+}
+
+/** Refuses a document to send back (a result an aggregation built) that is past mongod's 16 MB and its slack. */
+export function checkReturnable(size: number): void {
+  if (size > INTERNAL_BSON_BYTES) throw bsonTooLarge(size);
+}
+
+/** mongod's BSONObjectTooLarge (10334), for `size` bytes that are past its limit. */
+export function bsonTooLarge(size: number): CommandError {
+  const message = `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${INTERNAL_BSON_BYTES}(16MB)`;
+  return new CommandError(10334, 'BSONObjectTooLarge', message);
 }
 
 /** Refuses the result of an update (or the document an upsert would insert) that mongod would not store. */

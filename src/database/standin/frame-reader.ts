@@ -59,9 +59,11 @@ export class FrameReader {
     return this.partial !== undefined || this.stub !== undefined;
   }
 
-  /** Drops whatever unfinished message is held. */
-  release(): void {
+  /** Drops whatever unfinished message is held; returns the size of the buffer it had made for it. */
+  release(): number {
+    const held = this.partial?.length ?? 0;
     this.partial = undefined;
     this.stub = undefined;
+    return held;
   }
 }

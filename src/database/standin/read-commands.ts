@@ -1,10 +1,11 @@
 // Reading: find (with sort, projection, skip, limit, batches), getMore, killCursors, count, distinct.
-import { Long } from 'bson';
+import { calculateObjectSize, Long } from 'bson';
 import { equalsBson, keyString } from './bson-order.ts';
 import { docArg, numberArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
-import { badValue, cursorNotFound, typeMismatch } from './errors.ts';
+import { badValue, CommandError, cursorNotFound, typeMismatch } from './errors.ts';
 import { checkTime } from './time-limit.ts';
+import { MAX_BSON_BYTES } from './wire-protocol.ts';
 import { compileFilter, scopeOptions, sortDocuments, type QueryScope } from './query-engine.ts';
 import type { Collection } from './collection.ts';
 import { projectDocuments } from './projection.ts';
@@ -133,6 +134,9 @@ const distinct: CommandHandler = (ctx) => {
       values.push(value);
     }
   }
+  // mongod answers distinct in one document, so its values must fit in 16 MB.
+  if (calculateObjectSize({ values }) > MAX_BSON_BYTES)
+    throw new CommandError(17217, 'Location17217', 'distinct too big, 16mb cap');
   return { values, ok: 1 };
 };
 
