@@ -1,6 +1,6 @@
 // `npm run lesson -- reset N`: never without a yes. It runs on a playground of its own
 // (PLAYGROUND_DIR), so the learner's real files are never touched.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,5 +81,32 @@ describe('an exercise file replaced by a folder', () => {
     const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], temporaryProgressFile(), env);
     expect(ran.status, ran.stderr).toBe(0);
     expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
+  });
+});
+
+// Root may write anywhere: as root, the commands run as nobody, for whom the folder is read-only.
+describe.runIf(process.platform !== 'win32')('a read-only playground with lesson folders missing', () => {
+  it('reset --yes says in one sentence that the folder is read-only, and the way out', async () => {
+    const readOnly = mkdtempSync(path.join(os.tmpdir(), 'runner-reset-read-only-'));
+    const progressFolder = mkdtempSync(path.join(os.tmpdir(), 'runner-reset-progress-'));
+    try {
+      chmodSync(readOnly, 0o555);
+      chmodSync(progressFolder, 0o777);
+      const nobody = process.getuid?.() === 0 ? 65534 : undefined;
+      const progress = path.join(progressFolder, 'progress.json');
+      const ran = await runEntry(
+        'cli',
+        ['reset', lesson.number, '--yes'],
+        progress,
+        { PLAYGROUND_DIR: readOnly },
+        nobody,
+      );
+      expect(ran.status, ran.stderr).toBe(1);
+      expect(ran.stderr).toContain(`${lesson.slug}/ could not be written: the folder is read-only for you.`);
+      expect(ran.stderr).not.toMatch(/Something went wrong|EACCES|EPERM|\n\s+at /);
+    } finally {
+      rmSync(readOnly, { recursive: true, force: true });
+      rmSync(progressFolder, { recursive: true, force: true });
+    }
   });
 });
