@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
+import { allLessons, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 const lesson = allLessons()[0];
@@ -85,28 +85,29 @@ describe('an exercise file replaced by a folder', () => {
 });
 
 // Root may write anywhere: as root, the commands run as nobody, for whom the folder is read-only.
+// Everything nobody must reach is in a folder of the project (a check's TMPDIR is private).
 describe.runIf(process.platform !== 'win32')('a read-only playground with lesson folders missing', () => {
   it('reset --yes says in one sentence that the folder is read-only, and the way out', async () => {
-    const readOnly = mkdtempSync(path.join(os.tmpdir(), 'runner-reset-read-only-'));
-    const progressFolder = mkdtempSync(path.join(os.tmpdir(), 'runner-reset-progress-'));
+    const cache = path.join(projectRoot, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const base = mkdtempSync(path.join(cache, 'runner-reset-read-only-'));
+    const readOnly = path.join(base, 'playground');
+    const writable = path.join(base, 'writable');
     try {
+      mkdirSync(readOnly);
+      mkdirSync(writable);
+      chmodSync(base, 0o755);
       chmodSync(readOnly, 0o555);
-      chmodSync(progressFolder, 0o777);
+      chmodSync(writable, 0o777);
       const nobody = process.getuid?.() === 0 ? 65534 : undefined;
-      const progress = path.join(progressFolder, 'progress.json');
-      const ran = await runEntry(
-        'cli',
-        ['reset', lesson.number, '--yes'],
-        progress,
-        { PLAYGROUND_DIR: readOnly },
-        nobody,
-      );
+      const env = { PLAYGROUND_DIR: readOnly, TMPDIR: writable };
+      const progress = path.join(writable, 'progress.json');
+      const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], progress, env, nobody);
       expect(ran.status, ran.stderr).toBe(1);
       expect(ran.stderr).toContain(`${lesson.slug}/ could not be written: the folder is read-only for you.`);
       expect(ran.stderr).not.toMatch(/Something went wrong|EACCES|EPERM|\n\s+at /);
     } finally {
-      rmSync(readOnly, { recursive: true, force: true });
-      rmSync(progressFolder, { recursive: true, force: true });
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });
