@@ -114,11 +114,21 @@ export async function ensurePlayground(): Promise<CopyProblem[]> {
   return problems;
 }
 
+/** A working copy the playground may not write to: the message is the sentence to show, with the way out. */
+export class ReadOnlyCopyError extends Error {}
+
 /** Puts the pristine starter files back over the learner's copy (after the learner confirmed), folders in their way included. */
 export async function resetExercise(lesson: LessonEntry): Promise<string[]> {
   const record = await readRecord();
   const files = await layeredFiles(lesson, 'starter');
-  for (const [file, starter] of files) await copyStarterFile(lesson, file, starter, record);
+  try {
+    for (const [file, starter] of files) await copyStarterFile(lesson, file, starter, record);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new ReadOnlyCopyError(copyProblem(lesson, error as NodeJS.ErrnoException, []));
+    throw error;
+  }
   await writeRecord(record).catch(() => undefined);
   return [...files.keys()];
 }

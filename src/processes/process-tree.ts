@@ -13,7 +13,8 @@ export interface ProcessTree {
 export function treeMembers(tree: ProcessTree): number[] {
   const alive = processTable().filter((info) => !info.ended);
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
-  for (const info of alive) if (info.pid === tree.root || info.group === tree.root) found.add(info.pid);
+  const group = ownGroup(tree) ? undefined : tree.root;
+  for (const info of alive) if (info.pid === tree.root || info.group === group) found.add(info.pid);
   addDescendants(found, alive);
   for (const pid of selfAndAncestors(alive)) found.delete(pid);
   return [...found];
@@ -65,7 +66,17 @@ export function killTree(tree: ProcessTree): void {
     if (settled) break;
   }
   for (const pid of known) signal(pid, 'SIGKILL');
-  signal(-tree.root, 'SIGKILL');
+  if (!ownGroup(tree)) signal(-tree.root, 'SIGKILL');
+}
+
+/**
+ * A tree rooted at this very process (a one-off check hosts vitest in it) never takes its
+ * group: started from an interactive shell (or as a container's first process) this process
+ * leads its group, and the group is the learner's whole job: this process itself, and a
+ * `| tee` it is piped into. Its own children are found by their parent links and the mark.
+ */
+function ownGroup(tree: ProcessTree): boolean {
+  return tree.root === process.pid || tree.root <= 1;
 }
 
 /** Kills the tree and resolves true once nothing of it runs (false if something survived `withinMs`). */

@@ -119,7 +119,14 @@ async function main(): Promise<number> {
         console.log(words.nothingReset);
         return 1;
       }
-      console.log(await resetLessonFiles(lesson, language));
+      const { ReadOnlyCopyError } = await import('../playground/exercise-copies.ts');
+      try {
+        console.log(await resetLessonFiles(lesson, language));
+      } catch (error) {
+        if (!(error instanceof ReadOnlyCopyError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
       return 0;
     }
 

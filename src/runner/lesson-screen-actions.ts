@@ -145,6 +145,13 @@ export async function reset({ lesson, language, streams }: ScreenState): Promise
     log.info(lessonWords(language).nothingReset, { output });
     return false;
   }
-  log.success(await resetLessonFiles(lesson, language), { output });
+  const { ReadOnlyCopyError } = await import('../playground/exercise-copies.ts');
+  try {
+    log.success(await resetLessonFiles(lesson, language), { output });
+  } catch (error) {
+    if (!(error instanceof ReadOnlyCopyError)) throw error;
+    log.error(error.message, { output });
+    return false;
+  }
   return true;
 }

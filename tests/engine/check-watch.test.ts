@@ -1,10 +1,12 @@
 // Watch mode: a warm vitest re-checks the learner's file after every save, sees the
 // newest contents, survives an endless loop, and leaves no process behind.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchCheck, type CheckResult } from '../../src/check/index.ts';
 import { watchFolder } from '../../src/check/file-watch.ts';
 import { isRunning } from '../../src/processes/is-running.ts';
+import { processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson } from './fixtures/scratch.ts';
 
 /** Results as they come, awaited one at a time. */
@@ -73,6 +75,53 @@ describe.concurrent('watchCheck', () => {
       expect(stuck.during).toMatchObject({ title: 'adds two numbers' });
       lesson.write(addThat.adds);
       expect((await results.next()).passed).toBe(true);
+    } finally {
+      await watch.stop();
+      lesson.remove();
+    }
+  }, 30_000);
+});
+
+// Right, but leaves a detached process and a detached HTTP server running, and writes their pids down.
+const addThatLeavesProcesses = [
+  "import { spawn } from 'node:child_process';",
+  "import { appendFileSync } from 'node:fs';",
+  'export function add(a: number, b: number): number {',
+  "  const sleeper = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });",
+  "  const server = \"require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1')\";",
+  "  const serving = spawn(process.execPath, ['-e', server], { detached: true, stdio: 'ignore' });",
+  '  sleeper.unref();',
+  '  serving.unref();',
+  "  appendFileSync(new URL('./started.txt', import.meta.url), [sleeper.pid, serving.pid, ''].join('\\n'));",
+  '  return a + b;',
+  '}',
+  '',
+].join('\n');
+
+describe('watchCheck, between saves', () => {
+  // The warm vitest lives on between saves: what one run's code started must not live on with it.
+  it('ends what the learner code started, detached or not, within 2 s of the verdict', async () => {
+    const lesson = scratchLesson('passing', addThatLeavesProcesses);
+    const results = resultQueue();
+    const watch = watchCheck({ testFile: lesson.testFile, name: 'leaves-processes' }, lesson.dir, {
+      onResult: results.push,
+    });
+    try {
+      expect((await results.next()).passed).toBe(true);
+      const started = readFileSync(path.join(lesson.dir, 'started.txt'), 'utf8').split(/\s+/).filter(Boolean);
+      expect(started.length).toBeGreaterThan(0);
+      const living = () => {
+        const alive = new Set(
+          processTable()
+            .filter((info) => !info.ended)
+            .map((info) => info.pid),
+        );
+        return started.map(Number).filter((pid) => alive.has(pid));
+      };
+      const verdictAt = performance.now();
+      while (living().length && performance.now() - verdictAt < 2000) await new Promise((r) => setTimeout(r, 50));
+      expect(living(), 'still running 2 s after the verdict').toEqual([]);
+      expect(isRunning(watch.warm.hostPid!), 'the warm vitest itself lives on').toBe(true);
     } finally {
       await watch.stop();
       lesson.remove();

@@ -26,12 +26,16 @@ export function scriptCommand(script: string): string[] {
   return (scripts[script] as string).split(' ');
 }
 
-/** Runs `npm run lesson` (cli) or `npm start` (main) with `args` and no terminal, without npm in between. */
+/**
+ * Runs `npm run lesson` (cli) or `npm start` (main) with `args` and no terminal, without npm in
+ * between; as the user `uid` (and its group) when given.
+ */
 export function runEntry(
   entry: 'cli' | 'main',
   args: string[],
   progressFile: string,
   env: Record<string, string> = {},
+  uid?: number,
 ): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const childEnv: NodeJS.ProcessEnv = {
@@ -47,6 +51,7 @@ export function runEntry(
       cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: childEnv,
+      ...(uid === undefined ? {} : { uid, gid: uid }),
     });
     child.stdin.end(); // stdin is a pipe, never a terminal, and nothing will ever be typed
     let stdout = '';

@@ -1,10 +1,10 @@
 // `npm run lesson -- reset N`: never without a yes. It runs on a playground of its own
 // (PLAYGROUND_DIR), so the learner's real files are never touched.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
+import { allLessons, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 const lesson = allLessons()[0];
@@ -81,5 +81,33 @@ describe('an exercise file replaced by a folder', () => {
     const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], temporaryProgressFile(), env);
     expect(ran.status, ran.stderr).toBe(0);
     expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
+  });
+});
+
+// Root may write anywhere: as root, the commands run as nobody, for whom the folder is read-only.
+// Everything nobody must reach is in a folder of the project (a check's TMPDIR is private).
+describe.runIf(process.platform !== 'win32')('a read-only playground with lesson folders missing', () => {
+  it('reset --yes says in one sentence that the folder is read-only, and the way out', async () => {
+    const cache = path.join(projectRoot, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const base = mkdtempSync(path.join(cache, 'runner-reset-read-only-'));
+    const readOnly = path.join(base, 'playground');
+    const writable = path.join(base, 'writable');
+    try {
+      mkdirSync(readOnly);
+      mkdirSync(writable);
+      chmodSync(base, 0o755);
+      chmodSync(readOnly, 0o555);
+      chmodSync(writable, 0o777);
+      const nobody = process.getuid?.() === 0 ? 65534 : undefined;
+      const env = { PLAYGROUND_DIR: readOnly, TMPDIR: writable };
+      const progress = path.join(writable, 'progress.json');
+      const ran = await runEntry('cli', ['reset', lesson.number, '--yes'], progress, env, nobody);
+      expect(ran.status, ran.stderr).toBe(1);
+      expect(ran.stderr).toContain(`${lesson.slug}/ could not be written: the folder is read-only for you.`);
+      expect(ran.stderr).not.toMatch(/Something went wrong|EACCES|EPERM|\n\s+at /);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

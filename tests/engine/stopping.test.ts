@@ -28,8 +28,16 @@ interface Run {
  * Starts `npm run lesson -- …args` with no terminal, in a playground and a temporary folder
  * of its own; `exercise` replaces the starter's exercise file. `viaNpm: false` starts the
  * command npm would start, without npm (cheaper, where npm itself is not what is tested).
+ * `leader`: the command leads a process group of its own, as a command typed in an
+ * interactive shell does.
  */
-function npmLesson(args: string[], env: Record<string, string> = {}, exercise?: string, viaNpm = true): Run {
+function npmLesson(
+  args: string[],
+  env: Record<string, string> = {},
+  exercise?: string,
+  viaNpm = true,
+  leader = false,
+): Run {
   // Inside the project, so the learner's code finds mongoose and express as it does in playground/.
   const cache = path.join(projectRoot, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -43,6 +51,7 @@ function npmLesson(args: string[], env: Record<string, string> = {}, exercise?: 
   const child = spawn(command, [...rest, ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: leader,
     env: {
       ...process.env,
       CI: 'true',
@@ -108,6 +117,21 @@ describe.runIf(linux).concurrent('stopping the playground', () => {
     try {
       await until(() => /is running at (http\S+)/.test(run.output()), 'the app listening', run);
       run.child.kill('SIGTERM');
+      expect(await gone(run)).toEqual([]);
+    } finally {
+      rmSync(run.temp, { recursive: true, force: true });
+    }
+  });
+
+  // A shell with job control makes each command it runs the leader of a group of its own.
+  it('check, typed in a shell as `node src/runner/cli-entry.mjs check`: gives its verdict, exit code 1, and leaves nothing', async () => {
+    // The starter: a verdict that is not a pass, which the check ends its host before printing.
+    const run = npmLesson(['check', lesson.number], {}, undefined, false, true);
+    try {
+      await until(() => run.child.exitCode !== null || run.child.signalCode !== null, 'the check to end', run);
+      expect(run.child.signalCode, run.output()).toBeNull();
+      expect(run.child.exitCode, run.output()).toBe(1);
+      expect(run.output()).toMatch(/Not yet|Getting there/);
       expect(await gone(run)).toEqual([]);
     } finally {
       rmSync(run.temp, { recursive: true, force: true });

@@ -63,6 +63,10 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
     },
     onClosed(link) {
       workers.delete(link);
+      // The worker is gone; what the learner's code started from it (a detached child, a
+      // server) goes too, now: in watch and the menu the host lives on, and they would pile up.
+      if (!endedByUs.has(link.pid))
+        void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
       if (link.running !== undefined && !endedByUs.has(link.pid) && !ending)
         connection.send({
           type: 'verdict',
