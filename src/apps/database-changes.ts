@@ -4,6 +4,7 @@
 import type { Connection } from 'mongoose';
 import { formatValue, wrapLine } from './document-format.ts';
 import type { Paint } from '../runner/terminal.ts';
+import { ownReadComment } from './query-log.ts';
 
 type Db = NonNullable<Connection['db']>;
 type Document = Record<string, unknown> & { _id?: unknown };
@@ -27,13 +28,17 @@ function idKey(doc: Document): string {
   return JSON.stringify(id ?? null);
 }
 
-/** Reads every collection of the database (up to a cap each). */
+/**
+ * Reads every collection of the database (up to a cap each). Its commands carry the log's own
+ * comment, so the request log leaves them out: the app did not send them.
+ */
 export async function snapshotDatabase(db: Db): Promise<Snapshot> {
   const snapshot: Snapshot = new Map();
-  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  const comment = ownReadComment;
+  const collections = await db.listCollections({}, { nameOnly: true, comment }).toArray();
   for (const { name } of collections) {
     if (name.startsWith('system.')) continue;
-    const docs = await db.collection(name).find({}).limit(maxDocsPerCollection).toArray();
+    const docs = await db.collection(name).find({}, { comment }).limit(maxDocsPerCollection).toArray();
     snapshot.set(name, new Map(docs.map((doc) => [idKey(doc), { doc, json: JSON.stringify(doc) }])));
   }
   return snapshot;

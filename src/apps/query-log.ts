@@ -45,6 +45,12 @@ const housekeeping = new Set([
   'getMore',
 ]);
 
+/**
+ * The comment on the log's own reads of the database (to show what a request changed): the
+ * log is not the learner's app, so those commands are not listed as the app's queries.
+ */
+export const ownReadComment = 'playground request log: its own read';
+
 /** What a command asked, e.g. `songs.find({ mood: "calm" })`. */
 function describe(name: string, command: Record<string, unknown>): string {
   const collection = typeof command[name] === 'string' ? `${command[name]}.` : '';
@@ -83,7 +89,7 @@ export function attachQueryLog(client: EventEmitter): QueryLog {
   let late = false;
   const pending = new Map<number, LoggedCommand & { name: string }>();
   const onStarted = (event: Started) => {
-    if (!current || housekeeping.has(event.commandName)) return;
+    if (!current || housekeeping.has(event.commandName) || event.command.comment === ownReadComment) return;
     const entry = { line: describe(event.commandName, event.command), late, name: event.commandName };
     pending.set(event.requestId, entry);
     current.push(entry);

@@ -16,6 +16,8 @@ export interface ReportOptions {
   /** The native database to snapshot around each request; undefined shows requests only. */
   db: Connection['db'] | undefined;
   width: number;
+  /** Where the report goes (console.log unless a test listens). */
+  print?: (text: string) => void;
 }
 
 /** Nothing under way and nothing happening this long: a request without an answer will not get one. */
@@ -84,7 +86,8 @@ async function handleOne(
           `${head}  ${paint('red', 'no answer')}: nothing is happening any more, so none will come. The route waits for something that never comes: a promise never settled (a resolve() never called?), or an answer never sent (res.json, res.send).`,
         ];
   lines.push(...described(commands, before, after, options));
-  console.log(lines.join('\n'));
+  const print = options.print ?? console.log;
+  print(lines.join('\n'));
 
   // Work the route left running after its answer: followed, and shown apart, for requests that change things.
   if (answer !== 'answered' || req.method === 'GET' || req.method === 'HEAD' || !options.db) return;
@@ -92,7 +95,7 @@ async function handleOne(
   const late = options.queryLog.take();
   if (!late.length) return;
   const later = await snapshot(options.db);
-  console.log(
+  print(
     [
       paint(['bold', 'yellow'], `  after the answer to ${target} was sent:`),
       ...described(late, after, later, options),
