@@ -101,3 +101,12 @@ describe('DELETE /songs/nope, answered with no query', () => {
     expect(log).not.toContain('after the answer');
   });
 });
+
+describe('GET /songs, newest first', () => {
+  it('shows the sort as the code wrote it', async () => {
+    printed.length = 0;
+    await (await fetch(`${url}/songs`)).arrayBuffer();
+    await reported('→ GET /songs');
+    expect(printed.join('\n')).toContain('query  songs.find({}, { sort: { createdAt: -1 } }) → 1 document');
+  });
+});
