@@ -121,11 +121,11 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
 
     const width = textWidth();
     const client = mongoose.connection.getClient();
-    queryLog = attachQueryLog(client);
+    queryLog = attachQueryLog(client, language);
     // The log tells a request that will never be answered by nothing happening any more.
     watchDatabaseClient(client);
     const db = mongoose.connection.db;
-    server = http.createServer(reportRequests(app, { queryLog, db, width }));
+    server = http.createServer(reportRequests(app, { queryLog, db, width, language }));
     const listening = server;
     const port = await during(
       'listen',
