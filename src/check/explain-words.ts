@@ -131,7 +131,8 @@ const hinglish: ExplainWords = {
       : `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
   gettingThere: (passed, ran, skipped) =>
     `Ho raha hai: ${ran + skipped} mein se ${passed} checks pass, ${ran - passed} baaki${skipped ? `, aur ${skipped} is baar chale hi nahi` : ''}.`,
-  notRun: (skipped) => `${skipped === 1 ? 'Jo check nahi chala, woh kehta hai kyun' : `Woh ${skipped} kyun nahi chale`}:`,
+  notRun: (skipped) =>
+    `${skipped === 1 ? 'Jo check nahi chala, woh kehta hai kyun' : `Woh ${skipped} kyun nahi chale`}:`,
   noneRan: 'Koi check chala hi nahi, isliye abhi dikhane ko kuch nahi hai.',
   firstToFix: 'Pehle ise theek karo:',
   checkSays: 'Check kehta hai:',
@@ -166,7 +167,7 @@ const hinglish: ExplainWords = {
     'Mongoose ne schema ka design accept nahi kiya: message jis field ka naam le raha hai use dekho (timestamps jaise options new mongoose.Schema ke doosre argument mein jaate hain).',
   adviceOther:
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
-  lessonSays: 'Lesson "Common mistakes" mein bilkul isi ke baare mein batata hai:',
+  lessonSays: 'Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:',
   busy: [
     'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
     'Aisa loop dhoondho jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',

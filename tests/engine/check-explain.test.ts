@@ -133,6 +133,17 @@ describe('explainCheck', () => {
     expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 checks fail ho rahe hain, aur 2 is baar chale hi nahi\./);
   });
 
+  it("quotes the lesson's own warning, in Hinglish from the Hinglish section", () => {
+    const lesson = findLesson('02')!;
+    const failed = failedTest('saves the song', 'ReferenceError: string is not defined');
+    expect(explainCheck(result({ request: { lesson }, tests: [failed] }), lesson)).toContain(
+      'The lesson warns about exactly this, under "Common mistakes":',
+    );
+    const hinglish = explainCheck(result({ request: { lesson }, tests: [failed] }), lesson, 'command line', 'hinglish');
+    expect(hinglish).toContain('Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:');
+    expect(hinglish).toContain('Chhota s likha toh file wahin ruk jaati hai');
+  });
+
   it('counts what already passes', () => {
     const passed: TestOutcome = { path: [], title: 'lists songs', state: 'passed' };
     expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(
