@@ -70,25 +70,38 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: 'A valid song: the title comes back trimmed and the mood is calm by default.',
+      whatHinglish: 'Ek sahi song: title trim hoke wapas aata hai aur mood default se calm hai.',
       command: postJson(check, song),
     },
     {
       what: 'A mood outside the list: 400, with a message for mood.',
+      whatHinglish: 'List se bahar ka mood: 400, mood ke liye message ke saath.',
       command: postJson(check, { ...song, mood: 'angry' }),
     },
     {
       what: 'A duration sent as text: "215" comes back as the number 215.',
+      whatHinglish: 'Text ki tarah bheji gayi duration: "215" number 215 ban ke wapas aata hai.',
       command: postJson(check, { ...song, duration: '215' }),
     },
-    { what: 'An unknown field: "plays" is silently dropped.', command: postJson(check, { ...song, plays: 1000000 }) },
+    {
+      what: 'An unknown field: "plays" is silently dropped.',
+      whatHinglish: 'Ek anjaan field: "plays" chupchaap hata diya jaata hai.',
+      command: postJson(check, { ...song, plays: 1000000 }),
+    },
     {
       what: 'Nothing but a file name: 400, with messages for title, artist and audio.',
+      whatHinglish: 'Sirf ek file name: 400, title, artist aur audio ke messages ke saath.',
       command: postJson(check, { audio: 'song.mp3' }),
     },
     {
       what: 'Save the song for real: createdAt and updatedAt appear.',
+      whatHinglish: 'Song ko sach mein save karo: createdAt aur updatedAt aa jaate hain.',
       command: postJson(`${baseUrl}/api/songs`, song),
     },
-    { what: 'List the saved songs.', command: `curl -s ${baseUrl}/api/songs` },
+    {
+      what: 'List the saved songs.',
+      whatHinglish: 'Save hue songs ki list dekho.',
+      command: `curl -s ${baseUrl}/api/songs`,
+    },
   ];
 }

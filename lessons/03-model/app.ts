@@ -113,28 +113,52 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     mood: 'happy',
   };
   return [
-    { what: 'The collections in the database right now.', command: `curl -s ${baseUrl}/api/collections` },
+    {
+      what: 'The collections in the database right now.',
+      whatHinglish: 'Abhi database mein kaunsi collections hain.',
+      command: `curl -s ${baseUrl}/api/collections`,
+    },
     {
       what: 'Throw "songs" away, to watch the next save bring it back.',
+      whatHinglish: '"songs" ko hata do, aur dekho agla save use wapas le aata hai.',
       command: `curl -s -X DELETE ${baseUrl}/api/collections/songs`,
     },
-    { what: 'Save a song: MongoDB creates "songs" if it is not there.', command: sendJson('POST', songs, song) },
-    { what: 'Save another one, then look at the collections again.', command: sendJson('POST', songs, another) },
+    {
+      what: 'Save a song: MongoDB creates "songs" if it is not there.',
+      whatHinglish: 'Ek song save karo: "songs" nahi hai toh MongoDB use bana deta hai.',
+      command: sendJson('POST', songs, song),
+    },
+    {
+      what: 'Save another one, then look at the collections again.',
+      whatHinglish: 'Ek aur save karo, phir collections dobara dekho.',
+      command: sendJson('POST', songs, another),
+    },
     {
       what: 'A song without an artist: 400, and nothing is saved.',
+      whatHinglish: 'Artist ke bina song: 400, aur kuch save nahi hota.',
       command: sendJson('POST', songs, { title: 'Untitled', audio: 'https://example.com/a.mp3' }),
     },
-    { what: 'Every song, newest first.', command: `curl -s ${songs}` },
-    { what: 'Only the happy songs.', command: `curl -s "${songs}?mood=happy"` },
+    { what: 'Every song, newest first.', whatHinglish: 'Saare songs, sabse naya pehle.', command: `curl -s ${songs}` },
+    { what: 'Only the happy songs.', whatHinglish: 'Sirf happy songs.', command: `curl -s "${songs}?mood=happy"` },
     {
       what: 'Change a mood: paste an _id from the list.',
+      whatHinglish: 'Ek mood badlo: list se ek _id paste karo.',
       command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'calm' }),
     },
     {
       what: 'A mood outside the list: 400, the song keeps its mood.',
+      whatHinglish: 'List se bahar ka mood: 400, song ka mood wahi rehta hai.',
       command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'angry' }),
     },
-    { what: 'Delete a song: paste an _id from the list.', command: `curl -s -X DELETE ${songs}/<paste an _id here>` },
-    { what: 'Delete something that is not an id: 404, no crash.', command: `curl -s -X DELETE ${songs}/not-an-id` },
+    {
+      what: 'Delete a song: paste an _id from the list.',
+      whatHinglish: 'Ek song delete karo: list se ek _id paste karo.',
+      command: `curl -s -X DELETE ${songs}/<paste an _id here>`,
+    },
+    {
+      what: 'Delete something that is not an id: 404, no crash.',
+      whatHinglish: 'Kuch aisa delete karo jo id nahi hai: 404, koi crash nahi.',
+      command: `curl -s -X DELETE ${songs}/not-an-id`,
+    },
   ];
 }

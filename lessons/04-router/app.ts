@@ -55,20 +55,33 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: "Create a song: the router's post('/') answers POST /api/songs. Copy the _id it gives back.",
+      whatHinglish:
+        "Ek song banao: router ka post('/') POST /api/songs ka answer deta hai. Jo _id wapas mile, copy kar lo.",
       command: postJson(songs, song),
     },
-    { what: "List the songs: the router's get('/') answers GET /api/songs.", command: `curl -s ${songs}` },
+    {
+      what: "List the songs: the router's get('/') answers GET /api/songs.",
+      whatHinglish: "Songs ki list dekho: router ka get('/') GET /api/songs ka answer deta hai.",
+      command: `curl -s ${songs}`,
+    },
     {
       what: 'An id no song has: 404 JSON. Put the _id you copied in its place to get your song.',
+      whatHinglish: 'Aisi id jo kisi song ki nahi: 404 JSON. Uski jagah copy ki hui _id daalo, aapka song mil jaayega.',
       command: `curl -s -i ${songs}/665f1c2e9b1d4a3f8c7e5d21`,
     },
-    { what: 'A malformed id: 400 JSON, not a crash.', command: `curl -s -i ${songs}/not-an-id` },
+    {
+      what: 'A malformed id: 400 JSON, not a crash.',
+      whatHinglish: 'Galat shape ki id: 400 JSON, crash nahi.',
+      command: `curl -s -i ${songs}/not-an-id`,
+    },
     {
       what: 'A song with only a title: 400, with a message for artist and audio.',
+      whatHinglish: 'Sirf title wala song: 400, artist aur audio ke message ke saath.',
       command: postJson(songs, { title: 'Untitled' }),
     },
     {
       what: 'The same path without the prefix: 404, the router lives only under /api/songs.',
+      whatHinglish: 'Wahi path prefix ke bina: 404, router sirf /api/songs ke neeche rehta hai.',
       command: `curl -s -i ${baseUrl}/songs`,
     },
   ];

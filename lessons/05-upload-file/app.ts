@@ -64,16 +64,23 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: 'Upload a file (package.json is right here): 201 with its url, fileId, size and name.',
+      whatHinglish: 'Ek file upload karo (package.json yahin hai): 201, uske url, fileId, size aur name ke saath.',
       command: `curl -s -F "file=@package.json" ${url}`,
     },
     {
       what: 'The same file under another name: your file name is kept, with a few random characters added.',
+      whatHinglish: 'Wahi file doosre naam se: aapka file name rehta hai, bas kuch random characters jud jaate hain.',
       command: `curl -s -F "file=@package.json;filename=my-song.mp3" ${url}`,
     },
     {
       what: 'Open the url from the answer: the storage serves back the very same bytes.',
+      whatHinglish: 'Answer wala url kholo: storage bilkul wahi bytes wapas deta hai.',
       command: `curl -s "$(curl -s -F "file=@package.json" ${url} | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).url')"`,
     },
-    { what: 'No file in the form: 400 with a plain message.', command: `curl -s -i -X POST ${url}` },
+    {
+      what: 'No file in the form: 400 with a plain message.',
+      whatHinglish: 'Form mein koi file nahi: 400, seedhe-saade message ke saath.',
+      command: `curl -s -i -X POST ${url}`,
+    },
   ];
 }

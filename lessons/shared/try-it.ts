@@ -4,6 +4,8 @@
 export interface TryItRequest {
   /** What the request shows, in one short sentence. */
   what: string;
+  /** The same sentence in Hinglish, for a learner who reads the lessons in Hinglish. */
+  whatHinglish: string;
   /** A ready-to-paste command, usually curl. */
   command: string;
 }

@@ -8,6 +8,10 @@ export interface AppWords {
   yourCode: (folder: string) => string;
   copy: (target: string) => string;
   storage: string;
+  /** The storage line, as start-storage.ts says it in English. */
+  localStorage: (url: string, folder: string) => string;
+  yourImageKit: (url: string) => string;
+  noSuchLesson: (asked: string, lessons: string) => string;
   tryIt: string;
   requestsBelow: string;
   pressToStop: string;
@@ -22,6 +26,11 @@ const english: AppWords = {
   yourCode: (folder) => `your code in ${folder}/`,
   copy: (target) => `the ${target} copy`,
   storage: 'Storage:',
+  localStorage: (url, folder) =>
+    `Local ImageKit-compatible storage at ${url} (files in ${folder}, removed when it stops).`,
+  yourImageKit: (url) =>
+    `Using your ImageKit account (${url}), because IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT are set.`,
+  noSuchLesson: (asked, lessons) => `There is no lesson "${asked}". Lessons: ${lessons}.`,
   tryIt: 'Try it: paste these into another terminal.',
   requestsBelow: 'Each request shows up below with what it did to the database.',
   pressToStop: 'Press Enter or Ctrl-C to stop it.',
@@ -36,6 +45,11 @@ const hinglish: AppWords = {
   yourCode: (folder) => `aapka code, ${folder}/ se`,
   copy: (target) => `${target} wali copy`,
   storage: 'Storage:',
+  localStorage: (url, folder) =>
+    `Local ImageKit-jaisa storage ${url} pe (files ${folder} mein, app band hone pe hata di jaati hain).`,
+  yourImageKit: (url) =>
+    `Aapka apna ImageKit account (${url}), kyunki IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY aur IMAGEKIT_URL_ENDPOINT set hain.`,
+  noSuchLesson: (asked, lessons) => `"${asked}" naam ka koi lesson nahi hai. Lessons: ${lessons}.`,
   tryIt: 'Try karo: yeh commands doosre terminal mein paste karo.',
   requestsBelow: 'Har request neeche dikhegi, saath mein usne database mein kya kiya.',
   pressToStop: 'Band karne ke liye Enter ya Ctrl-C dabao.',

@@ -4,6 +4,9 @@
 import type { Connection } from 'mongoose';
 import { formatValue, wrapLine } from './document-format.ts';
 import type { Paint } from '../runner/terminal.ts';
+import type { Language } from '../progress/progress-store.ts';
+import { logWords, type LogWords } from './log-words.ts';
+import { ownReadComment } from './query-log.ts';
 
 type Db = NonNullable<Connection['db']>;
 type Document = Record<string, unknown> & { _id?: unknown };
@@ -27,13 +30,17 @@ function idKey(doc: Document): string {
   return JSON.stringify(id ?? null);
 }
 
-/** Reads every collection of the database (up to a cap each). */
+/**
+ * Reads every collection of the database (up to a cap each). Its commands carry the log's own
+ * comment, so the request log leaves them out: the app did not send them.
+ */
 export async function snapshotDatabase(db: Db): Promise<Snapshot> {
   const snapshot: Snapshot = new Map();
-  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  const comment = ownReadComment;
+  const collections = await db.listCollections({}, { nameOnly: true, comment }).toArray();
   for (const { name } of collections) {
     if (name.startsWith('system.')) continue;
-    const docs = await db.collection(name).find({}).limit(maxDocsPerCollection).toArray();
+    const docs = await db.collection(name).find({}, { comment }).limit(maxDocsPerCollection).toArray();
     snapshot.set(name, new Map(docs.map((doc) => [idKey(doc), { doc, json: JSON.stringify(doc) }])));
   }
   return snapshot;
@@ -61,13 +68,13 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
 }
 
 /** The fields of an update, as `field: old → new` (only those that changed). */
-function changedFields(before: Document, after: Document): string {
+function changedFields(before: Document, after: Document, words: LogWords): string {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const parts: string[] = [];
   for (const key of keys) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
     if (!(key in before)) parts.push(`${key}: + ${formatValue(after[key])}`);
-    else if (!(key in after)) parts.push(`${key}: removed (was ${formatValue(before[key])})`);
+    else if (!(key in after)) parts.push(`${key}: ${words.fieldRemoved(formatValue(before[key]))}`);
     else parts.push(`${key}: ${formatValue(before[key])} → ${formatValue(after[key])}`);
   }
   return parts.join(', ');
@@ -75,22 +82,25 @@ function changedFields(before: Document, after: Document): string {
 
 /**
  * The changes as lines: "+ inserted", "~ updated", "- deleted", one per document, folded
- * between words to `width` (later lines start with `indent` and two spaces).
+ * between words to `width` (later lines start with `indent` and two spaces), said in `language`.
  */
-export function formatChanges(changes: Change[], paint: Paint, width: number, indent = ''): string[] {
+export function formatChanges(
+  changes: Change[],
+  paint: Paint,
+  width: number,
+  indent = '',
+  language: Language = 'en',
+): string[] {
+  const words = logWords(language);
   const fold = (text: string) => wrapLine(text, width, `${indent}  `);
   return changes.map((change) => {
-    if (change.kind === 'created') return paint('green', `+ collection ${change.collection} created`);
-    if (change.kind === 'dropped') return paint('red', `- collection ${change.collection} dropped`);
+    if (change.kind === 'created') return paint('green', `+ ${words.collectionCreated(change.collection)}`);
+    if (change.kind === 'dropped') return paint('red', `- ${words.collectionDropped(change.collection)}`);
     if (change.kind === 'inserted')
-      return paint('green', fold(`+ ${change.collection} inserted ${formatValue(change.doc)}`));
+      return paint('green', fold(`+ ${words.inserted(change.collection, formatValue(change.doc))}`));
     if (change.kind === 'deleted')
-      return paint('red', fold(`- ${change.collection} deleted ${formatValue(change.doc)}`));
-    return paint(
-      'yellow',
-      fold(
-        `~ ${change.collection} updated ${formatValue(change.after._id)}: ${changedFields(change.before, change.after)}`,
-      ),
-    );
+      return paint('red', fold(`- ${words.deleted(change.collection, formatValue(change.doc))}`));
+    const fields = changedFields(change.before, change.after, words);
+    return paint('yellow', fold(`~ ${words.updated(change.collection, formatValue(change.after._id), fields)}`));
   });
 }

@@ -28,6 +28,8 @@ export function formatValue(value: unknown, depth = 0): string {
   if ((value as { _bsontype?: string })._bsontype) return String(value);
   if (depth >= 3) return Array.isArray(value) ? '[…]' : '{…}';
   if (Array.isArray(value)) return `[${value.map((item) => formatValue(item, depth + 1)).join(', ')}]`;
+  // The driver sends some options as a Map (a sort keeps its keys in order that way): shown as the object it stands for.
+  if (value instanceof Map) return formatValue(Object.fromEntries(value), depth);
   const plain =
     typeof (value as { toObject?: unknown }).toObject === 'function'
       ? (value as { toObject(): object }).toObject()

@@ -3,7 +3,9 @@
 // driver's alike (listCollections, drop…), each with what came back, and whether it was sent
 // before the answer or after it (work a route left running, the pitfall of lesson 06).
 import type { EventEmitter } from 'node:events';
+import type { Language } from '../progress/progress-store.ts';
 import { formatValue } from './document-format.ts';
+import { logWords, type LogWords } from './log-words.ts';
 
 /** One command of a request, as a readable line. */
 export interface LoggedCommand {
@@ -45,6 +47,12 @@ const housekeeping = new Set([
   'getMore',
 ]);
 
+/**
+ * The comment on the log's own reads of the database (to show what a request changed): the
+ * log is not the learner's app, so those commands are not listed as the app's queries.
+ */
+export const ownReadComment = 'playground request log: its own read';
+
 /** What a command asked, e.g. `songs.find({ mood: "calm" })`. */
 function describe(name: string, command: Record<string, unknown>): string {
   const collection = typeof command[name] === 'string' ? `${command[name]}.` : '';
@@ -61,29 +69,24 @@ function describe(name: string, command: Record<string, unknown>): string {
 }
 
 /** What came back, when it says something a learner wants to know (how many). */
-function outcome(name: string, reply: Record<string, unknown>): string {
+function outcome(name: string, reply: Record<string, unknown>, words: LogWords): string {
   const cursor = reply.cursor as { firstBatch?: unknown[]; id?: unknown } | undefined;
-  if (cursor?.firstBatch) {
-    const count = cursor.firstBatch.length;
-    const more = cursor.id && String(cursor.id) !== '0' ? '+' : '';
-    return ` → ${count}${more} document${count === 1 && !more ? '' : 's'}`;
-  }
-  if (name === 'insert' || name === 'delete' || name === 'update') {
-    const n = Number(reply.n ?? 0);
-    const verb = name === 'insert' ? 'inserted' : name === 'delete' ? 'deleted' : 'matched';
-    return ` → ${n} ${verb}`;
-  }
-  if (name === 'findAndModify') return reply.value ? ' → 1 document' : ' → none';
+  if (cursor?.firstBatch)
+    return ` → ${words.documents(cursor.firstBatch.length, Boolean(cursor.id) && String(cursor.id) !== '0')}`;
+  if (name === 'insert' || name === 'delete' || name === 'update')
+    return ` → ${words.written(Number(reply.n ?? 0), name)}`;
+  if (name === 'findAndModify') return reply.value ? ` → ${words.documents(1, false)}` : ` → ${words.none}`;
   return '';
 }
 
-/** Listens to `client`'s command monitoring; nothing is printed, commands are only collected. */
-export function attachQueryLog(client: EventEmitter): QueryLog {
+/** Listens to `client`'s command monitoring; nothing is printed, commands are only collected (said in `language`). */
+export function attachQueryLog(client: EventEmitter, language: Language = 'en'): QueryLog {
+  const words = logWords(language);
   let current: LoggedCommand[] | undefined;
   let late = false;
   const pending = new Map<number, LoggedCommand & { name: string }>();
   const onStarted = (event: Started) => {
-    if (!current || housekeeping.has(event.commandName)) return;
+    if (!current || housekeeping.has(event.commandName) || event.command.comment === ownReadComment) return;
     const entry = { line: describe(event.commandName, event.command), late, name: event.commandName };
     pending.set(event.requestId, entry);
     current.push(entry);
@@ -91,12 +94,12 @@ export function attachQueryLog(client: EventEmitter): QueryLog {
   const onSucceeded = (event: Succeeded) => {
     const entry = pending.get(event.requestId);
     pending.delete(event.requestId);
-    if (entry) entry.line += outcome(entry.name, event.reply);
+    if (entry) entry.line += outcome(entry.name, event.reply, words);
   };
   const onFailed = (event: { requestId: number; failure: Error }) => {
     const entry = pending.get(event.requestId);
     pending.delete(event.requestId);
-    if (entry) entry.line += ` → failed: ${event.failure.message}`;
+    if (entry) entry.line += ` → ${words.failed(event.failure.message)}`;
   };
   client.on('commandStarted', onStarted);
   client.on('commandSucceeded', onSucceeded);

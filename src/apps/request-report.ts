@@ -9,6 +9,8 @@ import { quietFor } from '../lessons/progress-clock.ts';
 import { paint } from '../runner/terminal.ts';
 import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
 import { wrapLine } from './document-format.ts';
+import type { Language } from '../progress/progress-store.ts';
+import { logWords } from './log-words.ts';
 import type { LoggedCommand, QueryLog } from './query-log.ts';
 
 export interface ReportOptions {
@@ -16,6 +18,10 @@ export interface ReportOptions {
   /** The native database to snapshot around each request; undefined shows requests only. */
   db: Connection['db'] | undefined;
   width: number;
+  /** The language of the log's own words (default English). */
+  language?: Language;
+  /** Where the report goes (console.log unless a test listens). */
+  print?: (text: string) => void;
 }
 
 /** Nothing under way and nothing happening this long: a request without an answer will not get one. */
@@ -76,15 +82,15 @@ async function handleOne(
   const commands = options.queryLog.take();
   const after = before ? await snapshot(options.db) : undefined;
 
+  const words = logWords(options.language ?? 'en');
   const head = `${paint('bold', '→')} ${paint('bold', target)}`;
   const lines: string[] =
     answer === 'answered'
       ? [`${head}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`]
-      : [
-          `${head}  ${paint('red', 'no answer')}: nothing is happening any more, so none will come. The route waits for something that never comes: a promise never settled (a resolve() never called?), or an answer never sent (res.json, res.send).`,
-        ];
+      : [`${head}  ${paint('red', words.noAnswer)}: ${words.noAnswerWhy}`];
   lines.push(...described(commands, before, after, options));
-  console.log(lines.join('\n'));
+  const print = options.print ?? console.log;
+  print(lines.join('\n'));
 
   // Work the route left running after its answer: followed, and shown apart, for requests that change things.
   if (answer !== 'answered' || req.method === 'GET' || req.method === 'HEAD' || !options.db) return;
@@ -92,11 +98,8 @@ async function handleOne(
   const late = options.queryLog.take();
   if (!late.length) return;
   const later = await snapshot(options.db);
-  console.log(
-    [
-      paint(['bold', 'yellow'], `  after the answer to ${target} was sent:`),
-      ...described(late, after, later, options),
-    ].join('\n'),
+  print(
+    [paint(['bold', 'yellow'], `  ${words.afterAnswer(target)}`), ...described(late, after, later, options)].join('\n'),
   );
 }
 
@@ -111,7 +114,9 @@ function described(
   const indent = '    ';
   const width = options.width - indent.length;
   const lines = commands.map((command) => paint('dim', wrapLine(`query  ${command.line}`, width, `${indent}       `)));
-  const changes = before && after ? formatChanges(compareSnapshots(before, after), paint, width, indent) : [];
-  if (!lines.length && !changes.length) return [paint('dim', `${indent}no database queries`)];
+  const changes =
+    before && after ? formatChanges(compareSnapshots(before, after), paint, width, indent, options.language) : [];
+  if (!lines.length && !changes.length)
+    return [paint('dim', `${indent}${logWords(options.language ?? 'en').noQueries}`)];
   return [...lines, ...changes].map((line) => `${indent}${line}`);
 }

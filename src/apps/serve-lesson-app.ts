@@ -81,19 +81,19 @@ async function during<T>(stage: Stage, step: () => Promise<T> | T, language: Lan
   }
 }
 
-function lessonNamed(nameOrNumber: string): LessonEntry {
+function lessonNamed(nameOrNumber: string, language: Language): LessonEntry {
   const lesson = findLesson(nameOrNumber);
   if (lesson) return lesson;
   const names = allLessons()
     .map((entry) => entry.number)
     .join(', ');
-  throw new LessonAppFailure(`There is no lesson "${nameOrNumber}". Lessons: ${names}.`, 'lesson');
+  throw new LessonAppFailure(appWords(language).noSuchLesson(nameOrNumber, names), 'lesson');
 }
 
 async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
-  const lesson = lessonNamed(nameOrNumber);
-  const target = options.target ?? targetFromEnv();
   const language = options.language ?? 'en';
+  const lesson = lessonNamed(nameOrNumber, language);
+  const target = options.target ?? targetFromEnv();
 
   const services: Services = await during(
     'services',
@@ -121,11 +121,11 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
 
     const width = textWidth();
     const client = mongoose.connection.getClient();
-    queryLog = attachQueryLog(client);
+    queryLog = attachQueryLog(client, language);
     // The log tells a request that will never be answered by nothing happening any more.
     watchDatabaseClient(client);
     const db = mongoose.connection.db;
-    server = http.createServer(reportRequests(app, { queryLog, db, width }));
+    server = http.createServer(reportRequests(app, { queryLog, db, width, language }));
     const listening = server;
     const port = await during(
       'listen',
@@ -171,19 +171,26 @@ function announce(
     '',
     `${paint(['bold', 'green'], words.running(lesson.number, url))}  ${paint('dim', `(${copy})`)}`,
     ...(database ? [paint('dim', `  ${databaseLine(database.kind, language, database.uri)}`)] : []),
-    ...(storage ? [paint('dim', `  ${words.storage} ${storage.description}`)] : []),
+    ...(storage ? [paint('dim', `  ${words.storage} ${storageLine(storage, words)}`)] : []),
     '',
   ];
   const requests = appModule.tryIt(url);
   if (requests.length) {
     lines.push(paint('bold', words.tryIt));
     requests.forEach((request, index) => {
-      lines.push(`  ${index + 1}. ${request.what}`, `     ${paint('cyan', request.command)}`);
+      const what = language === 'hinglish' ? request.whatHinglish : request.what;
+      lines.push(`  ${index + 1}. ${what}`, `     ${paint('cyan', request.command)}`);
     });
     lines.push('');
   }
   lines.push(paint('dim', words.requestsBelow));
   console.log(lines.join('\n'));
+}
+
+/** Which storage the app uploads to, in the learner's language. */
+function storageLine(storage: NonNullable<Services['storage']>, words: AppWords): string {
+  const url = storage.options.urlEndpoint;
+  return storage.kind === 'local' && storage.folder ? words.localStorage(url, storage.folder) : words.yourImageKit(url);
 }
 
 /** The banner of a restart: where it runs again, on which (new, empty) database. */

@@ -17,7 +17,18 @@ function plain(markdown: string): string {
     .trim();
 }
 
-/** The bullets of the "Common mistakes" section (both languages have it: the proof checks the headings). */
+/** The heading of the section in each language's lesson text. */
+export const mistakesHeading: Record<VerdictLanguage, string> = { en: 'Common mistakes', hinglish: 'Aam galtiyaan' };
+
+/** The bullets of the "Common mistakes" section of `text`, in `language`. */
+export function mistakeBulletsOf(text: string, language: VerdictLanguage): string[] {
+  const section = new RegExp(`^## ${mistakesHeading[language]}\\s*$([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(
+    text,
+  )?.[1];
+  return (section ?? '').split(/^- /m).slice(1);
+}
+
+/** The bullets of the "Common mistakes" section (the proof checks both languages have as many). */
 function mistakeBullets(lesson: LessonEntry, language: VerdictLanguage): string[] {
   const file = path.join(lessonPaths(lesson).lessonDir, language === 'hinglish' ? 'lesson.hinglish.md' : 'lesson.md');
   let text: string;
@@ -26,8 +37,7 @@ function mistakeBullets(lesson: LessonEntry, language: VerdictLanguage): string[
   } catch {
     return [];
   }
-  const section = /^## Common mistakes\s*$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1] ?? '';
-  return section.split(/^- /m).slice(1);
+  return mistakeBulletsOf(text, language);
 }
 
 /** The code a bullet quotes, long enough to be an error message rather than a word. */

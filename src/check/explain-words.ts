@@ -9,8 +9,11 @@ export type VerdictLanguage = 'en' | 'hinglish';
 
 export interface ExplainWords {
   allPass(count: number, lesson?: string): string;
-  notYet(failed: number): string;
-  gettingThere(passed: number, ran: number): string;
+  /** `skipped`: checks of the lesson that did not run this time, counted in the total. */
+  notYet(failed: number, skipped: number): string;
+  gettingThere(passed: number, ran: number, skipped: number): string;
+  /** Above the reasons the skipped checks gave. */
+  notRun(skipped: number): string;
   noneRan: string;
   firstToFix: string;
   checkSays: string;
@@ -49,8 +52,13 @@ export interface ExplainWords {
 const english: ExplainWords = {
   allPass: (count, lesson) =>
     `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}. Well done!`,
-  notYet: (failed) => `Not yet: ${failed === 1 ? 'the 1 check fails' : `all ${failed} checks fail`}.`,
-  gettingThere: (passed, ran) => `Getting there: ${passed} of ${ran} checks pass, ${ran - passed} to go.`,
+  notYet: (failed, skipped) =>
+    skipped
+      ? `Not yet: ${failed} of ${failed + skipped} checks fail, and ${skipped} did not run this time.`
+      : `Not yet: ${failed === 1 ? 'the 1 check fails' : `all ${failed} checks fail`}.`,
+  gettingThere: (passed, ran, skipped) =>
+    `Getting there: ${passed} of ${ran + skipped} checks pass, ${ran - passed} to go${skipped ? `, and ${skipped} did not run this time` : ''}.`,
+  notRun: (skipped) => `${skipped === 1 ? 'The check that did not run says why' : `Why those ${skipped} did not run`}:`,
   noneRan: 'No check ran, so there is nothing to show yet.',
   firstToFix: 'First to fix:',
   checkSays: 'The check says:',
@@ -120,9 +128,14 @@ const english: ExplainWords = {
 const hinglish: ExplainWords = {
   allPass: (count, lesson) =>
     `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai. Shabaash!`,
-  notYet: (failed) =>
-    `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
-  gettingThere: (passed, ran) => `Ho raha hai: ${ran} mein se ${passed} checks pass, ${ran - passed} baaki.`,
+  notYet: (failed, skipped) =>
+    skipped
+      ? `Abhi nahi: ${failed + skipped} mein se ${failed} checks fail ho rahe hain, aur ${skipped} is baar chale hi nahi.`
+      : `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
+  gettingThere: (passed, ran, skipped) =>
+    `Ho raha hai: ${ran + skipped} mein se ${passed} checks pass, ${ran - passed} baaki${skipped ? `, aur ${skipped} is baar chale hi nahi` : ''}.`,
+  notRun: (skipped) =>
+    `${skipped === 1 ? 'Jo check nahi chala, woh kehta hai kyun' : `Woh ${skipped} kyun nahi chale`}:`,
   noneRan: 'Koi check chala hi nahi, isliye abhi dikhane ko kuch nahi hai.',
   firstToFix: 'Pehle ise theek karo:',
   checkSays: 'Check kehta hai:',
@@ -158,7 +171,7 @@ const hinglish: ExplainWords = {
     'Mongoose ne schema ka design accept nahi kiya: message jis field ka naam le raha hai use dekho (timestamps jaise options new mongoose.Schema ke doosre argument mein jaate hain).',
   adviceOther:
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
-  lessonSays: 'Lesson "Common mistakes" mein bilkul isi ke baare mein batata hai:',
+  lessonSays: 'Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:',
   busy: [
     'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
     'Aisa loop dhoondho jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',

@@ -38,9 +38,10 @@ export function explainCheck(
   const types = explainTypeIssues(result.typeIssues, language);
   const typeLines = types.length ? ['', ...types] : [];
 
+  const skipped = result.tests.filter((test) => test.state === 'skipped');
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
-    return joinLines([words.allPass(count, lesson?.number), ...typeLines]);
+    return joinLines([words.allPass(count, lesson?.number), ...notRunLines(skipped, words), ...typeLines]);
   }
   if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 
@@ -51,8 +52,9 @@ export function explainCheck(
 
   const lines: (string | undefined)[] = [
     failed.length === ran.length
-      ? words.notYet(failed.length)
-      : words.gettingThere(ran.length - failed.length, ran.length),
+      ? words.notYet(failed.length, skipped.length)
+      : words.gettingThere(ran.length - failed.length, ran.length, skipped.length),
+    ...notRunLines(skipped, words),
     '',
     `${words.firstToFix} ${sentence(first)}`,
     ...explainFailure(first.failure, context),
@@ -71,6 +73,12 @@ export function explainCheck(
   if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
+}
+
+/** Why the skipped checks did not run, each reason once (a count alone would leave the learner wondering). */
+function notRunLines(skipped: TestOutcome[], words: ExplainWords): string[] {
+  const reasons = [...new Set(skipped.flatMap((test) => (test.skipNote ? [test.skipNote] : [])))];
+  return reasons.length ? [words.notRun(skipped.length), ...reasons.map((reason) => `  - ${reason}`)] : [];
 }
 
 /** `"saves the URL, not the file bytes" (POST /api/songs)`. */

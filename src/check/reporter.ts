@@ -52,6 +52,7 @@ function testRecord(test: TestCase): TestRecord {
     path,
     title: test.name,
     state: result.state,
+    ...(result.state === 'skipped' && result.note ? { skipNote: result.note } : {}),
     errors: (result.errors ?? []).map(errorRecord),
     durationMs: test.diagnostic()?.duration,
   };

@@ -58,6 +58,7 @@ function testOutcome(record: TestRecord, isOwnCode: (file: string) => boolean): 
     state: record.state,
     durationMs: record.durationMs,
   };
+  if (record.skipNote) outcome.skipNote = record.skipNote;
   const [first, ...later] = record.errors;
   if (first) outcome.failure = failureDetail(first, isOwnCode);
   const crash = later.find((error) => error.name === serverErrorName);

@@ -56,6 +56,8 @@ export interface TestOutcome {
   /** The `it` sentence. */
   title: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** For a skipped test: why, as the test said (the browser checks wait for the API to work). */
+  skipNote?: string;
   /** Why it failed (the first error; a test rarely has more). */
   failure?: FailureDetail;
   durationMs?: number;

@@ -25,6 +25,8 @@ export interface TestRecord {
   path: string[];
   title: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** For a skipped test: why, as its ctx.skip(note) said. */
+  skipNote?: string;
   errors: ErrorRecord[];
   durationMs?: number;
 }

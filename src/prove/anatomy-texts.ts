@@ -2,6 +2,7 @@
 // are the same numbered, non-empty `## Hint N` sections in both (parsed as the runner parses them).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mistakeBulletsOf, mistakesHeading } from '../check/common-mistakes.ts';
 import { parseHints } from '../runner/lesson-texts.ts';
 
 /** The heading levels of a markdown text, in order ("#", "##", …), code blocks left out. */
@@ -37,6 +38,13 @@ export async function textProblems(lessonDir: string): Promise<string[]> {
   if (lesson !== undefined && lessonHinglish !== undefined) {
     const differ = sectionsDiffer(headingLevels(lesson), headingLevels(lessonHinglish));
     if (differ) problems.push(`lesson.md ${differ}: both languages need the same sections`);
+    // A check quotes the Hinglish bullet at the English one's place: both need the section, bullet for bullet.
+    const english = mistakeBulletsOf(lesson, 'en').length;
+    const hinglish = mistakeBulletsOf(lessonHinglish, 'hinglish').length;
+    if (english !== hinglish)
+      problems.push(
+        `lesson.md has ${english} bullets under "## ${mistakesHeading.en}" and lesson.hinglish.md ${hinglish} under "## ${mistakesHeading.hinglish}": give both the same`,
+      );
   }
   for (const [name, text] of [
     ['hints.md', hints],

@@ -145,11 +145,16 @@ export async function appExportProblems(lessons: LessonEntry[] = allLessons()): 
     const listed = Array.isArray(requests) && requests.length > 0;
     if (
       !listed ||
-      !requests.every((request) => typeof request?.what === 'string' && typeof request?.command === 'string')
+      !requests.every(
+        (request) =>
+          typeof request?.what === 'string' &&
+          typeof request?.whatHinglish === 'string' &&
+          typeof request?.command === 'string',
+      )
     )
       problems.push({
         where,
-        what: 'its app.ts exports no tryIt(baseUrl) giving requests to try, each { what, command }',
+        what: 'its app.ts exports no tryIt(baseUrl) giving requests to try, each { what, whatHinglish, command }',
       });
   }
   return problems;

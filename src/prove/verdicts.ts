@@ -14,7 +14,8 @@ function firstFailing(result: CheckResult): TestOutcome | undefined {
 
 function counts(result: CheckResult) {
   const ran = result.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
-  return { ran: ran.length, failed: ran.filter((test) => test.state === 'failed').length };
+  const skipped = result.tests.filter((test) => test.state === 'skipped').length;
+  return { ran: ran.length, failed: ran.filter((test) => test.state === 'failed').length, skipped };
 }
 
 /** What went wrong in a result, shortly: its problem, or its first failing test and message. */
@@ -32,7 +33,7 @@ export function shortReason(result: CheckResult): string {
 
 /** Does the result keep the variant's promise? */
 export function judge(variant: ProofVariant, result: CheckResult): Verdict {
-  const { ran, failed } = counts(result);
+  const { ran, failed, skipped } = counts(result);
   switch (variant.expect.kind) {
     case 'passes':
       return result.passed
@@ -41,7 +42,11 @@ export function judge(variant: ProofVariant, result: CheckResult): Verdict {
     case 'fails':
       if (result.problem) return { ok: false, why: `must fail its checks, but never ran them: ${shortReason(result)}` };
       return failed > 0
-        ? { ok: true, why: `${failed} of ${ran} checks fail, as they should` }
+        ? {
+            ok: true,
+            // Counted as the learner's check counts them: the skipped ones are in the total.
+            why: `${failed} of ${ran + skipped} checks fail, as they should${skipped ? ` (${skipped} did not run)` : ''}`,
+          }
         : { ok: false, why: `must fail at least one check, but ${ran ? `all ${ran} pass` : 'none ran'}` };
     case 'fails-explaining': {
       const { explains } = variant.expect.mistake;

@@ -33,6 +33,20 @@ describe('the changes a request made', () => {
     ]);
   });
 
+  it('says them in Hinglish when the learner reads Hinglish', () => {
+    const before = snapshot({ songs: [{ _id: 1, mood: 'sad', note: 'old' }] });
+    const after = snapshot({
+      songs: [
+        { _id: 1, mood: 'happy' },
+        { _id: 2, title: 'Kesariya' },
+      ],
+    });
+    expect(formatChanges(compareSnapshots(before, after), noColour, 120, '', 'hinglish')).toEqual([
+      '~ songs mein update hua 1: mood: "sad" → "happy", note: hata diya (pehle "old" tha)',
+      '+ songs mein insert hua { _id: 2, title: "Kesariya" }',
+    ]);
+  });
+
   it('says nothing when nothing changed', () => {
     // Two equal reads, not one object twice: the comparison must look at the documents.
     const read = () => snapshot({ songs: [{ _id: 1, title: 'Kesariya' }] });

@@ -135,6 +135,34 @@ describe('explainCheck', () => {
     expect(text).toContain('…and 3 more');
   });
 
+  it('counts the checks that did not run in the total, and says why they did not', () => {
+    const waitsNote = 'the browser checks run once every check above passes: the page calls the same API';
+    const waits = (title: string): TestOutcome => ({
+      path: ['the page, in a browser'],
+      title,
+      state: 'skipped',
+      skipNote: waitsNote,
+    });
+    const tests = [failedTest('saves the song', 'Nothing was saved'), waits('plays a song'), waits('deletes one')];
+    const text = explainCheck(result({ tests }));
+    expect(text).toMatch(/^Not yet: 1 of 3 checks fail, and 2 did not run this time\.\nWhy those 2 did not run:\n/);
+    expect(text).toContain(`  - ${waitsNote}\n`);
+    expect(text.split(waitsNote)).toHaveLength(2);
+    const hinglish = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 checks fail ho rahe hain, aur 2 is baar chale hi nahi\./);
+  });
+
+  it("quotes the lesson's own warning, in Hinglish from the Hinglish section", () => {
+    const lesson = findLesson('02')!;
+    const failed = failedTest('saves the song', 'ReferenceError: string is not defined');
+    expect(explainCheck(result({ request: { lesson }, tests: [failed] }), lesson)).toContain(
+      'The lesson warns about exactly this, under "Common mistakes":',
+    );
+    const hinglish = explainCheck(result({ request: { lesson }, tests: [failed] }), lesson, 'command line', 'hinglish');
+    expect(hinglish).toContain('Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:');
+    expect(hinglish).toContain('Chhota s likha toh file wahin ruk jaati hai');
+  });
+
   it('counts what already passes', () => {
     const passed: TestOutcome = { path: [], title: 'lists songs', state: 'passed' };
     expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(

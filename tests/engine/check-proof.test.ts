@@ -60,6 +60,14 @@ describe('judge', () => {
     expect(judge(variant({ kind: 'fails' }, 'starter'), result([passedTest])).ok).toBe(false);
   });
 
+  it('counts the checks that did not run in the total, as the learner reads it', () => {
+    const waiting: TestOutcome = { path: ['the page, in a browser'], title: 'plays a song', state: 'skipped' };
+    expect(judge(variant({ kind: 'fails' }, 'starter'), result([failedTest, waiting]))).toEqual({
+      ok: true,
+      why: '1 of 2 checks fail, as they should (1 did not run)',
+    });
+  });
+
   it('wants a mistake to fail with its own words in the explanation, whatever their case', () => {
     const mistake = variant({ kind: 'fails-explaining', mistake: lesson.mistakes[0] }, 'mistake:no-enum');
     expect(judge(mistake, result([passedTest, failedTest])).ok).toBe(true);

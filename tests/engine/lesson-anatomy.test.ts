@@ -71,6 +71,14 @@ describe('anatomyProblems', () => {
       'both languages need the same sections',
     ],
     [
+      'a "Common mistakes" bullet missing in Hinglish',
+      () => {
+        write('lessons/01-demo/lesson.md', '# Title\n\n## One\n\n## Common mistakes\n\n- `a`\n- `b`\n');
+        write('lessons/01-demo/lesson.hinglish.md', '# Title\n\n## One\n\n## Aam galtiyaan\n\n- `a`\n');
+      },
+      'lesson.md has 2 bullets under "## Common mistakes" and lesson.hinglish.md 1 under "## Aam galtiyaan"',
+    ],
+    [
       'an empty hint',
       () => write('lessons/01-demo/hints.md', '## Hint 1\n\n## Hint 2\n\nLook.\n'),
       'hints.md: Hint 1 is empty',

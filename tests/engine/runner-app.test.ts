@@ -164,6 +164,16 @@ describe('run --port N --open, for instructors', () => {
         await run.until(/aapke browser mein khul raha hai/);
         expect(run.output()).toContain(`curl -s ${url}/api/songs`);
         expect(run.output()).not.toContain('Try it:');
+        expect(run.output()).toContain('Ek sahi song: title trim hoke wapas aata hai');
+        expect(run.output()).not.toContain('A valid song');
+        // The request log speaks Hinglish too.
+        const from = run.output().length;
+        await fetch(`${url}/api/songs/check`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Kesariya', artist: 'Arijit Singh', audio: 'https://example.com/k.mp3' }),
+        });
+        await run.until(/POST \/api\/songs\/check {2}\d+ .*\n\s+koi database query nahi/, from);
         // The opener runs on its own: wait for what it wrote.
         while (!existsSync(opener.opened)) await new Promise((resolve) => setTimeout(resolve, 50));
         expect(readFileSync(opener.opened, 'utf8')).toBe(url);

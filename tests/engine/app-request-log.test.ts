@@ -1,0 +1,112 @@
+// The running lesson app's request log, around a small app on the stand-in: it lists the app's
+// own queries (with the sort as the code wrote it) and never the log's own reads of the
+// database; "after the answer … was sent" holds only what the app did after answering.
+import http, { type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { stripVTControlCharacters } from 'node:util';
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachQueryLog } from '../../src/apps/query-log.ts';
+import { reportRequests } from '../../src/apps/request-report.ts';
+import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
+import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+
+let standin: RunningStandin;
+let connection: Connection;
+let server: http.Server;
+let url: string;
+const printed: string[] = [];
+let onPrint = () => {};
+
+// Like lesson 06's starter: the song is saved after the answer has left.
+const app: RequestListener = (req, res) => {
+  const songs = connection.db!.collection('songs');
+  if (req.method === 'POST') {
+    res.statusCode = 201;
+    res.end('{}');
+    setTimeout(() => void songs.insertOne({ title: 'Kesariya', createdAt: new Date() }), 20);
+  } else if (req.method === 'GET') {
+    void songs
+      .find({})
+      .sort({ createdAt: -1 })
+      .toArray()
+      .then((list) => res.end(JSON.stringify(list)));
+  } else {
+    res.statusCode = 400; // DELETE /songs/nope: not an id, so no query at all
+    res.end();
+  }
+};
+
+beforeAll(async () => {
+  standin = await startStandin();
+  // Mongoose's own driver, as the lesson apps use it (its driver sends the sort as a Map).
+  connection = await mongoose.createConnection(`${standin.uri}/request-log`, { monitorCommands: true }).asPromise();
+  watchDatabaseClient(connection.getClient());
+  const queryLog = attachQueryLog(connection.getClient());
+  const print = (text: string) => {
+    printed.push(stripVTControlCharacters(text));
+    onPrint();
+  };
+  server = http.createServer(reportRequests(app, { queryLog, db: connection.db, width: 200, print }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await connection?.close();
+  await standin?.stop();
+});
+
+/** Resolves once the log has printed a report starting with `head`. */
+function reported(head: string): Promise<void> {
+  return new Promise((resolve) => {
+    onPrint = () => {
+      if (printed.some((text) => text.startsWith(head))) resolve();
+    };
+    onPrint();
+  });
+}
+
+/**
+ * The log of one request: it is sent, then a GET. Requests are logged one at a time, so once
+ * the GET's report is printed, the first one's (with what came after its answer) is complete.
+ */
+async function logOf(method: string, path: string): Promise<string> {
+  printed.length = 0;
+  await (await fetch(`${url}${path}`, { method })).arrayBuffer();
+  await (await fetch(`${url}/songs`)).arrayBuffer();
+  await reported('→ GET /songs');
+  const all = printed.join('\n');
+  return all.slice(0, all.lastIndexOf('→ GET /songs'));
+}
+
+describe('POST /songs, saving after the answer (lesson 06)', () => {
+  it('shows the save under "after the answer", and none of the log\'s own reads', async () => {
+    const log = await logOf('POST', '/songs');
+    const [answered, after] = log.split('after the answer to POST /songs was sent:');
+    expect(answered).toContain('no database queries');
+    expect(after).toMatch(/query {2}songs\.insert\(\{ title: "Kesariya"/);
+    expect(after).toContain('+ songs inserted');
+    expect(log).not.toContain('listCollections');
+    expect(log).not.toContain('songs.find');
+  });
+});
+
+describe('DELETE /songs/nope, answered with no query', () => {
+  it('shows no database queries and nothing after the answer', async () => {
+    const log = await logOf('DELETE', '/songs/nope');
+    expect(log).toContain('→ DELETE /songs/nope  400');
+    expect(log).toContain('no database queries');
+    expect(log).not.toContain('after the answer');
+  });
+});
+
+describe('GET /songs, newest first', () => {
+  it('shows the sort as the code wrote it', async () => {
+    printed.length = 0;
+    await (await fetch(`${url}/songs`)).arrayBuffer();
+    await reported('→ GET /songs');
+    expect(printed.join('\n')).toContain('query  songs.find({}, { sort: { createdAt: -1 } }) → 1 document');
+  });
+});
