@@ -94,11 +94,18 @@ export async function lessonScreen(
   }
 }
 
+// The rows of the actions' list under the lesson: clack's bar, the question, up to 11 actions,
+// the key help, the closing bar and the row the cursor waits on.
+const actionListRows = 16;
+
 /** The lesson's text a page at a time, then the files to edit (said even when the learner skipped ahead). */
 async function showLesson(lesson: LessonEntry, language: Language, streams: ScreenStreams): Promise<void> {
+  const files = `\n${filesToEdit(lesson, language)}`;
   say(streams, '');
-  await showPaged(lessonBody(lesson, language), streams, { language, after: 'menu' });
-  say(streams, `\n${filesToEdit(lesson, language)}`);
+  // The last page stays on screen with the files and the actions under it.
+  const rowsAfter = files.split('\n').length + actionListRows;
+  await showPaged(lessonBody(lesson, language), streams, { language, after: 'menu', rowsAfter });
+  say(streams, files);
 }
 
 async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {

@@ -35,8 +35,8 @@ function pick(to: Action, from: Action = 'run'): Key[] {
 }
 
 /** Opens a lesson screen on a screen of its own; `opened` records the files its editor was asked to open. */
-function openLesson(language: 'en' | 'hinglish' = 'en', which = lesson) {
-  const screen = new ScreenDriver();
+function openLesson(language: 'en' | 'hinglish' = 'en', which = lesson, size?: { columns: number; rows: number }) {
+  const screen = new ScreenDriver(size);
   const warm = idleWarmCheck();
   const opened: string[][] = [];
   const closed = lessonScreen(which, language, {
@@ -138,6 +138,28 @@ describe('reading a lesson longer than the screen', () => {
     }
     expect(pages).toBeGreaterThan(2);
     await screen.answer(whatNext, 'ctrl-c');
+    await closesWithin(closed);
+  });
+
+  // The lessons whose last page, with the menu under it, was taller than the tester's 100 by 40 tmux.
+  it.each([
+    ['01', 'en'],
+    ['04', 'en'],
+    ['06', 'en'],
+    ['04', 'hinglish'],
+    ['06', 'hinglish'],
+  ] as const)('keeps the whole last page of lesson %s (%s) on screen above the menu', async (number, language) => {
+    const size = { columns: 100, rows: 40 };
+    const { screen, closed } = openLesson(language, findLesson(number)!, size);
+    const more = language === 'en' ? 'Space or Enter: more' : 'Space ya Enter: aage padho';
+    const menu = `Lesson ${number}: `;
+    while ((await screen.waitForAny([more, menu])) === more) screen.press('space');
+    await screen.waitFor('└');
+    // Everything after the last page-turn prompt, up to the menu's last line, is on screen at once.
+    const prompt = language === 'en' ? 'skip to the menu ──' : 'seedha menu pe ──';
+    const shown = screen.text.slice(screen.text.lastIndexOf(prompt) + prompt.length);
+    expect(shown.split('\n').length, shown).toBeLessThanOrEqual(size.rows);
+    screen.press('ctrl-c');
     await closesWithin(closed);
   });
 
