@@ -2,7 +2,7 @@
 // a hint, the solution, reset. Each says what happened in the learner's language.
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isCancel, log, spinner } from '@clack/prompts';
+import { isCancel, spinner } from '@clack/prompts';
 import { lessonPaths } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress } from '../progress/progress-store.ts';
 import { afterPassing } from './after-pass.ts';
@@ -11,6 +11,7 @@ import { choose } from './choose.ts';
 import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
 import type { ScreenState } from './lesson-screen.ts';
 import { lessonWords } from './lesson-words.ts';
+import { log } from './screen-log.ts';
 import { say } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
