@@ -34,8 +34,11 @@ export async function runApp({ lesson, language, streams }: ScreenState): Promis
 }
 
 const editWords = {
-  en: { which: 'Which file?', all: (count: number) => `All ${count} of them` },
-  hinglish: { which: 'Kaunsi file kholein?', all: (count: number) => `Saari ${count} files` },
+  en: { which: 'Which file?', all: (count: number) => (count === 2 ? 'Both files' : `All ${count} files`) },
+  hinglish: {
+    which: 'Kaunsi file kholein?',
+    all: (count: number) => (count === 2 ? 'Dono files' : `Saari ${count} files`),
+  },
 };
 
 /** Opens the exercise file in an editor; with several, asks which (or all of them). */
