@@ -100,7 +100,7 @@ const english: LessonWords = {
       'For experiments of your own, write in playground/sandbox.ts and run `npm run sandbox`.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
-    `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ' (▶ in the list).' : `: npm run lesson -- list`}`,
+    `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ', the lessons without ✔ in the list.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Then: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
 };
 
@@ -164,7 +164,7 @@ const hinglish: LessonWords = {
       'Apne experiments ke liye playground/sandbox.ts mein likho aur `npm run sandbox` chalao.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
-    `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ' (list mein ▶).' : `: npm run lesson -- list`}`,
+    `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Phir: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
 };
 

@@ -9,6 +9,7 @@ isolateScreens();
 const { allLessons } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { formatLessonList } = await import('../../src/runner/lesson-list.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type CheckResult = ReturnType<typeof checkResult>;
 
@@ -78,12 +79,22 @@ describe('a check that passes', () => {
     expect(screen.text).not.toContain('Go on to lesson');
   });
 
-  it('after the last lesson with others still open, names them', async () => {
+  it('after the last lesson with others still open, names them as the list marks them', async () => {
+    updateProgress((progress) => (progress.lessons[second.slug] = { done: true, passedOnce: true }));
     const { screen, closed } = await openWithChecks(last, [checkResult(last, 2)]);
     await screen.answer(`Lesson ${last.number}: what next?`, ...toCheck);
-    await screen.waitFor(`That was the last lesson. Still to pass: ${lessons[0].number}`);
+    const open = lessons.filter((lesson) => lesson !== second && lesson !== last).map((lesson) => lesson.number);
+    await screen.waitFor(
+      `That was the last lesson. Still to pass: ${open.join(', ')}, the lessons without ✔ in the list.`,
+    );
     await screen.answer(`Lesson ${last.number} ✔ done: what next?`, 'ctrl-c');
     await closesWithin(closed);
+    // The list shows ▶ on one of them only; what they share is having no ✔.
+    const list = formatLessonList(loadProgress().progress, 'en', (_, text) => text).split('\n');
+    for (const lesson of lessons) {
+      const line = list.find((entry) => entry.includes(` ${lesson.number}  `));
+      expect(line?.includes('✔'), `lesson ${lesson.number}: ${line}`).toBe(!open.includes(lesson.number));
+    }
   });
 
   it('says so in Hinglish too', async () => {
