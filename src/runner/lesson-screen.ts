@@ -56,7 +56,7 @@ const nextStep: Record<Action, Action> = {
   edit: 'check',
   check: 'hint',
   watch: 'back',
-  hint: 'edit',
+  hint: 'hint', // Enter again gives the next hint
   solution: 'edit',
   reset: 'edit',
   language: 'read',

@@ -80,13 +80,13 @@ describe('the lesson screen', () => {
     await closesWithin(closed);
   });
 
-  it('shows the next hint each time, counts it, and puts the cursor on "Open the file"', async () => {
+  it('shows the next hint each time, counts it, and keeps the cursor on the hints: Enter gives the next', async () => {
     const { screen, closed } = openLesson();
     await screen.skipReading();
     await screen.answer(whatNext, ...pick('hint'));
     await screen.waitFor('Hint 1 of');
     expect(progressOfLesson().hintsShown).toBe(1);
-    await screen.answer(whatNext, ...pick('hint', 'edit'));
+    await screen.answer(whatNext, 'enter');
     await screen.waitFor('Hint 2 of');
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
@@ -101,11 +101,11 @@ describe('the lesson screen', () => {
     await screen.answer(whatNext, ...pick('hint'));
     await screen.waitFor(`Hint ${total} of ${total}`);
     await screen.waitFor('That was the last hint. Still stuck? Pick "Compare with the solution".');
-    await screen.answer(whatNext, 'down', 'down', 'down'); // from "Open the file" to the hints
+    await screen.answer(whatNext); // the cursor stays on the hints
     await screen.waitFor(`Hints again, from the first (all ${total} seen)`);
     screen.press('enter');
     await screen.waitFor(`Hint 1 of ${total}`);
-    await screen.answer(whatNext, ...pick('hint', 'edit'));
+    await screen.answer(whatNext, 'enter');
     await screen.waitFor(`Hint 2 of ${total}`);
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
@@ -336,7 +336,7 @@ describe('in Hinglish', () => {
     screen.press('enter');
     await screen.waitFor(`Hint ${total} (${total} mein se)`);
     await screen.waitFor('Yeh aakhri hint tha. Ab bhi atke ho? "Solution se compare karo" chuno.');
-    await screen.answer(whatNow, ...pick('reset', 'edit'));
+    await screen.answer(whatNow, ...pick('reset', 'hint'));
     await screen.waitFor(`${lesson.slug}/${file} mein starter wapas daal dein?`);
     await screen.waitFor('Haan / ● Nahi');
     screen.press('enter');

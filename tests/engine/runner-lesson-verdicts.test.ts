@@ -130,7 +130,7 @@ describe('a check that fails', () => {
     updateProgress((progress) => (progress.lessons[first.slug] = { hintsShown: total }));
     await screen.answer(`Lesson ${first.number}: what next?`, 'enter'); // the cursor went to the hints
     await screen.waitFor(`Hint 1 of ${total}`);
-    await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'enter'); // from "Open the file" to the check
+    await screen.answer(`Lesson ${first.number}: what next?`, 'up', 'up', 'enter'); // from the hints to the check
     await screen.waitFor(`You have seen all ${total} hints. Still stuck? Pick "Compare with the solution".`);
     await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
     await closesWithin(closed);
