@@ -78,7 +78,7 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
   spin.start(words.checking);
   try {
     const verdict = await checkOnce(warm, lesson, 'menu', language);
-    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.notYet));
+    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.checked));
     const line = await databaseLine?.catch(() => undefined);
     if (line) say(streams, paint('dim', line));
     say(streams, verdict.text);

@@ -23,7 +23,8 @@ export interface LessonWords {
   checkingLesson: (lessonNumber: string) => string;
   checkingNow: string;
   passed: string;
-  notYet: string;
+  /** The spinner's last word on a check that fails; the verdict under it says how far it got. */
+  checked: string;
   checkFailed: string;
   saved: (files: string) => string;
   watching: (files: string) => string;
@@ -74,7 +75,7 @@ const english: LessonWords = {
   checkingLesson: (n) => `Checking lesson ${n}…`,
   checkingNow: 'Checking…',
   passed: 'Passed!',
-  notYet: 'Not yet.',
+  checked: 'Checked. What the checks found:',
   checkFailed: 'The check itself could not run.',
   saved: (files) => `Saved: ${files}. Checking…`,
   watching: (files) => `Watching ${files}: save to check again. Enter or Ctrl-C stops watching.`,
@@ -138,7 +139,7 @@ const hinglish: LessonWords = {
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
   checkingNow: 'Check ho raha hai…',
   passed: 'Pass ho gaya!',
-  notYet: 'Abhi nahi.',
+  checked: 'Check ho gaya. Checks ne yeh paaya:',
   checkFailed: 'Check khud nahi chal paaya.',
   saved: (files) => `Save hua: ${files}. Check ho raha hai…`,
   watching: (files) => `${files} pe nazar hai: save karo, dobara check hoga. Enter ya Ctrl-C se watch band.`,

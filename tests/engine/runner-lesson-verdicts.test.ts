@@ -114,7 +114,7 @@ describe('a check that fails', () => {
     updateProgress((progress) => (progress.lessons[first.slug] = { done: true, passedOnce: true }));
     const { screen, closed } = await openWithChecks(first, [checkResult(first, 2, ['saves the URL'])]);
     await screen.answer(`Lesson ${first.number} ✔ done: what next?`, ...toCheck);
-    await screen.waitFor('Not yet.');
+    await screen.waitFor('Checked. What the checks found:');
     await screen.waitFor('"saves the URL"');
     await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
     await closesWithin(closed);
@@ -127,6 +127,8 @@ describe('a check that fails', () => {
     const { screen, closed } = await openWithChecks(first, [failing(), failing()]);
     await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
     await screen.waitFor('Stuck? Pick "Next hint" in the lesson menu.');
+    // The spinner and the verdict do not say the same words one over the other.
+    expect(screen.text.split('Not yet').length - 1).toBe(1);
     updateProgress((progress) => (progress.lessons[first.slug] = { hintsShown: total }));
     await screen.answer(`Lesson ${first.number}: what next?`, 'enter'); // the cursor went to the hints
     await screen.waitFor(`Hint 1 of ${total}`);
