@@ -18,6 +18,12 @@ import { paint } from './terminal.ts';
 /** How long the menu's next question waits for TypeScript's view after a verdict (a warm type check takes well under this). */
 const typesPatienceMs = 2000;
 
+/**
+ * The rows of the actions' list the screen asks after each action: clack's bar, the question,
+ * up to 11 actions, the key help, the closing bar and the row the cursor waits on.
+ */
+export const actionListRows = 16;
+
 /** The menu says once which database the checks use, at the first check it runs. */
 let databaseSaid = false;
 
@@ -138,7 +144,14 @@ export async function showSolution({ lesson, language, streams }: ScreenState): 
     if (!sure) return false;
   }
   const { solutionComparison } = await import('./solution-diff.ts');
-  say(streams, '\n' + solutionComparison(lesson, language));
+  const { showPaged } = await import('./pager.ts');
+  // Paged like the lesson: a long comparison would otherwise scroll past before it is read.
+  say(streams, '');
+  await showPaged(solutionComparison(lesson, language), streams, {
+    language,
+    after: 'menu',
+    rowsAfter: actionListRows,
+  });
   return true;
 }
 

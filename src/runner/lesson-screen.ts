@@ -16,7 +16,16 @@ import { choose } from './choose.ts';
 import type { openInEditor } from './editor.ts';
 import { exerciseFiles, filesToEdit, hintCount, lessonBody } from './lesson-actions.ts';
 import { lessonTitle } from './lesson-list.ts';
-import { checkLesson, editFiles, hint, reset, runApp, showSolution, watchLesson } from './lesson-screen-actions.ts';
+import {
+  actionListRows,
+  checkLesson,
+  editFiles,
+  hint,
+  reset,
+  runApp,
+  showSolution,
+  watchLesson,
+} from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
 import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
@@ -93,10 +102,6 @@ export async function lessonScreen(
     await warm.stop();
   }
 }
-
-// The rows of the actions' list under the lesson: clack's bar, the question, up to 11 actions,
-// the key help, the closing bar and the row the cursor waits on.
-const actionListRows = 16;
 
 /** The lesson's text a page at a time, then the files to edit (said even when the learner skipped ahead). */
 async function showLesson(lesson: LessonEntry, language: Language, streams: ScreenStreams): Promise<void> {

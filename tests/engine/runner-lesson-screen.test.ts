@@ -14,6 +14,7 @@ const { allLessons, findLesson, lessonPaths } = await import('../../src/lessons/
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { askYesNo } = await import('../../src/runner/ask.ts');
 const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { solutionComparison } = await import('../../src/runner/solution-diff.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type OpenOptions = Parameters<typeof import('../../src/runner/editor.ts').openInEditor>[1];
 
@@ -277,6 +278,7 @@ describe('the solution', () => {
     await screen.answer(whatNext, ...pick('solution'));
     await screen.answer(question, 'y');
     await screen.waitFor(comparison);
+    await screen.skipReading(); // the starter and the solution differ by more than a screenful
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
   });
@@ -287,9 +289,33 @@ describe('the solution', () => {
     await screen.skipReading();
     await screen.answer(whatNext, ...pick('solution'));
     await screen.waitFor(comparison);
+    await screen.skipReading(); // the starter and the solution differ by more than a screenful
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain(question);
+  });
+});
+
+describe('the solution, compared', () => {
+  it('is paged like the lesson when it is longer than the screen', async () => {
+    const long = findLesson('07')!;
+    updateProgress((progress) => (progress.lessons[long.slug] = { passedOnce: true }));
+    const { screen, closed } = openLesson('en', long, { columns: 100, rows: 40 });
+    await screen.skipReading();
+    await screen.answer(`Lesson ${long.number}: what next?`, ...pick('solution'));
+    await screen.waitFor(`solutions/${long.slug}/`);
+    await screen.skipReading();
+    await screen.answer(`Lesson ${long.number}: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+  });
+
+  it('explains - and + only when some line differs', () => {
+    const mine = () => solutionComparison(lesson, 'en', (_, text) => text);
+    writeLearnerEdits();
+    expect(mine()).toContain("- your line   + the solution's line");
+    writeFileSync(learnerFile, readFileSync(path.join(lessonPaths(lesson).solutionDir, file)));
+    expect(mine()).toContain('Your file matches the solution exactly.');
+    expect(mine()).not.toContain('your line');
   });
 });
 
