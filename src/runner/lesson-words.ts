@@ -98,7 +98,7 @@ const english: LessonWords = {
       'Together they are a real backend: a file goes to storage, its facts and its URL to MongoDB,',
       'through a schema, a model and routes of your own, with every upload awaited properly.',
       'playground/ is yours to keep: change things, break them, run the checks again.',
-      'For experiments of your own, write in playground/sandbox.ts and run `npm run sandbox`.',
+      'For experiments of your own, write in playground/sandbox.ts and run npm run sandbox.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
     `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ', the lessons without ✔ in the list.' : `: npm run lesson -- list`}`,
@@ -162,7 +162,7 @@ const hinglish: LessonWords = {
       'Milke yeh ek real backend hai: file storage mein jaati hai, uske facts aur URL MongoDB mein,',
       'aapke apne schema, model aur routes se hote hue, aur har upload ka sahi se await.',
       'playground/ aapka hai: cheezein badlo, todo, aur checks phir se chalao.',
-      'Apne experiments ke liye playground/sandbox.ts mein likho aur `npm run sandbox` chalao.',
+      'Apne experiments ke liye playground/sandbox.ts mein likho aur npm run sandbox chalao.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
     `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,

@@ -77,6 +77,7 @@ describe('a check that passes', () => {
     screen.press('ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain('Go on to lesson');
+    expect(screen.text, 'markdown backticks shown raw').not.toContain('`npm run');
   });
 
   it('after the last lesson with others still open, names them as the list marks them', async () => {
