@@ -49,7 +49,7 @@ const words = {
     crashedNext:
       'One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead. Then run the app again.',
     sandbox: 'Your sandbox stopped with an error.',
-    sandboxNext: 'Fix it in playground/sandbox.ts and run `npm run sandbox` again.',
+    sandboxNext: 'Fix it in playground/sandbox.ts and run npm run sandbox again.',
   },
   hinglish: {
     services: 'Playground ka database ya storage start nahi hua, isliye app nahi chal paaya.',
@@ -66,7 +66,7 @@ const words = {
     crashedNext:
       'Ek buri request ne har user ke liye app band kar diya. Route mein error catch karo (try/catch, ya uske andar await) aur error status ke saath answer do. Phir app dobara chalao.',
     sandbox: 'Aapka sandbox ek error ke saath ruk gaya.',
-    sandboxNext: 'playground/sandbox.ts mein theek karo aur `npm run sandbox` dobara chalao.',
+    sandboxNext: 'playground/sandbox.ts mein theek karo aur npm run sandbox dobara chalao.',
   },
 };
 

@@ -49,7 +49,7 @@ export async function memoryServerUnavailable(allowDownload = true): Promise<str
   } catch (error) {
     return `mongodb-memory-server could not look for mongod (${error instanceof Error ? error.message : String(error)})`;
   }
-  if (!allowDownload) return 'mongod is not downloaded yet (`npm run db` fetches it once, when online)';
+  if (!allowDownload) return 'mongod is not downloaded yet (npm run db fetches it once, when online)';
   const host = downloadHost();
   if (await canResolve(host)) return undefined;
   return `mongod is not downloaded yet and ${host} cannot be reached (no internet?)`;

@@ -49,7 +49,7 @@ export class ExerciseFileMissing extends Error {
     const what = existsSync(fullPath) ? 'is a folder, not a file' : 'is missing';
     super(
       `The exercise file ${path.relative(projectRoot, fullPath)} ${what}. ` +
-        `Run \`npm run lesson -- reset ${lesson.number}\` to get a fresh copy of the starter (it asks first).`,
+        `Run npm run lesson -- reset ${lesson.number} to get a fresh copy of the starter (it asks first).`,
     );
     this.name = 'ExerciseFileMissing';
   }

@@ -66,10 +66,10 @@ export async function foldersInPlaceOfFiles(lesson: LessonEntry): Promise<string
 function copyProblem(lesson: LessonEntry, error: NodeJS.ErrnoException, folders: string[]): string {
   const where = path.relative(projectRoot, lessonPaths(lesson).playgroundDir);
   if (folders.length)
-    return `${folders.map((file) => `${where}/${file}`).join(', ')} should be a file, but is a folder. \`npm run lesson -- reset ${lesson.number}\` puts the starter file back (it asks first).`;
+    return `${folders.map((file) => `${where}/${file}`).join(', ')} should be a file, but is a folder. npm run lesson -- reset ${lesson.number} puts the starter file back (it asks first).`;
   if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
     return `${where}/ could not be written: the folder is read-only for you. Make playground/ writable (or work in a copy of the project you own), then try again.`;
-  return `${where}/ could not be brought up to date (${error.message}). \`npm run lesson -- reset ${lesson.number}\` puts the starter back.`;
+  return `${where}/ could not be brought up to date (${error.message}). npm run lesson -- reset ${lesson.number} puts the starter back.`;
 }
 
 /**

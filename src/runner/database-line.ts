@@ -10,13 +10,13 @@ const names: Record<Language, Record<DatabaseKind, string>> = {
     external: 'your own MongoDB (MONGODB_URI), in a database of its own, dropped at the end',
     'memory-server': 'a real MongoDB (mongodb-memory-server)',
     standin:
-      "the offline stand-in database: it speaks MongoDB's language but is not a real mongod (run `npm run db` once while online to get one)",
+      "the offline stand-in database: it speaks MongoDB's language but is not a real mongod (run npm run db once while online to get one)",
   },
   hinglish: {
     external: 'aapka apna MongoDB (MONGODB_URI), ek alag database mein jo end pe drop ho jaata hai',
     'memory-server': 'ek real MongoDB (mongodb-memory-server)',
     standin:
-      'offline stand-in database: MongoDB ki language bolta hai, par real mongod nahi hai (online hote hue ek baar `npm run db` chalao, real wala mil jaayega)',
+      'offline stand-in database: MongoDB ki language bolta hai, par real mongod nahi hai (online hote hue ek baar npm run db chalao, real wala mil jaayega)',
   },
 };
 

@@ -4,12 +4,10 @@
 // vi is never started unasked: a beginner who lands in it may not know how to leave.
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import type { Language } from '../progress/progress-store.ts';
 
 /** How a terminal editor is left, in both languages; said in one line before it starts. */
-export interface LeaveLine {
-  en: string;
-  hinglish: string;
-}
+export type LeaveLine = Record<Language, string>;
 
 export interface EditorChoice {
   /** 'variable': $VISUAL or $EDITOR, run through the shell and waited for. */
@@ -24,6 +22,8 @@ export interface EditorChoice {
   manyFiles: boolean;
   /** How to leave it, for editors that take over the terminal. */
   leave?: LeaveLine;
+  /** Arguments that make the editor itself show how to leave it, once it covers the line said before. */
+  showing?: (language: Language) => string[];
 }
 
 interface KnownEditor {
@@ -52,10 +52,21 @@ const windowEditors: KnownEditor[] = [
   { command: 'notepad', name: 'Notepad', window: true, manyFiles: false, platforms: ['win32'] },
 ];
 
+// :wqa, not :wq: with two files open, vim refuses :wq ("E173: 1 more file to edit").
 const vimLike: LeaveLine = {
-  en: 'To leave it: press Esc, then type :wq and press Enter (that saves, then quits).',
-  hinglish: 'Bahar nikalne ke liye: Esc dabao, phir :wq likho aur Enter dabao (save karke bahar).',
+  en: 'To leave it: press Esc, then type :wqa and press Enter (that saves every file, then quits).',
+  hinglish: 'Bahar nikalne ke liye: Esc dabao, phir :wqa likho aur Enter dabao (saari files save karke bahar).',
 };
+
+// vi, vim and nvim run `-c command` after loading the files: echomsg puts the way out on their
+// status line (after a redraw, so it is the only message), as they cover the line said before.
+// Short, so that an 80-column vim shows it without asking for Enter first.
+const echoesWithC = new Set(['vi', 'vim', 'nvim', 'vim.basic', 'vim.tiny']);
+const vimStatusLine: LeaveLine = {
+  en: 'To leave: Esc, then :wqa and Enter (saves every file)',
+  hinglish: 'Bahar niklo: Esc, phir :wqa aur Enter (sab save)',
+};
+const vimEcho = (language: Language) => ['-c', `redraw|echomsg "${vimStatusLine[language]}"`];
 
 /** How to leave the terminal editors a learner may have in $EDITOR, by command name. */
 const leaveLines: Record<string, LeaveLine> = {
@@ -135,10 +146,15 @@ function canShowWindow(editor: KnownEditor, env: NodeJS.ProcessEnv, platform: No
   return vscodeFamily && (env.TERM_PROGRAM === 'vscode' || Boolean(env.VSCODE_IPC_HOOK_CLI));
 }
 
+/** The program a variable names, without folder or extension ("/usr/bin/vim -p" → "vim"). */
+function programOf(commandLine: string): string {
+  const first = commandLine.trim().split(/\s+/)[0] ?? '';
+  return path.basename(first).replace(/\.(exe|cmd)$/i, '');
+}
+
 /** How to leave the editor a variable names ("vim", "emacs -nw", "/usr/bin/nano"); undefined for an editor with a window. */
 function leaveLineFor(commandLine: string): LeaveLine | undefined {
-  const first = commandLine.trim().split(/\s+/)[0] ?? '';
-  const base = path.basename(first).replace(/\.(exe|cmd)$/i, '');
+  const base = programOf(commandLine);
   const known = leaveLines[sameAs[base] ?? base];
   if (known) return known;
   return windowNames.has(base) ? undefined : unknownLeave(base);
@@ -151,7 +167,14 @@ export function chooseEditor(
 ): EditorChoice | undefined {
   const variable = env.VISUAL?.trim() || env.EDITOR?.trim();
   if (variable)
-    return { kind: 'variable', name: variable, command: variable, manyFiles: true, leave: leaveLineFor(variable) };
+    return {
+      kind: 'variable',
+      name: variable,
+      command: variable,
+      manyFiles: true,
+      leave: leaveLineFor(variable),
+      showing: echoesWithC.has(programOf(variable)) ? vimEcho : undefined,
+    };
   for (const editor of windowEditors) {
     if (editor.platforms && !editor.platforms.includes(platform)) continue;
     const found = findOnPath(editor.command, env, platform);

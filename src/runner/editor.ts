@@ -96,16 +96,19 @@ export function openInEditor(files: string[], options: OpenOptions): string {
     startWindowEditor(editor, files, platform);
     return said.opened(names, editor.name);
   }
-  if (editor.leave) say(`${said.opening(names, editor.name)} ${editor.leave[language]}`);
+  const leave = editor.leave?.[language];
+  if (leave) say(`${said.opening(names, editor.name)} ${leave}`);
+  // The editor covers that line: where it can, it shows the way out itself.
+  const args = [...(editor.showing?.(language) ?? []), ...files];
   // The variable may carry arguments ("code --wait", "emacs -nw"), so the shell splits it.
   const result =
     editor.kind === 'variable'
-      ? spawnSync(`${editor.command} ${files.map((file) => shellQuote(file, platform)).join(' ')}`, {
+      ? spawnSync(`${editor.command} ${args.map((arg) => shellQuote(arg, platform)).join(' ')}`, {
           shell: true,
           stdio: 'inherit',
           env,
         })
-      : spawnSync(editor.command, files, { stdio: 'inherit', env });
+      : spawnSync(editor.command, args, { stdio: 'inherit', env });
   if (result.error || result.status !== 0) return said.failed(editor.name, paths);
   return said.back(editor.name);
 }

@@ -2,7 +2,7 @@
 // a hint, the solution, reset. Each says what happened in the learner's language.
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isCancel, log, spinner } from '@clack/prompts';
+import { isCancel, spinner } from '@clack/prompts';
 import { lessonPaths } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress } from '../progress/progress-store.ts';
 import { afterPassing } from './after-pass.ts';
@@ -11,11 +11,18 @@ import { choose } from './choose.ts';
 import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
 import type { ScreenState } from './lesson-screen.ts';
 import { lessonWords } from './lesson-words.ts';
+import { log } from './screen-log.ts';
 import { say } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
 /** How long the menu's next question waits for TypeScript's view after a verdict (a warm type check takes well under this). */
 const typesPatienceMs = 2000;
+
+/**
+ * The rows of the actions' list the screen asks after each action: clack's bar, the question,
+ * up to 11 actions, the key help, the closing bar and the row the cursor waits on.
+ */
+export const actionListRows = 16;
 
 /** The menu says once which database the checks use, at the first check it runs. */
 let databaseSaid = false;
@@ -33,8 +40,11 @@ export async function runApp({ lesson, language, streams }: ScreenState): Promis
 }
 
 const editWords = {
-  en: { which: 'Which file?', all: (count: number) => `All ${count} of them` },
-  hinglish: { which: 'Kaunsi file kholein?', all: (count: number) => `Saari ${count} files` },
+  en: { which: 'Which file?', all: (count: number) => (count === 2 ? 'Both files' : `All ${count} files`) },
+  hinglish: {
+    which: 'Kaunsi file kholein?',
+    all: (count: number) => (count === 2 ? 'Dono files' : `Saari ${count} files`),
+  },
 };
 
 /** Opens the exercise file in an editor; with several, asks which (or all of them). */
@@ -74,7 +84,7 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
   spin.start(words.checking);
   try {
     const verdict = await checkOnce(warm, lesson, 'menu', language);
-    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.notYet));
+    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.checked));
     const line = await databaseLine?.catch(() => undefined);
     if (line) say(streams, paint('dim', line));
     say(streams, verdict.text);
@@ -134,7 +144,14 @@ export async function showSolution({ lesson, language, streams }: ScreenState): 
     if (!sure) return false;
   }
   const { solutionComparison } = await import('./solution-diff.ts');
-  say(streams, '\n' + solutionComparison(lesson, language));
+  const { showPaged } = await import('./pager.ts');
+  // Paged like the lesson: a long comparison would otherwise scroll past before it is read.
+  say(streams, '');
+  await showPaged(solutionComparison(lesson, language), streams, {
+    language,
+    after: 'menu',
+    rowsAfter: actionListRows,
+  });
   return true;
 }
 

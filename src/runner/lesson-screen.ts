@@ -16,7 +16,16 @@ import { choose } from './choose.ts';
 import type { openInEditor } from './editor.ts';
 import { exerciseFiles, filesToEdit, hintCount, lessonBody } from './lesson-actions.ts';
 import { lessonTitle } from './lesson-list.ts';
-import { checkLesson, editFiles, hint, reset, runApp, showSolution, watchLesson } from './lesson-screen-actions.ts';
+import {
+  actionListRows,
+  checkLesson,
+  editFiles,
+  hint,
+  reset,
+  runApp,
+  showSolution,
+  watchLesson,
+} from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
 import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
@@ -56,7 +65,7 @@ const nextStep: Record<Action, Action> = {
   edit: 'check',
   check: 'hint',
   watch: 'back',
-  hint: 'edit',
+  hint: 'hint', // Enter again gives the next hint
   solution: 'edit',
   reset: 'edit',
   language: 'read',
@@ -96,9 +105,12 @@ export async function lessonScreen(
 
 /** The lesson's text a page at a time, then the files to edit (said even when the learner skipped ahead). */
 async function showLesson(lesson: LessonEntry, language: Language, streams: ScreenStreams): Promise<void> {
+  const files = `\n${filesToEdit(lesson, language)}`;
   say(streams, '');
-  await showPaged(lessonBody(lesson, language), streams, { language, after: 'menu' });
-  say(streams, `\n${filesToEdit(lesson, language)}`);
+  // The last page stays on screen with the files and the actions under it.
+  const rowsAfter = files.split('\n').length + actionListRows;
+  await showPaged(lessonBody(lesson, language), streams, { language, after: 'menu', rowsAfter });
+  say(streams, files);
 }
 
 async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {

@@ -23,7 +23,8 @@ export interface LessonWords {
   checkingLesson: (lessonNumber: string) => string;
   checkingNow: string;
   passed: string;
-  notYet: string;
+  /** The spinner's last word on a check that fails; the verdict under it says how far it got. */
+  checked: string;
   checkFailed: string;
   saved: (files: string) => string;
   watching: (files: string) => string;
@@ -74,7 +75,7 @@ const english: LessonWords = {
   checkingLesson: (n) => `Checking lesson ${n}…`,
   checkingNow: 'Checking…',
   passed: 'Passed!',
-  notYet: 'Not yet.',
+  checked: 'Checked. What the checks found:',
   checkFailed: 'The check itself could not run.',
   saved: (files) => `Saved: ${files}. Checking…`,
   watching: (files) => `Watching ${files}: save to check again. Enter or Ctrl-C stops watching.`,
@@ -97,10 +98,10 @@ const english: LessonWords = {
       'Together they are a real backend: a file goes to storage, its facts and its URL to MongoDB,',
       'through a schema, a model and routes of your own, with every upload awaited properly.',
       'playground/ is yours to keep: change things, break them, run the checks again.',
-      'For experiments of your own, write in playground/sandbox.ts and run `npm run sandbox`.',
+      'For experiments of your own, write in playground/sandbox.ts and run npm run sandbox.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
-    `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ' (▶ in the list).' : `: npm run lesson -- list`}`,
+    `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ', the lessons without ✔ in the list.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Then: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
 };
 
@@ -138,7 +139,7 @@ const hinglish: LessonWords = {
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
   checkingNow: 'Check ho raha hai…',
   passed: 'Pass ho gaya!',
-  notYet: 'Abhi nahi.',
+  checked: 'Check ho gaya. Checks ne yeh paaya:',
   checkFailed: 'Check khud nahi chal paaya.',
   saved: (files) => `Save hua: ${files}. Check ho raha hai…`,
   watching: (files) => `${files} pe nazar hai: save karo, dobara check hoga. Enter ya Ctrl-C se watch band.`,
@@ -161,10 +162,10 @@ const hinglish: LessonWords = {
       'Milke yeh ek real backend hai: file storage mein jaati hai, uske facts aur URL MongoDB mein,',
       'aapke apne schema, model aur routes se hote hue, aur har upload ka sahi se await.',
       'playground/ aapka hai: cheezein badlo, todo, aur checks phir se chalao.',
-      'Apne experiments ke liye playground/sandbox.ts mein likho aur `npm run sandbox` chalao.',
+      'Apne experiments ke liye playground/sandbox.ts mein likho aur npm run sandbox chalao.',
     ].join('\n'),
   stillOpen: (numbers, readIn) =>
-    `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ' (list mein ▶).' : `: npm run lesson -- list`}`,
+    `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Phir: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
 };
 

@@ -5,6 +5,7 @@
 import { lexer, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
 import { colourCodeLine } from './code-colours.ts';
+import { foldCodeLine } from './code-fold.ts';
 import { colourEnabled, painter, textWidth, type Paint } from './terminal.ts';
 
 export interface RenderOptions {
@@ -124,7 +125,12 @@ function block(token: Token, width: number, paint: Paint, colour: boolean): stri
       return code.text
         .split('\n')
         .map((line) =>
-          line.trim() === '' ? '' : '    ' + (colour ? colourCodeLine(line, code.lang ?? '', paint) : line),
+          line.trim() === ''
+            ? ''
+            : foldCodeLine(line, width - 4, colour ? colourCodeLine(line, code.lang ?? '', paint) : line)
+                .split('\n')
+                .map((part) => `    ${part}`)
+                .join('\n'),
         )
         .join('\n');
     }
@@ -205,7 +211,7 @@ function table(token: Tokens.Table, width: number, paint: Paint, colour: boolean
   ].join('\n');
 }
 
-/** The markdown as terminal text: headings, wrapped paragraphs, indented code, lists, links. */
+/** The markdown as terminal text: headings, wrapped paragraphs, indented (and folded) code, lists, links. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
   const colour = options.colour ?? colourEnabled();
   const width = options.width ?? textWidth();

@@ -1,6 +1,6 @@
 // The first screen of `npm start`: the lessons with their progress marks, the cursor on
 // the lesson to continue, plus switching language and quitting.
-import { intro, isCancel, log, outro, select } from '@clack/prompts';
+import { intro, isCancel, outro, select } from '@clack/prompts';
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import {
   lessonProgress,
@@ -13,6 +13,7 @@ import { choose } from './choose.ts';
 import type { LessonScreenOptions } from './lesson-screen.ts';
 import { lessonTitle, lessonToContinue, progressMark } from './lesson-list.ts';
 import { menuWords } from './menu-words.ts';
+import { log } from './screen-log.ts';
 import { screenStreams, type ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 

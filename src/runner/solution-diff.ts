@@ -67,7 +67,8 @@ export function solutionComparison(
 ): string {
   const { playgroundDir, solutionDir } = lessonPaths(lesson);
   const said = words[language];
-  const parts: string[] = [paint('dim', `${paint('red', said.yours)}   ${paint('green', said.theirs)}`)];
+  const parts: string[] = [];
+  let differs = false;
   for (const file of lesson.exerciseFiles) {
     const yoursPath = path.join(playgroundDir, file);
     const solutionPath = path.join(solutionDir, file);
@@ -77,10 +78,14 @@ export function solutionComparison(
       'bold',
       `${path.relative(projectRoot, yoursPath)}  vs  ${path.relative(projectRoot, solutionPath)}`,
     );
+    const same = yours?.join('\n') === solution.join('\n');
+    differs ||= !same;
     if (!yours)
       parts.push(`${title}\n${said.missing}\n${solution.map((line) => paint('green', `+ ${line}`)).join('\n')}`);
-    else if (yours.join('\n') === solution.join('\n')) parts.push(`${title}\n${said.same}`);
+    else if (same) parts.push(`${title}\n${said.same}`);
     else parts.push(`${title}\n${formatDiff(lineEdits(yours, solution), paint)}`);
   }
+  // The key to - and + only where some line is marked with them.
+  if (differs) parts.unshift(paint('dim', `${paint('red', said.yours)}   ${paint('green', said.theirs)}`));
   return parts.join('\n\n') + '\n';
 }

@@ -2,7 +2,7 @@
 import type { Language } from '../progress/progress-store.ts';
 
 const english = {
-  noFile: 'There is no playground/sandbox.ts. Create it with any code you like, then run `npm run sandbox` again.',
+  noFile: 'There is no playground/sandbox.ts. Create it with any code you like, then run npm run sandbox again.',
   ready: 'Database and storage are ready; Mongoose is connected. Running playground/sandbox.ts…',
   finished: 'playground/sandbox.ts finished. Stopping the database and the storage.',
   serving: (where: string[]) =>
@@ -12,7 +12,7 @@ const english = {
 };
 
 const hinglish: typeof english = {
-  noFile: 'playground/sandbox.ts nahi hai. Usme jo code chaho likho, phir `npm run sandbox` dobara chalao.',
+  noFile: 'playground/sandbox.ts nahi hai. Usme jo code chaho likho, phir npm run sandbox dobara chalao.',
   ready: 'Database aur storage ready hain; Mongoose connected hai. playground/sandbox.ts chal raha hai…',
   finished: 'playground/sandbox.ts khatam. Database aur storage band ho rahe hain.',
   serving: (where: string[]) =>

@@ -69,9 +69,12 @@ describe('with VISUAL or EDITOR', () => {
       name: 'emacs -nw',
     });
     const leave = (editor: string) => chooseEditor({ PATH: bin, EDITOR: editor }, 'linux')?.leave?.en;
-    expect(leave('vim')).toBe('To leave it: press Esc, then type :wq and press Enter (that saves, then quits).');
-    expect(leave('/usr/bin/vi')).toContain(':wq');
-    expect(leave('nvim')).toContain(':wq');
+    // :wqa: with two files open, vim refuses :wq ("E173: 1 more file to edit").
+    expect(leave('vim')).toBe(
+      'To leave it: press Esc, then type :wqa and press Enter (that saves every file, then quits).',
+    );
+    expect(leave('/usr/bin/vi')).toContain(':wqa');
+    expect(leave('nvim')).toContain(':wqa');
     expect(leave('nano -l')).toContain('Ctrl-X');
     expect(leave('code --wait')).toBeUndefined();
     expect(leave('my-own-editor')).toBe('When you are done in my-own-editor, save and quit it to come back here.');
@@ -111,6 +114,28 @@ describe('openInEditor', () => {
     });
     expect(said).toEqual([
       'song.schema.ts nano mein khul rahi hai. Bahar nikalne ke liye: Ctrl-X; save ka pooche toh Y dabao, phir Enter.',
+    ]);
+  });
+
+  it('has vi show the way out on its own status line, which covers the line said before it', () => {
+    const bin = pathWith('vi');
+    const second = path.join(folder, 'song.model.ts');
+    const said: string[] = [];
+    openInEditor([file, second], {
+      language: 'en',
+      say: (line) => said.push(line),
+      env: { PATH: bin, EDITOR: 'vi' },
+      platform: 'linux',
+    });
+    expect(said).toEqual([
+      'Opening song.schema.ts, song.model.ts in vi. To leave it: press Esc, then type :wqa and press Enter (that saves every file, then quits).',
+    ]);
+    expect(readFileSync(path.join(bin, 'vi.ran'), 'utf8').split('\n')).toEqual([
+      '-c',
+      'redraw|echomsg "To leave: Esc, then :wqa and Enter (saves every file)"',
+      file,
+      second,
+      '',
     ]);
   });
 

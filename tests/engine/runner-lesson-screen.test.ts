@@ -14,6 +14,7 @@ const { allLessons, findLesson, lessonPaths } = await import('../../src/lessons/
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { askYesNo } = await import('../../src/runner/ask.ts');
 const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { solutionComparison } = await import('../../src/runner/solution-diff.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type OpenOptions = Parameters<typeof import('../../src/runner/editor.ts').openInEditor>[1];
 
@@ -35,8 +36,8 @@ function pick(to: Action, from: Action = 'run'): Key[] {
 }
 
 /** Opens a lesson screen on a screen of its own; `opened` records the files its editor was asked to open. */
-function openLesson(language: 'en' | 'hinglish' = 'en', which = lesson) {
-  const screen = new ScreenDriver();
+function openLesson(language: 'en' | 'hinglish' = 'en', which = lesson, size?: { columns: number; rows: number }) {
+  const screen = new ScreenDriver(size);
   const warm = idleWarmCheck();
   const opened: string[][] = [];
   const closed = lessonScreen(which, language, {
@@ -80,13 +81,13 @@ describe('the lesson screen', () => {
     await closesWithin(closed);
   });
 
-  it('shows the next hint each time, counts it, and puts the cursor on "Open the file"', async () => {
+  it('shows the next hint each time, counts it, and keeps the cursor on the hints: Enter gives the next', async () => {
     const { screen, closed } = openLesson();
     await screen.skipReading();
     await screen.answer(whatNext, ...pick('hint'));
     await screen.waitFor('Hint 1 of');
     expect(progressOfLesson().hintsShown).toBe(1);
-    await screen.answer(whatNext, ...pick('hint', 'edit'));
+    await screen.answer(whatNext, 'enter');
     await screen.waitFor('Hint 2 of');
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
@@ -101,11 +102,11 @@ describe('the lesson screen', () => {
     await screen.answer(whatNext, ...pick('hint'));
     await screen.waitFor(`Hint ${total} of ${total}`);
     await screen.waitFor('That was the last hint. Still stuck? Pick "Compare with the solution".');
-    await screen.answer(whatNext, 'down', 'down', 'down'); // from "Open the file" to the hints
+    await screen.answer(whatNext); // the cursor stays on the hints
     await screen.waitFor(`Hints again, from the first (all ${total} seen)`);
     screen.press('enter');
     await screen.waitFor(`Hint 1 of ${total}`);
-    await screen.answer(whatNext, ...pick('hint', 'edit'));
+    await screen.answer(whatNext, 'enter');
     await screen.waitFor(`Hint 2 of ${total}`);
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
@@ -141,6 +142,28 @@ describe('reading a lesson longer than the screen', () => {
     await closesWithin(closed);
   });
 
+  // The lessons whose last page, with the menu under it, was taller than the tester's 100 by 40 tmux.
+  it.each([
+    ['01', 'en'],
+    ['04', 'en'],
+    ['06', 'en'],
+    ['04', 'hinglish'],
+    ['06', 'hinglish'],
+  ] as const)('keeps the whole last page of lesson %s (%s) on screen above the menu', async (number, language) => {
+    const size = { columns: 100, rows: 40 };
+    const { screen, closed } = openLesson(language, findLesson(number)!, size);
+    const more = language === 'en' ? 'Space or Enter: more' : 'Space ya Enter: aage padho';
+    const menu = `Lesson ${number}: `;
+    while ((await screen.waitForAny([more, menu])) === more) screen.press('space');
+    await screen.waitFor('└');
+    // Everything after the last page-turn prompt, up to the menu's last line, is on screen at once.
+    const prompt = language === 'en' ? 'skip to the menu ──' : 'seedha menu pe ──';
+    const shown = screen.text.slice(screen.text.lastIndexOf(prompt) + prompt.length);
+    expect(shown.split('\n').length, shown).toBeLessThanOrEqual(size.rows);
+    screen.press('ctrl-c');
+    await closesWithin(closed);
+  });
+
   it.each(['q', 'escape', 'ctrl-c'] as const)('skips to the files to edit and the menu at %s', async (key) => {
     const { screen, closed } = openLesson();
     await screen.waitFor('── ');
@@ -170,8 +193,9 @@ describe('opening the files to edit', () => {
     await screen.answer('Lesson 03: what next?', ...pick('edit'));
     await screen.answer('Which file?');
     for (const name of model.exerciseFiles) await screen.waitFor(`playground/${model.slug}/${name}`);
-    await screen.waitFor(`All ${files.length} of them`);
-    screen.press('enter'); // the cursor starts on "All of them"
+    expect(files).toHaveLength(2);
+    await screen.waitFor('Both files');
+    screen.press('enter'); // the cursor starts on "Both files"
     await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
     await screen.answer('Which file?', 'up', 'enter'); // the last file alone
     await screen.answer('Lesson 03: what next?', ...pick('edit', 'check'));
@@ -254,6 +278,7 @@ describe('the solution', () => {
     await screen.answer(whatNext, ...pick('solution'));
     await screen.answer(question, 'y');
     await screen.waitFor(comparison);
+    await screen.skipReading(); // the starter and the solution differ by more than a screenful
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
   });
@@ -264,9 +289,33 @@ describe('the solution', () => {
     await screen.skipReading();
     await screen.answer(whatNext, ...pick('solution'));
     await screen.waitFor(comparison);
+    await screen.skipReading(); // the starter and the solution differ by more than a screenful
     await screen.answer(whatNext, 'ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain(question);
+  });
+});
+
+describe('the solution, compared', () => {
+  it('is paged like the lesson when it is longer than the screen', async () => {
+    const long = findLesson('07')!;
+    updateProgress((progress) => (progress.lessons[long.slug] = { passedOnce: true }));
+    const { screen, closed } = openLesson('en', long, { columns: 100, rows: 40 });
+    await screen.skipReading();
+    await screen.answer(`Lesson ${long.number}: what next?`, ...pick('solution'));
+    await screen.waitFor(`solutions/${long.slug}/`);
+    await screen.skipReading();
+    await screen.answer(`Lesson ${long.number}: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+  });
+
+  it('explains - and + only when some line differs', () => {
+    const mine = () => solutionComparison(lesson, 'en', (_, text) => text);
+    writeLearnerEdits();
+    expect(mine()).toContain("- your line   + the solution's line");
+    writeFileSync(learnerFile, readFileSync(path.join(lessonPaths(lesson).solutionDir, file)));
+    expect(mine()).toContain('Your file matches the solution exactly.');
+    expect(mine()).not.toContain('your line');
   });
 });
 
@@ -304,8 +353,8 @@ describe('in Hinglish', () => {
     screen.press('q');
     await screen.waitFor('Aapki file(s):');
     await screen.answer(whatNow);
-    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno');
     await screen.waitFor('App chalao (Run the app)');
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno'); // below the list, as English has it
     screen.press('down');
     screen.press('down');
     screen.press('down');
@@ -313,7 +362,7 @@ describe('in Hinglish', () => {
     screen.press('enter');
     await screen.waitFor(`Hint ${total} (${total} mein se)`);
     await screen.waitFor('Yeh aakhri hint tha. Ab bhi atke ho? "Solution se compare karo" chuno.');
-    await screen.answer(whatNow, ...pick('reset', 'edit'));
+    await screen.answer(whatNow, ...pick('reset', 'hint'));
     await screen.waitFor(`${lesson.slug}/${file} mein starter wapas daal dein?`);
     await screen.waitFor('Haan / ● Nahi');
     screen.press('enter');

@@ -9,6 +9,7 @@ isolateScreens();
 const { allLessons } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { formatLessonList } = await import('../../src/runner/lesson-list.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type CheckResult = ReturnType<typeof checkResult>;
 
@@ -76,14 +77,26 @@ describe('a check that passes', () => {
     screen.press('ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain('Go on to lesson');
+    const finished = screen.text.slice(screen.text.indexOf('You finished the course!'));
+    expect(finished, 'markdown backticks shown raw').not.toContain('`');
   });
 
-  it('after the last lesson with others still open, names them', async () => {
+  it('after the last lesson with others still open, names them as the list marks them', async () => {
+    updateProgress((progress) => (progress.lessons[second.slug] = { done: true, passedOnce: true }));
     const { screen, closed } = await openWithChecks(last, [checkResult(last, 2)]);
     await screen.answer(`Lesson ${last.number}: what next?`, ...toCheck);
-    await screen.waitFor(`That was the last lesson. Still to pass: ${lessons[0].number}`);
+    const open = lessons.filter((lesson) => lesson !== second && lesson !== last).map((lesson) => lesson.number);
+    await screen.waitFor(
+      `That was the last lesson. Still to pass: ${open.join(', ')}, the lessons without ✔ in the list.`,
+    );
     await screen.answer(`Lesson ${last.number} ✔ done: what next?`, 'ctrl-c');
     await closesWithin(closed);
+    // The list shows ▶ on one of them only; what they share is having no ✔.
+    const list = formatLessonList(loadProgress().progress, 'en', (_, text) => text).split('\n');
+    for (const lesson of lessons) {
+      const line = list.find((entry) => entry.includes(` ${lesson.number}  `));
+      expect(line?.includes('✔'), `lesson ${lesson.number}: ${line}`).toBe(!open.includes(lesson.number));
+    }
   });
 
   it('says so in Hinglish too', async () => {
@@ -103,7 +116,7 @@ describe('a check that fails', () => {
     updateProgress((progress) => (progress.lessons[first.slug] = { done: true, passedOnce: true }));
     const { screen, closed } = await openWithChecks(first, [checkResult(first, 2, ['saves the URL'])]);
     await screen.answer(`Lesson ${first.number} ✔ done: what next?`, ...toCheck);
-    await screen.waitFor('Not yet.');
+    await screen.waitFor('Checked. What the checks found:');
     await screen.waitFor('"saves the URL"');
     await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
     await closesWithin(closed);
@@ -116,10 +129,12 @@ describe('a check that fails', () => {
     const { screen, closed } = await openWithChecks(first, [failing(), failing()]);
     await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
     await screen.waitFor('Stuck? Pick "Next hint" in the lesson menu.');
+    // The spinner and the verdict do not say the same words one over the other.
+    expect(screen.text.split('Not yet').length - 1).toBe(1);
     updateProgress((progress) => (progress.lessons[first.slug] = { hintsShown: total }));
     await screen.answer(`Lesson ${first.number}: what next?`, 'enter'); // the cursor went to the hints
     await screen.waitFor(`Hint 1 of ${total}`);
-    await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'enter'); // from "Open the file" to the check
+    await screen.answer(`Lesson ${first.number}: what next?`, 'up', 'up', 'enter'); // from the hints to the check
     await screen.waitFor(`You have seen all ${total} hints. Still stuck? Pick "Compare with the solution".`);
     await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
     await closesWithin(closed);

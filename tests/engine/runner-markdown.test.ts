@@ -57,6 +57,38 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('a code line wider than the screen', () => {
+  const code = [
+    '```ts',
+    'const uploaded = await imagekit.upload({ file: file.buffer, fileName: file.originalname });',
+    '  curl -s -F "file=@kesariya.mp3" https://upload.imagekit.io/api/v1/files/upload/and/more',
+    '```',
+  ].join('\n');
+  const folded = (colour: boolean) => renderMarkdown(code, { width: 50, colour }).trimEnd().split('\n');
+
+  it('is folded within the width, after a space or punctuation, never inside a name', () => {
+    const lines = folded(false);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    expect(lines.slice(0, 4)).toEqual([
+      '    const uploaded = await imagekit.upload({ file:',
+      '        file.buffer, fileName: file.originalname',
+      '        });',
+      '      curl -s -F "file=@kesariya.mp3"',
+    ]);
+    expect(lines[4]).toMatch(/^ {10}https:\/\/upload\./);
+  });
+
+  it('shows its folded parts four columns deeper than the line', () => {
+    const lines = folded(false);
+    expect(lines[1]).toMatch(/^ {8}\S/);
+    expect(lines[4]).toMatch(/^ {10}\S/);
+  });
+
+  it('keeps its colours, folded at the same places', () => {
+    expect(folded(true).map((line) => stripAnsi(line))).toEqual(folded(false));
+  });
+});
+
 describe('wrap', () => {
   it('counts only visible characters, not colour codes', () => {
     const bold = painter(true)('bold', 'aaaa');

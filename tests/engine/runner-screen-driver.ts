@@ -25,11 +25,16 @@ const keyBytes = {
 
 export type Key = keyof typeof keyBytes | 'y' | 'n' | 'q';
 
-/** A screen wide enough that no prompt wraps its message. */
+/** A screen, by default wide enough that no prompt wraps its message. */
 class ScreenRecorder extends Writable {
-  readonly columns = 200;
-  readonly rows = 60;
   text = '';
+
+  constructor(
+    readonly columns = 200,
+    readonly rows = 60,
+  ) {
+    super();
+  }
 
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
     this.text += stripVTControlCharacters(chunk.toString());
@@ -40,7 +45,12 @@ class ScreenRecorder extends Writable {
 
 export class ScreenDriver {
   readonly input = new PassThrough();
-  readonly output = new ScreenRecorder();
+  readonly output: ScreenRecorder;
+
+  /** A screen of `size` (the tester's tmux is 100 by 40), or a roomy one. */
+  constructor(size: { columns: number; rows: number } = { columns: 200, rows: 60 }) {
+    this.output = new ScreenRecorder(size.columns, size.rows);
+  }
   /** Where the next wait starts reading: everything before was already waited for. */
   private read = 0;
 
