@@ -38,7 +38,7 @@ export class WarmCheck {
 
   /**
    * `folders`: where the learner's code lives; every file in them is read afresh on each run.
-   * `typeCheck`: the learner's files, which TypeScript checks beside each run (on another core).
+   * `typeCheck`: the learner's files, which TypeScript checks after each run (in a thread of its own).
    */
   constructor(
     private readonly request: CheckRequest,
@@ -83,10 +83,11 @@ export class WarmCheck {
       run.done();
     }, this.ceilingMs);
     host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
-    const typeIssues = this.types && this.options.typeCheck ? this.types.check(this.options.typeCheck) : undefined;
     await finished;
     clearTimeout(ceiling);
     this.current = undefined;
+    // TypeScript starts once the tests are done: on two cores it would slow the verdict down.
+    const typeIssues = this.types && this.options.typeCheck ? this.types.check(this.options.typeCheck) : undefined;
 
     const verdicts = new Map(run.verdict ? [[this.name, run.verdict]] : []);
     const context = { ceilingHit, ceilingMs: this.ceilingMs, output: host.output, verdicts };

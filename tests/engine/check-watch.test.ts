@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchCheck, type CheckResult } from '../../src/check/index.ts';
+import type { TypeIssue } from '../../src/check/types-check/type-checker.ts';
 import { watchFolder } from '../../src/check/file-watch.ts';
 import { isRunning } from '../../src/processes/is-running.ts';
 import { processTable } from '../../src/processes/process-table.ts';
@@ -30,19 +31,32 @@ function resultQueue() {
 describe.concurrent('watchCheck', () => {
   // Between saves the next run waits, prepared, for go (src/check/worker/check-setup.ts): its
   // worker must not have read the learner's file before the save, however long ago it was ready.
-  it('checks now, then after each save, always on the saved contents, and stops every process', async () => {
+  it('checks now, then after each save, always on the saved contents, TypeScript after the verdict, and stops every process', async () => {
     const lesson = scratchLesson('passing', addThat.subtracts);
     const results = resultQueue();
     const started: string[][] = [];
+    const typeIssues: TypeIssue[][] = [];
+    let saidTypes!: () => void;
+    const typesSaid = new Promise<void>((resolve) => (saidTypes = resolve));
     const watch = watchCheck({ testFile: lesson.testFile, name: 'watched' }, lesson.dir, {
       onResult: results.push,
       onStart: (changed) => started.push(changed),
+      typeCheck: [lesson.exercise],
+      onLateTypeIssues: (issues) => {
+        typeIssues.push(issues);
+        saidTypes();
+      },
     });
     try {
       expect((await results.next()).passed).toBe(false);
-      lesson.write(addThat.adds);
-      expect((await results.next()).passed).toBe(true);
+      lesson.write(addThat.addsMistyped);
+      const passed = await results.next();
+      expect(passed.passed).toBe(true);
       expect(started[1]).toEqual([lesson.exercise]);
+      // The verdict did not wait for TypeScript, which speaks once it is done.
+      expect(passed.typeIssues).toBeUndefined();
+      await typesSaid;
+      expect(typeIssues).toEqual([[expect.objectContaining({ file: lesson.exercise, code: 2322 })]]);
       // A learner who takes a while: the next run has long been prepared when the save comes.
       await new Promise((resolve) => setTimeout(resolve, 1200));
       lesson.write(addThat.subtracts);
