@@ -17,7 +17,7 @@ export interface FolderWatch {
 export interface FolderWatchOptions {
   /** Force polling (true) or events (false); decided from the platform when omitted. */
   poll?: boolean;
-  /** Quiet time after the last write before a save counts. Default 60 ms. */
+  /** Quiet time after the last write before a save counts. Default 25 ms. */
   debounceMs?: number;
   /** How often polling looks. Default 250 ms. */
   intervalMs?: number;
@@ -83,9 +83,15 @@ export async function watchFolder(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let looking = false;
+  /** A save noticed while looking: look once more, or it would go unchecked. */
+  let lookAgain = false;
 
-  const look = async () => {
-    if (looking || stopped) return;
+  const look = async (): Promise<void> => {
+    if (stopped) return;
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
     looking = true;
     try {
       const now = await snapshot(folder);
@@ -94,6 +100,10 @@ export async function watchFolder(
       if (changed.length && !stopped) onChange(changed);
     } finally {
       looking = false;
+    }
+    if (lookAgain) {
+      lookAgain = false;
+      await look();
     }
   };
 
@@ -121,7 +131,9 @@ export async function watchFolder(
   watcher.on('change', (_event, name) => {
     if (name && ignored(String(name))) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void look(), options.debounceMs ?? 60);
+    // An editor's save (write, or write-and-rename) fires its events within a few ms; a save
+    // still being written when the check starts is checked again at its next event.
+    timer = setTimeout(() => void look(), options.debounceMs ?? 25);
   });
   // A watcher can die later (the folder was removed and made again, a network drive): poll from then on.
   watcher.on('error', () => {
