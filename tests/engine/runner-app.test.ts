@@ -3,7 +3,6 @@
 // when a save breaks it, listens on the port asked for, speaks Hinglish, and opens the browser
 // with --open. Each run has a playground of its own inside the project (so the learner's code
 // finds mongoose), and every wait is for something the run prints, never for a time.
-import { spawn, type ChildProcess } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -19,7 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findLesson, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
-import { scriptCommand } from './runner-cli-helpers.ts';
+import { startScript, type ScriptRun } from './runner-cli-helpers.ts';
 
 const lesson = findLesson('02')!;
 const cache = path.join(projectRoot, 'node_modules', '.cache');
@@ -27,12 +26,7 @@ mkdirSync(cache, { recursive: true });
 const folder = mkdtempSync(path.join(cache, 'runner-app-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface AppRun {
-  child: ChildProcess;
-  output(): string;
-  /** Resolves with the first match of `pattern` in what the run printed after `from` characters. */
-  until(pattern: RegExp, from?: number): Promise<RegExpExecArray>;
-  exited: Promise<number | null>;
+interface AppRun extends ScriptRun {
   exerciseFile: string;
 }
 
@@ -42,52 +36,12 @@ let runs = 0;
 function runApp(args: string[] = [], env: Record<string, string> = {}): AppRun {
   const playground = path.join(folder, `playground-${++runs}`);
   cpSync(lessonPaths(lesson).starterDir, path.join(playground, lesson.slug), { recursive: true });
-  const [, ...command] = scriptCommand('lesson');
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    CI: 'true',
-    NO_COLOR: '1',
+  const run = startScript('lesson', ['run', lesson.number, ...args], {
     PLAYGROUND_DIR: playground,
     PLAYGROUND_PROGRESS_FILE: path.join(playground, 'progress.json'),
     ...env,
-  };
-  delete childEnv.FORCE_COLOR;
-  const child = spawn(process.execPath, [...command, 'run', lesson.number, ...args], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv,
   });
-  let output = '';
-  const waiters = new Set<() => void>();
-  const seen = (chunk: Buffer) => {
-    output += chunk;
-    for (const waiter of waiters) waiter();
-  };
-  child.stdout!.on('data', seen);
-  child.stderr!.on('data', seen);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const until = (pattern: RegExp, from = 0) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const look = () => {
-        const match = pattern.exec(output.slice(from));
-        if (!match) return;
-        waiters.delete(look);
-        resolve(match);
-      };
-      waiters.add(look);
-      void exited.then(() => {
-        look();
-        if (waiters.delete(look)) reject(new Error(`The run ended without printing ${pattern}:\n${output}`));
-      });
-      look();
-    });
-  return {
-    child,
-    output: () => output,
-    until,
-    exited,
-    exerciseFile: path.join(playground, lesson.slug, lesson.exerciseFiles[0]),
-  };
+  return { ...run, exerciseFile: path.join(playground, lesson.slug, lesson.exerciseFiles[0]) };
 }
 
 /** Stops the run as Ctrl-C does without a terminal, and resolves once it is gone. */

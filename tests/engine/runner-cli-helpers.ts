@@ -1,6 +1,6 @@
 // Runs `npm run lesson -- …` and `npm start` the way CI does: a child process, CI=true,
 // stdin not a terminal, no colours, and a temporary progress file.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { onTestFinished } from 'vitest';
 import os from 'node:os';
@@ -61,4 +61,54 @@ export function runEntry(
     child.once('error', reject);
     child.once('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** An npm script running in the background, watched through what it prints. */
+export interface ScriptRun {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr together. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in what it printed after `from` characters; rejects if it ends first. */
+  until(pattern: RegExp, from?: number): Promise<RegExpExecArray>;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `npm run <script> -- …args` without npm in between and no terminal, with `env` over
+ * the CI environment; every wait is for something it prints, never for a time.
+ */
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): ScriptRun {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', ...env };
+  delete childEnv.FORCE_COLOR; // vitest sets it for its own output
+  const [, ...command] = scriptCommand(script);
+  const child = spawn(process.execPath, [...command, ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv,
+  });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const seen = (chunk: Buffer) => {
+    output += chunk;
+    for (const waiter of waiters) waiter();
+  };
+  child.stdout!.on('data', seen);
+  child.stderr!.on('data', seen);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const until = (pattern: RegExp, from = 0) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(output.slice(from));
+        if (!match) return;
+        waiters.delete(look);
+        resolve(match);
+      };
+      waiters.add(look);
+      void exited.then(() => {
+        look();
+        if (waiters.delete(look)) reject(new Error(`npm run ${script} ended without printing ${pattern}:\n${output}`));
+      });
+      look();
+    });
+  return { child, output: () => output, until, exited };
 }

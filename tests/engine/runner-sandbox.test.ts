@@ -1,12 +1,11 @@
 // `npm run sandbox` with real processes: code that only computes ends on its own; code that
 // starts a server keeps serving (and says so) until Ctrl-C, or until the server closes.
 // Each run has a playground of its own inside the project, so its code finds its packages.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lessons/catalog.ts';
-import { scriptCommand } from './runner-cli-helpers.ts';
+import { startScript } from './runner-cli-helpers.ts';
 
 const cache = path.join(projectRoot, 'node_modules', '.cache');
 mkdirSync(cache, { recursive: true });
@@ -19,42 +18,10 @@ function sandbox(code: string) {
   const playground = path.join(folder, `playground-${++runs}`);
   mkdirSync(playground);
   writeFileSync(path.join(playground, 'sandbox.ts'), code);
-  const [, ...command] = scriptCommand('sandbox');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CI: 'true',
-    NO_COLOR: '1',
+  return startScript('sandbox', [], {
     PLAYGROUND_DIR: playground,
     PLAYGROUND_PROGRESS_FILE: path.join(playground, 'progress.json'),
-  };
-  delete env.FORCE_COLOR;
-  const child = spawn(process.execPath, command, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env });
-  let output = '';
-  const waiters = new Set<() => void>();
-  const seen = (chunk: Buffer) => {
-    output += chunk;
-    for (const waiter of waiters) waiter();
-  };
-  child.stdout.on('data', seen);
-  child.stderr.on('data', seen);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (status) => resolve(status)));
-  /** Resolves with the first match of `pattern` in what the sandbox printed. */
-  const until = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const look = () => {
-        const match = pattern.exec(output);
-        if (!match) return;
-        waiters.delete(look);
-        resolve(match);
-      };
-      waiters.add(look);
-      void exited.then(() => {
-        look();
-        if (waiters.delete(look)) reject(new Error(`The sandbox ended without printing ${pattern}:\n${output}`));
-      });
-      look();
-    });
-  return { child, until, exited, output: () => output };
+  });
 }
 
 const server = (onRequest = '') => `
