@@ -90,7 +90,7 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
     say(streams, verdict.text);
     if (verdict.passed) log.success(afterPassing(lesson, language, 'menu'), { output });
     // The verdict did not wait for TypeScript; the menu's next question does, a little.
-    const types = await Promise.race([verdict.typesLater, sleep(typesPatienceMs)]);
+    const types = await Promise.race([verdict.typesLater, sleep(typesPatienceMs, undefined, { ref: false })]);
     if (types) say(streams, types);
     return verdict.passed;
   } catch (error) {

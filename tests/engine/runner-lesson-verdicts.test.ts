@@ -141,3 +141,29 @@ describe('a check that fails', () => {
     expect(screen.text.split('Pick "Next hint"').length - 1).toBe(1);
   });
 });
+
+describe("TypeScript's view after a verdict", () => {
+  it('comes under the verdict once it is in, before the next question', async () => {
+    const mistyped = {
+      file: `${first.slug}/${first.exerciseFiles[0]}`,
+      line: 3,
+      column: 7,
+      code: 2322,
+      message: "Type 'number' is not assignable to type 'string'.",
+    };
+    let typesIn!: () => void;
+    const result = {
+      ...checkResult(first, 3),
+      typeIssuesLater: new Promise<(typeof mistyped)[]>((resolve) => (typesIn = () => resolve([mistyped]))),
+    };
+    const { screen, closed } = await openWithChecks(first, [result]);
+    await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
+    await screen.waitFor('All 3 checks pass');
+    expect(screen.text).not.toContain('TS2322');
+    typesIn();
+    await screen.waitFor("Type 'number' is not assignable to type 'string'. (TS2322)");
+    await screen.answer(`Lesson ${first.number} ✔ done: what next?`, 'ctrl-c');
+    await closesWithin(closed);
+    expect(screen.text.indexOf('TS2322')).toBeGreaterThan(screen.text.indexOf('All 3 checks pass'));
+  });
+});
