@@ -45,7 +45,7 @@ function shouldPoll(folder: string): boolean {
 
 type Snapshot = Map<string, string>;
 
-/** Size and modification time of every file under `folder`. */
+/** Size and modification time of every file under `folder`; its folders too, as `folder/` keys. */
 // Walked by hand, not with readdir's `recursive`: polling repeats this a few times a second,
 // and only a walk of its own can skip a node_modules or a hidden folder instead of reading it.
 async function snapshot(folder: string, prefix = '', into: Snapshot = new Map()): Promise<Snapshot> {
@@ -58,8 +58,10 @@ async function snapshot(folder: string, prefix = '', into: Snapshot = new Map())
   for (const entry of entries) {
     if (ignored(entry.name)) continue;
     const relative = path.join(prefix, entry.name);
-    if (entry.isDirectory()) await snapshot(folder, relative, into);
-    else {
+    if (entry.isDirectory()) {
+      into.set(path.join(folder, relative) + path.sep, 'folder');
+      await snapshot(folder, relative, into);
+    } else {
       const info = await stat(path.join(folder, relative)).catch(() => undefined);
       if (info) into.set(path.join(folder, relative), `${info.size}:${info.mtimeMs}`);
     }
@@ -67,10 +69,12 @@ async function snapshot(folder: string, prefix = '', into: Snapshot = new Map())
   return into;
 }
 
+const isFolder = (key: string) => key.endsWith(path.sep);
+
 function differences(before: Snapshot, after: Snapshot): string[] {
   const changed = [...after].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);
   const removed = [...before.keys()].filter((file) => !after.has(file));
-  return [...changed, ...removed];
+  return [...changed, ...removed].filter((file) => !isFolder(file));
 }
 
 /** Calls `onChange` with the changed files (absolute) after each save in `folder`. */
@@ -85,6 +89,8 @@ export async function watchFolder(
   let looking = false;
   /** A save noticed while looking: look once more, or it would go unchecked. */
   let lookAgain = false;
+  /** Called after each look with what is there now (the events mode follows new and removed folders). */
+  let looked: (now: Snapshot) => void = () => undefined;
 
   const look = async (): Promise<void> => {
     if (stopped) return;
@@ -97,6 +103,7 @@ export async function watchFolder(
       const now = await snapshot(folder);
       const changed = differences(known, now);
       known = now;
+      looked(now);
       if (changed.length && !stopped) onChange(changed);
     } finally {
       looking = false;
@@ -121,25 +128,49 @@ export async function watchFolder(
 
   if (options.poll ?? shouldPoll(folder)) return startPolling();
 
-  let watcher: FSWatcher;
-  try {
-    watcher = watch(folder, { recursive: true, persistent: false });
-  } catch {
-    return startPolling();
-  }
+  // One watcher per folder, not fs.watch's `recursive`: on Linux, Node 20's recursive watch
+  // follows each file, and a file saved by rename (vim, an IDE's safe write) is a new file it
+  // never sees again. A folder's own watcher sees every entry written, made or renamed in it.
+  const watchers = new Map<string, FSWatcher>();
   let fallback: FolderWatch | undefined;
-  watcher.on('change', (_event, name) => {
+  const onEvent = (_event: string, name: string | Buffer | null) => {
     if (name && ignored(String(name))) return;
     clearTimeout(timer);
     // An editor's save (write, or write-and-rename) fires its events within a few ms; a save
     // still being written when the check starts is checked again at its next event.
     timer = setTimeout(() => void look(), options.debounceMs ?? 25);
-  });
-  // A watcher can die later (the folder was removed and made again, a network drive): poll from then on.
-  watcher.on('error', () => {
-    watcher.close();
-    if (!stopped) fallback = startPolling();
-  });
+  };
+  const closeAll = () => {
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
+  };
+  // The folder's watcher can die (the folder was removed and made again, a network drive): poll from then on.
+  const rootFailed = () => {
+    closeAll();
+    looked = () => undefined;
+    if (!stopped && !fallback) fallback = startPolling();
+  };
+  looked = (now) => {
+    const folders = new Set([folder, ...[...now.keys()].filter(isFolder).map((key) => key.slice(0, -1))]);
+    for (const [watched, watcher] of watchers)
+      if (!folders.has(watched)) {
+        watcher.close();
+        watchers.delete(watched);
+      }
+    for (const watched of folders) {
+      if (watchers.has(watched)) continue;
+      try {
+        const watcher = watch(watched, { persistent: false }, onEvent);
+        // A subfolder removed meanwhile: the next look stops following it.
+        watcher.on('error', watched === folder ? rootFailed : () => onEvent('rename', null));
+        watchers.set(watched, watcher);
+      } catch {
+        if (watched === folder) return rootFailed();
+      }
+    }
+  };
+  looked(known);
+  if (fallback) return fallback;
   return {
     get mode() {
       return fallback ? 'polling' : 'events';
@@ -147,7 +178,7 @@ export async function watchFolder(
     stop() {
       stopped = true;
       clearTimeout(timer);
-      watcher.close();
+      closeAll();
       fallback?.stop();
     },
   };

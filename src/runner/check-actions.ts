@@ -1,12 +1,16 @@
 // Checking the learner's code from the menu and in watch mode, through the check engine
 // (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { recordCheck, type Language } from '../progress/progress-store.ts';
 import type { CheckResult, ReadIn, WarmCheck } from '../check/index.ts';
 import { hintCount } from './lesson-actions.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from './terminal.ts';
+
+/** How long a pass waits for TypeScript's view of the passing code before it ends a watch. */
+export const typesPatienceMs = 2000;
 
 export interface CheckVerdict {
   passed: boolean;
@@ -130,7 +134,11 @@ export async function watchUntilPassed(lesson: LessonEntry, options: WatchOption
       recordVerdict(lesson, result);
       const text = verdictText(check, result, lesson, readIn, language);
       options.onVerdict({ passed: result.passed, text });
-      if (result.passed) resolvePassed(true);
+      if (!result.passed) return;
+      // A pass ends the watch: TypeScript's view of the passing code, when it is still coming,
+      // is said first (by onLateTypeIssues, on the same promise), if it comes within a moment.
+      const typesSaid = Promise.race([result.typeIssuesLater, sleep(typesPatienceMs, undefined, { ref: false })]);
+      void typesSaid.then(() => setImmediate(() => resolvePassed(true)));
     },
     onLateTypeIssues(issues) {
       const text = check.explainTypeIssues(issues, language).join('\n');

@@ -15,9 +15,6 @@ import { log } from './screen-log.ts';
 import { say } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
-/** How long the menu's next question waits for TypeScript's view after a verdict (a warm type check takes well under this). */
-const typesPatienceMs = 2000;
-
 /**
  * The rows of the actions' list the screen asks after each action: clack's bar, the question,
  * up to 11 actions, the key help, the closing bar and the row the cursor waits on.
@@ -73,7 +70,7 @@ export async function editFiles({ lesson, language, streams, openFiles }: Screen
 
 /** One check on the warm check; true when it passed. */
 export async function checkLesson({ lesson, language, streams, warm }: ScreenState): Promise<boolean> {
-  const { checkOnce } = await import('./check-actions.ts');
+  const { checkOnce, typesPatienceMs } = await import('./check-actions.ts');
   const { output } = streams;
   const words = lessonWords(language);
   const databaseLine = databaseSaid

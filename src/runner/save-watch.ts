@@ -1,11 +1,6 @@
 // The learner's saves in a lesson's folder, as something to wait for: the running app restarts
 // at the next one. Noticing them is src/check/file-watch.ts's job; this keeps the saves that
 // come while nobody waits, until asked.
-//
-// It polls (a stat of the folder's few files, four times a second), for a measured reason:
-// on Linux, Node 20's recursive fs.watch stops reporting a file once an editor saved it by
-// writing a new file and renaming it over the old one (vim, sed -i, many IDEs' "safe write"),
-// so events noticed the first save and missed the later ones.
 import { watchFolder } from '../check/file-watch.ts';
 
 export interface SaveWatch {
@@ -25,17 +20,13 @@ export async function watchSaves(folder: string): Promise<SaveWatch> {
     saved = new Set();
     return files;
   };
-  const watch = await watchFolder(
-    folder,
-    (files) => {
-      for (const file of files) saved.add(file);
-      if (!waiting) return;
-      const { resolve } = waiting;
-      waiting = undefined;
-      resolve(take());
-    },
-    { poll: true },
-  );
+  const watch = await watchFolder(folder, (files) => {
+    for (const file of files) saved.add(file);
+    if (!waiting) return;
+    const { resolve } = waiting;
+    waiting = undefined;
+    resolve(take());
+  });
   return {
     next() {
       if (saved.size) return Promise.resolve(take());

@@ -1,6 +1,6 @@
 // Watch mode: a warm vitest re-checks the learner's file after every save, sees the
 // newest contents, survives an endless loop, and leaves no process behind.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchCheck, type CheckResult } from '../../src/check/index.ts';
@@ -153,6 +153,36 @@ describe('watchFolder', () => {
       expect(watch.mode).toBe('polling');
       lesson.write(addThat.subtracts);
       expect(await changed).toEqual([lesson.exercise]);
+      watch.stop();
+    } finally {
+      lesson.remove();
+    }
+  });
+
+  it('notices every save by rename, as vim and safe-writing editors save, in the folder and in a new subfolder', async () => {
+    const lesson = scratchLesson('passing');
+    try {
+      const saves: string[][] = [];
+      let wake: () => void = () => {};
+      const watch = await watchFolder(lesson.dir, (files) => {
+        saves.push(files);
+        wake();
+      });
+      expect(watch.mode).toBe('events');
+      const saved = async (file: string, text: string) => {
+        const next = new Promise<void>((resolve) => (wake = resolve));
+        writeFileSync(`${file}.tmp`, text);
+        renameSync(`${file}.tmp`, file);
+        await next;
+      };
+      for (const text of [addThat.subtracts, addThat.adds, addThat.subtracts]) await saved(lesson.exercise, text);
+      const page = path.join(lesson.dir, 'public', 'page.html');
+      const folderMade = new Promise<void>((resolve) => (wake = resolve));
+      mkdirSync(path.dirname(page));
+      writeFileSync(page, 'one');
+      await folderMade;
+      await saved(page, 'two');
+      expect(saves).toEqual([[lesson.exercise], [lesson.exercise], [lesson.exercise], [page], [page]]);
       watch.stop();
     } finally {
       lesson.remove();
