@@ -1,7 +1,7 @@
 // The database commands a request sends, as the MongoDB driver's command monitoring sees them
 // (the lesson world connects with monitorCommands): Mongoose's queries and the native
-// driver's alike (listCollections, drop…), each with what came back, and whether it was sent
-// before the answer or after it (work a route left running, the pitfall of lesson 06).
+// driver's alike (listCollections, drop…), each with what came back. The report takes them
+// once at the answer and again later: what came after is work a route left running (lesson 06).
 import type { EventEmitter } from 'node:events';
 import type { Language } from '../progress/progress-store.ts';
 import { formatValue } from './document-format.ts';
@@ -10,15 +10,11 @@ import { logWords, type LogWords } from './log-words.ts';
 /** One command of a request, as a readable line. */
 export interface LoggedCommand {
   line: string;
-  /** Sent after the route had already answered. */
-  late: boolean;
 }
 
 export interface QueryLog {
   /** Starts a fresh list (for the next request). */
   begin(): void;
-  /** Marks the moment the route answered: commands from now on are late. */
-  answered(): void;
   /** The commands since begin() (and takes them away). */
   take(): LoggedCommand[];
   /** Stops listening to the client. */
@@ -83,11 +79,10 @@ function outcome(name: string, reply: Record<string, unknown>, words: LogWords):
 export function attachQueryLog(client: EventEmitter, language: Language = 'en'): QueryLog {
   const words = logWords(language);
   let current: LoggedCommand[] | undefined;
-  let late = false;
   const pending = new Map<number, LoggedCommand & { name: string }>();
   const onStarted = (event: Started) => {
     if (!current || housekeeping.has(event.commandName) || event.command.comment === ownReadComment) return;
-    const entry = { line: describe(event.commandName, event.command), late, name: event.commandName };
+    const entry = { line: describe(event.commandName, event.command), name: event.commandName };
     pending.set(event.requestId, entry);
     current.push(entry);
   };
@@ -107,15 +102,11 @@ export function attachQueryLog(client: EventEmitter, language: Language = 'en'):
   return {
     begin() {
       current = [];
-      late = false;
-    },
-    answered() {
-      late = true;
     },
     take() {
       const taken = current ?? [];
       current = [];
-      return taken.map(({ line, late: after }) => ({ line, late: after }));
+      return taken.map(({ line }) => ({ line }));
     },
     detach() {
       current = undefined;

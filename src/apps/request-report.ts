@@ -77,7 +77,6 @@ async function handleOne(
   // Read before the app runs: a mounted router rewrites req.url to the part after its mount path.
   const target = `${req.method} ${req.url}`;
   const answer = await answerOf(app, req, res);
-  options.queryLog.answered();
   const ms = Math.round(performance.now() - started);
   const commands = options.queryLog.take();
   const after = before ? await snapshot(options.db) : undefined;

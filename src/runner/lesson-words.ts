@@ -71,7 +71,7 @@ const english: LessonWords = {
   nothingReset: 'Nothing was reset.',
   freshStart: (count, where, files) => `Fresh start: ${count} file(s) in ${where}/ are back to the starter (${files}).`,
   noLongerDone: (n) => `Lesson ${n} is not marked done any more: check it again once your code is back.`,
-  checking: 'Checking your code on a real database',
+  checking: 'Checking your code',
   checkingLesson: (n) => `Checking lesson ${n}…`,
   checkingNow: 'Checking…',
   passed: 'Passed!',
@@ -135,7 +135,7 @@ const hinglish: LessonWords = {
   freshStart: (count, where, files) =>
     `Fresh start: ${where}/ ki ${count} file(s) wapas starter jaisi ho gayi (${files}).`,
   noLongerDone: (n) => `Lesson ${n} ab done mark nahi hai: code wapas likh lo, phir dobara check karo.`,
-  checking: 'Aapka code ek real database pe check ho raha hai',
+  checking: 'Aapka code check ho raha hai',
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
   checkingNow: 'Check ho raha hai…',
   passed: 'Pass ho gaya!',
