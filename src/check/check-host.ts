@@ -66,8 +66,9 @@ export function spawnHost(options: HostOptions): CheckHost {
     const onEnd = () => {
       resolve();
       if (ending) return;
-      // Ended by itself (a crash, or a signal from outside): what it started must not outlive it.
-      void child.end();
+      // Ended by itself (a crash, or a signal from outside): what it started, and its scratch
+      // folder, must not outlive it.
+      void host.end();
       options.onExit();
     };
     child.child.once('exit', onEnd);
@@ -91,13 +92,16 @@ export function spawnHost(options: HostOptions): CheckHost {
       (ending ??= (async () => {
         forgetShutdown();
         host.request({ type: 'end' });
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, endGraceMs))]);
+        await Promise.race([exited, graceOver()]);
         await child.end();
         scratch.remove();
       })()),
   };
   return host;
 }
+
+/** Resolves once a host had its time to end by itself; never keeps this process alive. */
+const graceOver = () => new Promise((resolve) => setTimeout(resolve, endGraceMs).unref());
 
 /**
  * Hosts `vitest`, made by the caller in this process, for a run of its plan. Its workers and
@@ -128,7 +132,7 @@ export function hostInThisProcess(
       (ending ??= (async () => {
         forgetShutdown();
         handle?.({ type: 'end' });
-        await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, endGraceMs))]);
+        await Promise.race([running.catch(() => undefined), graceOver()]);
         await endTree({ root: process.pid, mark: { name: RUN_MARK, value: mark } });
       })()),
   };

@@ -133,7 +133,8 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   }
   const enginePassed = engine.every((file) => !file.problem && file.tests.every((test) => test.state !== 'failed'));
   // Errors of a worker the check ended on purpose are its own doing, not a failure of the run.
-  const unclaimed = unhandled.filter((error) => !claimed.has(error) && !endedOnPurpose(error, verdicts));
+  const endedFiles = new Set(requests.filter((_, index) => verdicts.has(names[index])).map(testFileOf));
+  const unclaimed = unhandled.filter((error) => !claimed.has(error) && !endedOnPurpose(error, endedFiles));
   const crashedWithoutResults = !runEnded && !ceilingHit && plan.length > 0;
   return {
     results,
@@ -161,7 +162,11 @@ function blames(error: ErrorRecord, request: CheckRequest, requests: CheckReques
   return requests.filter((other) => testFileOf(other) === file).length === 1;
 }
 
-/** vitest's complaint about a worker that the check ended (stuck) or that ended itself. */
-function endedOnPurpose(error: ErrorRecord, verdicts: RunContext['verdicts']): boolean {
-  return verdicts.size > 0 && /worker|exited unexpectedly|channel closed/i.test(error.message);
+/**
+ * vitest's complaint about a worker that the check ended (stuck) or that ended itself: about
+ * the test file of such a worker (`endedFiles`), or naming none when some worker was ended.
+ */
+function endedOnPurpose(error: ErrorRecord, endedFiles: Set<string>): boolean {
+  if (!endedFiles.size || !/worker|exited unexpectedly|channel closed/i.test(error.message)) return false;
+  return !error.testPath || endedFiles.has(path.resolve(error.testPath));
 }

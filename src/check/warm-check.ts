@@ -142,6 +142,8 @@ export class WarmCheck {
   private onMessage(message: HostMessage): void {
     if (message.type === 'prepared') {
       this.prepared = true;
+      // A new host is ready: an earlier one's crash is no longer news.
+      this.crashed = undefined;
       for (const wake of this.preparedWaiters) wake();
       return;
     }

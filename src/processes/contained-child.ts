@@ -5,15 +5,13 @@ import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:chil
 import { randomBytes } from 'node:crypto';
 import { isRunning } from './is-running.ts';
 import { markedValues, processTable } from './process-table.ts';
-import { endTree, killTree, treeMembers, type ProcessTree } from './process-tree.ts';
+import { endTree, killTree, type ProcessTree } from './process-tree.ts';
 
 /** The environment variable that marks every process of a run: `<pid of its starter>-<random>`. */
 export const RUN_MARK = 'PLAYGROUND_RUN';
 
 export interface ContainedChild {
   child: ChildProcess;
-  /** Every process of the run still running code (the child included while it lives). */
-  members(): number[];
   /** Kills the whole run; resolves true once nothing of it runs (false if some survived `withinMs`). */
   end(withinMs?: number): Promise<boolean>;
 }
@@ -37,7 +35,6 @@ export function spawnContained(command: string, args: string[], options: SpawnOp
   const tree = (): ProcessTree => ({ root: child.pid ?? -1, mark });
   const run: ContainedChild = {
     child,
-    members: () => (child.pid === undefined ? [] : treeMembers(tree())),
     end: async (withinMs = 2000) => {
       live.delete(run);
       if (child.pid === undefined) return true;

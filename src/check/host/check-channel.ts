@@ -72,6 +72,8 @@ export async function openCheckChannel(address: string, handlers: ChannelHandler
       sockets.delete(socket);
       if (!link) return;
       link.closed = true;
+      // A long watch starts a worker per run: forget the ones that are gone.
+      if (byPid.get(link.pid) === link) byPid.delete(link.pid);
       handlers.onClosed(link);
     });
   });
