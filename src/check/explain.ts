@@ -30,11 +30,13 @@ export function explainCheck(
   /** Where the learner reads this: the menu has a "Next hint" action, the command line a command, watch re-runs on save. */
   readIn: ReadIn = 'command line',
   language: VerdictLanguage = 'en',
+  /** The last line in place of the pointer to the next hint (the runner's, once every hint was seen). */
+  instead?: string,
 ): string {
   lesson ??= 'lesson' in result.request ? result.request.lesson : undefined;
   const context: Context = { words: explainWords(language), lesson, language, readIn };
   const { words } = context;
-  const hint = lesson ? words.hint(readIn, lesson.number) : undefined;
+  const hint = instead ?? (lesson ? words.hint(readIn, lesson.number) : undefined);
   const types = explainTypeIssues(result.typeIssues, language);
   const typeLines = types.length ? ['', ...types] : [];
 

@@ -12,7 +12,7 @@
 //     The same on a vitest kept warm, whose next run is always prepared and waits for "go":
 //     a re-check reads only the learner's code afresh. Used by the menu and by watch mode.
 //
-//   explainCheck(result, lesson?, readIn?, language?) → string
+//   explainCheck(result, lesson?, readIn?, language?, instead?) → string
 //     Plain, warm words for the learner: the failing `it` sentence, the test's own message,
 //     expected/got, where, and the hint command; or what kept the tests from running. A warm
 //     check's verdict never waits for TypeScript: what it says later is in result.typeIssuesLater,
@@ -31,7 +31,7 @@ export { runChecks, type RunChecksOptions } from './run-checks.ts';
 export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
-export { explainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
+export type { ReadIn, VerdictLanguage } from './explain-words.ts';
 export { watchLesson, watchCheck, type WatchOptions, type CheckWatch } from './watch.ts';
 export type {
   CheckRequest,

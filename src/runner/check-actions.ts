@@ -59,16 +59,12 @@ export function verdictText(
   readIn: ReadIn,
   language: Language,
 ): string {
-  const text = check.explainCheck(result, lesson, readIn, language);
   const { total, shown } = hintCount(lesson);
-  if (result.passed || shown < total) return text;
-  const pointer = check.explainWords(language).hint(readIn, lesson.number);
-  const hintsRead = lessonWords(language).allHintsSeen(
-    lesson.number,
-    total,
-    readIn === 'menu' ? 'menu' : 'command line',
-  );
-  return text.replace(pointer, hintsRead);
+  const hintsRead =
+    shown < total
+      ? undefined
+      : lessonWords(language).allHintsSeen(lesson.number, total, readIn === 'menu' ? 'menu' : 'command line');
+  return check.explainCheck(result, lesson, readIn, language, hintsRead);
 }
 
 /** TypeScript's view in plain words once it is in, when it came after the verdict; none when it has nothing to say. */
