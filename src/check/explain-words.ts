@@ -31,6 +31,8 @@ export interface ExplainWords {
   stray: string;
   hint(readIn: ReadIn, lesson: string): string;
   syntax: { head: string; advice(readIn: ReadIn): string };
+  /** An exercise file that is gone, or a folder stands in its place: reset brings it back. */
+  fileMissing(file: string, folder: boolean, readIn: ReadIn, lesson: string): string;
   threwWhileLoading: string;
   adviceReference: string;
   adviceType: string;
@@ -80,6 +82,11 @@ const english: ExplainWords = {
     readIn === 'menu'
       ? 'Stuck? Pick "Next hint" in the lesson menu.'
       : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson}`,
+  fileMissing: (file, folder, readIn, lesson) =>
+    `The exercise file ${file} ${folder ? 'is a folder, not a file' : 'is missing'}. ` +
+    (readIn === 'menu'
+      ? 'Pick "Reset the exercise" in the lesson menu to get a fresh copy of the starter (it asks first).'
+      : `Run npm run lesson -- reset ${lesson} to get a fresh copy of the starter (it asks first).`),
   syntax: {
     head: 'Your file could not be read, so no check could run yet.',
     advice: (readIn) =>
@@ -157,6 +164,11 @@ const hinglish: ExplainWords = {
     readIn === 'menu'
       ? 'Atak gaye? Lesson menu mein "Agla hint" chuno.'
       : `Atak gaye? Agla hint bas ek command door hai: npm run lesson -- hint ${lesson}`,
+  fileMissing: (file, folder, readIn, lesson) =>
+    `Exercise file ${file} ${folder ? 'file nahi, ek folder hai' : 'gayab hai'}. Starter ki nayi copy ke liye ` +
+    (readIn === 'menu'
+      ? 'lesson menu mein "Exercise reset karo" chuno (pehle poochha jaayega).'
+      : `npm run lesson -- reset ${lesson} chalao (pehle poochha jaayega).`),
   syntax: {
     head: 'Aapki file padhi nahi ja saki, isliye abhi koi check nahi chal paya.',
     advice: (readIn) =>

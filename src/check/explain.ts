@@ -153,6 +153,13 @@ function reasonOf(failure: FailureDetail): string {
   return crash ? `${reason} (${crash.message}${crash.location ? `, ${crash.location}` : ''})` : reason;
 }
 
+/** ExerciseFileMissing's own sentence (src/lessons/exercise.ts), said again in the learner's language and place. */
+function fileMissing(message: string, { words, lesson, readIn }: Context): string {
+  const said = /The exercise file (.+?) (is a folder, not a file|is missing)\./.exec(message);
+  if (!said || !lesson) return message.replace(/^ExerciseFileMissing: /, '');
+  return words.fileMissing(said[1], said[2] !== 'is missing', readIn, lesson.number);
+}
+
 /** What to look for, for an error a file threw as it loaded: the lesson's own words when it warns about it. */
 function loadErrorAdvice(message: string, { words, lesson, language }: Context): string[] {
   const lessonSays = lesson && lessonWordsFor(lesson, message, language);
@@ -172,8 +179,7 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
     case 'load-error':
       if (problem.message.startsWith('SyntaxError'))
         return [words.syntax.head, message, where, words.syntax.advice(context.readIn)].filter(isLine);
-      if (problem.message.startsWith('ExerciseFileMissing'))
-        return [problem.message.replace(/^ExerciseFileMissing: /, '')];
+      if (problem.message.startsWith('ExerciseFileMissing')) return [fileMissing(problem.message, context)];
       return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
     case 'busy':
       return [words.busy[0], during, words.busy[1]].filter(isLine);

@@ -81,6 +81,22 @@ describe('explainCheck', () => {
     expect(text).toContain('"lists nothing yet" (POST /api/songs): GET /api/songs answered 500');
   });
 
+  it("says where an exercise file went missing in the learner's language, and the way back where they read it", () => {
+    const lesson = findLesson('02');
+    if (!lesson) throw new Error('lesson 02 is in the manifest');
+    const message =
+      'ExerciseFileMissing: The exercise file playground/02-schema/song.schema.ts is a folder, not a file. ' +
+      'Run npm run lesson -- reset 02 to get a fresh copy of the starter (it asks first).';
+    const missing = result({ request: { lesson }, problem: { kind: 'load-error', message } });
+    expect(explainCheck(missing, lesson, 'command line')).toContain(
+      'The exercise file playground/02-schema/song.schema.ts is a folder, not a file. Run npm run lesson -- reset 02',
+    );
+    const menu = explainCheck(missing, lesson, 'menu', 'hinglish');
+    expect(menu).toContain('Exercise file playground/02-schema/song.schema.ts file nahi, ek folder hai.');
+    expect(menu).toContain('lesson menu mein "Exercise reset karo" chuno');
+    expect(menu).not.toContain('npm run lesson -- reset');
+  });
+
   it('says a save starts the check again only in watch', () => {
     const failing = result({
       problem: { kind: 'load-error', message: 'SyntaxError: Unexpected token', location: 'lessons/02/song.ts:3:1' },
