@@ -2,7 +2,6 @@
 // a database left by a run that died (kill -9, power loss) can be told apart and dropped later.
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConnectionString } from 'mongodb-connection-string-url';
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ownName = /^playground_([a-z0-9]{6})_(\d+)_[a-z0-9]{6}$/;
@@ -23,18 +22,4 @@ export function generateDatabaseName(): string {
 export function ownerOnThisMachine(name: string): number | undefined {
   const match = ownName.exec(name);
   return match && match[1] === machineTag() ? Number(match[2]) : undefined;
-}
-
-/**
- * The connection string of database `dbName` on the server at `serverUri`, to print for mongosh
- * or Compass (the playground connects to `serverUri` and names the database in code). With
- * credentials and no authSource, the login database stays the one `serverUri` had: the path
- * names the database to log in against too.
- */
-export function databaseUri(serverUri: string, dbName: string): string {
-  const uri = new ConnectionString(serverUri);
-  if (uri.username && !uri.searchParams.has('authSource'))
-    uri.searchParams.set('authSource', decodeURIComponent(uri.pathname.slice(1)) || 'admin');
-  uri.pathname = `/${dbName}`;
-  return uri.toString();
 }

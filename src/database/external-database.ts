@@ -2,7 +2,8 @@
 // The playground works only inside a database of its own and drops only that one.
 import { MongoClient } from 'mongodb';
 import { redactConnectionString } from 'mongodb-connection-string-url';
-import { databaseUri, generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
+import { generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
+import { databaseUri } from './database-uri.ts';
 import { DatabaseStartError } from './database-start-error.ts';
 import { isRunning } from '../processes/is-running.ts';
 import type { PlaygroundDatabase } from './start-database.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseUri } from '../../src/database/database-name.ts';
+import { databaseUri } from '../../src/database/database-uri.ts';
 import { DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
 import { startStandin } from '../../src/database/standin/server.ts';
 import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
