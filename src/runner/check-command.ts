@@ -3,39 +3,29 @@
 // cli-entry.mjs runs check with a vitest it made first thing in this process; cli.ts runs it
 // with a vitest in a process of its own, and honours LESSON_TARGET (an instructor checking the
 // solution or a known mistake: that copy's verdict, and the learner's progress untouched).
-import path from 'node:path';
+import type { CheckReport } from '../check/index.ts';
 import type { LessonEntry } from '../lessons/catalog.ts';
-import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { Language } from '../progress/progress-store.ts';
-import { makeScratchFolder } from '../processes/scratch-folder.ts';
-import type { RunChecksOptions } from '../check/index.ts';
 import { afterPassing } from './after-pass.ts';
 import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
+import { startCheck, type CheckStartOptions } from './check-start.ts';
 import { listenForStop } from './keys.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from './terminal.ts';
 
-export interface CheckCommandOptions {
-  language: Language;
-  /** The copy to check (LESSON_TARGET); the learner's own by default. */
-  target?: ExerciseTarget;
-  inThisProcess?: RunChecksOptions['inThisProcess'];
-}
-
-/** Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not). */
-export async function checkCommand(lesson: LessonEntry, options: CheckCommandOptions): Promise<number> {
-  const { language, inThisProcess } = options;
+/**
+ * Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not).
+ * `started`: the check, if the caller started it already (cli-entry.mjs, before this file loads).
+ */
+export async function checkCommand(
+  lesson: LessonEntry,
+  options: CheckStartOptions,
+  started: Promise<CheckReport> = startCheck(lesson, options),
+): Promise<number> {
+  const { language } = options;
   const target = options.target ?? 'playground';
-  const words = lessonWords(language);
-  const copy = target === 'playground' ? '' : ` (LESSON_TARGET=${target})`;
-  console.log(paint('dim', `${words.checkingLesson(lesson.number)}${copy}`));
-  if (inThisProcess) {
-    // The check's workers start from this process: what they leave in the temporary folder goes with it.
-    const temp = path.join(makeScratchFolder().path);
-    process.env.TMPDIR = process.env.TMP = process.env.TEMP = temp;
-  }
   const check = await import('../check/index.ts');
-  const { results } = await check.runChecks([{ lesson, target }], { inThisProcess });
+  const { results } = await started;
   const result = results[0];
   const learners = target === 'playground';
   if (learners) recordVerdict(lesson, result);

@@ -5,7 +5,7 @@ import { findLesson } from '../lessons/catalog.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { takeCharge } from '../processes/take-charge.ts';
-import { checkCommand } from './check-command.ts';
+import { startCheck } from './check-start.ts';
 import { paint } from './terminal.ts';
 
 /** Runs `check <name>` on `vitest` (made with RUN_MARK=`mark`); answers the exit code. */
@@ -22,5 +22,9 @@ export async function checkWithVitest(name: string, vitest: Vitest, mark: string
     console.error(paint('yellow', problem.message));
     return 1;
   }
-  return checkCommand(lesson, { language: loaded.progress.language ?? 'en', inThisProcess: { vitest, mark } });
+  const options = { language: loaded.progress.language ?? 'en', inThisProcess: { vitest, mark } } as const;
+  // The tests start first; the words of the verdict load while the test worker starts.
+  const started = startCheck(lesson, options);
+  const { checkCommand } = await import('./check-command.ts');
+  return checkCommand(lesson, options, started);
 }
