@@ -7,9 +7,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
 import type { PlaygroundStorage } from '../../src/storage/start-storage.ts';
-import { goFromCheck, servicesFromCheck } from '../../src/check/worker/channel-client.ts';
+import { goFromCheck, servicesFromCheck, waitingForGo } from '../../src/check/worker/channel-client.ts';
 import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
+import { warmUp } from './warm-up.ts';
 
 /** Opens the lesson's world before the file's tests and closes it after them. */
 export function useLesson<Exercise>(slug: string): {
@@ -33,9 +34,15 @@ export function useLesson<Exercise>(slug: string): {
       givenDatabase: await servicesFromCheck(),
     }))();
   services.catch(() => undefined);
+  // In watch and the menu, the wait for the learner's save is time to get ready (warm-up.ts).
+  const warmed = services.then(
+    () => (waitingForGo() ? warmUp(() => !waitingForGo()) : undefined),
+    () => undefined,
+  );
 
   beforeAll(async () => {
     await goFromCheck();
+    await warmed;
     const started = await services;
     loadingStarts();
     watchDatabaseClient(mongoose.connection.getClient());

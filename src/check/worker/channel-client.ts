@@ -12,6 +12,7 @@ const project = process.env.PLAYGROUND_CHECK_PROJECT ?? '';
 let socket: Socket | undefined;
 let services: Promise<CheckServices> | undefined;
 let go: Promise<void> | undefined;
+let goSaid = false;
 
 /** Connects and says hello, once; a no-op outside a check. */
 export function joinCheck(): void {
@@ -30,7 +31,10 @@ export function joinCheck(): void {
   readJsonLines<ChannelMessage>(socket, (message) => {
     if (message.type === 'services') resolveServices(message.services);
     if (message.type === 'no-services') refuseServices(new Error(message.reason));
-    if (message.type === 'go') resolveGo();
+    if (message.type === 'go') {
+      goSaid = true;
+      resolveGo();
+    }
   });
   // The check went away (it was stopped): nothing of this worker may outlive it.
   socket.on('close', () => process.kill(process.pid, 'SIGKILL'));
@@ -46,6 +50,11 @@ export function tell(message: WorkerMessage): void {
 /** The database the check made for this run, or undefined outside a check. */
 export function servicesFromCheck(): Promise<CheckServices> | undefined {
   return services;
+}
+
+/** Is this worker waiting for go? A one-off check says it with the services; watch and the menu wait for a save. */
+export function waitingForGo(): boolean {
+  return Boolean(channelAddress) && !goSaid;
 }
 
 /** Resolves when the check says the run may start (at once for a cold check; at the learner's save in watch). */
