@@ -35,11 +35,17 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
   });
 }
 
-async function samples(runs: number, measure: () => Promise<number>): Promise<number> {
-  await measure(); // a first run fills the disk caches, as any learner's first check did long ago
-  const all: number[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measure());
-  return median(all);
+/**
+ * The median of each measure over `runs` rounds, the measures taken in turn within a round, so
+ * that a figure and its floor see the same machine: one measured in a quiet minute and the
+ * other in a busy one made their ratio swing by 0.3x. A first untimed round fills the disk
+ * caches, as any learner's first check did long ago.
+ */
+async function interleaved(runs: number, measures: Array<() => Promise<number>>): Promise<number[]> {
+  for (const measure of measures) await measure();
+  const all: number[][] = measures.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [index, measure] of measures.entries()) all[index].push(await measure());
+  return all.map(median);
 }
 
 /** From a save (a touch) to the verdict of `npm run lesson -- watch`, on the untouched starter (it keeps failing). */
@@ -100,12 +106,12 @@ export default async function checkBench(): Promise<BenchResult[]> {
   const floorEnv = { ...env, PLAYGROUND_CHECK_PLAN: JSON.stringify([{ name: 'floor', file: trivial }]) };
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   try {
-    const vitestFloor = await samples(runs, () => timed('npx', ['vitest', 'run'], floorEnv));
-    const tsxFloor = await samples(runs, () =>
-      timed(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(folder, 'one-line.ts')], env),
-    );
     cpSync(lessonPaths(lesson).solutionDir, path.join(playground, lesson.slug), { recursive: true });
-    const cold = await samples(runs, () => timed('npm', ['run', '-s', 'lesson', '--', 'check', lesson.number], env));
+    const [vitestFloor, tsxFloor, cold] = await interleaved(runs, [
+      () => timed('npx', ['vitest', 'run'], floorEnv),
+      () => timed(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(folder, 'one-line.ts')], env),
+      () => timed('npm', ['run', '-s', 'lesson', '--', 'check', lesson.number], env),
+    ]);
     rmSync(path.join(playground, lesson.slug), { recursive: true, force: true });
     cpSync(lessonPaths(lesson).starterDir, path.join(playground, lesson.slug), { recursive: true });
     const watch = await watchRechecks(runs, env, path.join(playground, lesson.slug, lesson.exerciseFiles[0]));
@@ -141,9 +147,9 @@ export default async function checkBench(): Promise<BenchResult[]> {
     }
     const proofRuns = Number(process.env.BENCH_PROOF_RUNS ?? 0);
     if (proofRuns) {
-      const proof = await samples(proofRuns - 1, () =>
-        timed('npm', ['test'], { ...process.env, CI: 'true' }).then((ms) => ms / 1000),
-      );
+      const [proof] = await interleaved(proofRuns - 1, [
+        () => timed('npm', ['test'], { ...process.env, CI: 'true' }).then((ms) => ms / 1000),
+      ]);
       results.push({ name: 'check: whole npm test', median: proof, unit: 's', target: 60, runs: proofRuns });
     }
     return results;
