@@ -80,10 +80,17 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
   };
 }
 
-/** Why no mongod can be had now (memory-server.ts), or undefined when one can. */
-async function mongodUnavailable(allowDownload: boolean): Promise<string | undefined> {
+/**
+ * The tier startDatabase tries first: PLAYGROUND_DB, else your own server (MONGODB_URI), else a
+ * real mongod if one can be had, else the stand-in. Throws DatabaseStartError for a PLAYGROUND_DB
+ * it does not know. (A mongod that will not start still falls back to the stand-in.)
+ */
+export async function chooseDatabaseKind(allowDownload = true): Promise<DatabaseKind> {
+  const forced = forcedKind();
+  if (forced) return forced;
+  if (process.env.MONGODB_URI?.trim()) return 'external';
   const { memoryServerUnavailable } = await import('./memory-server.ts');
-  return memoryServerUnavailable(allowDownload);
+  return (await memoryServerUnavailable(allowDownload)) ? 'standin' : 'memory-server';
 }
 
 export interface StartDatabaseOptions {
@@ -99,20 +106,20 @@ export interface StartDatabaseOptions {
 
 /** Starts the first database that works and says which one (on stderr) unless `quiet`. */
 export async function startDatabase(options: StartDatabaseOptions = {}): Promise<PlaygroundDatabase> {
-  const forced = forcedKind();
-  const externalUri = process.env.MONGODB_URI?.trim();
+  const kind = await chooseDatabaseKind(options.allowDownload ?? true);
   let database: PlaygroundDatabase;
-  if (forced === 'external' || (!forced && externalUri)) {
+  if (kind === 'external') {
+    const externalUri = process.env.MONGODB_URI?.trim();
     if (!externalUri)
       throw new DatabaseStartError(
         'PLAYGROUND_DB is "external", but MONGODB_URI is not set. Set it to your server, e.g. mongodb://127.0.0.1:27017',
       );
     const { useExternalDatabase } = await import('./external-database.ts');
     database = await useExternalDatabase(externalUri);
-  } else if (forced === 'memory-server') {
-    database = await memoryServerDatabase(options.port);
-  } else if (forced === 'standin' || (await mongodUnavailable(options.allowDownload ?? true))) {
+  } else if (kind === 'standin') {
     database = await standinDatabase(options.port);
+  } else if (forcedKind()) {
+    database = await memoryServerDatabase(options.port);
   } else {
     database = await memoryServerDatabase(options.port).catch(async (error: unknown) => {
       // A mongod that looked available but would not start: the stand-in still lets you learn.

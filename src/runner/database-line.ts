@@ -1,7 +1,7 @@
 // The one line saying which database the playground uses (README, "The database"): the app
 // runner and the sandbox say it from the database they started; the menu's first check says
-// it for the check's database, chosen the same way (src/database/start-database.ts), except
-// that a check never waits for a download (src/check/host/host-database.ts).
+// it for the check's database, chosen by start-database.ts's own chooseDatabaseKind, without
+// a download (a check never waits for one: src/check/host/host-database.ts).
 import type { DatabaseKind } from '../database/start-database.ts';
 import type { Language } from '../progress/progress-store.ts';
 
@@ -27,18 +27,11 @@ export function databaseLine(kind: DatabaseKind, language: Language, uri: string
     : `Database at ${uri}: ${names.en[kind]}.`;
 }
 
-/** The kind of database a check starts now, as the check chooses it; undefined when PLAYGROUND_DB is wrong (the check says so). */
-async function checkDatabaseKind(): Promise<DatabaseKind | undefined> {
-  const forced = process.env.PLAYGROUND_DB?.trim();
-  if (forced) return (['external', 'memory-server', 'standin'] as const).find((kind) => kind === forced);
-  if (process.env.MONGODB_URI?.trim()) return 'external';
-  const { memoryServerUnavailable } = await import('../database/memory-server.ts');
-  return (await memoryServerUnavailable(false)) ? 'standin' : 'memory-server';
-}
-
 /** The line for the checks' database, or undefined when it cannot be told. */
 export async function checkDatabaseLine(language: Language): Promise<string | undefined> {
-  const kind = await checkDatabaseKind().catch(() => undefined);
+  // As a check chooses it: never a download (a PLAYGROUND_DB it does not know, the check itself explains).
+  const { chooseDatabaseKind } = await import('../database/start-database.ts');
+  const kind = await chooseDatabaseKind(false).catch(() => undefined);
   if (!kind) return undefined;
   return language === 'hinglish' ? `Checks ka database: ${names.hinglish[kind]}.` : `Checks run on ${names.en[kind]}.`;
 }

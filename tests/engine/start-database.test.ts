@@ -7,7 +7,7 @@ import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../src/database/database-uri.ts';
-import { DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
+import { chooseDatabaseKind, DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
 import { startStandin } from '../../src/database/standin/server.ts';
 import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
 
@@ -52,6 +52,23 @@ describe('a check (allowDownload: false)', () => {
     const database = await startDatabase({ quiet: true, allowDownload: false });
     expect(database.kind).toBe('standin');
     await database.stop();
+  });
+});
+
+describe('chooseDatabaseKind (the menu says it before a check starts)', () => {
+  it('takes PLAYGROUND_DB first, then MONGODB_URI, then a mongod on this machine, then the stand-in', async () => {
+    process.env.MONGOMS_VERSION = '0.0.1';
+    process.env.MONGOMS_DOWNLOAD_MIRROR = 'https://localhost';
+    process.env.MONGODB_URI = 'mongodb://127.0.0.1:1';
+    process.env.PLAYGROUND_DB = 'memory-server';
+    expect(await chooseDatabaseKind(false)).toBe('memory-server');
+    delete process.env.PLAYGROUND_DB;
+    expect(await chooseDatabaseKind(false)).toBe('external');
+    delete process.env.MONGODB_URI;
+    expect(await chooseDatabaseKind(false)).toBe('standin');
+    expect(await chooseDatabaseKind(true)).toBe('memory-server');
+    process.env.PLAYGROUND_DB = 'postgres';
+    await expect(chooseDatabaseKind(false)).rejects.toThrow(DatabaseStartError);
   });
 });
 
