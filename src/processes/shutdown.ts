@@ -18,6 +18,11 @@ export function onShutdown(cleanup: Cleanup): () => void {
   return () => cleanups.delete(cleanup);
 }
 
+/** Is the process ending (asked from outside)? What it still finishes meanwhile is not news to anyone. */
+export function shuttingDown(): boolean {
+  return ending !== undefined;
+}
+
 /** Runs every cleanup (at most graceMs), then exits with `code`. */
 export function shutdown(code: number): Promise<never> {
   return (ending ??= (async () => {
@@ -62,9 +67,17 @@ export function endOnSignals(options: { stopIsSuccess?: boolean } = {}): void {
  * wake-ups in /proc; elsewhere this part is skipped).
  */
 function watchLauncher(): void {
+  // Our parent as cli-entry.mjs saw it first thing, a second or so before a check gets here: a
+  // SIGTERM to npm meanwhile took the shell away, and must end us too. Read once and forgotten:
+  // the processes this one starts have parents of their own.
+  const parentAtStart = Number(process.env.PLAYGROUND_PARENT_AT_START) || undefined;
+  delete process.env.PLAYGROUND_PARENT_AT_START;
   if (!process.env.npm_lifecycle_event || process.platform === 'win32') return;
-  const shell = process.ppid;
+  const shell = parentAtStart ?? process.ppid;
   const npm = parentOf(shell);
+  // npm's shell gone already, in our first moments (a SIGTERM to npm). Only a shell can be our
+  // parent under npm, never init; npm itself may be pid 1 (a container's command).
+  if (shell === 1) return void shutdown(143);
   const wakeUps = shellWakeUps(shell);
   const timer = setInterval(() => {
     if (process.ppid !== shell || (npm !== undefined && npm > 1 && !isRunning(npm))) void shutdown(143);

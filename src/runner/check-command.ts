@@ -6,6 +6,7 @@
 import type { CheckReport } from '../check/index.ts';
 import type { LessonEntry } from '../lessons/catalog.ts';
 import type { Language } from '../progress/progress-store.ts';
+import { shuttingDown } from '../processes/shutdown.ts';
 import { afterPassing } from './after-pass.ts';
 import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
 import { startCheck, type CheckStartOptions } from './check-start.ts';
@@ -26,6 +27,8 @@ export async function checkCommand(
   const target = options.target ?? 'playground';
   const check = await import('../check/index.ts');
   const { results } = await started;
+  // Stopped from outside (Ctrl-C, npm gone): the check ended unfinished, and nobody waits for its words.
+  if (shuttingDown()) return 1;
   const result = results[0];
   const learners = target === 'playground';
   if (learners) recordVerdict(lesson, result);

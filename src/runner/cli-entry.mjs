@@ -11,6 +11,10 @@ import { readdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
+// For the clean ending on signals (src/processes/shutdown.ts), which a check puts in place only
+// once vitest is made: npm sent a SIGTERM meanwhile if the shell it started for us is gone.
+process.env.PLAYGROUND_PARENT_AT_START = String(process.ppid);
+
 const [command, name, ...rest] = process.argv.slice(2);
 const [major, minor] = process.versions.node.split('.').map(Number);
 const supported = major > 20 || (major === 20 && minor >= 19);

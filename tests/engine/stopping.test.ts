@@ -5,7 +5,7 @@
 // what it leaves behind can be found (the tag needs Linux's /proc).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,14 @@ async function gone(run: Run): Promise<string[]> {
   return readdirSafe(path.join(run.temp, 'tmp')).filter((name) => !name.startsWith('tsx-'));
 }
 
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, 'latin1');
+  } catch {
+    return '';
+  }
+}
+
 function readdirSafe(folder: string): string[] {
   try {
     return readdirSync(folder);
@@ -118,6 +126,27 @@ describe.runIf(linux).concurrent('stopping the playground', () => {
       await until(() => /is running at (http\S+)/.test(run.output()), 'the app listening', run);
       run.child.kill('SIGTERM');
       expect(await gone(run)).toEqual([]);
+    } finally {
+      rmSync(run.temp, { recursive: true, force: true });
+    }
+  });
+
+  it('check: SIGTERM to npm while the check is still starting ends it, with no verdict, and leaves nothing', async () => {
+    // Code that keeps the check waiting: only the signal can end this run before its verdict.
+    const waiting =
+      "import mongoose from 'mongoose';\nexport const songSchema = new mongoose.Schema({ title: { type: String, validate: () => new Promise<boolean>(() => {}) } });\n";
+    const run = npmLesson(['check', lesson.number], {}, waiting);
+    const started = () =>
+      leftOver(run).some((pid) =>
+        readFileSafe(`/proc/${pid}/cmdline`).split('\0').includes('src/runner/cli-entry.mjs'),
+      );
+    try {
+      // As soon as node runs the command (not only npm's shell): before the check has put its own
+      // handling of signals in place.
+      await until(started, 'the check command started', run);
+      run.child.kill('SIGTERM');
+      expect(await gone(run)).toEqual([]);
+      expect(run.output()).not.toMatch(/Not yet|Getting there|never|stopped before/);
     } finally {
       rmSync(run.temp, { recursive: true, force: true });
     }
