@@ -25,6 +25,7 @@ const sharedWorkerTests = [
   // Pure functions on values made by hand: nothing of theirs outlives a test.
   'tests/engine/app-database-changes.test.ts',
   'tests/engine/check-explain.test.ts',
+  'tests/engine/check-json-lines.test.ts',
   'tests/engine/check-proof.test.ts',
   'tests/engine/check-types.test.ts',
   'tests/engine/lesson-anatomy.test.ts',

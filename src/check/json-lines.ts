@@ -5,6 +5,9 @@ import type { Socket } from 'node:net';
 /** Calls `onMessage` with every complete line of `socket`, parsed; lines that are not JSON are dropped. */
 export function readJsonLines<Message>(socket: Socket, onMessage: (message: Message) => void): void {
   const lines = createInterface({ input: socket, crlfDelay: Infinity });
+  // readline passes on the socket's errors (a reset when the other side was killed); the
+  // socket's owner handles them, and unheard here they would crash the process.
+  lines.on('error', () => undefined);
   lines.on('line', (line) => {
     if (!line) return;
     let message: Message;
