@@ -28,6 +28,12 @@ export interface LessonEntry {
   titleHinglish: string;
   /** The files the learner edits, relative to playground/<slug>/. */
   exerciseFiles: string[];
+  /**
+   * The learner writes the whole app, server.ts included: the checks and "Run the app" start it as a
+   * process of its own (`node --import tsx server.ts`), its settings in the environment, instead of
+   * importing the exercise files.
+   */
+  ownServer?: boolean;
   /** The lesson's code uploads files: its checks, app and sandbox start the storage (the others do without). */
   storage?: boolean;
   /**
@@ -277,6 +283,71 @@ export const lessons: LessonEntry[] = [
         folder: 'delete-never-settles',
         what: "deleteFile() only logs the SDK's error in its callback and never calls resolve() or reject(): DELETE /api/songs/:id waits forever.",
         explains: 'never settled',
+      },
+    ],
+  },
+  {
+    number: '08',
+    slug: '08-your-own-app',
+    storage: true,
+    ownServer: true,
+    title: 'Your own songs app, from an empty folder',
+    titleHinglish: 'Apna songs app, khaali folder se',
+    exerciseFiles: [
+      'server.ts',
+      'src/app.ts',
+      'src/config/env.ts',
+      'src/db/db.ts',
+      'src/services/storage.service.ts',
+      'src/models/song.model.ts',
+      'src/routes/song.routes.ts',
+      '.env.example',
+    ],
+    given: [
+      { file: 'public/index.html', fromLesson: '07-songs-app' },
+      { file: 'public/songs.js', fromLesson: '07-songs-app' },
+      { file: 'public/style.css', fromLesson: '07-songs-app' },
+    ],
+    mistakes: [
+      {
+        folder: 'listens-before-connect',
+        what: 'Called app.listen() first and connectDB() after it, so the app takes requests before it has a database.',
+        explains: 'before its database connection',
+      },
+      {
+        folder: 'secret-in-source',
+        what: 'Wrote the ImageKit keys into storage.service.ts instead of reading them from the environment.',
+        explains: 'keep secrets in .env',
+      },
+      {
+        folder: 'no-missing-check',
+        what: 'Read process.env.MONGODB_URI! and the IMAGEKIT_* keys without checking them: a missing one crashes deep in a library, with a stack.',
+        explains: 'one sentence',
+      },
+      {
+        folder: 'no-error-handler',
+        what: "Left out the JSON error handler: an invalid song gets Express's HTML error page with status 500.",
+        explains: 'error handler',
+      },
+      {
+        folder: 'no-signal-handler',
+        what: 'Never listened for SIGTERM: the process is ended by the signal itself, mid-request, with nothing closed.',
+        explains: "process.on('SIGTERM'",
+      },
+      {
+        folder: 'sigterm-keeps-running',
+        what: 'On SIGTERM closed only the server: the open database connection keeps the process running until it is killed.',
+        explains: 'still running',
+      },
+      {
+        folder: 'exits-with-connection-open',
+        what: 'On SIGTERM called process.exit(0) at once, without closing the server or the database connection.',
+        explains: 'connection still open',
+      },
+      {
+        folder: 'page-from-working-folder',
+        what: "Served the page with express.static('public'): found from the folder the app is started in, not from app.ts.",
+        explains: 'working folder',
       },
     ],
   },

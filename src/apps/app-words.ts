@@ -14,10 +14,14 @@ export interface AppWords {
   noSuchLesson: (asked: string, lessons: string) => string;
   tryIt: string;
   requestsBelow: string;
+  /** For the learner's own server, whose requests the playground does not see. */
+  outputBelow: string;
   pressToStop: string;
   signalToStop: string;
   stopping: string;
   stopped: string;
+  /** The learner's own server (lesson 08) ended: how, and on which port it should have listened. */
+  ownServerEnded: (how: string, port: number) => string;
 }
 
 const english: AppWords = {
@@ -33,10 +37,14 @@ const english: AppWords = {
   noSuchLesson: (asked, lessons) => `There is no lesson "${asked}". Lessons: ${lessons}.`,
   tryIt: 'Try it: paste these into another terminal.',
   requestsBelow: 'Each request shows up below with what it did to the database.',
+  outputBelow: 'What your server prints shows up below.',
   pressToStop: 'Press Enter or Ctrl-C to stop it.',
   signalToStop: 'Stop it with Ctrl-C.',
   stopping: 'Stopping the app, the database and the storage…',
   stopped: 'Stopped.',
+  ownServerEnded: (how, port) =>
+    `Your server.ts ended (${how}) instead of serving on PORT ${port}: see what it printed above. ` +
+    'It should connect to the database, then listen on env.port, and keep running. Fix it, save, and it starts again.',
 };
 
 const hinglish: AppWords = {
@@ -52,10 +60,14 @@ const hinglish: AppWords = {
   noSuchLesson: (asked, lessons) => `"${asked}" naam ka koi lesson nahi hai. Lessons: ${lessons}.`,
   tryIt: 'Try karo: yeh commands doosre terminal mein paste karo.',
   requestsBelow: 'Har request neeche dikhegi, saath mein usne database mein kya kiya.',
+  outputBelow: 'Aapka server jo print karega, woh neeche dikhega.',
   pressToStop: 'Band karne ke liye Enter ya Ctrl-C dabao.',
   signalToStop: 'Band karne ke liye Ctrl-C dabao.',
   stopping: 'App, database aur storage band ho rahe hain…',
   stopped: 'Band ho gaya.',
+  ownServerEnded: (how, port) =>
+    `Aapka server.ts PORT ${port} pe serve karne ki jagah band ho gaya (${how}): upar dekhiye usne kya print kiya. ` +
+    'Use pehle database se connect karna hai, phir env.port pe listen karna hai, aur chalte rehna hai. Theek karke save kijiye, woh phir se start hoga.',
 };
 
 /** The running app's words in `language`. */

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
 import { allLessons, findLesson, lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
-import { loadExercise, targetFromEnv, type ExerciseTarget } from '../lessons/exercise.ts';
+import { exerciseDir, loadExercise, targetFromEnv, type ExerciseTarget } from '../lessons/exercise.ts';
+import { databaseUri } from '../database/database-uri.ts';
+import { startOwnServer } from './own-server.ts';
 import { startServices, type Services } from '../lessons/lesson-world.ts';
 import type { LessonAppModule } from '../lessons/lesson-app.ts';
 import { explainError, type Stage } from './explain-error.ts';
@@ -114,10 +116,11 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
       await services.stop();
     })());
 
+  if (lesson.ownServer) return startOwnServerApp(lesson, target, services, stop, options);
   try {
     const exercise = await during('exercise', () => loadExercise(lesson, target), language);
     const appModule = await during('app', () => importAppModule(lesson), language);
-    const app = await during('app', () => appModule.createApp(exercise), language);
+    const app = await during('app', () => appModule.createApp!(exercise), language);
 
     const width = textWidth();
     const client = mongoose.connection.getClient();
@@ -148,6 +151,77 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
     await stop();
     throw error;
   }
+}
+
+/**
+ * A lesson whose app is the learner's own server.ts (manifest: ownServer): it runs as a process
+ * of its own, with the services' settings in its environment, its output passed through. Its
+ * requests are not shown with their queries (they run in that process); what it prints is.
+ */
+async function startOwnServerApp(
+  lesson: LessonEntry,
+  target: ExerciseTarget,
+  services: Services,
+  stopServices: () => Promise<void>,
+  options: ServeLessonAppOptions,
+): Promise<ServedLessonApp> {
+  const language = options.language ?? 'en';
+  const words = appWords(language);
+  const port = options.port || (await freePort());
+  let held: string[] | undefined = [];
+  const own = startOwnServer({
+    dir: await exerciseDir(lesson, target),
+    settings: {
+      PORT: String(port),
+      MONGODB_URI: databaseUri(services.address.serverUri, services.address.dbName),
+      ...services.storage?.env,
+    },
+    // Held back until the banner is out: then what it prints comes below it, as the banner says.
+    onOutput: (text) => (held === undefined ? process.stdout.write(text) : held.push(text)),
+  });
+  const stop = async () => {
+    await own.end(3000);
+    await stopServices();
+  };
+  const flush = () => {
+    process.stdout.write(held?.join('') ?? '');
+    held = undefined;
+  };
+  if (!(await own.listening(port))) {
+    flush();
+    await stop();
+    const { code, signal } = await own.ended;
+    throw new LessonAppFailure(words.ownServerEnded(signal ?? `exit code ${code}`, port), 'listen');
+  }
+  // A server that ends by itself later (a crash, a process.exit) ends the run, said in plain words.
+  let stopping = false;
+  void own.ended.then(async ({ code, signal }) => {
+    if (stopping) return;
+    console.error(paint('red', words.ownServerEnded(signal ?? `exit code ${code}`, port)));
+    await stopServices();
+    process.exit(1);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  if (options.again) announceAgain(lesson, url, services, language);
+  else announce(lesson, url, target, services, await importAppModule(lesson), language);
+  flush();
+  process.send?.({ type: 'ready', url });
+  return {
+    url,
+    stop: () => {
+      stopping = true;
+      return stop();
+    },
+  };
+}
+
+/** A port nothing listens on now, for a server that is told its port instead of choosing one. */
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** Imports lessons/<slug>/app.ts, which exports createApp() and tryIt(). */
@@ -183,7 +257,7 @@ function announce(
     });
     lines.push('');
   }
-  lines.push(paint('dim', words.requestsBelow));
+  lines.push(paint('dim', lesson.ownServer ? words.outputBelow : words.requestsBelow));
   console.log(lines.join('\n'));
 }
 

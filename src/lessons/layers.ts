@@ -33,6 +33,20 @@ export function givenHeader(given: GivenFile): string {
   return `// Given: lesson ${from.number}'s ${given.file}, as its solution has it (solutions/${from.slug}/). You do not need to edit this file.\n`;
 }
 
+/**
+ * Where a given file comes from: the earlier lesson's solution when it is one of its exercise
+ * files, else that lesson's starter (its page, for instance). Only code gets the header line:
+ * a line before <!doctype html> would change how the browser lays the page out.
+ */
+export function givenSource(given: GivenFile): { source: string; header: string } {
+  const from = findLesson(given.fromLesson);
+  const fromSolution = from?.exerciseFiles.includes(given.file) !== false;
+  const source = fromSolution
+    ? path.join(projectRoot, 'solutions', given.fromLesson, given.file)
+    : path.join(projectRoot, 'lessons', given.fromLesson, 'starter', given.file);
+  return { source, header: fromSolution ? givenHeader(given) : '' };
+}
+
 async function addFolder(files: Map<string, LayeredFile>, dir: string): Promise<void> {
   for (const file of await filesUnder(dir)) {
     const full = path.join(dir, file);
@@ -54,9 +68,13 @@ export async function layeredFiles(lesson: LessonEntry, target: AssembledTarget)
   const { starterDir, solutionDir } = lessonPaths(lesson);
   const files = new Map<string, LayeredFile>();
   for (const given of lesson.given ?? []) {
-    const source = path.join(projectRoot, 'solutions', given.fromLesson, given.file);
-    const content = Buffer.concat([Buffer.from(givenHeader(given)), await readFile(source)]);
-    files.set(path.normalize(given.file), { content, source: path.relative(projectRoot, source), offset: 1 });
+    const { source, header } = givenSource(given);
+    const content = Buffer.concat([Buffer.from(header), await readFile(source)]);
+    files.set(path.normalize(given.file), {
+      content,
+      source: path.relative(projectRoot, source),
+      offset: header ? 1 : 0,
+    });
   }
   await addFolder(files, starterDir);
   if (target !== 'starter') await addFolder(files, solutionDir);

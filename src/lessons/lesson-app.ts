@@ -6,8 +6,8 @@ import type { TryItRequest } from '../../lessons/shared/try-it.ts';
 export type { TryItRequest };
 
 export interface LessonAppModule<Exercise = unknown> {
-  /** Builds the lesson's Express app around the learner's exercise code. Does not listen. */
-  createApp(exercise: Exercise): Express;
+  /** Builds the lesson's Express app around the learner's exercise code. Does not listen. None for a lesson whose app is the learner's own server (manifest: ownServer). */
+  createApp?(exercise: Exercise): Express;
   /** Requests worth trying against the running app at baseUrl (no trailing slash). */
   tryIt(baseUrl: string): TryItRequest[];
 }

@@ -12,6 +12,8 @@ export interface Services {
   database?: PlaygroundDatabase;
   /** The storage; undefined for a lesson whose code uploads nothing (manifest: storage). */
   storage?: PlaygroundStorage;
+  /** The server Mongoose is connected to, and the database it uses there: for a process the lesson starts. */
+  address: { serverUri: string; dbName: string };
   /** Disconnects Mongoose, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,8 +61,8 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
   const database = databaseStart.value;
   const storage = storageStart.value;
   if (storage) Object.assign(process.env, storage.env);
+  const { serverUri, dbName } = database ?? options.givenDatabase!;
   try {
-    const { serverUri, dbName } = database ?? options.givenDatabase!;
     await mongoose.connect(serverUri, { dbName, serverSelectionTimeoutMS: 5000, monitorCommands: true });
   } catch (error) {
     await Promise.allSettled([storage?.stop(), database?.stop()]);
@@ -72,7 +74,7 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
       await mongoose.disconnect().catch(() => {});
       await Promise.allSettled([storage?.stop(), database?.stop()]);
     })());
-  return { database, storage, stop };
+  return { database, storage, address: { serverUri, dbName }, stop };
 }
 
 export interface LessonWorldOptions extends ServicesOptions {
@@ -81,7 +83,10 @@ export interface LessonWorldOptions extends ServicesOptions {
   services?: Services;
 }
 
-/** Starts the services (unless given), then loads the target's copy of the lesson's exercise. */
+/**
+ * Starts the services (unless given), then loads the target's copy of the lesson's exercise;
+ * a lesson whose app is a server of the learner's own (manifest: ownServer) has nothing to load.
+ */
 export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
   options: LessonWorldOptions = {},
@@ -89,7 +94,7 @@ export async function openLessonWorld<Exercise>(
   const target = options.target ?? targetFromEnv();
   const services = options.services ?? (await startServices(options));
   try {
-    const exercise = await loadExercise<Exercise>(lesson, target);
+    const exercise = lesson.ownServer ? (undefined as Exercise) : await loadExercise<Exercise>(lesson, target);
     return { ...services, lesson, target, exercise };
   } catch (error) {
     await services.stop();

@@ -124,6 +124,13 @@ export function watchDatabaseClient(client: EventEmitter): void {
   client.on('commandFailed', finish);
 }
 
+/** Counts `work` (a process of the learner's starting, say) as under way until it settles. */
+export function underWayWhile<T>(work: Promise<T>): Promise<T> {
+  start();
+  begin();
+  return work.finally(finish);
+}
+
 /** Resolves once, from now on, nothing has been under way or happened for `ms` on end; `signal` gives up. */
 export function quietFor(ms: number, signal?: AbortSignal): Promise<void> {
   return waitFor('quiet', ms, signal);

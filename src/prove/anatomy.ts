@@ -83,8 +83,11 @@ async function lessonProblems(root: string, lesson: LessonEntry, lessons: Lesson
     const from = lessons.find((other) => other.slug === given.fromLesson);
     if (!from || lessons.indexOf(from) >= lessons.indexOf(lesson))
       problems.push(`gives ${given.file} from "${given.fromLesson}", which is not an earlier lesson`);
-    else if (!from.exerciseFiles.includes(given.file))
-      problems.push(`gives ${given.file} from ${from.slug}, where it is not an exercise file`);
+    else if (
+      !from.exerciseFiles.includes(given.file) &&
+      !(await isFile(path.join(root, 'lessons', from.slug, 'starter', given.file)))
+    )
+      problems.push(`gives ${given.file} from ${from.slug}, where it is neither an exercise file nor in the starter`);
     if (lesson.exerciseFiles.includes(given.file)) problems.push(`both gives and asks for ${given.file}`);
     if (starter?.includes(given.file))
       problems.push(`lessons/${slug}/starter/${given.file} is also given from ${given.fromLesson}: keep only one`);
@@ -139,7 +142,7 @@ export async function appExportProblems(lessons: LessonEntry[] = allLessons()): 
         return {};
       },
     );
-    if (typeof app.createApp !== 'function')
+    if (!lesson.ownServer && typeof app.createApp !== 'function')
       problems.push({ where, what: 'its app.ts exports no createApp(exercise)' });
     const requests: unknown = typeof app.tryIt === 'function' ? app.tryIt('http://127.0.0.1:3000') : undefined;
     const listed = Array.isArray(requests) && requests.length > 0;

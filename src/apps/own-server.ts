@@ -1,0 +1,120 @@
+// A server the learner wrote whole (lesson 08), started as a process of its own the way they
+// would start it: `node --import tsx server.ts`, its settings in the environment. Used by the
+// lesson's checks and by "Run the app". It runs contained (contained-child.ts): whatever it
+// starts ends with it.
+import { connect } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnContained, type ContainedChild } from '../processes/contained-child.ts';
+
+/** Sends the SDK's deleteFile to the playground's local storage, as it goes in the playground's own processes. */
+const sdkRouting = fileURLToPath(new URL('../storage/sdk-routing-preload.mjs', import.meta.url));
+/** tsx as the playground has it: found from here, so the app may be started from any folder. */
+const tsx = import.meta.resolve('tsx');
+
+/** The settings a server of the learner's reads; the playground's own values of these never leak in. */
+const SETTING_NAMES = [
+  'PORT',
+  'MONGODB_URI',
+  'IMAGEKIT_PUBLIC_KEY',
+  'IMAGEKIT_PRIVATE_KEY',
+  'IMAGEKIT_URL_ENDPOINT',
+  'IMAGEKIT_UPLOAD_ENDPOINT',
+] as const;
+
+export interface OwnServerOptions {
+  /** The folder holding server.ts. */
+  dir: string;
+  /** The folder it is started in: the app's own by default, as `npm start` does. */
+  cwd?: string;
+  /** PORT, MONGODB_URI, IMAGEKIT_*…: a setting left out (or undefined) is not set at all. */
+  settings: Partial<Record<(typeof SETTING_NAMES)[number], string>>;
+  /** More modules to load first (a check's probes), as absolute paths. */
+  preload?: string[];
+  /** Called with each piece of output as it comes (both streams). */
+  onOutput?: (text: string) => void;
+}
+
+export interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface OwnServer {
+  run: ContainedChild;
+  /** Everything it wrote so far, stdout and stderr interleaved as they came. */
+  output(): string;
+  /** How it ended, once it has. */
+  ended: Promise<Ended>;
+  /** Resolves true once `port` takes connections, false if the process ends first. */
+  listening(port: number): Promise<boolean>;
+  /**
+   * Ends it and everything it started: SIGTERM first, as a host stops a server, so its own
+   * shutdown runs (and says so); whatever is left after `graceMs` is killed. Safe to call twice.
+   */
+  end(graceMs?: number): Promise<void>;
+}
+
+export function startOwnServer(options: OwnServerOptions): OwnServer {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of SETTING_NAMES) delete env[name];
+  for (const [name, value] of Object.entries(options.settings)) if (value !== undefined) env[name] = value;
+  const preloads = [...(options.preload ?? []), sdkRouting].flatMap((file) => ['--import', file]);
+  const run = spawnContained(process.execPath, [...preloads, '--import', tsx, path.join(options.dir, 'server.ts')], {
+    cwd: options.cwd ?? options.dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const take = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    options.onOutput?.(text);
+  };
+  run.child.stdout?.on('data', take);
+  run.child.stderr?.on('data', take);
+  const ended = new Promise<Ended>((resolve) => {
+    run.child.once('error', (error) => {
+      output += `${error.message}\n`;
+      resolve({ code: null, signal: null });
+    });
+    run.child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+  let over = false;
+  void ended.then(() => {
+    over = true;
+  });
+  return {
+    run,
+    output: () => output,
+    ended,
+    async listening(port) {
+      // Asked every 50 ms until it answers: how long the start takes depends on the machine.
+      while (!over) {
+        if (await takesConnections(port)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    },
+    async end(graceMs = 0) {
+      if (!over && graceMs > 0) {
+        run.child.kill('SIGTERM');
+        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      }
+      await run.end();
+      await ended;
+    },
+  };
+}
+
+/** Whether something takes TCP connections on `port` of this machine (IPv4 or IPv6). */
+function takesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: 'localhost' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
