@@ -84,12 +84,15 @@ function leftOver(run: Run): number[] {
 }
 
 /**
- * Waits for the whole run to be gone, then says what is left in its temporary folder
- * (tsx's own transform cache aside: it is meant to stay, and lives in /tmp as usual).
+ * Waits for the whole run to be gone, then says what is left in its temporary folder. Caches
+ * aside, which are meant to stay and live in the temporary folder as usual: tsx's transforms,
+ * and Node's compile cache, which npm 11 turns on from Node 22.1.
  */
 async function gone(run: Run): Promise<string[]> {
   await until(() => leftOver(run).length === 0, 'every process of the run ended', run);
-  return readdirSafe(path.join(run.temp, 'tmp')).filter((name) => !name.startsWith('tsx-'));
+  return readdirSafe(path.join(run.temp, 'tmp')).filter(
+    (name) => !name.startsWith('tsx-') && name !== 'node-compile-cache',
+  );
 }
 
 function readFileSafe(file: string): string {
