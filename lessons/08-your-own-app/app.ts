@@ -3,7 +3,10 @@
 import type { TryItRequest } from '../shared/try-it.ts';
 import { tryIt as songsAppRequests } from '../07-songs-app/app.ts';
 
-/** The same requests as lesson 07's app: yours answers the same API. */
+/**
+ * Lesson 07's requests: yours answers the same API. All but its last, a file in the wrong form
+ * field, whose answer there names the field: here it is multer's own message, as the lesson asks.
+ */
 export function tryIt(baseUrl: string): TryItRequest[] {
-  return songsAppRequests(baseUrl);
+  return songsAppRequests(baseUrl).slice(0, -1);
 }
