@@ -7,7 +7,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { tmpdir } from 'node:os';
 import type { Vitest } from 'vitest/node';
-import { localSocketPath } from '../../processes/local-socket.ts';
+import { addressForEnv, localSocketPath } from '../../processes/local-socket.ts';
 import { endTree } from '../../processes/process-tree.ts';
 import { isEngineProject } from '../plan.ts';
 import { reporterChannel } from '../reporter.ts';
@@ -79,7 +79,7 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
       if (dbName) void database.drop(dbName);
     },
   });
-  process.env.PLAYGROUND_CHECK_CHANNEL = address;
+  process.env.PLAYGROUND_CHECK_CHANNEL = addressForEnv(address);
 
   let endNow!: () => void;
   const ended = new Promise<void>((resolve) => (endNow = resolve));

@@ -2,11 +2,14 @@
 // test is under way, and waits for the check to hand over the database and say "go".
 // Outside a check (a plain `npx vitest`) there is no channel, and the worker is on its own.
 import { connect, type Socket } from 'node:net';
+import { addressFromEnv } from '../../processes/local-socket.ts';
 import { readJsonLines, writeJsonLine } from '../json-lines.ts';
 import type { ChannelMessage, CheckServices, WorkerMessage } from '../wire.ts';
 
 /** The channel's address and this worker's project name, set by the check for its vitest. */
-export const channelAddress = process.env.PLAYGROUND_CHECK_CHANNEL;
+export const channelAddress = process.env.PLAYGROUND_CHECK_CHANNEL
+  ? addressFromEnv(process.env.PLAYGROUND_CHECK_CHANNEL)
+  : undefined;
 const project = process.env.PLAYGROUND_CHECK_PROJECT ?? '';
 
 let socket: Socket | undefined;
