@@ -27,7 +27,7 @@ export interface FolderWatchOptions {
 function ignored(name: string): boolean {
   const base = path.basename(name);
   return (
-    base.startsWith('.') ||
+    (base.startsWith('.') && base !== '.env.example') ||
     base.endsWith('~') ||
     /\.(swp|swx|tmp)$/.test(base) ||
     // Vim writes and deletes "4913" to test that it may write in the folder.
@@ -71,10 +71,17 @@ async function snapshot(folder: string, prefix = '', into: Snapshot = new Map())
 
 const isFolder = (key: string) => key.endsWith(path.sep);
 
+/**
+ * What a check reads: code, the page, settings. Anything else changing (a log, a file the
+ * learner's code writes while it is checked, a beep.wav made to try the app) is no save: a
+ * check whose code writes a file would otherwise start itself again, over and over.
+ */
+const isLessonFile = (file: string) => /\.([cm]?[jt]sx?|json|html|css)$|(^|[\\/])\.env\.example$/.test(file);
+
 function differences(before: Snapshot, after: Snapshot): string[] {
   const changed = [...after].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);
   const removed = [...before.keys()].filter((file) => !after.has(file));
-  return [...changed, ...removed].filter((file) => !isFolder(file));
+  return [...changed, ...removed].filter((file) => !isFolder(file) && isLessonFile(file));
 }
 
 /** Calls `onChange` with the changed files (absolute) after each save in `folder`. */

@@ -189,7 +189,7 @@ describe('watchFolder', () => {
     }
   });
 
-  it('ignores editor swap and backup files', async () => {
+  it("ignores editor swap and backup files, and files no check reads (a log, a file the learner's code wrote)", async () => {
     const lesson = scratchLesson('passing');
     try {
       const seen: string[][] = [];
@@ -206,13 +206,17 @@ describe('watchFolder', () => {
       writeFileSync(`${lesson.dir}/.exercise.ts.swp`, 'x');
       writeFileSync(`${lesson.dir}/exercise.ts~`, 'x');
       writeFileSync(`${lesson.dir}/4913`, 'x');
+      writeFileSync(`${lesson.dir}/started.txt`, 'x');
+      writeFileSync(`${lesson.dir}/beep.wav`, 'x');
       await new Promise((resolve) => setTimeout(resolve, 120));
       expect(seen).toEqual([]);
-      // Still watching: a real save right after is noticed, and alone.
+      // Still watching: a real save right after is noticed, and alone; .env.example is one too (lesson 08's).
       lesson.write(addThat.subtracts);
+      writeFileSync(`${lesson.dir}/.env.example`, 'PORT=\n');
       await changed;
+      await new Promise((resolve) => setTimeout(resolve, 60));
       watch.stop();
-      expect(seen).toEqual([[lesson.exercise]]);
+      expect(seen.flat().sort()).toEqual([path.join(lesson.dir, '.env.example'), lesson.exercise]);
     } finally {
       lesson.remove();
     }
