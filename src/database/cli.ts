@@ -10,6 +10,8 @@ takeCharge({ stopIsSuccess: true });
 try {
   const database = await startDatabase({ port: portOrExit(process.argv.slice(2), 'db') });
   console.log(database.uri);
+  // The same, as the line an app's .env takes (lesson 08's app, once exported).
+  console.error(`For your app's .env:\nMONGODB_URI=${database.uri}`);
   console.error('Press Ctrl-C to stop.');
   // Ctrl-C, SIGTERM or a closed terminal: the database stops (on your own server, its database is dropped).
   onShutdown(() => database.stop());

@@ -21,6 +21,9 @@ export interface ActionWords {
   solution: string;
   reset: string;
   resetHint: string;
+  /** Offered once the lesson whose app is exported passes (export-command.ts). */
+  export: string;
+  exportHint: string;
   read: string;
   switchLanguage: string;
   back: string;
@@ -42,6 +45,8 @@ const english: ActionWords = {
   solution: 'Compare with the solution',
   reset: 'Reset the exercise',
   resetHint: 'back to the starter',
+  export: 'Export your app',
+  exportHint: 'a project of its own, for MongoDB Atlas and ImageKit',
   read: 'Read the lesson again',
   switchLanguage: 'Switch to Hinglish',
   back: 'Back to the lessons',
@@ -64,6 +69,8 @@ const hinglish: ActionWords = {
   solution: 'Solution se compare karo',
   reset: 'Exercise reset karo',
   resetHint: 'wapas starter pe',
+  export: 'App export karo (Export your app)',
+  exportHint: 'apna alag project, MongoDB Atlas aur ImageKit ke liye',
   read: 'Lesson phir se padho',
   switchLanguage: 'Switch to English',
   back: 'Lessons pe wapas',

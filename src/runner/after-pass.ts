@@ -1,6 +1,8 @@
 // What the runner says once a lesson passes: where to go next (and that the solution is now
-// there to compare with), or, after the course's last lesson, what the learner has built.
-// "Next" and "last" come from the manifest's order.
+// there to compare with), or, after the course's last lesson, what the learner has built; and
+// after the lesson whose app is exported, how to take it home. "Next" and "last" come from the
+// manifest's order.
+import { exportedLesson } from '../export/export-app.ts';
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { lessonTitle } from './lesson-list.ts';
@@ -14,6 +16,12 @@ export function lessonAfter(lesson: LessonEntry): LessonEntry | undefined {
 
 /** What to say after `lesson` passed (its pass already saved), for the menu or the command line. */
 export function afterPassing(lesson: LessonEntry, language: Language, readIn: ReadIn): string {
+  const said = whereNext(lesson, language, readIn);
+  if (lesson.slug !== exportedLesson()?.slug) return said;
+  return `${said}\n${lessonWords(language).exportOffer(readIn)}`;
+}
+
+function whereNext(lesson: LessonEntry, language: Language, readIn: ReadIn): string {
   const words = lessonWords(language);
   const next = lessonAfter(lesson);
   if (next) {

@@ -1,15 +1,15 @@
 // Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`,
-// and run's own `--port N` and `--open`.
+// and run's own `--port N` and `--open`; `export [folder]` takes a folder instead of a lesson.
 import { parseArgs } from 'node:util';
 import type { Language } from '../progress/progress-store.ts';
 import { readPort } from './port-option.ts';
 
-export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution'] as const;
+export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'export'] as const;
 export type Command = (typeof commands)[number];
 
 export interface CliArguments {
   command?: string;
-  /** The words after the command: the lesson, and for `hint` the hint's number. */
+  /** The words after the command: the lesson, and for `hint` the hint's number; for `export`, the folder. */
   words: string[];
   language?: Language;
   yes: boolean;
@@ -87,6 +87,8 @@ Commands
   hint <lesson> [n]  the next hint, or hint n
   reset <lesson>     put the starter files back (asks first; --yes skips the question)
   solution <lesson>  compare your files with the solution
+  export [folder]    write your lesson 08 app out as a project of its own, for MongoDB Atlas and ImageKit
+                       (into a new or empty folder; songs-app/ beside the playground without one)
   help               this text
 
 A lesson is named by its number (02 or 2) or its folder name (02-schema).

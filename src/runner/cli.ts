@@ -141,6 +141,20 @@ async function main(): Promise<number> {
       return 0;
     }
 
+    case 'export': {
+      if (args.words.length > 1)
+        usageError(`export takes one folder, like: npm run lesson -- export ../songs-app`, 'nothing more');
+      const { exportedLesson } = await import('../export/export-app.ts');
+      const lesson = exportedLesson();
+      if (lesson) refuseIfBroken(lesson);
+      const { exportAndSay, exportFolder } = await import('./export-command.ts');
+      return exportAndSay(exportFolder(args.words[0]), language, {
+        info: (text) => console.log(text),
+        warn: (text) => console.error(paint('yellow', text)),
+        error: (text) => console.error(text),
+      });
+    }
+
     case 'check': {
       const lesson = lessonArgument();
       const target = lessonTarget(lesson);

@@ -1,5 +1,5 @@
 // The lesson screen's actions, one function each: run the app, open the files, check, watch,
-// a hint, the solution, reset. Each says what happened in the learner's language.
+// a hint, the solution, reset, export the app. Each says what happened in the learner's language.
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isCancel, spinner } from '@clack/prompts';
@@ -168,4 +168,16 @@ export async function reset({ lesson, language, streams }: ScreenState): Promise
     return false;
   }
   return true;
+}
+
+/** Writes the learner's app to the default folder (the command line takes any other), and says what it wrote. */
+export async function exportFromMenu({ language, streams }: ScreenState): Promise<void> {
+  const { exportAndSay } = await import('./export-command.ts');
+  const { defaultExportFolder } = await import('../export/export-app.ts');
+  const { output } = streams;
+  await exportAndSay(defaultExportFolder(), language, {
+    info: (text) => log.info(text, { output }),
+    warn: (text) => log.warn(text, { output }),
+    error: (text) => log.error(text, { output }),
+  });
 }

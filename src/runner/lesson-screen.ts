@@ -1,7 +1,8 @@
 // One lesson in `npm start`: its text (a page at a time), then the actions around the exercise
-// (run the app, edit, check, watch, hints, the solution, reset) until the learner goes back to
-// the menu or on to the next lesson. Everything it says is in the learner's language.
+// (run the app, edit, check, watch, hints, the solution, reset, and once lesson 08 passes, export
+// the app) until the learner goes back to the menu or on to the next lesson. Everything it says is in the learner's language.
 import { isCancel } from '@clack/prompts';
+import { exportedLesson } from '../export/export-app.ts';
 import type { LessonEntry } from '../lessons/catalog.ts';
 import {
   lessonProgress,
@@ -20,6 +21,7 @@ import {
   actionListRows,
   checkLesson,
   editFiles,
+  exportFromMenu,
   hint,
   reset,
   runApp,
@@ -46,6 +48,7 @@ export interface LessonScreenEnd {
 
 type Action =
   | 'next'
+  | 'export'
   | 'run'
   | 'edit'
   | 'check'
@@ -60,6 +63,7 @@ type Action =
 // The action the cursor goes to next: the usual step after the one just done.
 const nextStep: Record<Action, Action> = {
   next: 'next',
+  export: 'back',
   read: 'run',
   run: 'edit',
   edit: 'check',
@@ -121,6 +125,8 @@ async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {
     const progress = lessonProgress(loadProgress().progress, lesson.slug);
     const words = actionWords(language);
     const next = progress.done ? lessonAfter(lesson) : undefined;
+    // Once the app passes, it may leave the playground (the command line exports it any time).
+    const exportable = progress.done && lesson.slug === exportedLesson()?.slug;
     const { total, shown } = hintCount(lesson);
     const files = exerciseFiles(lesson);
     const picked: unknown = await choose<Action>(language, {
@@ -130,6 +136,7 @@ async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {
       maxItems: 12,
       options: [
         ...(next ? [{ value: 'next' as const, label: words.next(next.number, lessonTitle(next, language)) }] : []),
+        ...(exportable ? [{ value: 'export' as const, label: words.export, hint: words.exportHint }] : []),
         { value: 'run', label: words.run, hint: words.runHint },
         { value: 'edit', label: words.edit, hint: files.length === 1 ? files[0] : lesson.exerciseFiles.join(', ') },
         { value: 'check', label: words.check },
@@ -150,6 +157,9 @@ async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {
     switch (action) {
       case 'next':
         return { language: state.language, next };
+      case 'export':
+        await exportFromMenu(state);
+        break;
       case 'read':
         await showLesson(lesson, state.language, streams);
         break;

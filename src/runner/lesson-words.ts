@@ -38,6 +38,8 @@ export interface LessonWords {
   next: (lessonNumber: string, title: string, readIn: ReadIn) => string;
   compare: (lessonNumber: string) => string;
   finished: (built: string[]) => string;
+  /** After the lesson whose app is exported passes: how to take the app home. */
+  exportOffer: (readIn: ReadIn) => string;
   stillOpen: (numbers: string[], readIn: ReadIn) => string;
   thenTry: (lessonNumber: string) => string;
 }
@@ -100,6 +102,10 @@ const english: LessonWords = {
       'playground/ is yours to keep: change things, break them, run the checks again.',
       'For experiments of your own, write in playground/sandbox.ts and run npm run sandbox.',
     ].join('\n'),
+  exportOffer: (readIn) =>
+    readIn === 'menu'
+      ? 'Take your app home: "Export your app", in the list below, writes it as a project of its own, to run on MongoDB Atlas and ImageKit.'
+      : 'Take your app home: npm run lesson -- export writes it as a project of its own, to run on MongoDB Atlas and ImageKit.',
   stillOpen: (numbers, readIn) =>
     `That was the last lesson. Still to pass: ${numbers.join(', ')}${readIn === 'menu' ? ', the lessons without ✔ in the list.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Then: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
@@ -164,6 +170,10 @@ const hinglish: LessonWords = {
       'playground/ aapka hai: cheezein badlo, todo, aur checks phir se chalao.',
       'Apne experiments ke liye playground/sandbox.ts mein likho aur npm run sandbox chalao.',
     ].join('\n'),
+  exportOffer: (readIn) =>
+    readIn === 'menu'
+      ? 'Apna app ghar le jao: neeche list mein "App export karo (Export your app)" use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.'
+      : 'Apna app ghar le jao: npm run lesson -- export use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.',
   stillOpen: (numbers, readIn) =>
     `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Phir: npm run lesson -- run ${n}   check ${n}   hint ${n}`,

@@ -21,13 +21,15 @@ console.log(storage.description);
 if (storage.kind === 'imagekit') process.exit(0); // nothing runs locally
 
 const running = storage;
-console.log('Set these in the shell that runs your app:');
+console.log('Set these in the shell that runs your app (in a .env file: the same lines, without the word export):');
 for (const [name, value] of Object.entries(running.env)) console.log(`  export ${name}=${value}`);
-// The routing of deleteFile lives in axios inside one process, and this process is not the learner's app.
-console.log(
-  'Uploads and file URLs work from any app. deleteFile does not: the SDK always sends it to api.imagekit.io,',
-);
-console.log('and only apps the playground starts itself (npm start, npm test) have it sent here instead.');
+// The routing of deleteFile lives in axios inside one process: an app the playground does not
+// start (lesson 08's, once exported) loads it itself, through Node's NODE_OPTIONS.
+const routing = new URL('./sdk-routing-preload.mjs', import.meta.url).href;
+console.log('Uploads and file URLs work from any app. For deleteFile, set this too: the SDK always sends it to');
+console.log('api.imagekit.io, and this makes your app load a small file that sends it here instead');
+console.log('(the apps the playground runs for you do without it):');
+console.log(`  export NODE_OPTIONS="--import=${routing}"`);
 console.log('Press Ctrl-C to stop; its files are removed then.');
 // Ctrl-C, SIGTERM, SIGHUP, or output piped into something that quits (`| head -1`): clean up, then go.
 onShutdown(() => running.stop());

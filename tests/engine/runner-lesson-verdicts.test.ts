@@ -74,6 +74,9 @@ describe('a check that passes', () => {
     for (const lesson of lessons) await screen.waitFor(`${lesson.number}  ${lesson.title}`);
     await screen.answer(`Lesson ${last.number} ✔ done: what next?`);
     await screen.waitFor('● Compare with the solution');
+    // The last lesson's app is the one exported: the pass offers it, and so does the list.
+    expect(screen.text).toContain('Take your app home: "Export your app", in the list below');
+    expect(screen.text).toContain('○ Export your app');
     screen.press('ctrl-c');
     await closesWithin(closed);
     expect(screen.text).not.toContain('Go on to lesson');

@@ -166,6 +166,9 @@ describe('npm run db', () => {
       env: { ...process.env, PLAYGROUND_DB: 'standin' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const stderrEnded = new Promise((resolve) => child.stderr!.once('end', resolve));
     const firstLine = await new Promise<string>((resolve) =>
       createInterface({ input: child.stdout! }).once('line', resolve),
     );
@@ -176,5 +179,8 @@ describe('npm run db', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    await stderrEnded;
+    // The same URI as the line an app's .env takes (lesson 08's, exported).
+    expect(stderr.split('\n')).toContain(`MONGODB_URI=${firstLine}`);
   });
 });
