@@ -4,7 +4,6 @@
 // listens; drives the API over HTTP and the page in a headless Chromium; starts it once more
 // with settings missing; looks for a key written in its files; and ends it with SIGTERM.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
@@ -19,6 +18,7 @@ import { plannedRefusal } from './support/planned-refusal.ts';
 import { watchStorageTraffic } from './support/storage-traffic.ts';
 import { toneWav } from './support/tone-wav.ts';
 import { useLesson } from './support/use-lesson.ts';
+import { freePort } from '../src/processes/free-port.ts';
 
 const lesson = useLesson<undefined>('08-your-own-app');
 const storage = watchStorageTraffic();
@@ -46,15 +46,6 @@ let notRunning: string | undefined;
 let listenedBeforeDatabase: boolean | undefined;
 /** The same app started with settings missing: how it ended, and what it said. */
 let missingSettings: Promise<{ ended: Ended | 'still running'; output: string }>;
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return free;
-}
 
 /** What the app printed, without the check's own probe line, for a learner to read. */
 function shown(output: string): string {

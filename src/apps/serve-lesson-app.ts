@@ -22,6 +22,7 @@ import { databaseLine } from '../runner/database-line.ts';
 import { paint, textWidth } from '../runner/terminal.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { appWords, type AppWords } from './app-words.ts';
+import { freePort } from '../processes/free-port.ts';
 
 export interface ServeLessonAppOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -213,15 +214,6 @@ async function startOwnServerApp(
       return stop();
     },
   };
-}
-
-/** A port nothing listens on now, for a server that is told its port instead of choosing one. */
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** Imports lessons/<slug>/app.ts, which exports createApp() and tryIt(). */

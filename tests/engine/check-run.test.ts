@@ -1,11 +1,12 @@
 // The check engine, cold: runChecks on tiny fixture lessons (tests/engine/fixtures/),
 // and what explainCheck tells the learner about each.
 import { randomBytes } from 'node:crypto';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainCheck, runChecks, type CheckReport, type CheckResult } from '../../src/check/index.ts';
 import { processesMarked, processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
+import { freePort } from '../../src/processes/free-port.ts';
 
 // Stuck sooner than a learner's check would say so: the point is how it is told, not how long it waits.
 const limits = { busyCpuMs: 600, waitingMs: 1500 };
@@ -21,15 +22,6 @@ const result = (name: string): CheckResult => {
   if (!found) throw new Error(`no result named ${name}`);
   return found;
 };
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   broken = scratchLesson('passing', addThat.doesNotParse);

@@ -4,7 +4,6 @@
 // depend on the learner's code; everything lives in the system's temporary folder, outside the
 // project, so the project's own tools never look into the export's node_modules.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +19,7 @@ import { startStorage, type PlaygroundStorage } from '../../src/storage/start-st
 import { projectRoot } from '../../src/lessons/catalog.ts';
 import { toneWav } from '../support/tone-wav.ts';
 import { scriptCommand } from './runner-cli-helpers.ts';
+import { freePort } from '../../src/processes/free-port.ts';
 
 const lesson = exportedLesson()!;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'lesson-export-'));
@@ -59,15 +59,6 @@ function lessonCommand(args: string[]): Promise<Ended> {
   delete env.FORCE_COLOR; // vitest sets it for its own output
   const [, ...command] = scriptCommand('lesson');
   return start(process.execPath, [...command, ...args], projectRoot, env).ended;
-}
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 let exported: Ended;

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findLesson, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { startScript, type ScriptRun } from './runner-cli-helpers.ts';
+import { freePort } from '../../src/processes/free-port.ts';
 
 const lesson = findLesson('02')!;
 const cache = path.join(projectRoot, 'node_modules', '.cache');
@@ -48,15 +49,6 @@ function runApp(args: string[] = [], env: Record<string, string> = {}): AppRun {
 async function stop(run: AppRun): Promise<number | null> {
   run.child.kill('SIGINT');
   return run.exited;
-}
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const running = /is running at (http:\/\/127\.0\.0\.1:\d+)/;
