@@ -9,6 +9,8 @@ import { spawnContained, type ContainedChild } from '../processes/contained-chil
 
 /** Sends the SDK's deleteFile to the playground's local storage, as it goes in the playground's own processes. */
 const sdkRouting = fileURLToPath(new URL('../storage/sdk-routing-preload.mjs', import.meta.url));
+/** How much of its output is kept for output(): the last lines are the ones that explain an end. */
+const KEPT_OUTPUT_CHARS = 64 * 1024;
 /** tsx as the playground has it: found from here, so the app may be started from any folder. */
 const tsx = import.meta.resolve('tsx');
 
@@ -42,7 +44,7 @@ export interface Ended {
 
 export interface OwnServer {
   run: ContainedChild;
-  /** Everything it wrote so far, stdout and stderr interleaved as they came. */
+  /** What it wrote so far (the last 64 KB of it), stdout and stderr interleaved as they came. */
   output(): string;
   /** How it ended, once it has. */
   ended: Promise<Ended>;
@@ -68,7 +70,8 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
   let output = '';
   const take = (chunk: Buffer) => {
     const text = chunk.toString();
-    output += text;
+    // Only the end is kept: a server that prints without end must not fill this process's memory.
+    output = (output + text).slice(-KEPT_OUTPUT_CHARS);
     options.onOutput?.(text);
   };
   run.child.stdout?.on('data', take);
