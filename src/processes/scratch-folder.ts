@@ -1,5 +1,6 @@
 // Temporary folders of a run, named after the process that owns them: removed when it
 // ends, and swept at a later start when it was killed before it could remove them.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export function makeScratchFolder(): ScratchFolder {
     path: folder,
     remove() {
       owned.delete(folder);
-      rmSync(folder, { recursive: true, force: true });
+      removeFolder(folder);
     },
   };
 }
@@ -37,11 +38,24 @@ export function sweepScratchOfEndedProcesses(): void {
   }
   for (const name of names) {
     const owner = Number(new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1]);
-    if (owner && owner !== process.pid && !isRunning(owner))
-      rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    if (owner && owner !== process.pid && !isRunning(owner)) removeFolder(path.join(tmpdir(), name));
+  }
+}
+
+/**
+ * Removes a folder and everything in it, and never throws: learner code may leave anything in
+ * it. A tree too deep for rmSync (Node 20's recurses once a level and overflows its stack near
+ * 2,000 levels; paths past the system's limit fail too) goes to the system's rm, which walks
+ * any depth. Synchronous: the exit handler below uses it.
+ */
+function removeFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    if (process.platform !== 'win32') spawnSync('rm', ['-rf', folder], { stdio: 'ignore' });
   }
 }
 
 process.on('exit', () => {
-  for (const folder of owned) rmSync(folder, { recursive: true, force: true });
+  for (const folder of owned) removeFolder(folder);
 });
