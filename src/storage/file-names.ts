@@ -20,6 +20,17 @@ export function sanitiseFileName(fileName: string): string {
   return /^\.*$/.test(cleaned) ? cleaned.replace(/\./g, '_') : cleaned;
 }
 
+/** How deep a folder may go, in bytes of its whole path: well inside every system's path limit (4,096 on Linux). */
+const MAX_FOLDER_BYTES = 1024;
+
+/** Whether folder segments fit on disk: each a name the system takes (255 bytes), the whole path not too deep. */
+export function folderFits(segments: string[]): boolean {
+  return (
+    segments.every((segment) => Buffer.byteLength(segment) <= 255) &&
+    Buffer.byteLength(segments.join('/')) <= MAX_FOLDER_BYTES
+  );
+}
+
 /** Whether a sanitised name fits on disk once a unique suffix is added. */
 export function nameFits(name: string): boolean {
   return name.length > 0 && Buffer.byteLength(name) <= MAX_NAME_BYTES;

@@ -10,6 +10,7 @@ import { imageSize } from './image-size.ts';
 import { sendImageKitError, sendJson, UploadError } from './imagekit-errors.ts';
 import { readUploadForm, type StreamedFile } from './multipart-upload.ts';
 import {
+  folderFits,
   folderSegments,
   incomingPath,
   nameFits,
@@ -107,6 +108,8 @@ async function placeFile(fields: Map<string, string>, streamed: StreamedFile | u
   const unique = fields.get('useUniqueFileName')?.toLowerCase() !== 'false';
   const name = unique ? withUniqueSuffix(cleanName) : cleanName;
   const segments = folderSegments(fields.get('folder') ?? '/');
+  if (!folderFits(segments))
+    throw new UploadError(400, 'The folder is too long: each folder name 255 bytes at most, the whole path 1,024.');
   const target = resolveInside(ctx.filesDir, [...segments, name]);
   if (!target) throw new UploadError(400, 'The folder or fileName is not allowed.');
 

@@ -79,6 +79,18 @@ describe('upload with a tricky folder or fileName', () => {
     });
   });
 
+  it('refuses a folder name or a folder path too long for the disk with a 400 that names no server path', async () => {
+    for (const folder of ['a'.repeat(256), Array.from({ length: 2000 }, () => 'd').join('/')]) {
+      const refused = await local.imagekit.upload({ file: Buffer.from('x'), fileName: 'a.txt', folder }).then(
+        () => undefined,
+        (error: { message?: string; $ResponseMetadata?: { statusCode: number } }) => error,
+      );
+      expect(refused?.$ResponseMetadata?.statusCode).toBe(400);
+      expect(refused?.message).toMatch(/^The folder is too long/);
+      expect(refused?.message).not.toContain(local.storage.folder!);
+    }
+  });
+
   it('wrote nothing next to the storage folder', () => {
     const parent = join(local.storage.folder!, '..');
     expect(existsSync(join(parent, 'evil.txt'))).toBe(false);
