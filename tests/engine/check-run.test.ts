@@ -13,6 +13,7 @@ const limits = { busyCpuMs: 600, waitingMs: 1500 };
 const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/check.fixture.ts`, name, limits });
 
 let broken: ScratchLesson;
+let silencing: ScratchLesson;
 let report: CheckReport;
 /** Every process the learner's code of this file starts carries this in its environment. */
 const tag = randomBytes(6).toString('hex');
@@ -25,6 +26,11 @@ const result = (name: string): CheckResult => {
 
 beforeAll(async () => {
   broken = scratchLesson('passing', addThat.doesNotParse);
+  // Wrong, and makes every assertion pass: vitest's chai reached from the learner's file.
+  silencing = scratchLesson(
+    'passing',
+    `import { chai } from 'vitest';\nchai.Assertion.prototype.assert = () => {};\n${addThat.subtracts}`,
+  );
   detachedPort = await freePort();
   process.env.FIXTURE_TAG = tag;
   process.env.FIXTURE_PORT = String(detachedPort);
@@ -35,6 +41,7 @@ beforeAll(async () => {
     // Express, Mongoose and multer take more than the short busy limit above to load.
     { ...fixture('app-crashes'), limits: undefined },
     { testFile: broken.testFile, name: 'broken' },
+    { testFile: silencing.testFile, name: 'silences-chai' },
     fixture('throws-at-import'),
     fixture('never-settles'),
     fixture('endless-loop'),
@@ -45,7 +52,10 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-afterAll(() => broken?.remove());
+afterAll(() => {
+  broken?.remove();
+  silencing?.remove();
+});
 
 describe('runChecks on a passing lesson', () => {
   it('passes, with every test and its describe path', () => {
@@ -117,6 +127,17 @@ describe('runChecks on a learner file that does not load', () => {
       location: 'tests/engine/fixtures/throws-at-import/exercise.ts:3:17',
     });
     expect(explainCheck(result('throws-at-import'))).toContain('threw an error while it was being loaded');
+  });
+});
+
+describe('runChecks on code that silences the assertions', () => {
+  it('passes nothing, and says the code changed how the checks judge', () => {
+    const silenced = result('silences-chai');
+    expect(silenced.passed).toBe(false);
+    expect(silenced.tests.filter((test) => test.state === 'passed')).toEqual([]);
+    // Its worker is sometimes counted as ended by the code itself instead (seen 2 times in 9): a verdict
+    // still untrue in its words, though never a pass.
+    if (!silenced.problem) expect(explainCheck(silenced)).toContain('Your code changed how the checks judge');
   });
 });
 

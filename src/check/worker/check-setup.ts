@@ -2,7 +2,7 @@
 // which test is running, and reports a test that waits with nothing happening for a while.
 // The check (src/check/) then ends this worker and explains which kind of stuck it was.
 // Outside a check (a plain `npx vitest`) it does nothing.
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { channelAddress, goFromCheck, joinCheck, tell } from './channel-client.ts';
 import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
@@ -61,4 +61,23 @@ if (channelAddress) {
     watchForWaiting();
   });
   afterEach(phaseEnds);
+  // Learner code can reach vitest's chai (import { chai } from 'vitest') and make every assertion
+  // pass: after each test, one that must fail is tried, and a check that cannot fail passes nothing.
+  afterEach(() => {
+    if (!judgingWorks())
+      throw new Error(
+        'Your code changed how the checks judge: after it ran, an assertion that must fail passed (it replaced ' +
+          "part of vitest's or chai's code). No check can pass that way. Leave vitest and chai out of your code.",
+      );
+  });
+}
+
+/** Whether expect() still fails a false assertion. */
+function judgingWorks(): boolean {
+  try {
+    expect(1, 'the check of the checks').toBe(2);
+  } catch {
+    return true;
+  }
+  return false;
 }
