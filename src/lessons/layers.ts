@@ -38,7 +38,7 @@ export function givenHeader(given: GivenFile): string {
  * files, else that lesson's starter (its page, for instance). Only code gets the header line:
  * a line before <!doctype html> would change how the browser lays the page out.
  */
-export function givenSource(given: GivenFile): { source: string; header: string } {
+function givenSource(given: GivenFile): { source: string; header: string } {
   const from = findLesson(given.fromLesson);
   const fromSolution = from?.exerciseFiles.includes(given.file) !== false;
   const source = fromSolution
