@@ -25,8 +25,8 @@ const storage = watchStorageTraffic();
 const songs = () => mongoose.connection.collection('songs');
 const local = () => lesson.storage.kind === 'local';
 
-const exitProbe = fileURLToPath(new URL('./support/exit-probe.mjs', import.meta.url));
-const EXIT_MARK = '[playground exit probe] mongoose:';
+const appProbe = fileURLToPath(new URL('./support/app-probe.mjs', import.meta.url));
+const PROBE_MARK = '[playground app probe] ';
 
 // Wall-clock patience for the app's own process, which the check cannot watch from inside: far
 // beyond what a correct app needs on a slow machine (a start takes 1-3 s, a request milliseconds).
@@ -51,7 +51,7 @@ let missingSettings: Promise<{ ended: Ended | 'still running'; output: string }>
 function shown(output: string): string {
   const lines = output
     .split('\n')
-    .filter((line) => !line.startsWith(EXIT_MARK))
+    .filter((line) => !line.startsWith(PROBE_MARK))
     .join('\n')
     .trim();
   return lines ? `\nIt printed:\n${lines.split('\n').slice(-15).join('\n')}` : '\nIt printed nothing.';
@@ -103,9 +103,20 @@ beforeAll(async () => {
   })();
 
   held = await holdDatabase(lesson.world.address);
-  app = startOwnServer({ dir, cwd, settings: settings(held.uri), preload: [exitProbe] });
+  // Its listening is told by the probe inside it: on a busy machine another program may answer on PORT too.
+  let listened!: () => void;
+  const saidListening = new Promise<void>((resolve) => (listened = resolve));
+  app = startOwnServer({
+    dir,
+    cwd,
+    settings: settings(held.uri),
+    preload: [appProbe],
+    onOutput: () => {
+      if (app?.output().includes(`${PROBE_MARK}listening:${port}`)) listened();
+    },
+  });
   const started = app;
-  const listening = started.listening(port);
+  const listening = Promise.race([saidListening.then(() => true), started.ended.then(() => false)]);
   const first = await within(
     Promise.race([
       held.reached.then(() => 'reached' as const),
@@ -208,7 +219,7 @@ describe('starting up', () => {
         'Check the settings first and stop: console.error(…one sentence…), then process.exit(1).' +
         said,
     ).not.toBe('still running');
-    const lines = output.split('\n').filter((line) => !line.startsWith(EXIT_MARK));
+    const lines = output.split('\n').filter((line) => !line.startsWith(PROBE_MARK));
     const stack = lines.some((line) => /^\s+at .+[:(]/.test(line));
     const named = /MONGODB_URI|IMAGEKIT_PRIVATE_KEY/.test(output);
     if (ended !== 'still running' && ended.code === 0 && !lines.join('').trim())
@@ -451,7 +462,7 @@ describe('stopping', () => {
     ).toBe(null);
     expect(ended!.code, `After SIGTERM your app ended with exit code ${ended!.code}, not 0.${said}`).toBe(0);
     expect(
-      app!.output().includes(`${EXIT_MARK}open`),
+      app!.output().includes(`${PROBE_MARK}mongoose:open`),
       'Your app exited with its database connection still open: requests under way were cut off and the server ' +
         'never heard goodbye. Before process.exit(0): close the server, then await mongoose.disconnect().',
     ).toBe(false);
