@@ -5,7 +5,6 @@
 // with settings missing; looks for a key written in its files; and ends it with SIGTERM.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOwnServer, type Ended, type OwnServer } from '../src/apps/own-server.ts';
@@ -24,9 +23,6 @@ const lesson = useLesson<undefined>('08-your-own-app');
 const storage = watchStorageTraffic();
 const songs = () => mongoose.connection.collection('songs');
 const local = () => lesson.storage.kind === 'local';
-
-const appProbe = fileURLToPath(new URL('./support/app-probe.mjs', import.meta.url));
-const PROBE_MARK = '[playground app probe] ';
 
 // Wall-clock patience for the app's own process, which the check cannot watch from inside: far
 // beyond what a correct app needs on a slow machine (a start takes 1-3 s, a request milliseconds).
@@ -49,11 +45,7 @@ let missingSettings: Promise<{ ended: Ended | 'still running'; output: string }>
 
 /** What the app printed, without the check's own probe line, for a learner to read. */
 function shown(output: string): string {
-  const lines = output
-    .split('\n')
-    .filter((line) => !line.startsWith(PROBE_MARK))
-    .join('\n')
-    .trim();
+  const lines = output.trim();
   return lines ? `\nIt printed:\n${lines.split('\n').slice(-15).join('\n')}` : '\nIt printed nothing.';
 }
 
@@ -103,20 +95,10 @@ beforeAll(async () => {
   })();
 
   held = await holdDatabase(lesson.world.address);
-  // Its listening is told by the probe inside it: on a busy machine another program may answer on PORT too.
-  let listened!: () => void;
-  const saidListening = new Promise<void>((resolve) => (listened = resolve));
-  app = startOwnServer({
-    dir,
-    cwd,
-    settings: settings(held.uri),
-    preload: [appProbe],
-    onOutput: () => {
-      if (app?.output().includes(`${PROBE_MARK}listening:${port}`)) listened();
-    },
-  });
+  app = startOwnServer({ dir, cwd, settings: settings(held.uri) });
   const started = app;
-  const listening = Promise.race([saidListening.then(() => true), started.ended.then(() => false)]);
+  // Told from inside the app: on a busy machine another program may answer on PORT too.
+  const listening = started.listening(port);
   const first = await within(
     Promise.race([
       held.reached.then(() => 'reached' as const),
@@ -219,7 +201,7 @@ describe('starting up', () => {
         'Check the settings first and stop: console.error(…one sentence…), then process.exit(1).' +
         said,
     ).not.toBe('still running');
-    const lines = output.split('\n').filter((line) => !line.startsWith(PROBE_MARK));
+    const lines = output.split('\n');
     const stack = lines.some((line) => /^\s+at .+[:(]/.test(line));
     const named = /MONGODB_URI|IMAGEKIT_PRIVATE_KEY/.test(output);
     if (ended !== 'still running' && ended.code === 0 && !lines.join('').trim())
@@ -462,9 +444,9 @@ describe('stopping', () => {
     ).toBe(null);
     expect(ended!.code, `After SIGTERM your app ended with exit code ${ended!.code}, not 0.${said}`).toBe(0);
     expect(
-      app!.output().includes(`${PROBE_MARK}mongoose:open`),
+      app!.mongooseAtExit(),
       'Your app exited with its database connection still open: requests under way were cut off and the server ' +
         'never heard goodbye. Before process.exit(0): close the server, then await mongoose.disconnect().',
-    ).toBe(false);
+    ).not.toBe('open');
   });
 });

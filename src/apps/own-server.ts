@@ -2,13 +2,16 @@
 // would start it: `node --import tsx server.ts`, its settings in the environment. Used by the
 // lesson's checks and by "Run the app". It runs contained (contained-child.ts): whatever it
 // starts ends with it.
-import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnContained, type ContainedChild } from '../processes/contained-child.ts';
 
 /** Sends the SDK's deleteFile to the playground's local storage, as it goes in the playground's own processes. */
 const sdkRouting = fileURLToPath(new URL('../storage/sdk-routing-preload.mjs', import.meta.url));
+/** Says from inside when the server listens, and whether Mongoose was still connected when it ended. */
+const probe = fileURLToPath(new URL('./own-server-probe.mjs', import.meta.url));
+/** How own-server-probe.mjs marks its news on stderr: a NUL, which no program prints by chance. */
+const PROBE_MARK = '\u0000playground-probe:';
 /** How much of its output is kept for output(): the last lines are the ones that explain an end. */
 const KEPT_OUTPUT_CHARS = 64 * 1024;
 /** tsx as the playground has it: found from here, so the app may be started from any folder. */
@@ -31,8 +34,6 @@ export interface OwnServerOptions {
   cwd?: string;
   /** PORT, MONGODB_URI, IMAGEKIT_*…: a setting left out (or undefined) is not set at all. */
   settings: Partial<Record<(typeof SETTING_NAMES)[number], string>>;
-  /** More modules to load first (a check's probes), as absolute paths. */
-  preload?: string[];
   /** Called with each piece of output as it comes (both streams). */
   onOutput?: (text: string) => void;
 }
@@ -48,8 +49,13 @@ export interface OwnServer {
   output(): string;
   /** How it ended, once it has. */
   ended: Promise<Ended>;
-  /** Resolves true once `port` takes connections, false if the process ends first. */
+  /**
+   * Resolves true once the server itself listens on `port` (told from inside it: another program
+   * may answer on that port too), false if the process ends first.
+   */
   listening(port: number): Promise<boolean>;
+  /** Whether a Mongoose connection was still open as it ended ('open', 'closed', or 'not-loaded'); once it has. */
+  mongooseAtExit(): string | undefined;
   /**
    * Ends it and everything it started: SIGTERM first, as a host stops a server, so its own
    * shutdown runs (and says so); whatever is left after `graceMs` is killed. Safe to call twice.
@@ -61,21 +67,38 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SETTING_NAMES) delete env[name];
   for (const [name, value] of Object.entries(options.settings)) if (value !== undefined) env[name] = value;
-  const preloads = [...(options.preload ?? []), sdkRouting].flatMap((file) => ['--import', file]);
+  const preloads = [probe, sdkRouting].flatMap((file) => ['--import', file]);
   const run = spawnContained(process.execPath, [...preloads, '--import', tsx, path.join(options.dir, 'server.ts')], {
     cwd: options.cwd ?? options.dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const take = (chunk: Buffer) => {
-    const text = chunk.toString();
+  const keep = (text: string) => {
     // Only the end is kept: a server that prints without end must not fill this process's memory.
     output = (output + text).slice(-KEPT_OUTPUT_CHARS);
     options.onOutput?.(text);
   };
-  run.child.stdout?.on('data', take);
-  run.child.stderr?.on('data', take);
+  run.child.stdout?.on('data', (chunk: Buffer) => keep(chunk.toString()));
+  // stderr a line at a time, so that the probe's lines are taken out whole.
+  const news: string[] = [];
+  const heard = new EventTarget();
+  let partial = '';
+  run.child.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    let text = '';
+    for (const line of lines) {
+      const at = line.indexOf(PROBE_MARK);
+      if (at < 0) text += `${line}\n`;
+      else {
+        text += line.slice(0, at);
+        news.push(line.slice(at + PROBE_MARK.length));
+        heard.dispatchEvent(new Event('news'));
+      }
+    }
+    if (text) keep(text);
+  });
   const ended = new Promise<Ended>((resolve) => {
     run.child.once('error', (error) => {
       output += `${error.message}\n`;
@@ -86,19 +109,29 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
   let over = false;
   void ended.then(() => {
     over = true;
+    if (partial) keep(partial);
   });
   return {
     run,
     output: () => output,
     ended,
-    async listening(port) {
-      // Asked every 50 ms until it answers: how long the start takes depends on the machine.
-      while (!over) {
-        if (await takesConnections(port)) return true;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      return false;
+    listening(port) {
+      const said = () => news.includes(`listening:${port}`);
+      if (said()) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!said()) return;
+          heard.removeEventListener('news', check);
+          resolve(true);
+        };
+        heard.addEventListener('news', check);
+        void ended.then(() => {
+          heard.removeEventListener('news', check);
+          resolve(said());
+        });
+      });
     },
+    mongooseAtExit: () => news.findLast((item) => item.startsWith('mongoose:'))?.slice('mongoose:'.length),
     async end(graceMs = 0) {
       if (!over && graceMs > 0) {
         run.child.kill('SIGTERM');
@@ -108,16 +141,4 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
       await ended;
     },
   };
-}
-
-/** Whether something takes TCP connections on `port` of this machine (IPv4 or IPv6). */
-function takesConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: 'localhost' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -1,5 +1,5 @@
-// Preloaded into the learner's own server by lesson 08's checks, to say on stderr what cannot be
-// seen from outside: that this very process began to listen, and on which port (another program
+// Preloaded into a learner's own server by own-server.ts, to say on stderr what cannot be seen
+// from outside: that this very process began to listen, and on which port (another program
 // may answer on a port too), and whether a Mongoose connection was still open when it ended (an
 // exit with the connection closed and one with it open look the same). Plain JavaScript: it
 // loads before tsx.
@@ -9,8 +9,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const MARK = '[playground app probe] ';
-const say = (what) => writeSync(2, `\n${MARK}${what}\n`);
+// The same mark as own-server.ts reads; what follows it on the line is the news.
+const MARK = '\u0000playground-probe:';
+const say = (what) => writeSync(2, `${MARK}${what}\n`);
 
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {
