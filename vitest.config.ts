@@ -15,13 +15,13 @@ const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
 // anything is still happening: src/check/worker/); vitest's wall-clock limits only stand back.
 const checkTimeoutMs = 10 * 60_000;
 
-// The engine's own tests. The many small ones of the stand-in and the storage share their
-// workers (a new worker for each file re-imports the same modules: about 30 s of CPU in all,
+// The engine's own tests, and those of the packages (packages/*/tests). The many small ones of
+// the stand-in and the storage share their workers (a new worker for each file re-imports the same modules: about 30 s of CPU in all,
 // on 2 cores); those that start processes or set the environment before importing the engine
 // keep a worker each.
 const sharedWorkerTests = [
-  'tests/engine/standin.*.test.ts',
-  'tests/engine/storage-*.test.ts',
+  'packages/offline-mongodb/tests/*.test.ts',
+  'packages/local-imagekit/tests/*.test.ts',
   // Pure functions on values made by hand: nothing of theirs outlives a test.
   'tests/engine/app-database-changes.test.ts',
   'tests/engine/check-explain.test.ts',
@@ -35,10 +35,11 @@ const sharedWorkerTests = [
   'tests/engine/runner-progress.test.ts',
   'tests/engine/runner-write-atomic.test.ts',
 ];
+const engineTests = ['tests/engine/**/*.test.ts', 'packages/*/tests/**/*.test.ts'];
 const engineProjects: TestProjectInlineConfiguration[] = [
   {
     extends: true as const,
-    test: { name: 'engine', include: ['tests/engine/**/*.test.ts'], exclude: sharedWorkerTests },
+    test: { name: 'engine', include: engineTests, exclude: sharedWorkerTests },
   },
   { extends: true as const, test: { name: 'engine:shared', include: sharedWorkerTests, isolate: false } },
 ];
@@ -74,7 +75,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     sequence: { sequencer: EngineFirstSequencer },
     // Only without a plan: projects that extend this config would add to (not replace) its include.
-    include: plan ? [] : ['tests/**/*.test.ts'],
+    include: plan ? [] : ['tests/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
     projects: plan?.flatMap((entry) => (entry.name === 'engine' ? engineProjects : [lessonProject(entry)])),
     experimental: {
       // Transformed modules are kept on disk between runs (keyed by content), so a cold check

@@ -1,19 +1,25 @@
-// `npm run bench`: runs every bench/*.bench.ts and prints one line per figure.
+// `npm run bench`: runs every bench/*.bench.ts and packages/*/bench/*.bench.ts, and prints one line per figure.
 // Each bench file default-exports an async function returning BenchResult[].
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './measure.ts';
 
-const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
-const files = (await readdir(benchDir))
-  .filter((name) => name.endsWith('.bench.ts'))
-  .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
-  .sort();
+const packages = await readdir(path.join(root, 'packages'));
+const folders = ['bench', ...packages.map((name) => path.join('packages', name, 'bench'))];
+const files: string[] = [];
+for (const folder of folders)
+  for (const name of await readdir(path.join(root, folder)).catch(() => []))
+    if (name.endsWith('.bench.ts')) files.push(path.join(folder, name));
+const chosen = files
+  .filter((file) => only.length === 0 || only.some((word) => path.basename(file).includes(word)))
+  .sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
 
 let missed = 0;
-for (const file of files) {
-  const { default: runBench } = (await import(pathToFileURL(benchDir + file).href)) as {
+for (const file of chosen) {
+  const { default: runBench } = (await import(pathToFileURL(path.join(root, file)).href)) as {
     default: () => Promise<BenchResult[]>;
   };
   for (const result of await runBench()) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnContained, type ContainedChild } from '../processes/contained-child.ts';
 
 /** Sends the SDK's deleteFile to the playground's local storage, as it goes in the playground's own processes. */
-const sdkRouting = fileURLToPath(new URL('../storage/sdk-routing-preload.mjs', import.meta.url));
+const sdkRouting = fileURLToPath(import.meta.resolve('@playground/local-imagekit/sdk-routing-preload'));
 /** Says from inside when the server listens, and whether Mongoose was still connected when it ended. */
 const probe = fileURLToPath(new URL('./own-server-probe.mjs', import.meta.url));
 /** How own-server-probe.mjs marks its news on stderr: a NUL, which no program prints by chance. */

@@ -60,7 +60,7 @@ async function memoryServerDatabase(port: number | undefined): Promise<Playgroun
 }
 
 async function standinDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
-  const { startStandin } = await import('./standin/server.ts');
+  const { startStandin } = await import('@playground/offline-mongodb');
   const standin = await startStandin({ port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
     throw new DatabaseStartError(

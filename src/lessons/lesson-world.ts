@@ -3,7 +3,7 @@
 // Used alike by the tests, the runner's "run the app" and the sandbox.
 import mongoose from 'mongoose';
 import type { PlaygroundDatabase, StartDatabaseOptions } from '../database/start-database.ts';
-import type { PlaygroundStorage } from '../storage/start-storage.ts';
+import type { PlaygroundStorage } from '@playground/local-imagekit';
 import { loadExercise, targetFromEnv, type ExerciseTarget } from './exercise.ts';
 import type { LessonEntry } from './catalog.ts';
 
@@ -41,7 +41,7 @@ async function ownDatabase(options: ServicesOptions): Promise<PlaygroundDatabase
 /** Starts the storage unless the lesson does without: its code (with its HTTP server) loads only then. */
 async function ownStorage(options: ServicesOptions): Promise<PlaygroundStorage | undefined> {
   if (options.storage === false) return undefined;
-  const { startStorage } = await import('../storage/start-storage.ts');
+  const { startStorage } = await import('@playground/local-imagekit');
   return startStorage(options);
 }
 

@@ -1,7 +1,7 @@
 // `npm run storage [-- --port N]`: runs the playground storage on its own until
 // Ctrl-C. The first stdout line is the ImageKit options as JSON, ready to paste
 // into `new ImageKit(...)`.
-import { startStorage, type PlaygroundStorage } from './start-storage.ts';
+import { startStorage, type PlaygroundStorage } from '@playground/local-imagekit';
 import { onShutdown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 import { portOrExit } from '../runner/port-option.ts';
@@ -25,7 +25,7 @@ console.log('Set these in the shell that runs your app (in a .env file: the same
 for (const [name, value] of Object.entries(running.env)) console.log(`  export ${name}=${value}`);
 // The routing of deleteFile lives in axios inside one process: an app the playground does not
 // start (lesson 08's, once exported) loads it itself, through Node's NODE_OPTIONS.
-const routing = new URL('./sdk-routing-preload.mjs', import.meta.url).href;
+const routing = import.meta.resolve('@playground/local-imagekit/sdk-routing-preload');
 console.log('Uploads and file URLs work from any app. For deleteFile, set this too: the SDK always sends it to');
 console.log('api.imagekit.io, and this makes your app load a small file that sends it here instead');
 console.log('(the apps the playground runs for you do without it):');

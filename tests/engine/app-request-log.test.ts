@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachQueryLog } from '../../src/apps/query-log.ts';
 import { reportRequests } from '../../src/apps/request-report.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '@playground/offline-mongodb';
 
 let standin: RunningStandin;
 let connection: Connection;

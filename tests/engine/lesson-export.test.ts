@@ -15,7 +15,7 @@ import { filesUnder } from '../../src/lessons/layers.ts';
 import { assembledCopy } from '../../src/lessons/variants.ts';
 import { spawnContained, type ContainedChild } from '../../src/processes/contained-child.ts';
 import { startDatabase, type PlaygroundDatabase } from '../../src/database/start-database.ts';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { startStorage, type PlaygroundStorage } from '@playground/local-imagekit';
 import { projectRoot } from '../../src/lessons/catalog.ts';
 import { toneWav } from '../support/tone-wav.ts';
 import { scriptCommand } from './runner-cli-helpers.ts';
@@ -207,7 +207,7 @@ describe('the exported app', () => {
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       // The lines `npm run -s db` and `npm run -s storage` print, in .env as the README says.
-      const routing = new URL('../../src/storage/sdk-routing-preload.mjs', import.meta.url).href;
+      const routing = import.meta.resolve('@playground/local-imagekit/sdk-routing-preload');
       const settings = { PORT: String(port), MONGODB_URI: database.uri, ...storage.env };
       const lines = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
       writeFileSync(path.join(app, '.env'), [...lines, `NODE_OPTIONS="--import=${routing}"`, ''].join('\n'));

@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../src/database/database-uri.ts';
 import { chooseDatabaseKind, DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
-import { startStandin } from '../../src/database/standin/server.ts';
+import { startStandin } from '@playground/offline-mongodb';
 import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
 
 const savedEnv = { ...process.env };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDatabaseName } from '../../src/database/database-name.ts';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '@playground/offline-mongodb';
 import { findLesson, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { processesMarked, processTable } from '../../src/processes/process-table.ts';
 

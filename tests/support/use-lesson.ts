@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll } from 'vitest';
 import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
-import type { PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import type { PlaygroundStorage } from '@playground/local-imagekit';
 import { goFromCheck, servicesFromCheck, waitingForGo } from '../../src/check/worker/channel-client.ts';
 import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';

@@ -1,4 +1,4 @@
-// The stand-in as `npm run -s db` runs it, in a process of its own, with two clients: one
+// The stand-in in a process of its own, with two clients: one
 // to send a hostile request and one to measure whether the server still answers meanwhile.
 // (In this process the test's own event loop would wait along with the server.)
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,15 +24,11 @@ export function useStandinProcess(dbName: string): StandinProcess {
   let observer: MongoClient | undefined;
 
   beforeAll(async () => {
-    const cli = fileURLToPath(new URL('../../../src/database/cli.ts', import.meta.url));
-    child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {
-      env: { ...process.env, PLAYGROUND_DB: 'standin' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const uri = await new Promise<string>((resolve) =>
+    const main = fileURLToPath(new URL('./standin-main.ts', import.meta.url));
+    child = spawn(process.execPath, ['--import', 'tsx', main], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const base = await new Promise<string>((resolve) =>
       createInterface({ input: child!.stdout! }).once('line', resolve),
     );
-    const base = uri.slice(0, uri.lastIndexOf('/'));
     hostile = await MongoClient.connect(base);
     observer = await MongoClient.connect(base);
   });

@@ -3,7 +3,7 @@
 // sub-documents, select() order, Double fields and a collection's collation.
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '../src/server.ts';
 
 let standin: RunningStandin;
 let connection: Connection;

@@ -1,8 +1,8 @@
 // Figures for the offline stand-in: start time, Mongoose insertMany and findOne
 // (unindexed and unique-indexed) over 10,000 documents, and memory for those documents.
 import mongoose from 'mongoose';
-import { median, timeMedian, type BenchResult } from './measure.ts';
-import { startStandin } from '../src/database/standin/server.ts';
+import { median, timeMedian, type BenchResult } from '../../../bench/measure.ts';
+import { startStandin } from '../src/server.ts';
 
 const DOCS = 10_000;
 const songs = () =>

@@ -3,7 +3,7 @@
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '../src/server.ts';
 
 let standin: RunningStandin;
 let client: MongoClient;

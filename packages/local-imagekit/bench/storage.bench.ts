@@ -2,8 +2,8 @@
 // round trip through the real SDK and back over GET.
 import { randomBytes } from 'node:crypto';
 import ImageKit from 'imagekit';
-import { startStorage } from '../src/storage/start-storage.ts';
-import { timeMedian, type BenchResult } from './measure.ts';
+import { startStorage } from '../src/start-storage.ts';
+import { timeMedian, type BenchResult } from '../../../bench/measure.ts';
 
 const RUNS = 15;
 

@@ -1,7 +1,7 @@
 // The local ImageKit-compatible storage and an SDK pointed at it, for a test file.
 import ImageKit from 'imagekit';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { startStorage, type PlaygroundStorage } from '../../../src/storage/start-storage.ts';
+import { startStorage, type PlaygroundStorage } from '../../src/start-storage.ts';
 
 export interface LocalStorage {
   readonly storage: PlaygroundStorage;

@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ImageKit from 'imagekit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, startStorage } from '../../src/storage/start-storage.ts';
+import { MAX_UPLOAD_BYTES, startStorage } from '../src/start-storage.ts';
 import { useLocalStorage } from './support/local-storage.ts';
 
 const SMALL_LIMIT = 64 * 1024;

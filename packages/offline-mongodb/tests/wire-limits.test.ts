@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { BSON } from 'bson';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '../src/server.ts';
 
 let standin: RunningStandin;
 let client: MongoClient;

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import ImageKit from 'imagekit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sdkAxios } from '../../src/storage/imagekit-api-routing.ts';
-import { startStorage, type PlaygroundStorage } from '../../src/storage/start-storage.ts';
+import { sdkAxios } from '../src/imagekit-api-routing.ts';
+import { startStorage, type PlaygroundStorage } from '../src/start-storage.ts';
 
 /** axios as the tests see it: callable, with defaults and the interceptor list. */
 interface TestAxios {

@@ -2,7 +2,7 @@
 // indexes, validation, populate and timestamps.
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type RunningStandin } from '../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '../src/server.ts';
 
 let standin: RunningStandin;
 let connection: Connection;

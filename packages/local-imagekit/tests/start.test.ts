@@ -1,12 +1,10 @@
 // Which storage starts, what it hands a learner's code, and that it cleans up.
 // Nothing here contacts ImageKit's servers.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createInterface } from 'node:readline';
 import ImageKit from 'imagekit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startStorage } from '../../src/storage/start-storage.ts';
+import { startStorage } from '../src/start-storage.ts';
 
 const REAL = {
   IMAGEKIT_PUBLIC_KEY: 'public_abc=',
@@ -141,37 +139,4 @@ describe('the local storage', () => {
     await expect(startStorage({ quiet: true, port: Number(port) })).rejects.toThrow(`Port ${port} is already in use`);
     await first.stop();
   });
-});
-
-describe('npm run storage', () => {
-  it('prints the four options as JSON first, serves, and cleans up on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of Object.keys(REAL)) delete env[name];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/storage/cli.ts', '--port', '0'], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    try {
-      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-      const options = JSON.parse((await lines.next()).value as string);
-      expect(Object.keys(options)).toEqual(['publicKey', 'privateKey', 'urlEndpoint', 'uploadEndpoint']);
-      const folder = /files in (\S+),/.exec((await lines.next()).value as string)![1];
-      // For an app the playground does not start (lesson 08's, exported): deleteFile reaches this storage too.
-      let line: string | undefined;
-      do line = (await lines.next()).value;
-      while (line !== undefined && !line.includes('NODE_OPTIONS'));
-      const routing = new URL('../../src/storage/sdk-routing-preload.mjs', import.meta.url).href;
-      expect(line).toBe(`  export NODE_OPTIONS="--import=${routing}"`);
-
-      const result = await new ImageKit(options).upload({ file: Buffer.from('from the cli'), fileName: 'cli.txt' });
-      expect(await (await fetch(result.url)).text()).toBe('from the cli');
-
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(existsSync(folder)).toBe(false);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-  }, 20_000);
 });

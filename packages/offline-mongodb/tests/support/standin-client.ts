@@ -1,7 +1,7 @@
 // The stand-in and a driver connected to it, for a test file: started once, stopped at the end.
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startStandin, type RunningStandin } from '../../../src/database/standin/server.ts';
+import { startStandin, type RunningStandin } from '../../src/server.ts';
 
 export interface StandinClient {
   readonly standin: RunningStandin;
