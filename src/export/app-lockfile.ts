@@ -53,11 +53,16 @@ function resolveFrom(packages: Lockfile['packages'], from: string, name: string)
 
 /** The dependencies of the package at `from` (the root's dev ones included), each with the kind of its edge; those not in the lockfile left out. */
 function edgesOf(packages: Lockfile['packages'], from: string, entry: LockEntry | LockRoot): Edge[] {
+  // A workspace's place under node_modules/ only links to its folder, which holds its dependencies.
+  if ((entry as LockEntry).link)
+    return [{ to: String((entry as LockEntry).resolved), dev: false, optional: false, peer: false }];
   const kinds: [Record<string, string> | undefined, Omit<Edge, 'to'>][] = [
     [entry.dependencies, { dev: false, optional: false, peer: false }],
     [entry.optionalDependencies, { dev: false, optional: true, peer: false }],
   ];
-  if (from === '') kinds.push([(entry as LockRoot).devDependencies, { dev: true, optional: false, peer: false }]);
+  // The root's dev dependencies are installed, and so are a workspace's (a folder outside node_modules/).
+  if (!from.startsWith('node_modules/') && !from.includes('/node_modules/'))
+    kinds.push([(entry as LockRoot).devDependencies, { dev: true, optional: false, peer: false }]);
   else {
     const { peerDependencies, peerDependenciesMeta } = entry as LockEntry;
     for (const name of Object.keys(peerDependencies ?? {})) {
