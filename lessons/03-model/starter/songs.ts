@@ -2,7 +2,7 @@
 // optionally one mood), update a mood (give back the updated song, check the new mood),
 // delete. An id that matches no song (or is not an id at all) gives back null.
 import mongoose from 'mongoose';
-import { Song } from './song.model.ts';
+import { Song, type Mood } from './song.model.ts';
 
 /** Saves a new song. A song that breaks the schema's rules throws a ValidationError, and nothing is saved. */
 export async function createSong(data: Record<string, unknown>) {
@@ -10,7 +10,7 @@ export async function createSong(data: Record<string, unknown>) {
 }
 
 /** Lists songs, newest first; only those with `mood` when it is given. */
-export async function listSongs(filter: { mood?: string } = {}) {
+export async function listSongs(filter: { mood?: Mood } = {}) {
   return []; // TODO
 }
 

@@ -1,7 +1,7 @@
 // Create, read, update, delete: everything the app does with songs, through the Song model.
 // Mistake: updateMood() skips the schema's checks, so any mood is saved.
 import mongoose from 'mongoose';
-import { Song } from './song.model.ts';
+import { Song, type Mood } from './song.model.ts';
 
 /** Saves a new song. A song that breaks the schema's rules throws a ValidationError, and nothing is saved. */
 export async function createSong(data: Record<string, unknown>) {
@@ -9,9 +9,8 @@ export async function createSong(data: Record<string, unknown>) {
 }
 
 /** Lists songs, newest first; only those with `mood` when it is given. */
-export async function listSongs(filter: { mood?: string } = {}) {
-  const query: Record<string, unknown> = {};
-  if (filter.mood) query.mood = filter.mood; // no mood asked: the empty filter {} matches every song
+export async function listSongs(filter: { mood?: Mood } = {}) {
+  const query = filter.mood ? { mood: filter.mood } : {}; // no mood asked: the empty filter {} matches every song
   return Song.find(query).sort({ createdAt: -1 }); // -1: from the newest down
 }
 
