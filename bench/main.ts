@@ -13,9 +13,22 @@ const files: string[] = [];
 for (const folder of folders)
   for (const name of await readdir(path.join(root, folder)).catch(() => []))
     if (name.endsWith('.bench.ts')) files.push(path.join(folder, name));
+const nameOf = (file: string) => path.basename(file, '.bench.ts');
+const names = files.map(nameOf).sort();
+if (only.some((word) => word === '--help' || word === '-h')) {
+  console.log(
+    `Usage: npm run bench [-- <name>...]\nMeasures what a learner waits for; with names, only those benches: ${names.join(', ')}.`,
+  );
+  process.exit(0);
+}
+const unknown = only.filter((word) => !names.some((name) => name.includes(word)));
+if (unknown.length) {
+  console.error(`No bench is named "${unknown.join('", "')}". The benches: ${names.join(', ')}.`);
+  process.exit(2);
+}
 const chosen = files
-  .filter((file) => only.length === 0 || only.some((word) => path.basename(file).includes(word)))
-  .sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
+  .filter((file) => only.length === 0 || only.some((word) => nameOf(file).includes(word)))
+  .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
 
 let missed = 0;
 for (const file of chosen) {
