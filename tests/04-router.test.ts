@@ -116,18 +116,22 @@ async function expectAnsweredOnce(server: Express, what: string, early: string):
 }
 
 describe('GET /api/songs', () => {
-  it('answers with every saved song', async () => {
-    await seed('Kesariya', 'Tum Hi Ho');
+  it('answers with every saved song, newest first', async () => {
+    await seed('Kesariya', 'Tum Hi Ho'); // Tum Hi Ho is the newer one
     const res = await answer(request(app()).get('/api/songs'));
     await expectStatus(res, 200, 'GET /api/songs', "get('/')");
     expect(
       Array.isArray(res.body.songs),
       'The answer has no songs list: answer with res.json({ ok: true, songs }).',
     ).toBe(true);
-    const titles = res.body.songs.map((song: { title: string }) => song.title).sort();
-    expect(titles, 'GET /api/songs should list every song in the database: use Song.find().').toEqual([
+    const titles: string[] = res.body.songs.map((song: { title: string }) => song.title);
+    expect([...titles].sort(), 'GET /api/songs should list every song in the database: use Song.find().').toEqual([
       'Kesariya',
       'Tum Hi Ho',
+    ]);
+    expect(titles, 'GET /api/songs should list the newest song first: Song.find().sort({ createdAt: -1 }).').toEqual([
+      'Tum Hi Ho',
+      'Kesariya',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // TODO: Give songRoutes the three song routes. app.ts mounts it at /api/songs, so:
-//   - songRoutes.get('/')     answers GET  /api/songs      -> { ok: true, songs } (every song)
+//   - songRoutes.get('/')     answers GET  /api/songs      -> { ok: true, songs } (every song, newest first)
 //   - songRoutes.get('/:id')  answers GET  /api/songs/:id  -> { ok: true, song }
 //       a malformed id (check it with mongoose.isObjectIdOrHexString): 400 { ok: false, error }
 //       an id no song has:                                   404 { ok: false, error }
