@@ -1,6 +1,6 @@
 // Lesson 07's app: your whole songs app from app.ts (the page and the API), with JSON answers
 // around it for paths nothing answers and for the errors your routes let through.
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import multer from 'multer';
 import { answerErrorsAsJson, malformedId, notFound, validationFailed, type KnownError } from '../shared/json-errors.ts';
 import type { TryItRequest } from '../shared/try-it.ts';
@@ -27,12 +27,26 @@ export function createApp(exercise: Exercise): Express {
   }
   const app = express();
   app.use(exercise.createApp());
+  app.get('/', noPageYet);
   app.use(notFound);
   // What your routes throw (await without a try/catch) ends here: an invalid song is the client's
   // mistake (400), a storage failure a server behind us (502), a file in the wrong field 400.
   app.use(answerErrorsAsJson(validationFailed, malformedId, storageFailed, fileInWrongField));
   return app;
 }
+
+// A browser opening the app before app.ts serves public/ gets a page saying so, not raw JSON.
+const noPageYet: RequestHandler = (req, res, next) => {
+  if (req.accepts(['json', 'html']) !== 'html') return next();
+  res
+    .status(404)
+    .type('html')
+    .send(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No page yet</title></head><body>' +
+        '<h1>No page yet</h1><p>This app does not serve its page yet. In <code>app.ts</code>, serve the ' +
+        'folder <code>public/</code>: <code>app.use(express.static(pageFolder))</code>, then save.</p></body></html>',
+    );
+};
 
 // When the storage says no, the ImageKit SDK rejects with its answer, a plain object { message, help },
 // not with an Error like Mongoose and Node do: that is how the two are told apart (as in lesson 06).

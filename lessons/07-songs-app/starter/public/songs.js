@@ -17,6 +17,8 @@ async function callApi(method, path, body) {
     throw new Error('The app does not answer: is it still running?');
   }
   const answer = await response.json().catch(() => undefined);
+  // The routes' upload form (multer) takes files up to 25 MB, the storage's own limit.
+  if (response.status === 413) throw new Error('That file is too large: the app takes audio files up to 25 MB.');
   if (!response.ok) {
     // A song that breaks the schema gets one message per field; anything else one error.
     const problem = answer?.errors ? Object.values(answer.errors).join(' ') : answer?.error;
@@ -43,6 +45,7 @@ function songItem(song) {
   audio.controls = true;
   audio.preload = 'metadata';
   audio.src = song.audio;
+  audio.setAttribute('aria-label', `${song.title} by ${song.artist}`);
 
   const where = document.createElement('a');
   where.className = 'stored-at';
@@ -60,12 +63,14 @@ function songItem(song) {
   return item;
 }
 
-async function showSongs() {
+/** Loads the list again; `done` (what was just done, like "Deleted …") is said above it. */
+async function showSongs(done = '') {
   try {
     const query = mood ? `?mood=${encodeURIComponent(mood)}` : '';
     const { songs } = await callApi('GET', `/api/songs${query}`);
     list.replaceChildren(...songs.map(songItem));
-    listStatus.textContent = songs.length ? '' : mood ? `No ${mood} songs yet.` : 'No songs yet: add the first one.';
+    const empty = songs.length ? '' : mood ? `No ${mood} songs yet.` : 'No songs yet: add the first one.';
+    listStatus.textContent = [done, empty].filter(Boolean).join(' ');
   } catch (error) {
     list.replaceChildren();
     listStatus.textContent = error.message;
@@ -73,12 +78,15 @@ async function showSongs() {
 }
 
 async function deleteSong(song, button) {
+  const place = [...list.children].indexOf(button.closest('li'));
   button.disabled = true;
+  uploadStatus.textContent = ''; // an older "Saved …" is not about this
   try {
     await callApi('DELETE', `/api/songs/${song._id}`);
-    listStatus.textContent = `Deleted "${song.title}".`;
-    await showSongs();
-    if (!list.children.length) listStatus.textContent = `Deleted "${song.title}". No songs left here.`;
+    await showSongs(`Deleted "${song.title}".`);
+    // The button is gone: keyboard focus goes to the song now in its place, or to the message.
+    const next = list.children[Math.min(place, list.children.length - 1)];
+    (next?.querySelector('button.delete') ?? listStatus).focus();
   } catch (error) {
     button.disabled = false;
     listStatus.textContent = error.message;
@@ -100,12 +108,15 @@ form.addEventListener('submit', async (event) => {
     uploadStatus.textContent = error.message;
   } finally {
     submit.disabled = false;
+    // Disabled while sending, the button lost the keyboard's focus: give it back.
+    submit.focus();
   }
 });
 
 for (const button of moodButtons) {
   button.addEventListener('click', async () => {
     mood = button.dataset.mood;
+    uploadStatus.textContent = '';
     for (const other of moodButtons) other.setAttribute('aria-pressed', String(other === button));
     await showSongs();
   });
