@@ -264,9 +264,15 @@ describe('POST /api/songs/batch', () => {
     const artist = `Band ${tag()}`;
     const files = threeFiles();
     const res = await send(postBatch(files, artist), 'POST /api/songs/batch');
-    expect(res.status, `POST /api/songs/batch answered ${res.status} ${JSON.stringify(res.body)} instead of 201.`).toBe(
-      201,
-    );
+    // A song refused for its missing URL was given an upload's Promise, which has no .url.
+    const noUrl = res.body?.errors?.audio
+      ? ' The songs had no audio URL: files.map(...) with uploadFile gives an array of promises, and a Promise has ' +
+        'no .url. Wait for them all first: const uploads = await Promise.all(files.map(...)).'
+      : '';
+    expect(
+      res.status,
+      `POST /api/songs/batch answered ${res.status} ${JSON.stringify(res.body)} instead of 201.${noUrl}`,
+    ).toBe(201);
     const listed: ({ _id?: string } | null)[] = Array.isArray(res.body.songs) ? res.body.songs : [];
     expect(
       listed.length,

@@ -211,8 +211,9 @@ describe('POST /api/songs', () => {
     await storageSettled();
     expect(
       filesInStorage() - before,
-      "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading: " +
-        "await song.validate(['title', 'artist', 'mood']) first. (Or delete the uploaded file when saving fails.)",
+      "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
+        "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
+        '(Or delete the uploaded file when saving fails.)',
     ).toBe(0);
   });
 
