@@ -90,12 +90,16 @@ describe('uploadFile(buffer, fileName)', () => {
 
   it('resolves with the storage result, and its URL serves the same bytes', async () => {
     const bytes = audio();
+    const before = uploadsReceived;
     const outcome = await outcomeOf(callUploadFile(bytes, 'kesariya.mp3'), NEVER_RESOLVED);
     if (!outcome.resolved) {
       const said = String((outcome.error as Error)?.message ?? outcome.error).replace(/\.$/, '');
       expect.fail(
-        `This upload should succeed, but your promise rejected with: ${said}. ` +
-          'Call reject(error) only when the callback gets an error; otherwise resolve(result).',
+        uploadsReceived === before
+          ? `Your promise rejected without uploading anything: ${said}. Return a new Promise that calls ` +
+              'imagekit.upload(...), and resolve(result) in its callback.'
+          : `This upload should succeed, but your promise rejected with: ${said}. ` +
+              'Call reject(error) only when the callback gets an error; otherwise resolve(result).',
       );
     }
     const result = outcome.value;
@@ -120,17 +124,24 @@ describe('uploadFile(buffer, fileName)', () => {
   it('waits for the upload: with a slow storage it is still pending at first, then resolves', async (context) => {
     localStorageOnly(context).setLatency(30);
     let settled = false;
+    let rejection: unknown;
+    const before = uploadsReceived;
     const promise = callUploadFile(audio(), 'slow-song.mp3');
     void promise.then(
       () => (settled = true),
-      () => (settled = true),
+      (error: unknown) => ((settled = true), (rejection = error)),
     );
     // One turn of the event loop: far too short for the storage to answer.
     await new Promise((next) => setImmediate(next));
+    // Settled with no upload even on its way: the code does not upload (yet), which is another story.
+    const uploading = uploadsReceived > before || !(rejection instanceof Error);
     expect(
       settled,
-      'Your Promise settled before the storage had answered: resolve() must be called inside the upload callback, ' +
-        'when the SDK reports back, not right after starting the upload.',
+      uploading
+        ? 'Your Promise settled before the storage had answered: resolve() must be called inside the upload callback, ' +
+            'when the SDK reports back, not right after starting the upload.'
+        : `Your Promise rejected at once, without uploading anything: ${(rejection as Error).message} ` +
+            'Return a new Promise that calls imagekit.upload(...) and settles in its callback.',
     ).toBe(false);
     const outcome = await outcomeOf(promise, NEVER_RESOLVED);
     expect(

@@ -527,14 +527,14 @@ describe('the page, in a browser', () => {
     if (local()) expect((await fetch(formSongUrl)).status, 'Its file is still in storage.').toBe(404);
     // The page (given) says what happened, and keeps the keyboard's place: the next song's delete button.
     expect(await page.locator('#list-status').textContent()).toContain(`Deleted "${formSong.title}".`);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Delete Kesariya');
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Delete Kesariya');
   });
 
   it('fits a phone: at 375 and 320 px wide nothing needs scrolling sideways', async (context) => {
     if (skipReason) context.skip(skipReason);
     for (const width of [375, 320]) {
       await page.setViewportSize({ width, height: 667 });
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      const wide = await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth);
       expect(wide, `At ${width} px the page is ${wide} px wide.`).toBeLessThanOrEqual(width);
     }
   });
