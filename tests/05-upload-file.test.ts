@@ -129,7 +129,10 @@ describe('uploadFile(buffer, fileName)', () => {
     const promise = callUploadFile(audio(), 'slow-song.mp3');
     void promise.then(
       () => (settled = true),
-      (error: unknown) => ((settled = true), (rejection = error)),
+      (error: unknown) => {
+        settled = true;
+        rejection = error;
+      },
     );
     // One turn of the event loop: far too short for the storage to answer.
     await new Promise((next) => setImmediate(next));
