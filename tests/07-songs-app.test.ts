@@ -234,6 +234,26 @@ describe('POST /api/songs', () => {
     expect(res.body?.error, "The 502 should carry the storage's own message.").toContain(plannedRefusal(500).message);
     expect(await songs().countDocuments({ title }), 'The upload failed, yet a song was saved.').toBe(0);
   });
+
+  it('answers 400 for a file that is no audio, whatever its name, and uploads and saves nothing', async () => {
+    const title = `Shopping list ${tag()}`;
+    await storageSettled();
+    const before = storage.uploadsReceived;
+    const notes = Buffer.from('milk\neggs\nbread\n');
+    const res = await send(postSong({ title, artist: 'Me' }, notes, 'audio', 'shopping-list.mp3'), 'POST');
+    await storageSettled();
+    const said = `A text file named shopping-list.mp3 answered ${res.status} ${JSON.stringify(res.body)}`;
+    expect(
+      res.status,
+      `${said}, not 400. A file's name is only what the sender says: look at its first bytes, ` +
+        'with audioTypeOf(req.file.buffer) from audio-type.ts, and answer 400 when it is no audio, before uploading.',
+    ).toBe(400);
+    expect(typeof res.body?.error, `${said}: the 400 should say in its error that the file is no audio.`).toBe(
+      'string',
+    );
+    expect(storage.uploadsReceived - before, 'A file that is no audio was uploaded to storage anyway.').toBe(0);
+    expect(await songs().countDocuments({ title }), 'A file that is no audio was saved as a song.').toBe(0);
+  });
 });
 
 /** Three songs straight into the database, a minute apart, oldest first: no upload needed to list them. */

@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import multer from 'multer';
+import { audioTypeOf } from './audio-type.ts';
 import { deleteFile } from './delete-file.ts';
 import { Song, type Mood } from './song.model.ts';
 import { uploadFile } from './upload-file.ts';
@@ -19,6 +20,10 @@ export const songRoutes = Router();
 songRoutes.post('/', upload.single('audio'), async (req, res) => {
   if (!req.file) {
     return res.status(400).json({ ok: false, error: 'No file came. Send it in the form field named "audio".' });
+  }
+  // Its name and type are only what the sender says: its first bytes tell whether it is audio.
+  if (!audioTypeOf(req.file.buffer)) {
+    return res.status(400).json({ ok: false, error: `"${req.file.originalname}" is not an audio file.` });
   }
   // 1. Check the song's own fields first: an invalid song throws here, before anything is uploaded.
   const song = new Song({ title: req.body.title, artist: req.body.artist, mood: req.body.mood });

@@ -1,7 +1,8 @@
 // TODO: Write the four song routes. app.ts mounts this router at /api/songs, so '/' here is /api/songs.
 //   POST   /     the form's file (field "audio") to storage with uploadFile(), then the song with its URL
-//                and fileId: 201 { ok: true, song }. No file: 400. Check title, artist and mood BEFORE
-//                uploading (await song.validate([...])), so an invalid song leaves no file behind.
+//                and fileId: 201 { ok: true, song }. No file: 400. A file that is no audio by its first
+//                bytes (audioTypeOf(req.file.buffer), from audio-type.ts): 400. Check title, artist and
+//                mood BEFORE uploading (await song.validate([...])), so an invalid song leaves no file behind.
 //   GET    /     { ok: true, songs }, newest first: all of them, or only one mood's with ?mood=happy
 //   GET    /:id  { ok: true, song }; 400 for a malformed id, 404 when no song has it
 //   DELETE /:id  the file from storage with deleteFile(song.fileId), then the song: { ok: true, song }
