@@ -2,6 +2,10 @@
 // storage with imagekit.upload({ file: file.buffer, fileName: file.originalname }) and wait
 // for its answer; then save a FileRecord with the file's name, size, mimeType and the `url`
 // storage gave back. Never the bytes.
+// Hinglish: Is file ke neeche saveUpload(file) likhiye. Pehle file ke bytes storage mein bhejiye, is tarah:
+// imagekit.upload({ file: file.buffer, fileName: file.originalname }), aur uske answer ka wait kijiye (await).
+// Phir ek FileRecord save kijiye jismein file ka name, size, mimeType aur storage ka diya hua `url` ho.
+// Bytes kabhi nahi.
 import ImageKit from 'imagekit';
 import mongoose from 'mongoose';
 
