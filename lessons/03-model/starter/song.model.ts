@@ -1,5 +1,7 @@
 // TODO: Replace `null` with a model made from songSchema: mongoose.model(name, schema).
 // Choose the name so that Mongoose works on the collection "songs".
+// Hinglish: `null` ki jagah songSchema se bana ek model rakhiye: mongoose.model(name, schema).
+// Naam aisa chuniye ki Mongoose "songs" collection pe kaam kare.
 import mongoose from 'mongoose';
 import { songSchema } from './song.schema.ts';
 

@@ -1,6 +1,9 @@
 // TODO: Write the four functions below with the Song model: create, list (newest first,
 // optionally one mood), update a mood (give back the updated song, check the new mood),
 // delete. An id that matches no song (or is not an id at all) gives back null.
+// Hinglish: Neeche ke chaaron functions Song model se likhiye: create, list (newest first, chahein toh sirf
+// ek mood ke), mood update (updated song wapas dijiye, aur naya mood check ho), aur delete. Jo id kisi song
+// se match nahi karti (ya id hi nahi hai), uske liye null wapas dijiye.
 import mongoose from 'mongoose';
 import { Song, type Mood } from './song.model.ts';
 
