@@ -1,6 +1,9 @@
 // TODO: Write uploadFile() so callers can `await` an upload: return a new Promise that wraps the
 //   SDK's callback form, imagekit.upload({ file: buffer, fileName }, (error, result) => { … }).
 //   Success and failure both arrive in that callback. Then run `npm run lesson -- check 05`.
+// Hinglish: uploadFile() aise likhiye ki caller upload ko `await` kar sake: ek new Promise return kijiye jo SDK
+//   ke callback waale form ko wrap kare, imagekit.upload({ file: buffer, fileName }, (error, result) => { … }).
+//   Success aur failure dono isi callback mein aate hain. Phir `npm run lesson -- check 05` chalaiye.
 import ImageKit from 'imagekit';
 
 // The storage client, made once from the settings in the environment.
