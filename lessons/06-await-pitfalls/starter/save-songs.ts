@@ -5,6 +5,13 @@
 //   4. The uploads run one after another (await inside the for...of loop). Start them all at
 //      once and wait for all of them together: map() + Promise.all.
 // saveSong() is already right: read it to see the order (upload, wait, then save).
+// Hinglish: Neeche saveSongs() kisi bhi song ke save hone se pehle return kar deta hai, aur upload bhi dheere
+// karta hai. Isko theek kijiye, phir `npm run lesson -- check 06` chalaiye:
+//   3. Saves forEach(async ...) ke andar chalte hain: forEach wait nahi karta, isliye list khaali wapas aati
+//      hai. saveSongs() ko har save ka wait karwaiye aur saved songs return kijiye.
+//   4. Uploads ek ke baad ek chalte hain (for...of loop ke andar await). Sabko ek saath shuru kijiye aur sabka
+//      ek saath wait kijiye: map() + Promise.all.
+// saveSong() pehle se sahi hai: order samajhne ke liye usko padhiye (upload, wait, phir save).
 import path from 'node:path';
 import { Song, type SongDoc } from './song.model.ts';
 import { uploadFile, type UploadResult } from './upload-file.ts';

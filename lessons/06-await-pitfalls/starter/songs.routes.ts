@@ -5,6 +5,14 @@
 //      that breaks the schema 400: put the work in try { } and call sendSongError(res, error) in catch { }
 //      (import it from './send-song-error.ts').
 // receive-audio.ts (multer) and send-song-error.ts are given: you do not need to edit them.
+// Hinglish: Yeh routes bahut jaldi answer de dete hain aur errors ko haath se nikal jaane dete hain. Await ke
+// pitfalls dhoondh ke theek kijiye (save-songs.ts mein aur bhi hain), phir `npm run lesson -- check 06` chalaiye:
+//   1. POST /api/songs 201 deta hai, par song ki jagah {}: ek `await` missing hai (dekhiye saveSong kya return
+//      karta hai).
+//   2. Upload fail ho toh dono routes ko storage ke message ke saath 502 dena hai, aur schema todne waale song
+//      pe 400: kaam ko try { } mein rakhiye aur catch { } mein sendSongError(res, error) call kijiye
+//      (isko './send-song-error.ts' se import kijiye).
+// receive-audio.ts (multer) aur send-song-error.ts pehle se diye hue hain: unhe edit karne ki zaroorat nahi hai.
 import { Router } from 'express';
 import { receiveAudio, receiveAudios } from './receive-audio.ts';
 import { saveSong, saveSongs, type AudioFile } from './save-songs.ts';
