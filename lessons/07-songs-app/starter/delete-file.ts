@@ -1,6 +1,10 @@
 // TODO: Write deleteFile() so callers can `await` a delete, the way you wrote uploadFile() in lesson 05:
 //   return a new Promise that wraps the SDK's callback form, imagekit.deleteFile(fileId, (error) => { … }).
 //   Reject with the error when there is one; otherwise resolve(). Then run `npm run lesson -- check 07`.
+// Hinglish: deleteFile() aise likhiye ki caller delete ko `await` kar sake, jaise aapne lesson 05 mein
+//   uploadFile() likha tha: ek new Promise return kijiye jo SDK ke callback waale form ko wrap kare,
+//   imagekit.deleteFile(fileId, (error) => { … }). Error aaye toh usi error ke saath reject kijiye; warna
+//   resolve(). Phir `npm run lesson -- check 07` chalaiye.
 import ImageKit from 'imagekit';
 
 // The storage client, made once from the settings in the environment.

@@ -8,6 +8,17 @@
 //   DELETE /:id  the file from storage with deleteFile(song.fileId), then the song: { ok: true, song }
 // Errors you do not catch reach the app's error handler: an invalid song answers 400, a storage failure 502.
 // Then run `npm run lesson -- check 07`.
+// Hinglish: Song ke chaar routes likhiye. app.ts is router ko /api/songs pe mount karta hai, toh yahan '/' ka
+// matlab /api/songs hai.
+//   POST   /     form ki file (field "audio") uploadFile() se storage mein, phir song uske URL aur fileId ke
+//                saath: 201 { ok: true, song }. File nahi aayi: 400. Jo file apne pehle bytes se audio nahi
+//                hai (audioTypeOf(req.file.buffer), audio-type.ts se): 400. title, artist aur mood upload se
+//                PEHLE check kijiye (await song.validate([...])), taaki invalid song koi file peeche na chhode.
+//   GET    /     { ok: true, songs }, newest first: saare, ya ?mood=happy ho toh sirf us mood ke
+//   GET    /:id  { ok: true, song }; galat format ki id pe 400, aur kisi song ki woh id na ho toh 404
+//   DELETE /:id  pehle deleteFile(song.fileId) se storage se file, phir song: { ok: true, song }
+// Jo errors aap catch nahi karte, woh app ke error handler tak pahunchte hain: invalid song pe 400, storage
+// fail ho toh 502. Phir `npm run lesson -- check 07` chalaiye.
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import multer from 'multer';
