@@ -207,7 +207,7 @@ export const lessons: LessonEntry[] = [
     slug: '06-await-pitfalls',
     storage: true,
     title: 'await pitfalls: wait for the upload before you answer',
-    titleHinglish: 'await ke pitfalls: upload ka wait karo, phir answer do',
+    titleHinglish: 'await ke pitfalls: answer dene se pehle wait kijiye',
     exerciseFiles: ['songs.routes.ts', 'save-songs.ts'],
     given: [
       { file: 'song.schema.ts', fromLesson: '02-schema' },

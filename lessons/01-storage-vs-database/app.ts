@@ -114,32 +114,32 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: 'Upload a file: you get back a small record with a url.',
-      whatHinglish: 'Ek file upload karo: wapas ek chhota record milta hai, url ke saath.',
+      whatHinglish: 'Ek file upload kijiye: wapas ek chhota record milta hai, url ke saath.',
       command: `curl -s -F "file=@README.md" ${baseUrl}/api/files`,
     },
     {
       what: 'List the records: facts about each file, no file bytes.',
-      whatHinglish: 'Records ki list dekho: har file ki jaankari, file ke bytes nahi.',
+      whatHinglish: 'Records ki list dekhiye: har file ki jaankari, file ke bytes nahi.',
       command: `curl -s ${baseUrl}/api/files`,
     },
     {
       what: "Open a record's url: the file comes back from storage.",
-      whatHinglish: 'Kisi record ka url kholo: file storage se wapas aati hai.',
+      whatHinglish: 'Kisi record ka url kholiye: file storage se wapas aati hai.',
       command: 'curl -s <paste the url from a record here>',
     },
     {
       what: 'Compare: the record with a URL vs. the same record with the file inside.',
-      whatHinglish: 'Compare karo: URL wala record vs. wahi record jiske andar file ho.',
+      whatHinglish: 'Compare kijiye: URL wala record vs. wahi record jiske andar file ho.',
       command: `curl -s ${baseUrl}/api/demo/sizes`,
     },
     {
       what: 'Make a 20 MB file, then upload it the right way: it works.',
-      whatHinglish: 'Ek 20 MB ki file banao, phir use sahi tareeke se upload karo: chal jaata hai.',
+      whatHinglish: 'Ek 20 MB ki file banaiye, phir use sahi tareeke se upload kijiye: chal jaata hai.',
       command: `${makeBigFile} && curl -s -F "file=@big.bin" ${baseUrl}/api/files`,
     },
     {
       what: 'Now try to put those 20 MB inside a MongoDB document: refused.',
-      whatHinglish: 'Ab wahi 20 MB ek MongoDB document ke andar daalne ki koshish karo: mana ho jaata hai.',
+      whatHinglish: 'Ab wahi 20 MB ek MongoDB document ke andar daalne ki koshish kijiye: mana ho jaata hai.',
       command: `curl -s -F "file=@big.bin" ${baseUrl}/api/demo/bytes-in-db`,
     },
   ];

@@ -95,12 +95,12 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
     {
       what: 'Save the song for real: createdAt and updatedAt appear.',
-      whatHinglish: 'Song ko sach mein save karo: createdAt aur updatedAt aa jaate hain.',
+      whatHinglish: 'Song ko sach mein save kijiye: createdAt aur updatedAt aa jaate hain.',
       command: postJson(`${baseUrl}/api/songs`, song),
     },
     {
       what: 'List the saved songs.',
-      whatHinglish: 'Save hue songs ki list dekho.',
+      whatHinglish: 'Save hue songs ki list dekhiye.',
       command: `curl -s ${baseUrl}/api/songs`,
     },
   ];

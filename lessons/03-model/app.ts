@@ -120,17 +120,17 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
     {
       what: 'Throw "songs" away, to watch the next save bring it back.',
-      whatHinglish: '"songs" ko hata do, aur dekho agla save use wapas le aata hai.',
+      whatHinglish: '"songs" ko hata dijiye, aur dekhiye agla save use wapas le aata hai.',
       command: `curl -s -X DELETE ${baseUrl}/api/collections/songs`,
     },
     {
       what: 'Save a song: MongoDB creates "songs" if it is not there.',
-      whatHinglish: 'Ek song save karo: "songs" nahi hai toh MongoDB use bana deta hai.',
+      whatHinglish: 'Ek song save kijiye: "songs" nahi hai toh MongoDB use bana deta hai.',
       command: sendJson('POST', songs, song),
     },
     {
       what: 'Save another one, then look at the collections again.',
-      whatHinglish: 'Ek aur save karo, phir collections dobara dekho.',
+      whatHinglish: 'Ek aur save kijiye, phir collections dobara dekhiye.',
       command: sendJson('POST', songs, another),
     },
     {
@@ -142,7 +142,7 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     { what: 'Only the happy songs.', whatHinglish: 'Sirf happy songs.', command: `curl -s "${songs}?mood=happy"` },
     {
       what: 'Change a mood: paste an _id from the list.',
-      whatHinglish: 'Ek mood badlo: list se ek _id paste karo.',
+      whatHinglish: 'Ek mood badliye: list se ek _id paste kijiye.',
       command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'calm' }),
     },
     {
@@ -152,12 +152,12 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
     {
       what: 'Delete a song: paste an _id from the list.',
-      whatHinglish: 'Ek song delete karo: list se ek _id paste karo.',
+      whatHinglish: 'Ek song delete kijiye: list se ek _id paste kijiye.',
       command: `curl -s -X DELETE ${songs}/<paste an _id here>`,
     },
     {
       what: 'Delete something that is not an id: 404, no crash.',
-      whatHinglish: 'Kuch aisa delete karo jo id nahi hai: 404, koi crash nahi.',
+      whatHinglish: 'Kuch aisa delete kijiye jo id nahi hai: 404, koi crash nahi.',
       command: `curl -s -X DELETE ${songs}/not-an-id`,
     },
   ];

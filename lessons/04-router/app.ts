@@ -56,17 +56,18 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     {
       what: "Create a song: the router's post('/') answers POST /api/songs. Copy the _id it gives back.",
       whatHinglish:
-        "Ek song banao: router ka post('/') POST /api/songs ka answer deta hai. Jo _id wapas mile, copy kar lo.",
+        "Ek song banaiye: router ka post('/') POST /api/songs ka answer deta hai. Jo _id wapas mile, use copy kar lijiye.",
       command: postJson(songs, song),
     },
     {
       what: "List the songs: the router's get('/') answers GET /api/songs.",
-      whatHinglish: "Songs ki list dekho: router ka get('/') GET /api/songs ka answer deta hai.",
+      whatHinglish: "Songs ki list dekhiye: router ka get('/') GET /api/songs ka answer deta hai.",
       command: `curl -s ${songs}`,
     },
     {
       what: 'An id no song has: 404 JSON. Put the _id you copied in its place to get your song.',
-      whatHinglish: 'Aisi id jo kisi song ki nahi: 404 JSON. Uski jagah copy ki hui _id daalo, aapka song mil jaayega.',
+      whatHinglish:
+        'Aisi id jo kisi song ki nahi: 404 JSON. Uski jagah copy ki hui _id daaliye, aapka song mil jaayega.',
       command: `curl -s -i ${songs}/665f1c2e9b1d4a3f8c7e5d21`,
     },
     {

@@ -64,7 +64,7 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: 'Upload a file (package.json is right here): 201 with its url, fileId, size and name.',
-      whatHinglish: 'Ek file upload karo (package.json yahin hai): 201, uske url, fileId, size aur name ke saath.',
+      whatHinglish: 'Ek file upload kijiye (package.json yahin hai): 201, uske url, fileId, size aur name ke saath.',
       command: `curl -s -F "file=@package.json" ${url}`,
     },
     {
@@ -74,7 +74,7 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     },
     {
       what: 'Open the url from the answer: the storage serves back the very same bytes.',
-      whatHinglish: 'Answer wala url kholo: storage bilkul wahi bytes wapas deta hai.',
+      whatHinglish: 'Answer wala url kholiye: storage bilkul wahi bytes wapas deta hai.',
       command: `curl -s "$(curl -s -F "file=@package.json" ${url} | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).url')"`,
     },
     {

@@ -50,24 +50,24 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: 'Make two small pretend song files (kesariya.mp3, monsoon.mp3) in the current folder.',
-      whatHinglish: 'Current folder mein do chhoti nakli song files banao (kesariya.mp3, monsoon.mp3).',
+      whatHinglish: 'Current folder mein do chhoti nakli song files banaiye (kesariya.mp3, monsoon.mp3).',
       command: makeFiles,
     },
     {
       what: 'Upload one song: 201 with the saved song, its audio a real URL and its _id set. (Before your fixes: {}.)',
       whatHinglish:
-        'Ek song upload karo: 201, save hue song ke saath, uska audio ek real URL aur _id set. (Aapke fixes se pehle: {}.)',
+        'Ek song upload kijiye: 201, save hue song ke saath, uska audio ek real URL aur _id set. (Aapke fixes se pehle: {}.)',
       command: `curl -s -F "audio=@kesariya.mp3" -F "title=Kesariya" -F "artist=Arijit Singh" -F "mood=romantic" ${songs}`,
     },
     {
       what: 'List the songs: the one you uploaded is there, with its URL.',
-      whatHinglish: 'Songs ki list dekho: jo aapne upload kiya woh wahan hai, apne URL ke saath.',
+      whatHinglish: 'Songs ki list dekhiye: jo aapne upload kiya woh wahan hai, apne URL ke saath.',
       command: `curl -s ${songs}`,
     },
     {
       what: 'Upload two songs at once: both uploads run at the same time (Promise.all), then both are saved.',
       whatHinglish:
-        'Do songs ek saath upload karo: dono uploads saath-saath chalte hain (Promise.all), phir dono save hote hain.',
+        'Do songs ek saath upload kijiye: dono uploads saath-saath chalte hain (Promise.all), phir dono save hote hain.',
       command: `curl -s -F "audio=@kesariya.mp3" -F "audio=@monsoon.mp3" -F "artist=Arijit Singh" -F "mood=happy" ${songs}/batch`,
     },
     {

@@ -79,24 +79,25 @@ export function tryIt(baseUrl: string): TryItRequest[] {
   return [
     {
       what: `Open ${baseUrl}/ in your browser: the page. Here, its headers: 200 and text/html once app.ts serves public/.`,
-      whatHinglish: `Apne browser mein ${baseUrl}/ kholo: page. Yahan uske headers: 200 aur text/html, jab app.ts public/ serve karne lage.`,
+      whatHinglish: `Apne browser mein ${baseUrl}/ kholiye: page. Yahan uske headers: 200 aur text/html, jab app.ts public/ serve karne lage.`,
       command: `curl -s -I ${baseUrl}/`,
     },
     {
       what: 'Make a one-second beep, beep.wav, in the current folder (an audio file to upload).',
-      whatHinglish: 'Current folder mein ek second ki beep, beep.wav, banao (upload karne ke liye ek audio file).',
+      whatHinglish: 'Current folder mein ek second ki beep, beep.wav, banaiye (upload karne ke liye ek audio file).',
       command: makeBeep,
     },
     {
       what: 'Upload it as the page does: 201 with the song, its audio URL and its fileId.',
-      whatHinglish: 'Use waise upload karo jaise page karta hai: 201, song, uske audio URL aur fileId ke saath.',
+      whatHinglish: 'Use waise upload kijiye jaise page karta hai: 201, song, uske audio URL aur fileId ke saath.',
       command: `curl -s -F "audio=@beep.wav" -F "title=Beep" -F "artist=The Playground" -F "mood=happy" ${songs}`,
     },
     { what: 'Every song, newest first.', whatHinglish: 'Saare songs, sabse naya pehle.', command: `curl -s ${songs}` },
     { what: 'Only the happy ones.', whatHinglish: 'Sirf happy wale.', command: `curl -s "${songs}?mood=happy"` },
     {
       what: 'Delete a song and its file: put an _id from the list in place of this one (as it is: 404).',
-      whatHinglish: 'Ek song aur uski file delete karo: is _id ki jagah list se ek _id daalo (jaisa hai waisa: 404).',
+      whatHinglish:
+        'Ek song aur uski file delete kijiye: is _id ki jagah list se ek _id daaliye (jaisa hai waisa: 404).',
       command: `curl -s -i -X DELETE ${songs}/665f1c2e9b1d4a3f8c7e5d21`,
     },
     {
