@@ -5,7 +5,7 @@ import { keyString } from './bson-order.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
 import { CommandError } from './errors.ts';
-import { Index, type IndexSpec } from './index-store.ts';
+import { Index, type IndexedDocuments, type IndexSpec } from './index-store.ts';
 import { compileFilter, scopeOptions, type QueryScope } from './query-engine.ts';
 import { checkTime } from './time-limit.ts';
 import { runTextSearch, takeTextClause } from './text-search.ts';
@@ -14,7 +14,7 @@ import { nearestDocuments, takeNearClause } from './geo-query.ts';
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 /** An in-memory collection with mongod's _id and unique-index rules. */
-export class Collection {
+export class Collection implements IndexedDocuments {
   readonly dbName: string;
   name: string;
   readonly uuid = new UUID();

@@ -8,7 +8,7 @@ import { CommandError, failedToParse, immutableField } from './errors.ts';
 import { formatKeyValue } from './duplicate-key.ts';
 import { withPlainNumbers } from './integral-doubles.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 import { sameStoredValue } from './stored-equality.ts';
 import { arrayOperators } from './update-array-operators.ts';
 import { fieldOperators, type UpdateOperator } from './update-field-operators.ts';

@@ -5,7 +5,7 @@ import { formatKeyValue } from './duplicate-key.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
 import { compileFilter, sortDocuments } from './query-engine.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 import type { UpdateOperator } from './update-field-operators.ts';
 import { slotForWrite, slotIfPresent, writeSlot } from './update-slots.ts';
 

@@ -5,7 +5,7 @@ import { compareBson } from './bson-order.ts';
 import { formatKeyValue } from './duplicate-key.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 import { arithmetic, bitwise, numericKind, zeroLike } from './update-numbers.ts';
 import { clearSlot, slotForWrite, slotIfPresent, writeSlot } from './update-slots.ts';
 
