@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { handleDelete } from './delete-route.ts';
 import { serveFile } from './delivery-route.ts';
 import { FileIds } from './file-ids.ts';
-import { routeImageKitApi } from './imagekit-api-routing.ts';
+import { routeImageKitApi } from './sdk-routing.mjs';
 import { sendImageKitError } from './imagekit-errors.ts';
 import { UploadFaults } from './upload-faults.ts';
 import { handleUpload, type UploadContext } from './upload-route.ts';

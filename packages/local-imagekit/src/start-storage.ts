@@ -27,7 +27,7 @@ export interface PlaygroundStorage {
 
 /**
  * Starts the playground storage: real ImageKit if IMAGEKIT_* keys are set, else a local server.
- * While a local server runs, the SDK's deleteFile anywhere in this process reaches it (see imagekit-api-routing.ts).
+ * While a local server runs, the SDK's deleteFile anywhere in this process reaches it (see sdk-routing.mjs).
  */
 export async function startStorage(
   options: { port?: number; quiet?: boolean; maxFileBytes?: number } = {},
