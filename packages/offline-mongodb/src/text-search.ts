@@ -6,7 +6,7 @@ import { badValue, CommandError } from './errors.ts';
 import type { IndexedDocuments, IndexSpec } from './index-store.ts';
 import { fold, terms } from './text-tokens.ts';
 import { setTextScore } from './text-score.ts';
-import { checkTime } from './time-limit.ts';
+import type { TimeLimit } from './time-limit.ts';
 
 const LANGUAGES = new Set(['english', 'en', 'none']);
 
@@ -116,7 +116,11 @@ function scoreString(raw: string, weight: number, language: string, scores: Map<
 }
 
 /** Runs a $text query: the matching documents in natural order, each with its score. */
-export function runTextSearch(collection: IndexedDocuments | undefined, spec: unknown): Map<Doc, number> {
+export function runTextSearch(
+  collection: IndexedDocuments | undefined,
+  spec: unknown,
+  time: TimeLimit,
+): Map<Doc, number> {
   const index = textIndexOf(collection);
   if (!index) throw new CommandError(27, 'IndexNotFound', 'text index required for $text query');
   if (!isPlainObject(spec) || typeof spec.$search !== 'string') throw badValue('$search needs a String');
@@ -126,7 +130,7 @@ export function runTextSearch(collection: IndexedDocuments | undefined, spec: un
   const search = parseSearch(spec.$search, language);
   const found = new Map<Doc, number>();
   for (const doc of collection!.all()) {
-    checkTime();
+    time.check();
     const strings = indexedStrings(doc, index.weights as Doc);
     const scores = new Map<string, number>();
     for (const [raw, weight] of strings) scoreString(raw, weight, language, scores);
