@@ -10,11 +10,18 @@ import { join } from 'node:path';
 import { handleDelete } from './delete-route.ts';
 import { serveFile } from './delivery-route.ts';
 import { FileIds } from './file-ids.ts';
-import { routeImageKitApi } from './imagekit-api-routing.ts';
+import { routeImageKitApi } from './sdk-routing.mjs';
 import { sendImageKitError } from './imagekit-errors.ts';
-import type { ImageKitOptions } from './start-storage.ts';
 import { UploadFaults } from './upload-faults.ts';
 import { handleUpload, type UploadContext } from './upload-route.ts';
+
+/** What `new ImageKit(...)` needs. */
+export interface ImageKitOptions {
+  publicKey: string;
+  privateKey: string;
+  urlEndpoint: string;
+  uploadEndpoint?: string;
+}
 
 /** The keys of the local storage; fixed, so a learner's `.env` keeps working between runs. */
 const LOCAL_KEYS = { publicKey: 'public_playground_local', privateKey: 'private_playground_local' } as const;

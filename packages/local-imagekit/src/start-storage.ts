@@ -1,36 +1,14 @@
 // The playground's storage: the learner's real ImageKit account when its keys
 // are in the environment, otherwise a local server the unmodified SDK can talk
 // to offline.
-import { startLocalStorage } from './local-storage.ts';
+import { type ImageKitOptions, startLocalStorage } from './local-storage.ts';
+import type { StorageFaults } from './upload-faults.ts';
+
+export type { ImageKitOptions } from './local-storage.ts';
+export type { StorageFaults, UploadFault } from './upload-faults.ts';
 
 /** The free plan's upload limit (25 MB, counted as MiB): bigger uploads get a 413. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-
-/** What `new ImageKit(...)` needs. */
-export interface ImageKitOptions {
-  publicKey: string;
-  privateKey: string;
-  urlEndpoint: string;
-  uploadEndpoint?: string;
-}
-
-/** An ImageKit-style error the local storage can be told to answer with. */
-export interface UploadFault {
-  status: number;
-  message: string;
-}
-
-/** Knobs that make the local storage slow or failing on purpose, for lessons about waiting and errors. */
-export interface StorageFaults {
-  /** Add latency (ms) before every upload answers. */
-  setLatency(ms: number): void;
-  /** Fail the next n uploads with an ImageKit-style error (default: 500, an internal error). */
-  failNext(n: number, fault?: UploadFault): void;
-  /** While true, refuse every upload with 403 as a wrong private key would. */
-  refuseAll(refuse: boolean): void;
-  /** Back to normal: no latency, no pending failures, no refusal. */
-  reset(): void;
-}
 
 /** The storage a lesson's app uploads to. */
 export interface PlaygroundStorage {
@@ -49,7 +27,7 @@ export interface PlaygroundStorage {
 
 /**
  * Starts the playground storage: real ImageKit if IMAGEKIT_* keys are set, else a local server.
- * While a local server runs, the SDK's deleteFile anywhere in this process reaches it (see imagekit-api-routing.ts).
+ * While a local server runs, the SDK's deleteFile anywhere in this process reaches it (see sdk-routing.mjs).
  */
 export async function startStorage(
   options: { port?: number; quiet?: boolean; maxFileBytes?: number } = {},

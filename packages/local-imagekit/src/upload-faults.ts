@@ -1,6 +1,23 @@
 // Lessons about waiting and failing need a storage that is slow or broken on
 // purpose; the code that started the server turns these knobs.
-import type { StorageFaults, UploadFault } from './start-storage.ts';
+
+/** An ImageKit-style error the local storage can be told to answer with. */
+export interface UploadFault {
+  status: number;
+  message: string;
+}
+
+/** Knobs that make the local storage slow or failing on purpose, for lessons about waiting and errors. */
+export interface StorageFaults {
+  /** Add latency (ms) before every upload answers. */
+  setLatency(ms: number): void;
+  /** Fail the next n uploads with an ImageKit-style error (default: 500, an internal error). */
+  failNext(n: number, fault?: UploadFault): void;
+  /** While true, refuse every upload with 403 as a wrong private key would. */
+  refuseAll(refuse: boolean): void;
+  /** Back to normal: no latency, no pending failures, no refusal. */
+  reset(): void;
+}
 
 /** The fault ImageKit answers with when something breaks on its side. */
 const DEFAULT_FAULT: UploadFault = {

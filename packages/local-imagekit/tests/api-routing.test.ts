@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import ImageKit from 'imagekit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sdkAxios } from '../src/imagekit-api-routing.ts';
+import { sdkAxios } from '../src/sdk-routing.mjs';
 import { startStorage, type PlaygroundStorage } from '../src/start-storage.ts';
 
 /** axios as the tests see it: callable, with defaults and the interceptor list. */

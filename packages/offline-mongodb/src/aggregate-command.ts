@@ -5,6 +5,7 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { withPlainNumbers } from './integral-doubles.ts';
 import { setTextScore, textScoreOf } from './text-score.ts';
 import { badValue, CommandError, failedToParse, typeMismatch } from './errors.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { compileFilter, runPipeline, scopeOptions } from './query-engine.ts';
 import { geoNearStage } from './geo-query.ts';
 import { commandScope, withDefaultCollation } from './read-commands.ts';
@@ -41,14 +42,14 @@ function insertable(doc: Doc): Doc {
   return withIdFirst(doc);
 }
 
-function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string], spec: Doc): void {
+function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string], spec: Doc, time: TimeLimit): void {
   const collection = ctx.catalog.getOrCreate(...target);
   const on = typeof spec.on === 'string' ? [spec.on] : Array.isArray(spec.on) ? (spec.on as string[]) : ['_id'];
   const whenMatched = spec.whenMatched ?? 'merge';
   const whenNotMatched = spec.whenNotMatched ?? 'insert';
   for (const doc of results) {
     const filter = Object.fromEntries(on.map((field) => [field, doc[field] ?? null]));
-    const [match] = collection.find(filter, 1);
+    const [match] = collection.find(filter, time, 1);
     if (!match) {
       if (whenNotMatched === 'fail')
         throw new CommandError(
@@ -66,8 +67,8 @@ function writeMerge(ctx: CommandContext, results: Doc[], target: [string, string
       whenMatched === 'replace'
         ? { _id: match._id, ...rest }
         : Array.isArray(whenMatched)
-          ? applyUpdate(match, whenMatched as Doc[])
-          : applyUpdate(match, { $set: rest });
+          ? applyUpdate(match, whenMatched as Doc[], time)
+          : applyUpdate(match, { $set: rest }, time);
     if (sameStoredValue(next, match)) continue;
     checkUpdated(next, false);
     collection.replace(match, next);
@@ -107,7 +108,7 @@ const aggregate: CommandHandler = (ctx) => {
   const matches = (leading < 0 ? stages : stages.slice(0, leading)).map((stage) => stage.$match as Doc);
   const rest = leading < 0 ? [] : stages.slice(leading);
   // Pipelines evaluate arbitrary expressions per document: always under the watchdog, and writes only after.
-  const results = ctx.evaluate(false, () => {
+  const results = ctx.evaluate(false, (time) => {
     const filter = matches.length === 1 ? matches[0] : matches.length ? { $and: matches } : undefined;
     // $geoNear must come first: it picks the documents, nearest first, with their distances.
     const geoNear = isPlainObject(stages[0]) && '$geoNear' in stages[0] ? stages[0].$geoNear : undefined;
@@ -116,13 +117,17 @@ const aggregate: CommandHandler = (ctx) => {
       const near = geoNearStage(collection, geoNear, matches).map(withPlainNumbers);
       return runPipeline(near, stages.slice(1), { collectionResolver: read, ...scopeOptions(scope) });
     }
-    const source = collection ? collection.find(filter, 0, scope).map(copyWithScore) : [];
+    const source = collection ? collection.find(filter, time, 0, scope).map(copyWithScore) : [];
     return runPipeline(source, rest, { collectionResolver: read, ...scopeOptions(scope) });
   });
   if (writes) {
     const out = outputTarget(ctx, writes);
     if ('$out' in writes) writeOut(ctx, results, out);
-    else writeMerge(ctx, results, out, isPlainObject(writes.$merge) ? writes.$merge : {});
+    // Plain: no watchdog, which could stop it between two writes; only its own time checks can.
+    else
+      ctx.evaluate(true, (time) =>
+        writeMerge(ctx, results, out, isPlainObject(writes.$merge) ? writes.$merge : {}, time),
+      );
   }
   const namespace = typeof target === 'string' ? `${ctx.db}.${target}` : `${ctx.db}.$cmd.aggregate`;
   return ctx.cursors.firstBatch(namespace, writes ? [] : results, cursorSpec?.batchSize as number | undefined);

@@ -5,16 +5,16 @@ import { keyString } from './bson-order.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { duplicateKeyError } from './duplicate-key.ts';
 import { CommandError } from './errors.ts';
-import { Index, type IndexSpec } from './index-store.ts';
+import { Index, type IndexedDocuments, type IndexSpec } from './index-store.ts';
 import { compileFilter, scopeOptions, type QueryScope } from './query-engine.ts';
-import { checkTime } from './time-limit.ts';
+import { TimeLimit } from './time-limit.ts';
 import { runTextSearch, takeTextClause } from './text-search.ts';
 import { nearestDocuments, takeNearClause } from './geo-query.ts';
 
 const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 /** An in-memory collection with mongod's _id and unique-index rules. */
-export class Collection {
+export class Collection implements IndexedDocuments {
   readonly dbName: string;
   name: string;
   readonly uuid = new UUID();
@@ -43,14 +43,14 @@ export class Collection {
   }
 
   /** Documents matching `filter`, using an index for top-level equality when one fits. */
-  find(query: Doc | undefined, limit = 0, scope: QueryScope = {}): Doc[] {
+  find(query: Doc | undefined, time: TimeLimit, limit = 0, scope: QueryScope = {}): Doc[] {
     // A $text clause picks (and scores) its documents through the text index, a $near clause
     // picks them nearest first through a geo index; the rest of the filter filters them.
     const { text, rest: withoutText } = takeTextClause(query);
     const { near, rest: filter } = takeNearClause(withoutText);
     const texts =
       text !== undefined
-        ? runTextSearch(this, text).keys()
+        ? runTextSearch(this, text, time).keys()
         : near
           ? nearestDocuments(this, near).map(([doc]) => doc)
           : undefined;
@@ -59,8 +59,8 @@ export class Collection {
     // Index keys compare strings exactly, so a collation needs a full scan.
     let steps = 0;
     for (const doc of texts ?? (scope.collation ? this.docs.values() : this.candidates(filter))) {
-      // A scan step costs a few nanoseconds: calling checkTime() for each measurably slowed finds.
-      if ((++steps & 15) === 0) checkTime();
+      // A scan step costs a few nanoseconds: calling check() for each measurably slowed finds.
+      if ((++steps & 15) === 0) time.check();
       if (!test(doc)) continue;
       out.push(doc);
       if (limit && out.length >= limit) break;
@@ -149,14 +149,17 @@ export class Collection {
     );
   }
 
-  /** Builds an index over the existing documents; fails like mongod if a unique one meets duplicates. */
-  createIndex(spec: IndexSpec): void {
+  /**
+   * Builds an index over the existing documents, within `time` (none needed for an empty
+   * collection); fails like mongod if a unique one meets duplicates.
+   */
+  createIndex(spec: IndexSpec, time = TimeLimit.none()): void {
     const partial = isPlainObject(spec.partialFilterExpression)
       ? compileFilter(spec.partialFilterExpression)
       : undefined;
     const index = new Index(spec, partial);
     for (const [id, doc] of this.docs) {
-      checkTime();
+      time.check();
       const keys = index.keysOf(doc);
       if (index.clashes(keys, id)) {
         const dup = duplicateKeyError(this.namespace, index.name, spec.key, index.keyValueOf(doc));

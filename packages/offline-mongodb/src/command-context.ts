@@ -3,6 +3,7 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { toNumber } from './bson-order.ts';
 import { badValue, typeMismatch } from './errors.ts';
 import type { ServerState } from './server-state.ts';
+import type { TimeLimit } from './time-limit.ts';
 
 /** The state and request a command runs against. */
 export interface CommandContext extends ServerState {
@@ -14,10 +15,11 @@ export interface CommandContext extends ServerState {
   /** Size of the whole wire message; a document can only be too large when this is. */
   messageBytes?: number;
   /**
-   * Runs read-only `work` within the request's time budget. Work that is not `plain` (see
-   * query-risk.ts) also runs under the watchdog, which can stop it anywhere: so no writes inside.
+   * Runs `work` within the request's time budget, which it hands to `work`. Work that is not
+   * `plain` (see query-risk.ts) also runs under the watchdog, which can stop it anywhere: so it
+   * must only read.
    */
-  evaluate<T>(plain: boolean, work: () => T): T;
+  evaluate<T>(plain: boolean, work: (time: TimeLimit) => T): T;
 }
 
 /** A command: returns the reply document, or a promise of it for long batches, or throws a CommandError. */

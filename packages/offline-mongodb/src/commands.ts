@@ -12,7 +12,7 @@ import { handshakeCommands } from './handshake-commands.ts';
 import { indexCommands } from './index-commands.ts';
 import { checkDatabaseName } from './namespace-rules.ts';
 import { readCommands } from './read-commands.ts';
-import { insideTimeLimit, timeLimitExceeded, withTimeLimit } from './time-limit.ts';
+import { TimeLimit, timeLimitExceeded } from './time-limit.ts';
 import { runInterruptible } from './watchdog.ts';
 import { writeCommands } from './write-commands.ts';
 
@@ -66,13 +66,22 @@ export function runCommand(request: CommandRequest): Doc | Promise<Doc> {
 function withBudget(request: CommandRequest, maxTimeMS: number | undefined): CommandContext {
   const ceiling = request.settings.timeLimitMs;
   const ends = maxTimeMS ? performance.now() + maxTimeMS : Number.POSITIVE_INFINITY;
-  const evaluate = <T>(plain: boolean, work: () => T): T => {
+  // The budget of the synchronous work running now; none between the turns of a long batch.
+  let running: TimeLimit | undefined;
+  const evaluate = <T>(plain: boolean, work: (time: TimeLimit) => T): T => {
     // Plain work inside the request's own budget needs nothing more (the common case, kept cheap).
-    if (plain && !maxTimeMS && insideTimeLimit()) return work();
+    if (plain && !maxTimeMS && running) return work(running);
     const left = maxTimeMS ? ends - performance.now() : Number.POSITIVE_INFINITY;
     if (left <= 0) throw timeLimitExceeded(false);
     const byCeiling = ceiling <= left;
-    return withTimeLimit(byCeiling ? ceiling : left, byCeiling, plain ? work : () => runInterruptible(work));
+    const outer = running;
+    const time = TimeLimit.after(byCeiling ? ceiling : left, byCeiling, outer);
+    running = time;
+    try {
+      return plain ? work(time) : runInterruptible(() => work(time), time);
+    } finally {
+      running = outer;
+    }
   };
   return Object.assign(request, { evaluate });
 }

@@ -76,7 +76,7 @@ export function explainCommand(ctx: CommandContext, command: Doc, verbosity: str
   const explained = describe(command);
   const collection = ctx.catalog.get(ctx.db, explained.collection);
   const namespace = `${ctx.db}.${explained.collection}`;
-  return ctx.evaluate(isPlain(explained.filter), () => {
+  return ctx.evaluate(isPlain(explained.filter), (time) => {
     const started = performance.now();
     const plan = planQuery(collection, explained.filter ?? {});
     const queryPlanner = {
@@ -94,12 +94,17 @@ export function explainCommand(ctx: CommandContext, command: Doc, verbosity: str
     else reply.queryPlanner = queryPlanner;
     if (verbosity !== 'queryPlanner') {
       const { filter, sort, skip, limit } = explained;
-      const returned = selectDocuments(ctx, explained.collection, {
-        filter,
-        sort,
-        skip,
-        limit: limit && Math.abs(limit),
-      });
+      const returned = selectDocuments(
+        ctx,
+        explained.collection,
+        {
+          filter,
+          sort,
+          skip,
+          limit: limit && Math.abs(limit),
+        },
+        time,
+      );
       reply.executionStats = {
         executionSuccess: true,
         nReturned: returned.length,

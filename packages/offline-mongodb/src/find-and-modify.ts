@@ -2,6 +2,7 @@
 import { docArg, targetCollection, type CommandHandler } from './command-context.ts';
 import type { Doc } from './document-paths.ts';
 import { failedToParse } from './errors.ts';
+import { TimeLimit } from './time-limit.ts';
 import { projectDocuments } from './projection.ts';
 import { validationFor, validatorIsPlain } from './document-validation.ts';
 import { isPlain } from './query-risk.ts';
@@ -21,16 +22,17 @@ const findAndModify: CommandHandler = (ctx) => {
   const arrayFilters = Array.isArray(ctx.body.arrayFilters) ? (ctx.body.arrayFilters as Doc[]) : undefined;
   const variables = docArg(ctx.body, 'let');
   const sort = docArg(ctx.body, 'sort');
-  const shape = (doc: Doc | undefined) => (doc ? projectDocuments([doc], fields, query)[0] : null);
+  // One document, shaped after the write: nothing there to stop.
+  const shape = (doc: Doc | undefined) => (doc ? projectDocuments([doc], fields, TimeLimit.none(), query)[0] : null);
   // Everything that reads is worked out first, within the time budget; only then is anything written.
   const existing = ctx.catalog.get(ctx.db, name);
   const check = validationFor(existing, ctx.body.bypassDocumentValidation === true);
   const plain = isPlain(query, update, fields, arrayFilters, variables) && validatorIsPlain(existing);
-  const { found, plan } = ctx.evaluate(plain, () => {
-    const [found] = selectDocuments(ctx, name, { filter: query, sort, limit: 1 });
+  const { found, plan } = ctx.evaluate(plain, (time) => {
+    const [found] = selectDocuments(ctx, name, { filter: query, sort, limit: 1 }, time);
     if (remove || (!found && !upsert)) return { found, plan: undefined };
     const statement = { q: query, u: update, upsert, arrayFilters, variables };
-    return { found, plan: planUpdate(found ? [found] : [], statement, check) };
+    return { found, plan: planUpdate(found ? [found] : [], statement, time, check) };
   });
 
   if (remove) {

@@ -1,10 +1,10 @@
 // Geospatial queries: $geoWithin and $geoIntersects (query operators, no index needed),
 // $near and $nearSphere (which need a 2dsphere or 2d index and return the nearest first)
 // and the $geoNear stage. What stays out is refused in mongod's shape, naming MONGODB_URI.
-import type { Collection } from './collection.ts';
 import { toNumber } from './bson-order.ts';
 import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
+import type { IndexedDocuments } from './index-store.ts';
 import {
   EARTH_RADIUS_M,
   insidePolygon,
@@ -136,7 +136,7 @@ export function readNear(field: string, spec: Doc): NearSearch {
 }
 
 /** The documents a near search reaches, nearest first, each with its distance. */
-export function nearestDocuments(collection: Collection | undefined, search: NearSearch): [Doc, number][] {
+export function nearestDocuments(collection: IndexedDocuments | undefined, search: NearSearch): [Doc, number][] {
   const index = collection?.indexSpecs().find((spec) => ['2dsphere', '2d'].includes(String(spec.key[search.field])));
   if (!index)
     throw new CommandError(
@@ -176,7 +176,11 @@ export function takeNearClause(filter: Doc | undefined): { near?: NearSearch; re
 }
 
 /** The documents of a $geoNear stage, nearest first, with its distanceField (and includeLocs) set. */
-export function geoNearStage(collection: Collection | undefined, spec: unknown, matches: (doc: Doc) => boolean): Doc[] {
+export function geoNearStage(
+  collection: IndexedDocuments | undefined,
+  spec: unknown,
+  matches: (doc: Doc) => boolean,
+): Doc[] {
   if (!isPlainObject(spec)) throw badValue('$geoNear requires an object');
   if (typeof spec.distanceField !== 'string') throw badValue("$geoNear requires a 'distanceField' option as a String");
   const geometry = isPlainObject(spec.near) && spec.near.type === 'Point';

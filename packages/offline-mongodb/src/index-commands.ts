@@ -68,7 +68,7 @@ const createIndexes: CommandHandler = (ctx) => {
     if (spec.key._id !== undefined && Object.keys(spec.key).length === 1 && spec.unique !== undefined) {
       throw badValue("The field 'unique' is not valid for an _id index specification.");
     }
-    collection.createIndex(spec);
+    ctx.evaluate(true, (time) => collection.createIndex(spec, time));
     created++;
   }
   const reply: Doc = {

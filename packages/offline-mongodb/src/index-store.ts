@@ -9,6 +9,12 @@ import { isGeoValue } from './geo-shapes.ts';
 /** An index as listIndexes reports it. */
 export type IndexSpec = Doc & { v: number; key: Doc; name: string; unique?: boolean; sparse?: boolean };
 
+/** What a search through a collection's indexes reads of it ($text, $near, $geoNear): its index specs and documents. */
+export interface IndexedDocuments {
+  indexSpecs(): IndexSpec[];
+  all(): Iterable<Doc>;
+}
+
 const SEPARATOR = '\u0001';
 
 /** A secondary index over one or more fields (compound), possibly unique, sparse or partial. */

@@ -4,7 +4,7 @@
 import { keyString, toNumber } from './bson-order.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
 import { CommandError } from './errors.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 
 type Check = (value: unknown) => Doc[];
 

@@ -5,7 +5,7 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
 import { compileFilter, evaluateExpression } from './query-engine.ts';
 import { textScoreOf } from './text-score.ts';
-import { checkTime } from './time-limit.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { valueAt } from './update-paths.ts';
 
 type Leaf =
@@ -23,11 +23,11 @@ interface Parsed {
 }
 
 /** Applies a find projection to documents (new objects; stored documents stay untouched). */
-export function projectDocuments(docs: Doc[], projection: Doc | undefined, filter?: Doc): Doc[] {
+export function projectDocuments(docs: Doc[], projection: Doc | undefined, time: TimeLimit, filter?: Doc): Doc[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
   const shape = compileProjection(projection, filter);
   return docs.map((doc) => {
-    checkTime();
+    time.check();
     return shape(doc);
   });
 }

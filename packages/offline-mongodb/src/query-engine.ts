@@ -18,13 +18,18 @@ import { collationOrder, normaliseCollation } from './collation.ts';
 import { Binary, UUID } from 'bson';
 import { badValue, CommandError, immutableField } from './errors.ts';
 import { bsonQueryOperators } from './query-operators.ts';
-import { checkTime } from './time-limit.ts';
+import { TimeLimit } from './time-limit.ts';
 import { textScoreOf } from './text-score.ts';
 import { holdsNumberObjects, withPlainNumbers } from './integral-doubles.ts';
 import { isPlain } from './query-risk.ts';
 
 /** Sorts documents by a sort spec in mongod's order (arrays sort by their smallest/largest element). */
-export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unknown>, strings?: StringOrder): T[] {
+export function sortDocuments<T extends Doc>(
+  docs: T[],
+  spec: Record<string, unknown>,
+  time: TimeLimit,
+  strings?: StringOrder,
+): T[] {
   // { $meta: "textScore" } sorts by the $text score, highest first; other objects are not directions.
   const fields = Object.entries(spec)
     .filter(([, dir]) => typeof dir !== 'object' || isTextScore(dir))
@@ -37,7 +42,7 @@ export function sortDocuments<T extends Doc>(docs: T[], spec: Record<string, unk
     ),
   }));
   keyed.sort((a, b) => {
-    checkTime();
+    time.check();
     for (let i = 0; i < fields.length; i++) {
       const order = compareBson(a.keys[i], b.keys[i], strings);
       if (order) return fields[i].dir < 0 ? -order : order;
@@ -61,12 +66,14 @@ function sortKey(values: unknown[], descending: boolean, strings?: StringOrder):
   return best;
 }
 
-// mingo's own $sort compares bson classes by their strings; aggregation uses ours.
+// mingo's own $sort compares bson classes by their strings; aggregation uses ours. A pipeline
+// always runs under the watchdog (watchdog.ts), which stops it when its time is up.
 const $sort = (collection: Iterator, expr: unknown, options: unknown) =>
   Lazy(
     sortDocuments(
       collection.collect() as Doc[],
       expr as Record<string, unknown>,
+      TimeLimit.none(),
       collationOrder((options as { collation?: unknown }).collation),
     ),
   );

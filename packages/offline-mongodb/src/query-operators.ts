@@ -2,9 +2,9 @@
 // into mingo in place of its own (which compare Decimal128/Long as strings and do not
 // know bson type names like "objectId"). Every other operator is mingo's.
 import { resolve } from 'mingo/util';
-import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, MinKey, MaxKey } from 'bson';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
+import { bsonTypeName } from './bson-type-name.ts';
 import { compareBson, equalsBson, toNumber, typeRank, type StringOrder } from './bson-order.ts';
 import { isPlainObject } from './document-paths.ts';
 import { compileJsonSchema } from './json-schema.ts';
@@ -87,28 +87,6 @@ const TYPE_CODES: Record<string, string> = {
   [-1]: 'minKey',
   127: 'maxKey',
 };
-
-/** The bson type name mongod's $type would give this value. */
-export function bsonTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'missing';
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1 ? 'int' : 'double';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'bigint' || value instanceof Long) return 'long';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
-  if (value instanceof RegExp) return 'regex';
-  if (value instanceof ObjectId) return 'objectId';
-  if (value instanceof Decimal128) return 'decimal';
-  if (value instanceof Double) return 'double';
-  if (value instanceof Int32) return 'int';
-  if (value instanceof Binary) return 'binData';
-  if (value instanceof Timestamp) return 'timestamp';
-  if (value instanceof MinKey) return 'minKey';
-  if (value instanceof MaxKey) return 'maxKey';
-  return 'object';
-}
 
 function typeMatches(value: unknown, wanted: unknown): boolean {
   const name = typeof wanted === 'number' ? TYPE_CODES[wanted] : String(wanted);

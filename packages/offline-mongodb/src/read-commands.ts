@@ -4,7 +4,7 @@ import { equalsBson, keyString } from './bson-order.ts';
 import { docArg, numberArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, CommandError, cursorNotFound, typeMismatch } from './errors.ts';
-import { checkTime } from './time-limit.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
 import { compileFilter, scopeOptions, sortDocuments, type QueryScope } from './query-engine.ts';
 import type { Collection } from './collection.ts';
@@ -25,11 +25,12 @@ export function withDefaultCollation(scope: QueryScope, collection: Collection |
   return scope.collation !== undefined || !isPlainObject(fallback) ? scope : { ...scope, collation: fallback };
 }
 
-/** The documents a filter/sort/skip/limit selects, in order (shared by find, count and findAndModify). */
+/** The documents a filter/sort/skip/limit selects within `time`, in order (shared by find, count and findAndModify). */
 export function selectDocuments(
   ctx: CommandContext,
   name: string,
   args: { filter?: Doc; sort?: Doc; skip?: number; limit?: number },
+  time: TimeLimit,
   scope: QueryScope = commandScope(ctx.body),
 ): Doc[] {
   const collection = ctx.catalog.get(ctx.db, name);
@@ -44,8 +45,8 @@ export function selectDocuments(
   if (skip < 0) throw badValue('skip value must be non-negative, but received: ' + skip);
   const sorted = args.sort && Object.keys(args.sort).length > 0;
   // Without a sort, a scan can stop as soon as it has enough documents.
-  let docs = collection.find(args.filter, !sorted && limit ? skip + limit : 0, scope);
-  if (sorted) docs = sortDocuments(docs, args.sort!, collationOrder(scope.collation));
+  let docs = collection.find(args.filter, time, !sorted && limit ? skip + limit : 0, scope);
+  if (sorted) docs = sortDocuments(docs, args.sort!, time, collationOrder(scope.collation));
   if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
   return docs;
 }
@@ -62,9 +63,9 @@ const find: CommandHandler = (ctx) => {
   }
   const sort = docArg(ctx.body, 'sort');
   const skip = numberArg(ctx.body, 'skip');
-  const projected = ctx.evaluate(isPlain(filter, projection), () => {
-    const docs = selectDocuments(ctx, name, { filter, sort, skip, limit });
-    return projectDocuments(docs, projection, filter);
+  const projected = ctx.evaluate(isPlain(filter, projection), (time) => {
+    const docs = selectDocuments(ctx, name, { filter, sort, skip, limit }, time);
+    return projectDocuments(docs, projection, time, filter);
   });
   const batchSize = numberArg(ctx.body, 'batchSize');
   if (batchSize !== undefined && batchSize < 0)
@@ -103,7 +104,7 @@ const count: CommandHandler = (ctx) => {
   let n =
     !query || Object.keys(query).length === 0
       ? (collection?.size ?? 0)
-      : ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }).length);
+      : ctx.evaluate(isPlain(query), (time) => selectDocuments(ctx, name, { filter: query }, time).length);
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -118,22 +119,23 @@ const distinct: CommandHandler = (ctx) => {
   const scope = withDefaultCollation(commandScope(ctx.body), ctx.catalog.get(ctx.db, name));
   const strings = collationOrder(scope.collation);
   const query = docArg(ctx.body, 'query');
-  const matched = ctx.evaluate(isPlain(query), () => selectDocuments(ctx, name, { filter: query }, scope));
-  for (const doc of matched) {
-    checkTime();
-    for (const value of valuesAtPath(doc, key)) {
-      if (value === undefined) continue;
-      // Under a collation "PING" and "ping" can be one value; compare instead of hashing.
-      if (strings) {
-        if (!values.some((known) => equalsBson(known, value, strings))) values.push(value);
-        continue;
+  ctx.evaluate(isPlain(query), (time) => {
+    for (const doc of selectDocuments(ctx, name, { filter: query }, time, scope)) {
+      time.check();
+      for (const value of valuesAtPath(doc, key)) {
+        if (value === undefined) continue;
+        // Under a collation "PING" and "ping" can be one value; compare instead of hashing.
+        if (strings) {
+          if (!values.some((known) => equalsBson(known, value, strings))) values.push(value);
+          continue;
+        }
+        const id = keyString(value);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        values.push(value);
       }
-      const id = keyString(value);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      values.push(value);
     }
-  }
+  });
   // mongod answers distinct in one document, so its values must fit in 16 MB.
   if (calculateObjectSize({ values }) > MAX_BSON_BYTES)
     throw new CommandError(17217, 'Location17217', 'distinct too big, 16mb cap');

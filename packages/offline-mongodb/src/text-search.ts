@@ -1,18 +1,17 @@
 // $text search over a collection's text index, as mongod does it: any of the words,
 // every "quoted phrase", none of the -negated ones, each match scored with mongod's
 // formula (term frequency, field length and weights) for { $meta: "textScore" }.
-import type { Collection } from './collection.ts';
 import { isPlainObject, valuesAtPath, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
-import type { IndexSpec } from './index-store.ts';
+import type { IndexedDocuments, IndexSpec } from './index-store.ts';
 import { fold, terms } from './text-tokens.ts';
 import { setTextScore } from './text-score.ts';
-import { checkTime } from './time-limit.ts';
+import type { TimeLimit } from './time-limit.ts';
 
 const LANGUAGES = new Set(['english', 'en', 'none']);
 
 /** The collection's text index, if it has one. */
-export function textIndexOf(collection: Collection | undefined): IndexSpec | undefined {
+export function textIndexOf(collection: IndexedDocuments | undefined): IndexSpec | undefined {
   return collection?.indexSpecs().find((spec) => spec.key._fts === 'text');
 }
 
@@ -117,7 +116,11 @@ function scoreString(raw: string, weight: number, language: string, scores: Map<
 }
 
 /** Runs a $text query: the matching documents in natural order, each with its score. */
-export function runTextSearch(collection: Collection | undefined, spec: unknown): Map<Doc, number> {
+export function runTextSearch(
+  collection: IndexedDocuments | undefined,
+  spec: unknown,
+  time: TimeLimit,
+): Map<Doc, number> {
   const index = textIndexOf(collection);
   if (!index) throw new CommandError(27, 'IndexNotFound', 'text index required for $text query');
   if (!isPlainObject(spec) || typeof spec.$search !== 'string') throw badValue('$search needs a String');
@@ -127,7 +130,7 @@ export function runTextSearch(collection: Collection | undefined, spec: unknown)
   const search = parseSearch(spec.$search, language);
   const found = new Map<Doc, number>();
   for (const doc of collection!.all()) {
-    checkTime();
+    time.check();
     const strings = indexedStrings(doc, index.weights as Doc);
     const scores = new Map<string, number>();
     for (const [raw, weight] of strings) scoreString(raw, weight, language, scores);

@@ -8,8 +8,9 @@ import { CommandError, failedToParse, immutableField } from './errors.ts';
 import { formatKeyValue } from './duplicate-key.ts';
 import { withPlainNumbers } from './integral-doubles.ts';
 import { runPipeline, scopeOptions } from './query-engine.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 import { sameStoredValue } from './stored-equality.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { arrayOperators } from './update-array-operators.ts';
 import { fieldOperators, type UpdateOperator } from './update-field-operators.ts';
 import { compileArrayFilters, expandPositional, updateTargets } from './update-paths.ts';
@@ -50,12 +51,13 @@ export function updateKind(update: unknown): 'pipeline' | 'modifier' | 'replacem
 }
 
 /**
- * The updated copy of `doc` (the stored one is never touched). `filter` lets the
- * positional `$` operator find its element; `inserting` marks the upsert case.
+ * The updated copy of `doc` (the stored one is never touched), worked out within `time`.
+ * `filter` lets the positional `$` operator find its element; `inserting` marks the upsert case.
  */
 export function applyUpdate(
   doc: Doc,
   update: UpdateSpec,
+  time: TimeLimit,
   options: { filter?: Doc; arrayFilters?: Doc[]; inserting?: boolean; variables?: Doc } = {},
 ): Doc {
   const kind = updateKind(update);
@@ -70,7 +72,7 @@ export function applyUpdate(
   for (const target of updateTargets(update as Doc)) {
     if (target.operator === '$setOnInsert' && !options.inserting) continue;
     for (const parts of expandPositional(copy, target.parts, scope))
-      OPERATORS[target.operator]({ doc: copy, parts, argument: target.argument });
+      OPERATORS[target.operator]({ doc: copy, parts, argument: target.argument, time });
   }
   for (const id of scope.arrayFilters.keys())
     if (!scope.used.has(id))

@@ -5,7 +5,8 @@ import { formatKeyValue } from './duplicate-key.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
 import { compileFilter, sortDocuments } from './query-engine.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
+import type { TimeLimit } from './time-limit.ts';
 import type { UpdateOperator } from './update-field-operators.ts';
 import { slotForWrite, slotIfPresent, writeSlot } from './update-slots.ts';
 
@@ -36,7 +37,7 @@ const VALUE_OPERATORS = new Set([
   '$bitsAnyClear',
 ]); // prettier-ignore
 
-const $push: UpdateOperator = ({ doc, parts, argument }) => {
+const $push: UpdateOperator = ({ doc, parts, argument, time }) => {
   const slot = slotForWrite(doc, parts);
   if (slot.exists && !Array.isArray(slot.value))
     throw badValue(
@@ -52,7 +53,7 @@ const $push: UpdateOperator = ({ doc, parts, argument }) => {
   const position = spec.$position === undefined ? list.length : Math.trunc(toNumber(spec.$position));
   const at = position < 0 ? Math.max(0, list.length + position) : Math.min(position, list.length);
   list.splice(at, 0, ...items);
-  if (spec.$sort !== undefined) list = sortArray(list, spec.$sort);
+  if (spec.$sort !== undefined) list = sortArray(list, spec.$sort, time);
   if (spec.$slice !== undefined) {
     const keep = Math.trunc(toNumber(spec.$slice));
     list = keep >= 0 ? list.slice(0, keep) : list.slice(keep);
@@ -60,12 +61,12 @@ const $push: UpdateOperator = ({ doc, parts, argument }) => {
   writeSlot(slot, list);
 };
 
-function sortArray(list: unknown[], order: unknown): unknown[] {
+function sortArray(list: unknown[], order: unknown, time: TimeLimit): unknown[] {
   if (isPlainObject(order)) {
     // Elements that are not documents sort as documents without the fields.
     const holders = list.map((value) => (isPlainObject(value) ? value : {}));
     const values = new Map(holders.map((holder, i) => [holder, list[i]]));
-    return sortDocuments(holders, order).map((holder) => values.get(holder));
+    return sortDocuments(holders, order, time).map((holder) => values.get(holder));
   }
   const direction = toNumber(order);
   if (direction !== 1 && direction !== -1)

@@ -5,15 +5,17 @@ import { compareBson } from './bson-order.ts';
 import { formatKeyValue } from './duplicate-key.ts';
 import { cloneDocument, isPlainObject, type Doc } from './document-paths.ts';
 import { badValue, CommandError } from './errors.ts';
-import { bsonTypeName } from './query-operators.ts';
+import { bsonTypeName } from './bson-type-name.ts';
 import { arithmetic, bitwise, numericKind, zeroLike } from './update-numbers.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { clearSlot, slotForWrite, slotIfPresent, writeSlot } from './update-slots.ts';
 
-/** What an operator is applied with: the document (a copy), one concrete path, and its argument. */
+/** What an operator is applied with: the document (a copy), one concrete path, its argument, and the request's time. */
 export interface OperatorCall {
   doc: Doc;
   parts: string[];
   argument: unknown;
+  time: TimeLimit;
 }
 
 /** An update operator: changes `doc` in place at `parts`. */

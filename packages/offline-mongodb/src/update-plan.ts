@@ -5,6 +5,7 @@ import { checkUpdated } from './document-limits.ts';
 import type { Doc } from './document-paths.ts';
 import type { WriteCheck } from './document-validation.ts';
 import { sameStoredValue } from './stored-equality.ts';
+import type { TimeLimit } from './time-limit.ts';
 import { applyUpdate, updateKind, upsertSeed, withIdFirst } from './update-apply.ts';
 
 /** An update statement's arguments. */
@@ -27,14 +28,19 @@ export interface UpdatePlan {
   results: Doc[];
 }
 
-/** Works out a statement's new documents (read-only), each passed through the collection's `check`. */
-export function planUpdate(matched: Doc[], statement: UpdateStatement, check: WriteCheck = () => {}): UpdatePlan {
+/** Works out a statement's new documents (read-only) within `time`, each passed through the collection's `check`. */
+export function planUpdate(
+  matched: Doc[],
+  statement: UpdateStatement,
+  time: TimeLimit,
+  check: WriteCheck = () => {},
+): UpdatePlan {
   const kind = updateKind(statement.u);
   const update = statement.u as Doc;
   if (matched.length === 0 && statement.upsert) {
     const seed = upsertSeed(statement.q);
     const inserted = withIdFirst(
-      applyUpdate(seed, update, { inserting: kind !== 'replacement', variables: statement.variables }),
+      applyUpdate(seed, update, time, { inserting: kind !== 'replacement', variables: statement.variables }),
     );
     checkUpdated(inserted, true);
     check(inserted);
@@ -43,7 +49,7 @@ export function planUpdate(matched: Doc[], statement: UpdateStatement, check: Wr
   const changes: [Doc, Doc][] = [];
   const results: Doc[] = [];
   for (const doc of matched) {
-    const next = applyUpdate(doc, update, {
+    const next = applyUpdate(doc, update, time, {
       filter: statement.q,
       arrayFilters: statement.arrayFilters,
       variables: statement.variables,

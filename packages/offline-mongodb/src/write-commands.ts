@@ -120,10 +120,10 @@ const update: CommandHandler = async (ctx) => {
     const existing = ctx.catalog.get(ctx.db, name);
     const check = validationFor(existing, ctx.body.bypassDocumentValidation === true);
     const plain = isPlain(q, statement.u, arrayFilters, variables) && validatorIsPlain(existing);
-    const plan = ctx.evaluate(plain, () => {
+    const plan = ctx.evaluate(plain, (time) => {
       const scope = { variables, collation: docArg(statement, 'collation') };
-      const matched = selectDocuments(ctx, name, { filter: q, limit: multi ? 0 : 1 }, scope);
-      return planUpdate(matched, { q, u: statement.u, upsert, arrayFilters, variables }, check);
+      const matched = selectDocuments(ctx, name, { filter: q, limit: multi ? 0 : 1 }, time, scope);
+      return planUpdate(matched, { q, u: statement.u, upsert, arrayFilters, variables }, time, check);
     });
     if (plan.matched === 0 && !plan.inserted) return;
     const result = applyPlan(ctx.catalog.getOrCreate(ctx.db, name), plan);
@@ -145,7 +145,9 @@ const remove: CommandHandler = async (ctx) => {
       throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);
     const filter = docArg(statement, 'q');
     const scope = { variables, collation: docArg(statement, 'collation') };
-    const doomed = ctx.evaluate(isPlain(filter, variables), () => selectDocuments(ctx, name, { filter, limit }, scope));
+    const doomed = ctx.evaluate(isPlain(filter, variables), (time) =>
+      selectDocuments(ctx, name, { filter, limit }, time, scope),
+    );
     const collection = ctx.catalog.get(ctx.db, name);
     if (!collection) return;
     for (const doc of doomed) {
