@@ -10,12 +10,15 @@ export interface StandinClient {
 }
 
 /** Starts a stand-in and connects a MongoClient to `dbName` for this file, dropping that database before each test unless told not to. */
-export function useStandinClient(dbName: string, options: { dropBeforeEach?: boolean } = {}): StandinClient {
+export function useStandinClient(
+  dbName: string,
+  options: { dropBeforeEach?: boolean; timeLimitMs?: number } = {},
+): StandinClient {
   let standin: RunningStandin | undefined;
   let client: MongoClient | undefined;
 
   beforeAll(async () => {
-    standin = await startStandin();
+    standin = await startStandin(options.timeLimitMs ? { timeLimitMs: options.timeLimitMs } : {});
     client = await MongoClient.connect(`${standin.uri}/${dbName}`);
   });
   afterAll(async () => {
