@@ -8,7 +8,7 @@ import { sendImageKitError } from './imagekit-errors.ts';
 import { refuseKey } from './private-key.ts';
 
 /** What the delete route needs: the key to check and the fileIds to look up. */
-export interface DeleteContext {
+interface DeleteContext {
   privateKey: string;
   fileIds: FileIds;
 }

@@ -3,7 +3,7 @@
 // needs no image library.
 
 /** Pixel size of an image. */
-export interface ImageSize {
+interface ImageSize {
   width: number;
   height: number;
 }

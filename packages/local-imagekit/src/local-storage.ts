@@ -33,7 +33,7 @@ const UPLOAD_PATH = 'api/v1/files/upload';
 const API_PREFIX = 'v1';
 
 /** A running local storage. */
-export interface LocalStorage {
+interface LocalStorage {
   options: Required<ImageKitOptions>;
   folder: string;
   faults: UploadFaults;

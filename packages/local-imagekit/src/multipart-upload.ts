@@ -24,7 +24,7 @@ export interface StreamedFile {
 }
 
 /** What an upload request carried: its text fields (a string `file` among them) and any streamed file part. */
-export interface UploadForm {
+interface UploadForm {
   fields: Map<string, string>;
   file?: StreamedFile;
 }

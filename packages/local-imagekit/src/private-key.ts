@@ -7,10 +7,10 @@ import type { IncomingMessage } from 'node:http';
 /** ImageKit's message for a private key that is not the account's. */
 export const WRONG_KEY = 'Your account cannot be authenticated.';
 /** ImageKit's message for a request with no private key at all. */
-export const NO_KEY = 'Your request does not contain private API key.';
+const NO_KEY = 'Your request does not contain private API key.';
 
 /** Why a request's private key is refused: 401 when there is none, 403 when it is wrong. */
-export interface KeyRefusal {
+interface KeyRefusal {
   status: 401 | 403;
   message: string;
 }

@@ -26,7 +26,7 @@ const DEFAULT_FAULT: UploadFault = {
 };
 
 /** What the next upload should suffer, decided once per upload. */
-export type FaultVerdict = { kind: 'none' } | { kind: 'refuse' } | { kind: 'fail'; fault: UploadFault };
+type FaultVerdict = { kind: 'none' } | { kind: 'refuse' } | { kind: 'fail'; fault: UploadFault };
 
 /** The faults a local storage can inject into uploads, plus the verdict for each upload. */
 export class UploadFaults implements StorageFaults {

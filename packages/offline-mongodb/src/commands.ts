@@ -33,7 +33,7 @@ const handlers = new Map<string, CommandHandler>(
 const BATCH_COMMANDS = new Set(['insert', 'update', 'delete']);
 
 /** A decoded request, before the stand-in adds its evaluate() helper. */
-export type CommandRequest = Omit<CommandContext, 'evaluate'>;
+type CommandRequest = Omit<CommandContext, 'evaluate'>;
 
 /** Runs one command and returns its reply; failures become `{ ok: 0, ... }`, never exceptions. */
 export function runCommand(request: CommandRequest): Doc | Promise<Doc> {

@@ -6,7 +6,7 @@ import { badValue, CommandError } from './errors.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
 
 /** mongod's maxBSONDepth (200) less the 20 levels it keeps for its own wrapping. */
-export const MAX_STORED_DEPTH = 180;
+const MAX_STORED_DEPTH = 180;
 
 // mongod accepts a BSON object up to 16 KB past the limit before calling the bytes invalid.
 const INTERNAL_BSON_BYTES = MAX_BSON_BYTES + 16 * 1024;
@@ -23,7 +23,7 @@ export function checkInsertable(doc: Doc, size?: number): void {
 }
 
 /** mongod's two refusals: past its 16 KB of slack the BSON itself is invalid; up to there, the insert is refused. */
-export function checkInsertSize(size: number): void {
+function checkInsertSize(size: number): void {
   if (size > INTERNAL_BSON_BYTES) throw bsonTooLarge(size);
   if (size > MAX_BSON_BYTES)
     throw badValue(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_BYTES}`);

@@ -17,7 +17,7 @@ import {
 } from './geo-shapes.ts';
 
 /** mongod's error for a geo feature the stand-in leaves out, with where to find it. */
-export function geoUnsupported(what: string): CommandError {
+function geoUnsupported(what: string): CommandError {
   return badValue(
     `${what} is not supported by the offline stand-in (it knows points and polygons); use a real MongoDB through MONGODB_URI`,
   );
@@ -107,7 +107,7 @@ function fieldTest(selector: string, test: (value: unknown) => boolean): (doc: u
 }
 
 /** Where a $near / $nearSphere / $geoNear search starts and how far it may reach. */
-export interface NearSearch {
+interface NearSearch {
   field: string;
   point: Point;
   spherical: boolean;
@@ -118,7 +118,7 @@ export interface NearSearch {
 }
 
 /** Reads { field: { $near | $nearSphere: ... } } into a search. */
-export function readNear(field: string, spec: Doc): NearSearch {
+function readNear(field: string, spec: Doc): NearSearch {
   const name = '$near' in spec ? '$near' : '$nearSphere';
   const target = spec[name];
   const geometry = isPlainObject(target) && '$geometry' in target ? target.$geometry : undefined;

@@ -13,7 +13,7 @@ export const EARTH_RADIUS_M = 6378100;
 export type Point = [number, number];
 
 /** A polygon: its outer ring first, then holes. */
-export type Rings = Point[][];
+type Rings = Point[][];
 
 /** A point from GeoJSON { type: "Point" }, [x, y] or { lng, lat }; undefined for anything else. */
 export function readPoint(value: unknown): Point | undefined {

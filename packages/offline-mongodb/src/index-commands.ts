@@ -14,7 +14,7 @@ import type { IndexSpec } from './index-store.ts';
 import { normaliseTextIndex, textIndexOf } from './text-search.ts';
 
 /** The name mongod gives an index it was not asked to name: "name_1", "a_1_b_-1". */
-export function defaultIndexName(key: Doc): string {
+function defaultIndexName(key: Doc): string {
   return Object.entries(key)
     .map(([field, dir]) => `${field}_${String(dir)}`)
     .join('_');

@@ -7,7 +7,7 @@ import { Double, Int32 } from 'bson';
 import { isPlainObject, type Doc } from './document-paths.ts';
 
 /** Paths (as keys) of the integral doubles in the BSON document at `start` of `bytes`. */
-export function integralDoublePaths(bytes: Uint8Array, start = 0): string[][] {
+function integralDoublePaths(bytes: Uint8Array, start = 0): string[][] {
   const found: string[][] = [];
   scan(bytes, start, [], found);
   return found;
@@ -86,7 +86,7 @@ function valueLength(type: number, bytes: Uint8Array, at: number): number {
 }
 
 /** Puts a bson Double back at each path (the decoded document holds plain numbers there). */
-export function keepDoubles(doc: Doc, paths: string[][]): void {
+function keepDoubles(doc: Doc, paths: string[][]): void {
   for (const path of paths) {
     let at: unknown = doc;
     for (const key of path.slice(0, -1)) at = (at as Doc)?.[key];

@@ -33,7 +33,7 @@ export function projectDocuments(docs: Doc[], projection: Doc | undefined, time:
 }
 
 /** Compiles a find projection into a function from a stored document to what find returns. */
-export function compileProjection(spec: Doc, filter: Doc = {}): (doc: Doc) => Doc {
+function compileProjection(spec: Doc, filter: Doc = {}): (doc: Doc) => Doc {
   const entries = Object.entries(spec).map(([path, value]) => parseEntry(path, value));
   const decides = entries.filter((entry) => entry.path !== '_id' || entry.leaf.kind === 'computed');
   const including = decides.some((e) => ['include', 'positional', 'elemMatch', 'computed'].includes(e.leaf.kind));

@@ -137,7 +137,7 @@ function mingoOptions(extra: Partial<Options> = {}): Partial<Options> {
 }
 
 /** Runs `work`, turning mingo's errors into mongod-style BadValue errors. */
-export function withQueryErrors<T>(work: () => T): T {
+function withQueryErrors<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {

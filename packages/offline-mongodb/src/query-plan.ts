@@ -9,7 +9,7 @@ import type { IndexSpec } from './index-store.ts';
 import { compileFilter } from './query-engine.ts';
 
 /** A chosen plan: its stage tree and what running it examines. */
-export interface QueryPlan {
+interface QueryPlan {
   stage: Doc;
   keysExamined: number;
   docsExamined: number;

@@ -22,7 +22,7 @@ export function fold(text: string): string {
 }
 
 /** The raw words of a text (split at anything not a letter, digit or inner apostrophe). */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/^'+|'+$/g, ''))

@@ -15,7 +15,7 @@ export function startTtlMonitor(catalog: Catalog, intervalMs: number): () => voi
 }
 
 /** Removes every expired document now; returns how many. */
-export function removeExpired(catalog: Catalog, now: number): number {
+function removeExpired(catalog: Catalog, now: number): number {
   let removed = 0;
   for (const dbName of catalog.databaseNames())
     for (const collection of catalog.collections(dbName)) removed += expireIn(collection, now);

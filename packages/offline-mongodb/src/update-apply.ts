@@ -17,7 +17,7 @@ import { compileArrayFilters, expandPositional, updateTargets } from './update-p
 
 const OPERATORS: Record<string, UpdateOperator> = { ...fieldOperators, ...arrayOperators };
 
-export type UpdateSpec = Doc | Doc[];
+type UpdateSpec = Doc | Doc[];
 
 /** Which kind of update a `u` field is, failing like mongod on mixtures and unknown operators. */
 export function updateKind(update: unknown): 'pipeline' | 'modifier' | 'replacement' {

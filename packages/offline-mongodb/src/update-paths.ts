@@ -5,7 +5,7 @@ import { badValue, CommandError, failedToParse } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
 
 /** One operator applied at one path. */
-export interface UpdateTarget {
+interface UpdateTarget {
   operator: string;
   path: string;
   parts: string[];
@@ -13,7 +13,7 @@ export interface UpdateTarget {
 }
 
 /** What positional parts are resolved against: the update's filter and arrayFilters. */
-export interface PositionalScope {
+interface PositionalScope {
   filter?: Doc;
   arrayFilters?: Map<string, (element: unknown) => boolean>;
   /** Identifiers of arrayFilters used so far, to refuse unused ones as mongod does. */
@@ -66,7 +66,7 @@ function comparePaths(a: string[], b: string[]): number {
 }
 
 /** True for "$", "$[]" and "$[identifier]". */
-export function isPositional(part: string): boolean {
+function isPositional(part: string): boolean {
   return part === '$' || (part.startsWith('$[') && part.endsWith(']'));
 }
 

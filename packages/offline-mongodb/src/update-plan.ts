@@ -9,7 +9,7 @@ import type { TimeLimit } from './time-limit.ts';
 import { applyUpdate, updateKind, upsertSeed, withIdFirst } from './update-apply.ts';
 
 /** An update statement's arguments. */
-export interface UpdateStatement {
+interface UpdateStatement {
   q?: Doc;
   u: unknown;
   upsert?: boolean;
@@ -18,7 +18,7 @@ export interface UpdateStatement {
 }
 
 /** What one statement will write. */
-export interface UpdatePlan {
+interface UpdatePlan {
   matched: number;
   /** [stored document, its new version] for each document the update changes. */
   changes: [Doc, Doc][];

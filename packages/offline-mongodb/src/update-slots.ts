@@ -6,7 +6,7 @@ import { isPlainObject, type Doc } from './document-paths.ts';
 import { CommandError } from './errors.ts';
 
 /** The place a path leads to: its container, the key in it, and what is there now. */
-export interface Slot {
+interface Slot {
   parent: Doc | unknown[];
   key: string;
   value: unknown;

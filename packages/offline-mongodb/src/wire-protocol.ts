@@ -5,7 +5,7 @@ import type { Doc } from './document-paths.ts';
 import { DocumentSequence } from './document-sequence.ts';
 import { keepStoredDoubles } from './integral-doubles.ts';
 
-export const OP_REPLY = 1;
+const OP_REPLY = 1;
 export const OP_QUERY = 2004;
 export const OP_MSG = 2013;
 export const MAX_MESSAGE_BYTES = 48_000_000;

@@ -3,7 +3,7 @@ import ImageKit from 'imagekit';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { startStorage, type PlaygroundStorage } from '../../src/start-storage.ts';
 
-export interface LocalStorage {
+interface LocalStorage {
   readonly storage: PlaygroundStorage;
   readonly imagekit: ImageKit;
 }

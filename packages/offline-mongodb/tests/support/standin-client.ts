@@ -3,7 +3,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startStandin, type RunningStandin } from '../../src/server.ts';
 
-export interface StandinClient {
+interface StandinClient {
   readonly standin: RunningStandin;
   readonly client: MongoClient;
   readonly db: Db;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll } from 'vitest';
 
-export interface StandinProcess {
+interface StandinProcess {
   /** The client that sends the hostile requests. */
   readonly hostile: Db;
   /**
