@@ -178,11 +178,6 @@ export class Collection implements IndexedDocuments {
   dropIndex(name: string): void {
     this.indexes.delete(name);
   }
-
-  /** Removes every document (indexes stay, like a delete of everything). */
-  clear(): void {
-    for (const doc of [...this.docs.values()]) this.remove(doc);
-  }
 }
 
 /** Top-level `field: value` and `field: {$eq: value}` pairs an index can answer, including inside $and. */
