@@ -27,7 +27,7 @@ const SETTING_NAMES = [
   'IMAGEKIT_UPLOAD_ENDPOINT',
 ] as const;
 
-export interface OwnServerOptions {
+interface OwnServerOptions {
   /** The folder holding server.ts. */
   dir: string;
   /** The folder it is started in: the app's own by default, as `npm start` does. */

@@ -5,7 +5,7 @@
 import { generateDatabaseName } from './database-name.ts';
 import { DatabaseStartError, type DatabaseKind, type PlaygroundDatabase } from './playground-database.ts';
 
-export { DatabaseStartError, type DatabaseKind, type PlaygroundDatabase } from './playground-database.ts';
+export { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
 
 const KINDS: DatabaseKind[] = ['external', 'memory-server', 'standin'];
 

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { paint } from '../runner/terminal.ts';
 
-export interface PortOption {
+interface PortOption {
   /** The port asked for (0 picks any free port); undefined when none was. */
   port?: number;
   /** Set when the command line is wrong: one line for the learner. */

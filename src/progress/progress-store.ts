@@ -36,7 +36,7 @@ export interface Progress {
   lessons: Record<string, LessonProgress>;
 }
 
-export interface LoadedProgress {
+interface LoadedProgress {
   progress: Progress;
   /** One line for the learner when the file was missing or unreadable. */
   notice?: string;

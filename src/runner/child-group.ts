@@ -29,7 +29,7 @@ const words = {
   },
 };
 
-export interface ChildGroupOptions {
+interface ChildGroupOptions {
   language?: Language;
   /** Called with every message the child sends over IPC (the app's { type: 'ready', url }). */
   onMessage?: (message: unknown) => void;
@@ -93,7 +93,7 @@ export function startInChildGroup(entry: string, args: string[], options: ChildG
   return { ended, stop, kill };
 }
 
-export interface ChildRunOptions extends ChildGroupOptions {
+interface ChildRunOptions extends ChildGroupOptions {
   /** Enter and q stop it too (not only Ctrl-C). */
   enterStops: boolean;
 }

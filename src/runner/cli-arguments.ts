@@ -5,9 +5,9 @@ import { readLanguage, type Language } from '../progress/progress-store.ts';
 import { readPort } from '../processes/port-option.ts';
 
 export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'export'] as const;
-export type Command = (typeof commands)[number];
+type Command = (typeof commands)[number];
 
-export interface CliArguments {
+interface CliArguments {
   command?: string;
   /** The words after the command: the lesson, and for `hint` the hint's number; for `export`, the folder. */
   words: string[];

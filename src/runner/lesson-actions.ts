@@ -40,7 +40,7 @@ export function hintCount(lesson: LessonEntry): { total: number; shown: number }
 }
 
 /** A hint, rendered, or why the number asked for is not one (`found` false). */
-export interface HintAnswer {
+interface HintAnswer {
   found: boolean;
   text: string;
 }

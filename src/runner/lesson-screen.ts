@@ -42,7 +42,7 @@ export interface LessonScreenOptions extends Partial<ScreenStreams> {
 }
 
 /** How the screen ended: the language (it may have been switched), and the lesson to open next, if the learner chose one. */
-export interface LessonScreenEnd {
+interface LessonScreenEnd {
   language: Language;
   next?: LessonEntry;
 }

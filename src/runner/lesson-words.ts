@@ -4,7 +4,7 @@
 import type { ReadIn } from '../check/index.ts';
 import type { Language } from '../progress/progress-store.ts';
 
-export interface LessonWords {
+interface LessonWords {
   filesHeading: string;
   hintOf: (number: number, total: number) => string;
   lastHint: (lessonNumber: string, readIn: ReadIn) => string;

@@ -8,7 +8,7 @@ import { colourCodeLine } from './code-colours.ts';
 import { foldCodeLine } from './code-fold.ts';
 import { colourEnabled, painter, textWidth, type Paint } from './terminal.ts';
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Columns to wrap at. Defaults to the terminal's width. */
   width?: number;
   /** Use ANSI colours. Defaults to on for a terminal, off with NO_COLOR or when piped. */
