@@ -79,11 +79,8 @@ export function startInChildGroup(entry: string, args: string[], options: ChildG
   let stopping: Promise<void> | undefined;
   const stop = (why: 'stop' | 'restart' = 'stop') =>
     (stopping ??= (async () => {
-      if (child.connected) child.send(why);
-      else child.kill('SIGTERM');
-      const inTime = await Promise.race([exitCode.then(() => true), wait(stopGraceMs).then(() => false)]);
+      const inTime = await run.stop(stopGraceMs, () => (child.connected ? child.send(why) : child.kill('SIGTERM')));
       if (!inTime) console.log(paint('yellow', said.forced));
-      await run.end();
       await ended;
     })());
   const kill = async () => {
@@ -126,8 +123,4 @@ export async function runInChildGroup(entry: string, args: string[], options: Ch
   keys.release();
   forgetShutdown();
   return { code, stoppedByLearner: keys.count() > 0 };
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
