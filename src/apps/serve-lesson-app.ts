@@ -2,8 +2,8 @@
 // and the storage start, the learner's exercise is loaded, lessons/<slug>/app.ts builds the
 // Express app around it (the engine imports the app; the app never imports the engine), and
 // it listens on a free port. Each request is then shown with what it did to the database.
-// Enter or Ctrl-C stops everything and ends the process; a failure is explained in plain
-// words instead of a stack trace.
+// The runner's "stop" (the learner's Enter there) or Ctrl-C stops everything and ends the
+// process; a failure is explained in plain words instead of a stack trace.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -60,7 +60,7 @@ export async function serveLessonApp(lesson: LessonEntry, options: ServeLessonAp
     );
     process.exit(1);
   }
-  stopOnEnterOrSignal(served, appWords(options.language));
+  stopOnSignalOrAsked(served, appWords(options.language));
   stopOnCrash(served, options.language);
 }
 
@@ -214,8 +214,8 @@ function stopOnCrash(served: ServedLessonApp, language: Language): void {
   process.once('unhandledRejection', crash);
 }
 
-/** Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
-function stopOnEnterOrSignal(served: ServedLessonApp, words: AppWords): void {
+/** Ctrl-C, SIGTERM, SIGHUP or the runner's "stop" stop the app and end the process. */
+function stopOnSignalOrAsked(served: ServedLessonApp, words: AppWords): void {
   let stopping = false;
   /** Stops it all; `quietly` for a restart, which the runner announces itself. */
   const stopNow = async (quietly = false) => {
