@@ -71,12 +71,14 @@ export async function menuChecks(
     const times: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const seen = count(screen(), 'Passed!');
+      const lists = count(screen(), 'what next?');
       const started = performance.now();
       tmux('send-keys', '-t', session, 'Enter');
       await until('Passed!', seen);
       times.push(performance.now() - started);
-      // After a pass the cursor goes to "Go on to lesson N", added first: down to "check" again.
-      await wait(1500);
+      // After a pass the cursor goes to "Go on to lesson N", added first: once the list is back
+      // (keys sent before it would be lost on a busy machine), down to "check" again.
+      await until('what next?', lists);
       tmux('send-keys', '-t', session, ...Array(3).fill('Down'));
     }
     return { first: times[0], later: median(times.slice(1)), runs };

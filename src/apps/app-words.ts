@@ -11,7 +11,6 @@ export interface AppWords {
   /** The storage line, as start-storage.ts says it in English. */
   localStorage: (url: string, folder: string) => string;
   yourImageKit: (url: string) => string;
-  noSuchLesson: (asked: string, lessons: string) => string;
   tryIt: string;
   requestsBelow: string;
   /** For the learner's own server, whose requests the playground does not see. */
@@ -34,7 +33,6 @@ const english: AppWords = {
     `Local ImageKit-compatible storage at ${url} (files in ${folder}, removed when it stops).`,
   yourImageKit: (url) =>
     `Using your ImageKit account (${url}), because IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY and IMAGEKIT_URL_ENDPOINT are set.`,
-  noSuchLesson: (asked, lessons) => `There is no lesson "${asked}". Lessons: ${lessons}.`,
   tryIt: 'Try it: paste these into another terminal.',
   requestsBelow: 'Each request shows up below with what it did to the database.',
   outputBelow: 'What your server prints shows up below.',
@@ -57,7 +55,6 @@ const hinglish: AppWords = {
     `Local ImageKit-jaisa storage ${url} pe (files ${folder} mein, app band hone pe hata di jaati hain).`,
   yourImageKit: (url) =>
     `Aapka apna ImageKit account (${url}), kyunki IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY aur IMAGEKIT_URL_ENDPOINT set hain.`,
-  noSuchLesson: (asked, lessons) => `"${asked}" naam ka koi lesson nahi hai. Lessons: ${lessons}.`,
   tryIt: 'Try karo: yeh commands doosre terminal mein paste karo.',
   requestsBelow: 'Har request neeche dikhegi, saath mein usne database mein kya kiya.',
   outputBelow: 'Aapka server jo print karega, woh neeche dikhega.',

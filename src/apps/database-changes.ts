@@ -14,7 +14,7 @@ type Document = Record<string, unknown> & { _id?: unknown };
 /** Documents per collection, keyed by their _id. */
 export type Snapshot = Map<string, Map<string, { doc: Document; json: string }>>;
 
-export type Change =
+type Change =
   | { kind: 'created'; collection: string }
   | { kind: 'dropped'; collection: string }
   | { kind: 'inserted'; collection: string; doc: Document }

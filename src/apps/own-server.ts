@@ -27,7 +27,7 @@ const SETTING_NAMES = [
   'IMAGEKIT_UPLOAD_ENDPOINT',
 ] as const;
 
-export interface OwnServerOptions {
+interface OwnServerOptions {
   /** The folder holding server.ts. */
   dir: string;
   /** The folder it is started in: the app's own by default, as `npm start` does. */
@@ -106,9 +106,7 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
     });
     run.child.once('close', (code, signal) => resolve({ code, signal }));
   });
-  let over = false;
   void ended.then(() => {
-    over = true;
     if (partial) keep(partial);
   });
   return {
@@ -133,11 +131,7 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
     },
     mongooseAtExit: () => news.findLast((item) => item.startsWith('mongoose:'))?.slice('mongoose:'.length),
     async end(graceMs = 0) {
-      if (!over && graceMs > 0) {
-        run.child.kill('SIGTERM');
-        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
-      }
-      await run.end();
+      await (graceMs > 0 ? run.stop(graceMs) : run.end());
       await ended;
     },
   };

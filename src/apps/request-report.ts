@@ -13,7 +13,7 @@ import type { Language } from '../progress/progress-store.ts';
 import { logWords } from './log-words.ts';
 import type { LoggedCommand, QueryLog } from './query-log.ts';
 
-export interface ReportOptions {
+interface ReportOptions {
   queryLog: QueryLog;
   /** The native database to snapshot around each request; undefined shows requests only. */
   db: Connection['db'] | undefined;

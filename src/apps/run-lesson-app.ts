@@ -6,8 +6,9 @@
 // exports createApp() and tryIt(), and never starts itself.
 import { parseArgs } from 'node:util';
 import { allLessons, findLesson } from '../lessons/catalog.ts';
+import { readPort } from '../processes/port-option.ts';
+import { readLanguage } from '../progress/progress-store.ts';
 import { readLessonTarget } from '../runner/lesson-target.ts';
-import { readPort } from '../runner/port-option.ts';
 import { serveLessonApp } from './serve-lesson-app.ts';
 
 const usage =
@@ -27,7 +28,7 @@ function readArguments() {
       options: {
         target: { type: 'string' },
         port: { type: 'string' },
-        lang: { type: 'string' },
+        lang: { type: 'string', default: 'en' },
         again: { type: 'boolean' },
       },
     });
@@ -39,12 +40,10 @@ function readArguments() {
 const { positionals, values } = readArguments();
 if (!positionals[0]) wrongCommandLine('Which lesson?');
 const lesson = findLesson(positionals[0]);
-if (!lesson)
-  wrongCommandLine(
-    `There is no lesson "${positionals[0]}". Lessons: ${allLessons()
-      .map((entry) => entry.number)
-      .join(', ')}.`,
-  );
+if (!lesson) {
+  const numbers = allLessons().map((entry) => entry.number);
+  wrongCommandLine(`There is no lesson "${positionals[0]}". Lessons: ${numbers.join(', ')}.`);
+}
 const target = readLessonTarget(
   lesson,
   values.target ?? process.env.LESSON_TARGET,
@@ -53,11 +52,11 @@ const target = readLessonTarget(
 if (target.problem !== undefined) wrongCommandLine(target.problem);
 const port = values.port === undefined ? undefined : readPort(values.port);
 if (port?.problem) wrongCommandLine(port.problem);
-if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'hinglish')
-  wrongCommandLine(`--lang takes "en" or "hinglish", not "${values.lang}".`);
-await serveLessonApp(lesson.slug, {
+const language = readLanguage(values.lang);
+if ('problem' in language) wrongCommandLine(language.problem);
+await serveLessonApp(lesson, {
   target: target.target,
   port: port?.port,
-  language: values.lang ?? 'en',
+  language: language.language,
   again: values.again,
 });

@@ -2,14 +2,14 @@
 // and the storage start, the learner's exercise is loaded, lessons/<slug>/app.ts builds the
 // Express app around it (the engine imports the app; the app never imports the engine), and
 // it listens on a free port. Each request is then shown with what it did to the database.
-// Enter or Ctrl-C stops everything and ends the process; a failure is explained in plain
-// words instead of a stack trace.
+// The runner's "stop" (the learner's Enter there) or Ctrl-C stops everything and ends the
+// process; a failure is explained in plain words instead of a stack trace.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
-import { allLessons, findLesson, lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
-import { exerciseDir, loadExercise, targetFromEnv, type ExerciseTarget } from '../lessons/exercise.ts';
+import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
+import { exerciseDir, loadExercise, type ExerciseTarget } from '../lessons/exercise.ts';
 import { databaseUri } from '../database/database-uri.ts';
 import { startOwnServer } from './own-server.ts';
 import { startServices, type Services } from '../lessons/lesson-world.ts';
@@ -18,85 +18,64 @@ import { explainError, type Stage } from './explain-error.ts';
 import { attachQueryLog, type QueryLog } from './query-log.ts';
 import { watchDatabaseClient } from '../lessons/progress-clock.ts';
 import { reportRequests } from './request-report.ts';
-import { databaseLine } from '../runner/database-line.ts';
 import { paint, textWidth } from '../runner/terminal.ts';
 import type { Language } from '../progress/progress-store.ts';
+import { announce } from './app-banner.ts';
 import { appWords, type AppWords } from './app-words.ts';
 import { freePort } from '../processes/free-port.ts';
 
-export interface ServeLessonAppOptions {
+interface ServeLessonAppOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Which copy of the exercise to run: the learner's (default), the solution, the starter or a mistake. */
-  target?: ExerciseTarget;
-  /** The language of what it says around the requests (default English). */
-  language?: Language;
+  /** Which copy of the exercise to run: the learner's, the solution, the starter or a mistake. */
+  target: ExerciseTarget;
+  /** The language of what it says around the requests. */
+  language: Language;
   /** A restart after a save: the banner is one line, the requests to try were said before. */
   again?: boolean;
 }
 
-export interface ServedLessonApp {
+interface ServedLessonApp {
   url: string;
   /** Closes the server, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 /** A failure to start, with its explanation for the learner as the message. */
-export class LessonAppFailure extends Error {
-  constructor(
-    explanation: string,
-    readonly stage: Stage | 'lesson',
-  ) {
-    super(explanation);
-    this.name = 'LessonAppFailure';
-  }
+class LessonAppFailure extends Error {
+  name = 'LessonAppFailure';
 }
 
 /**
- * Starts the lesson's app (by number like "02" or folder name) and resolves once it listens;
- * from then on Enter, Ctrl-C or a crash stop it and end the process. A failure to start ends it too.
+ * Starts the lesson's app and resolves once it listens; from then on the runner's "stop",
+ * Ctrl-C or a crash stop it and end the process. A failure to start ends it too.
  */
-export async function serveLessonApp(
-  nameOrNumber: string,
-  options: ServeLessonAppOptions = {},
-): Promise<ServedLessonApp> {
+export async function serveLessonApp(lesson: LessonEntry, options: ServeLessonAppOptions): Promise<void> {
   let served: ServedLessonApp;
   try {
-    served = await startLessonApp(nameOrNumber, options);
+    served = await startLessonApp(lesson, options);
   } catch (error) {
     console.error(
       error instanceof LessonAppFailure ? paint('red', error.message) : explainError(error, 'app', options.language),
     );
     process.exit(1);
   }
-  stopOnEnterOrSignal(served, appWords(options.language ?? 'en'));
-  stopOnCrash(served, options.language ?? 'en');
-  return served;
+  stopOnSignalOrAsked(served, appWords(options.language));
+  stopOnCrash(served, options.language);
 }
 
 /** Runs `step`; a failure becomes a LessonAppFailure explained for its stage, in `language`. */
-async function during<T>(stage: Stage, step: () => Promise<T> | T, language: Language = 'en'): Promise<T> {
+async function during<T>(stage: Stage, step: () => Promise<T> | T, language: Language): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof LessonAppFailure) throw error;
-    throw new LessonAppFailure(explainError(error, stage, language), stage);
+    throw new LessonAppFailure(explainError(error, stage, language));
   }
 }
 
-function lessonNamed(nameOrNumber: string, language: Language): LessonEntry {
-  const lesson = findLesson(nameOrNumber);
-  if (lesson) return lesson;
-  const names = allLessons()
-    .map((entry) => entry.number)
-    .join(', ');
-  throw new LessonAppFailure(appWords(language).noSuchLesson(nameOrNumber, names), 'lesson');
-}
-
-async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
-  const language = options.language ?? 'en';
-  const lesson = lessonNamed(nameOrNumber, language);
-  const target = options.target ?? targetFromEnv();
+async function startLessonApp(lesson: LessonEntry, options: ServeLessonAppOptions): Promise<ServedLessonApp> {
+  const { language, target } = options;
 
   const services: Services = await during(
     'services',
@@ -144,8 +123,7 @@ async function startLessonApp(nameOrNumber: string, options: ServeLessonAppOptio
       language,
     );
     const url = `http://127.0.0.1:${port}`;
-    if (options.again) announceAgain(lesson, url, services, language);
-    else announce(lesson, url, target, services, appModule, language);
+    await announce(lesson, url, services, { ...options, appModule: async () => appModule });
     process.send?.({ type: 'ready', url });
     return { url, stop };
   } catch (error) {
@@ -166,7 +144,7 @@ async function startOwnServerApp(
   stopServices: () => Promise<void>,
   options: ServeLessonAppOptions,
 ): Promise<ServedLessonApp> {
-  const language = options.language ?? 'en';
+  const { language } = options;
   const words = appWords(language);
   const port = options.port || (await freePort());
   let held: string[] | undefined = [];
@@ -192,7 +170,7 @@ async function startOwnServerApp(
     flush();
     await stop();
     const { code, signal } = await own.ended;
-    throw new LessonAppFailure(words.ownServerEnded(signal ?? `exit code ${code}`, port), 'listen');
+    throw new LessonAppFailure(words.ownServerEnded(signal ?? `exit code ${code}`, port));
   }
   // A server that ends by itself later (a crash, a process.exit) ends the run, said in plain words.
   let stopping = false;
@@ -203,8 +181,7 @@ async function startOwnServerApp(
     process.exit(1);
   });
   const url = `http://127.0.0.1:${port}`;
-  if (options.again) announceAgain(lesson, url, services, language);
-  else announce(lesson, url, target, services, await importAppModule(lesson), language);
+  await announce(lesson, url, services, { ...options, appModule: () => importAppModule(lesson) });
   flush();
   process.send?.({ type: 'ready', url });
   return {
@@ -219,55 +196,6 @@ async function startOwnServerApp(
 /** Imports lessons/<slug>/app.ts, which exports createApp() and tryIt(). */
 async function importAppModule(lesson: LessonEntry): Promise<LessonAppModule> {
   return (await import(pathToFileURL(lessonPaths(lesson).appFile).href)) as LessonAppModule;
-}
-
-/** The app's banner: where it runs, on which database, and the requests to try. */
-function announce(
-  lesson: LessonEntry,
-  url: string,
-  target: ExerciseTarget,
-  services: Services,
-  appModule: LessonAppModule,
-  language: Language,
-): void {
-  const words = appWords(language);
-  const copy = target === 'playground' ? words.yourCode(`playground/${lesson.slug}`) : words.copy(target);
-  const { database, storage } = services;
-  const lines = [
-    '',
-    `${paint(['bold', 'green'], words.running(lesson.number, url))}  ${paint('dim', `(${copy})`)}`,
-    ...(database ? [paint('dim', `  ${databaseLine(database.kind, language, database.uri)}`)] : []),
-    ...(storage ? [paint('dim', `  ${words.storage} ${storageLine(storage, words)}`)] : []),
-    '',
-  ];
-  const requests = appModule.tryIt(url);
-  if (requests.length) {
-    lines.push(paint('bold', words.tryIt));
-    requests.forEach((request, index) => {
-      const what = language === 'hinglish' ? request.whatHinglish : request.what;
-      lines.push(`  ${index + 1}. ${what}`, `     ${paint('cyan', request.command)}`);
-    });
-    lines.push('');
-  }
-  lines.push(paint('dim', lesson.ownServer ? words.outputBelow : words.requestsBelow));
-  console.log(lines.join('\n'));
-}
-
-/** Which storage the app uploads to, in the learner's language. */
-function storageLine(storage: NonNullable<Services['storage']>, words: AppWords): string {
-  const url = storage.options.urlEndpoint;
-  return storage.kind === 'local' && storage.folder ? words.localStorage(url, storage.folder) : words.yourImageKit(url);
-}
-
-/** The banner of a restart: where it runs again, on which (new, empty) database. */
-function announceAgain(lesson: LessonEntry, url: string, services: Services, language: Language): void {
-  const { database } = services;
-  console.log(
-    [
-      paint(['bold', 'green'], appWords(language).runningAgain(lesson.number, url)),
-      ...(database ? [paint('dim', `  ${databaseLine(database.kind, language, database.uri)}`)] : []),
-    ].join('\n'),
-  );
 }
 
 /**
@@ -286,8 +214,8 @@ function stopOnCrash(served: ServedLessonApp, language: Language): void {
   process.once('unhandledRejection', crash);
 }
 
-/** Enter, Ctrl-C, SIGTERM or the runner's "stop" stop the app and end the process. */
-function stopOnEnterOrSignal(served: ServedLessonApp, words: AppWords): void {
+/** Ctrl-C, SIGTERM, SIGHUP or the runner's "stop" stop the app and end the process. */
+function stopOnSignalOrAsked(served: ServedLessonApp, words: AppWords): void {
   let stopping = false;
   /** Stops it all; `quietly` for a restart, which the runner announces itself. */
   const stopNow = async (quietly = false) => {
@@ -308,13 +236,6 @@ function stopOnEnterOrSignal(served: ServedLessonApp, words: AppWords): void {
     });
     process.on('disconnect', onSignal); // the runner is gone: do not outlive it
   }
-  if (process.stdin.isTTY) {
-    process.stdin.on('data', onSignal);
-    process.stdin.resume();
-    console.log(paint('dim', words.pressToStop));
-  } else if (process.send) {
-    console.log(paint('dim', words.pressToStop)); // the runner passes those on
-  } else {
-    console.log(paint('dim', words.signalToStop));
-  }
+  // The runner passes Enter on as "stop"; run by hand, Ctrl-C is the way.
+  console.log(paint('dim', process.send ? words.pressToStop : words.signalToStop));
 }

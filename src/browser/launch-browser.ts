@@ -29,7 +29,7 @@ const FLAGS = [
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 /** Which browsers launchBrowser may try; the defaults suit every caller but the tests of launchBrowser itself. */
-export interface LaunchChoices {
+interface LaunchChoices {
   /** Installed browsers to try first (default: CHROME_PATH, then the usual install places). */
   installed?: string[];
   /** Whether the Chromium from npm install may be used when no installed browser starts (default: true). */

@@ -3,7 +3,7 @@
 import { DatabaseStartError, startDatabase } from './start-database.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
-import { portOrExit } from '../runner/port-option.ts';
+import { portOrExit } from '../processes/port-option.ts';
 
 takeCharge({ stopIsSuccess: true });
 

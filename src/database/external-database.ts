@@ -4,9 +4,8 @@ import { MongoClient } from 'mongodb';
 import { redactConnectionString } from 'mongodb-connection-string-url';
 import { generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
 import { databaseUri } from './database-uri.ts';
-import { DatabaseStartError } from './database-start-error.ts';
+import { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
 import { isRunning } from '../processes/is-running.ts';
-import type { PlaygroundDatabase } from './start-database.ts';
 
 /**
  * Drops the databases a playground run of this machine made and could not drop because it

@@ -6,7 +6,7 @@ import type { MongoMemoryServer } from 'mongodb-memory-server';
 // Only the binary lookup, which every check asks (is mongod on this machine?): 50 ms to load
 // against 170 ms for all of mongodb-memory-server, which loads when a mongod really starts.
 import { DryMongoBinary } from 'mongodb-memory-server-core/lib/util/DryMongoBinary.js';
-import { DatabaseStartError } from './database-start-error.ts';
+import { DatabaseStartError } from './playground-database.ts';
 
 const DNS_TIMEOUT_MS = 500;
 const WHAT_TO_DO =

@@ -2,30 +2,10 @@
 // mongodb-memory-server, else the offline stand-in. PLAYGROUND_DB forces a tier.
 // Each tier's code loads only when that tier is tried: a check starts the database while its
 // test worker loads, on the same two cores, and loading all three took 0.7 s instead of 0.4 s.
-import { DatabaseStartError } from './database-start-error.ts';
 import { generateDatabaseName } from './database-name.ts';
+import { DatabaseStartError, type DatabaseKind, type PlaygroundDatabase } from './playground-database.ts';
 
-export { DatabaseStartError } from './database-start-error.ts';
-
-export type DatabaseKind = 'external' | 'memory-server' | 'standin';
-
-export interface PlaygroundDatabase {
-  /** Connection string including the database name, e.g. mongodb://127.0.0.1:PORT/playground_x7k2 */
-  uri: string;
-  /** The server's connection string as given, for other databases on it (connect with the dbName option). */
-  serverUri: string;
-  dbName: string;
-  kind: DatabaseKind;
-  /** one plain line for a beginner saying which database is in use */
-  description: string;
-  /** Stops the server (or drops the playground's database on your own server). Safe to call twice. */
-  stop(): Promise<void>;
-  /**
-   * On your own server: drops another database of this run, over the connection already open
-   * (a stopped run must not wait for a new one). Absent where the whole server goes at stop().
-   */
-  dropDatabase?(dbName: string): Promise<void>;
-}
+export { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
 
 const KINDS: DatabaseKind[] = ['external', 'memory-server', 'standin'];
 

@@ -22,7 +22,7 @@ export interface Lockfile {
 }
 
 /** What the root of the export declares: its package.json's fields that npm copies into the lockfile. */
-export interface LockRoot {
+interface LockRoot {
   name: string;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;

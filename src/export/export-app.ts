@@ -26,7 +26,7 @@ export type ExportRefusal =
   /** An exercise file of the lesson is missing from the learner's copy (or is a folder): `file`, relative to the project. */
   | { kind: 'missing-file'; file: string };
 
-export type ExportOutcome = { written: string[] } | { refused: ExportRefusal };
+type ExportOutcome = { written: string[] } | { refused: ExportRefusal };
 
 // The learner's own files beyond the exercise files: the code they added beside them, and the page.
 const ownFolders = ['src', 'public'];

@@ -44,7 +44,7 @@ export async function loadExercise<Exercise>(
 }
 
 /** An exercise file that is not where the lesson expects it. */
-export class ExerciseFileMissing extends Error {
+class ExerciseFileMissing extends Error {
   constructor(lesson: LessonEntry, fullPath: string) {
     const what = existsSync(fullPath) ? 'is a folder, not a file' : 'is missing';
     super(

@@ -24,7 +24,7 @@ export interface LessonWorld<Exercise> extends Services {
   exercise: Exercise;
 }
 
-export interface ServicesOptions extends Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> {
+interface ServicesOptions extends Pick<StartDatabaseOptions, 'quiet' | 'allowDownload'> {
   /** A database someone else started and will drop (a check's): only connected to, never stopped. */
   givenDatabase?: { serverUri: string; dbName: string };
   /** Start the storage too (default true); lessons whose code uploads nothing do without. */
@@ -77,7 +77,7 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
   return { database, storage, address: { serverUri, dbName }, stop };
 }
 
-export interface LessonWorldOptions extends ServicesOptions {
+interface LessonWorldOptions extends ServicesOptions {
   target?: ExerciseTarget;
   /** Services started already (a check starts them before the learner's save); started here otherwise. */
   services?: Services;

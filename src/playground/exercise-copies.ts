@@ -14,7 +14,7 @@ import { layeredFiles, type LayeredFile } from '../lessons/layers.ts';
 import { writeFileAtomic } from '../files/write-atomic.ts';
 
 /** A lesson whose working copy could not be made or checked, and why, in one sentence with the way out. */
-export interface CopyProblem {
+interface CopyProblem {
   lesson: LessonEntry;
   message: string;
 }

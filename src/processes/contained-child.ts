@@ -14,6 +14,11 @@ export interface ContainedChild {
   child: ChildProcess;
   /** Kills the whole run; resolves true once nothing of it runs (false if some survived `withinMs`). */
   end(withinMs?: number): Promise<boolean>;
+  /**
+   * Asks the child to stop (`ask`: SIGTERM unless given), gives it `graceMs` to exit by itself,
+   * then ends the whole run; resolves true when it exited in time.
+   */
+  stop(graceMs: number, ask?: () => void): Promise<boolean>;
 }
 
 const live = new Map<ContainedChild, ProcessTree>();
@@ -33,6 +38,8 @@ export function spawnContained(command: string, args: string[], options: SpawnOp
     windowsHide: true,
   });
   const tree = (): ProcessTree => ({ root: child.pid ?? -1, mark });
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  const running = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
   const run: ContainedChild = {
     child,
     end: async (withinMs = 2000) => {
@@ -40,6 +47,16 @@ export function spawnContained(command: string, args: string[], options: SpawnOp
       if (child.pid === undefined) return true;
       if (process.platform === 'win32') return endWindowsTree(child, withinMs);
       return endTree(tree(), withinMs);
+    },
+    stop: async (graceMs, ask = () => child.kill('SIGTERM')) => {
+      let inTime = true;
+      if (running()) {
+        ask();
+        const late = new Promise<boolean>((resolve) => setTimeout(resolve, graceMs, false).unref());
+        inTime = await Promise.race([exited, late]);
+      }
+      await run.end();
+      return inTime;
     },
   };
   live.set(run, tree());

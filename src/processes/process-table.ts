@@ -21,19 +21,8 @@ export function processTable(): ProcessInfo[] {
 
 /** The pids whose environment holds `name=value` (Linux only: elsewhere an empty set). */
 export function processesMarked(name: string, value: string, among: ProcessInfo[]): Set<number> {
-  const marked = new Set<number>();
-  if (process.platform !== 'linux') return marked;
-  const needle = `\0${name}=${value}\0`;
-  for (const { pid, ended } of among) {
-    if (ended) continue;
-    try {
-      // A leading NUL lets the first variable match like the others.
-      if (`\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(needle)) marked.add(pid);
-    } catch {
-      // Gone meanwhile, or not ours to read: not of this run either way.
-    }
-  }
-  return marked;
+  const marked = [...markedValues(name, among)].filter(([, found]) => found === value);
+  return new Set(marked.map(([pid]) => pid));
 }
 
 /** Each pid whose environment holds variable `name`, with its value (Linux only: elsewhere empty). */

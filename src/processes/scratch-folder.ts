@@ -9,7 +9,7 @@ import { isRunning } from './is-running.ts';
 const prefix = 'playground-';
 const owned = new Set<string>();
 
-export interface ScratchFolder {
+interface ScratchFolder {
   path: string;
   remove(): void;
 }

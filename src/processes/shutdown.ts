@@ -24,7 +24,7 @@ export function shuttingDown(): boolean {
 }
 
 /** Runs every cleanup (at most graceMs), then exits with `code`. */
-export function shutdown(code: number): Promise<never> {
+function shutdown(code: number): Promise<never> {
   return (ending ??= (async () => {
     const all = Promise.allSettled([...cleanups].map(async (cleanup) => cleanup()));
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

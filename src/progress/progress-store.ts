@@ -13,6 +13,13 @@ const largestProgressBytes = 64 * 1024;
 
 export type Language = 'en' | 'hinglish';
 
+/** The language a `--lang` value names ("english" too), or the line saying it names none. */
+export function readLanguage(value: string | undefined): { language: Language } | { problem: string } {
+  if (value === 'en' || value === 'english') return { language: 'en' };
+  if (value === 'hinglish') return { language: value };
+  return { problem: `--lang takes "en" or "hinglish", not "${value ?? ''}".` };
+}
+
 export interface LessonProgress {
   /** The lesson's last check passed (a failing check or a reset takes it back). */
   done?: boolean;
@@ -29,7 +36,7 @@ export interface Progress {
   lessons: Record<string, LessonProgress>;
 }
 
-export interface LoadedProgress {
+interface LoadedProgress {
   progress: Progress;
   /** One line for the learner when the file was missing or unreadable. */
   notice?: string;

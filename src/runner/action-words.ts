@@ -3,7 +3,7 @@
 // "Check my solution"): a label changes only together with the texts that quote it.
 import type { Language } from '../progress/progress-store.ts';
 
-export interface ActionWords {
+interface ActionWords {
   whatNext: string;
   /** "✔ done" beside the lesson's number once its last check passed. */
   done: string;

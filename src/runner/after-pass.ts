@@ -6,7 +6,8 @@ import { exportedLesson } from '../export/export-app.ts';
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { lessonTitle } from './lesson-list.ts';
-import { lessonWords, type ReadIn } from './lesson-words.ts';
+import type { ReadIn } from '../check/index.ts';
+import { lessonWords } from './lesson-words.ts';
 
 /** The lesson after `lesson` in the manifest; undefined after the last. */
 export function lessonAfter(lesson: LessonEntry): LessonEntry | undefined {

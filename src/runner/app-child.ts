@@ -37,7 +37,7 @@ const words = {
   },
 };
 
-export interface AppRunOptions {
+interface AppRunOptions {
   /** Which copy to run; saves restart only the learner's own (playground). */
   target: ExerciseTarget;
   /** The port to listen on; a free one when not given (then kept across restarts). */

@@ -29,7 +29,7 @@ const words = {
   },
 };
 
-export interface ChildGroupOptions {
+interface ChildGroupOptions {
   language?: Language;
   /** Called with every message the child sends over IPC (the app's { type: 'ready', url }). */
   onMessage?: (message: unknown) => void;
@@ -79,11 +79,8 @@ export function startInChildGroup(entry: string, args: string[], options: ChildG
   let stopping: Promise<void> | undefined;
   const stop = (why: 'stop' | 'restart' = 'stop') =>
     (stopping ??= (async () => {
-      if (child.connected) child.send(why);
-      else child.kill('SIGTERM');
-      const inTime = await Promise.race([exitCode.then(() => true), wait(stopGraceMs).then(() => false)]);
+      const inTime = await run.stop(stopGraceMs, () => (child.connected ? child.send(why) : child.kill('SIGTERM')));
       if (!inTime) console.log(paint('yellow', said.forced));
-      await run.end();
       await ended;
     })());
   const kill = async () => {
@@ -93,7 +90,7 @@ export function startInChildGroup(entry: string, args: string[], options: ChildG
   return { ended, stop, kill };
 }
 
-export interface ChildRunOptions extends ChildGroupOptions {
+interface ChildRunOptions extends ChildGroupOptions {
   /** Enter and q stop it too (not only Ctrl-C). */
   enterStops: boolean;
 }
@@ -126,8 +123,4 @@ export async function runInChildGroup(entry: string, args: string[], options: Ch
   keys.release();
   forgetShutdown();
   return { code, stoppedByLearner: keys.count() > 0 };
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,13 +1,13 @@
 // Reads `npm run lesson -- <command> [lesson] [n] [--lang hinglish|en] [--yes] [--help]`,
 // and run's own `--port N` and `--open`; `export [folder]` takes a folder instead of a lesson.
 import { parseArgs } from 'node:util';
-import type { Language } from '../progress/progress-store.ts';
-import { readPort } from './port-option.ts';
+import { readLanguage, type Language } from '../progress/progress-store.ts';
+import { readPort } from '../processes/port-option.ts';
 
 export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'export'] as const;
-export type Command = (typeof commands)[number];
+type Command = (typeof commands)[number];
 
-export interface CliArguments {
+interface CliArguments {
   command?: string;
   /** The words after the command: the lesson, and for `hint` the hint's number; for `export`, the folder. */
   words: string[];
@@ -46,10 +46,9 @@ export function parseArguments(argv: string[]): CliArguments {
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     if (token.name === 'lang') {
-      const value = token.value;
-      if (value === 'en' || value === 'english') parsed.language = 'en';
-      else if (value === 'hinglish') parsed.language = 'hinglish';
-      else parsed.problem = `--lang takes "en" or "hinglish", not "${value ?? ''}".`;
+      const reading = readLanguage(token.value);
+      if ('problem' in reading) parsed.problem = reading.problem;
+      else parsed.language = reading.language;
     } else if ((token.name === 'yes' || token.name === 'help') && token.value === undefined) {
       parsed[token.name] = true;
     } else if ((token.name === 'port' || token.name === 'open') && command !== 'run') {

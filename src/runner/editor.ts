@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { Language } from '../progress/progress-store.ts';
 import { chooseEditor, type EditorChoice } from './editor-choice.ts';
 
-export interface OpenOptions {
+interface OpenOptions {
   language: Language;
   /** Prints a line before the editor starts (how to leave a terminal editor). */
   say: (line: string) => void;

@@ -7,7 +7,7 @@ import { lessonProgress, loadProgress, type Language } from '../progress/progres
 import { exportWords } from './export-words.ts';
 
 /** Where the learner's output goes: one line at a time, as information, a warning or an error. */
-export interface ExportSay {
+interface ExportSay {
   info(text: string): void;
   warn(text: string): void;
   error(text: string): void;

@@ -3,7 +3,7 @@
 import type { ExportRefusal } from '../export/export-app.ts';
 import type { Language } from '../progress/progress-store.ts';
 
-export interface ExportWords {
+interface ExportWords {
   noLesson: string;
   notPassed: (lessonNumber: string) => string;
   refused: (refusal: ExportRefusal, shown: string) => string;

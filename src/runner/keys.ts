@@ -2,7 +2,7 @@
 // Esc or Ctrl-C in a terminal. Signals (Ctrl-C without a terminal, SIGTERM, SIGHUP) end the
 // whole process instead, through src/processes/shutdown.ts, which stops what runs first.
 
-export interface StopKeys {
+interface StopKeys {
   /** Resolves when the learner asked to stop. */
   pressed: Promise<void>;
   /** How many times the learner asked (a second Ctrl-C means "now"). */

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, noteHintShown, noteReset, type Language } from '../progress/progress-store.ts';
-import { lessonWords, type ReadIn } from './lesson-words.ts';
+import type { ReadIn } from '../check/index.ts';
+import { lessonWords } from './lesson-words.ts';
 import { readHints, readLessonText } from './lesson-texts.ts';
 import { renderMarkdown } from './markdown-render.ts';
 import { paint, colourEnabled } from './terminal.ts';
@@ -39,7 +40,7 @@ export function hintCount(lesson: LessonEntry): { total: number; shown: number }
 }
 
 /** A hint, rendered, or why the number asked for is not one (`found` false). */
-export interface HintAnswer {
+interface HintAnswer {
   found: boolean;
   text: string;
 }

@@ -3,16 +3,17 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isCancel, spinner } from '@clack/prompts';
-import { lessonPaths } from '../lessons/catalog.ts';
-import { lessonProgress, loadProgress } from '../progress/progress-store.ts';
+import type { WarmCheck } from '../check/index.ts';
+import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
+import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { afterPassing } from './after-pass.ts';
 import { askYesNo } from './ask.ts';
 import { choose } from './choose.ts';
 import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
-import type { ScreenState } from './lesson-screen.ts';
 import { lessonWords } from './lesson-words.ts';
 import { log } from './screen-log.ts';
-import { say } from './screen-streams.ts';
+import type { openInEditor } from './editor.ts';
+import { say, type ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
 /**
@@ -20,6 +21,17 @@ import { paint } from './terminal.ts';
  * up to 11 actions, the key help, the closing bar and the row the cursor waits on.
  */
 export const actionListRows = 16;
+
+/** One lesson screen: what its actions work on. */
+export interface ScreenState {
+  lesson: LessonEntry;
+  language: Language;
+  streams: ScreenStreams;
+  warm: WarmCheck;
+  openFiles?: typeof openInEditor;
+  /** Hints shown again after the last, from the first. */
+  hintsAgain: number;
+}
 
 /** The menu says once which database the checks use, at the first check it runs. */
 let databaseSaid = false;
@@ -75,7 +87,7 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
   const words = lessonWords(language);
   const databaseLine = databaseSaid
     ? undefined
-    : import('./database-line.ts').then((m) => m.checkDatabaseLine(language));
+    : import('../database/database-line.ts').then((m) => m.checkDatabaseLine(language));
   databaseSaid = true;
   const spin = spinner({ ...streams });
   spin.start(words.checking);

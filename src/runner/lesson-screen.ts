@@ -27,6 +27,7 @@ import {
   runApp,
   showSolution,
   watchLesson,
+  type ScreenState,
 } from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
 import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
@@ -41,7 +42,7 @@ export interface LessonScreenOptions extends Partial<ScreenStreams> {
 }
 
 /** How the screen ended: the language (it may have been switched), and the lesson to open next, if the learner chose one. */
-export interface LessonScreenEnd {
+interface LessonScreenEnd {
   language: Language;
   next?: LessonEntry;
 }
@@ -77,16 +78,6 @@ const nextStep: Record<Action, Action> = {
 };
 
 /** What the screen shares between its actions. */
-export interface ScreenState {
-  lesson: LessonEntry;
-  language: Language;
-  streams: ScreenStreams;
-  warm: WarmCheck;
-  openFiles?: typeof openInEditor;
-  /** Hints shown again after the last, from the first. */
-  hintsAgain: number;
-}
-
 /** Shows the lesson and runs its actions until the learner goes back or on. */
 export async function lessonScreen(
   lesson: LessonEntry,

@@ -15,7 +15,7 @@ export function readLessonText(lesson: LessonEntry, language: Language): string 
   return readFileSync(fileFor(lesson, 'lesson', language), 'utf8');
 }
 
-export interface Hint {
+interface Hint {
   number: number;
   markdown: string;
 }

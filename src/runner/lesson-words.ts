@@ -1,12 +1,10 @@
 // What the runner says around a lesson (hints, reset, the solution, checking, passing), in
 // the learner's language, alike in the menu and on the command line. The Hinglish follows the
 // lesson texts: Hindi in Latin letters, the technical words in English.
+import type { ReadIn } from '../check/index.ts';
 import type { Language } from '../progress/progress-store.ts';
 
-/** Where the learner reads it: the menu points to its entries, the command line to commands. */
-export type ReadIn = 'menu' | 'command line';
-
-export interface LessonWords {
+interface LessonWords {
   filesHeading: string;
   hintOf: (number: number, total: number) => string;
   lastHint: (lessonNumber: string, readIn: ReadIn) => string;

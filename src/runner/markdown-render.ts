@@ -6,9 +6,9 @@ import { lexer, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
 import { colourCodeLine } from './code-colours.ts';
 import { foldCodeLine } from './code-fold.ts';
-import { colourEnabled, painter, textWidth, type Paint } from './terminal.ts';
+import { colourEnabled, fold, painter, textWidth, type Paint } from './terminal.ts';
 
-export interface RenderOptions {
+interface RenderOptions {
   /** Columns to wrap at. Defaults to the terminal's width. */
   width?: number;
   /** Use ANSI colours. Defaults to on for a terminal, off with NO_COLOR or when piped. */
@@ -24,28 +24,6 @@ function unescapeEntities(text: string): string {
 /** A newline inside a paragraph's text is only where the author wrapped the source: a space on screen. */
 function softBreaks(text: string): string {
   return text.replace(/ *\n */g, ' ');
-}
-
-/** Wraps styled text at `width` columns, starting every line with `indent` (the first with `firstIndent`). */
-export function wrap(text: string, width: number, indent = '', firstIndent = indent): string {
-  const lines: string[] = [];
-  for (const paragraphLine of text.split('\n')) {
-    let line = '';
-    let prefix = lines.length === 0 ? firstIndent : indent;
-    for (const word of paragraphLine.split(' ')) {
-      if (word === '') continue;
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && stringWidth(prefix) + stringWidth(candidate) > width) {
-        lines.push(prefix + line);
-        prefix = indent;
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    lines.push(prefix + line);
-  }
-  return lines.join('\n');
 }
 
 /** Inline tokens (bold, code, links…) as one styled string. */
@@ -114,11 +92,11 @@ function block(token: Token, width: number, paint: Paint, colour: boolean): stri
       return paint('bold', text);
     }
     case 'paragraph':
-      return wrap(inline((token as Tokens.Paragraph).tokens, paint, colour), width);
+      return fold(inline((token as Tokens.Paragraph).tokens, paint, colour), width);
     case 'text': {
       // Block-level text appears inside tight list items.
       const text = token as Tokens.Text;
-      return wrap(text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescapeEntities(text.text)), width);
+      return fold(text.tokens ? inline(text.tokens, paint, colour) : softBreaks(unescapeEntities(text.text)), width);
     }
     case 'code': {
       const code = token as Tokens.Code;
@@ -196,7 +174,7 @@ function table(token: Tokens.Table, width: number, paint: Paint, colour: boolean
   const before = widths.slice(0, last).reduce((sum, w) => sum + w + 2, 0);
   widths[last] = Math.max(12, Math.min(widths[last], width - before));
   const line = (cells: string[]) => {
-    const lastLines = wrap(cells[last] ?? '', widths[last]).split('\n');
+    const lastLines = fold(cells[last] ?? '', widths[last]).split('\n');
     const firstCells = cells
       .slice(0, last)
       .map((cell, column) => cell + ' '.repeat(Math.max(0, widths[column] - stringWidth(cell))));

@@ -2,7 +2,7 @@
 // text, the yes/no questions), in the learner's language.
 import type { Language } from '../progress/progress-store.ts';
 
-export interface MenuWords {
+interface MenuWords {
   whichLesson: (done: number, total: number) => string;
   done: string;
   continueHere: string;

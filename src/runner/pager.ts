@@ -12,7 +12,7 @@ import { menuWords } from './menu-words.ts';
 import type { ScreenStreams } from './screen-streams.ts';
 import { paint } from './terminal.ts';
 
-export interface PagerOptions {
+interface PagerOptions {
   language: Language;
   /** What q leads to, said in the prompt: the menu below the text, or the end of the command. */
   after: 'menu' | 'end';

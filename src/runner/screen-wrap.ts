@@ -2,8 +2,8 @@
 // itself would break a long verdict or hint mid-word at its edge. A folded line keeps its
 // indent, and a list item's marker width, so it still reads as part of the item it continues.
 // Only a stream that reports columns (a terminal) is folded: piped output keeps its lines whole.
-import { wrapAnsi } from 'fast-wrap-ansi';
 import stringWidth from 'string-width';
+import { fold } from './terminal.ts';
 
 // Narrower than this, a hanging indent would leave too little room for words.
 const narrowest = 20;
@@ -25,9 +25,6 @@ function foldLine(line: string, width: number): string {
   if (stringWidth(line) <= width) return line;
   const lead = /^\s*(?:[-•*]\s+|\d+\.\s+)?/.exec(line)![0];
   const hang = stringWidth(lead);
-  if (width - hang < narrowest) return wrapAnsi(line, width, { hard: true });
-  return wrapAnsi(line.slice(lead.length), width - hang, { hard: true })
-    .split('\n')
-    .map((part, index) => (index === 0 ? lead : ' '.repeat(hang)) + part)
-    .join('\n');
+  if (width - hang < narrowest) return fold(line, width);
+  return lead + fold(line.slice(lead.length), width, ' '.repeat(hang));
 }

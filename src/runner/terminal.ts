@@ -1,6 +1,9 @@
-// What the learner's terminal can do: colours, width, and whether anyone can answer a prompt.
-// Colours come from Node's util.styleText; when to use them is decided here, and only here.
+// What the learner's terminal can do: colours, width, and whether anyone can answer a prompt;
+// and folding text to its width. Colours come from Node's util.styleText; when to use them is
+// decided here, and only here.
 import { styleText } from 'node:util';
+import { wrapAnsi } from 'fast-wrap-ansi';
+import stringWidth from 'string-width';
 
 /** True when a person can answer prompts: stdin and stdout are terminals and we are not in CI. */
 export function isInteractive(): boolean {
@@ -21,6 +24,19 @@ export function colourEnabled(stream: { isTTY?: boolean } = process.stdout): boo
 /** The width to wrap text at: the terminal's, capped so lines stay readable. */
 export function textWidth(stream: { columns?: number } = process.stdout): number {
   return Math.max(40, Math.min(stream.columns ?? 80, 100) - 2);
+}
+
+/**
+ * `text` folded between words to `width` terminal columns (an emoji or a CJK character takes
+ * two, a colour code none, and colours go on across a fold); every line but a text line's first
+ * starts with `hang`. Only a word wider than the room is cut.
+ */
+export function fold(text: string, width: number, hang = ''): string {
+  const room = Math.max(1, width - stringWidth(hang));
+  return text
+    .split('\n')
+    .map((line) => wrapAnsi(line, room, { hard: true }).replaceAll('\n', `\n${hang}`))
+    .join('\n');
 }
 
 export type Style =

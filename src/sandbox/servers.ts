@@ -5,7 +5,7 @@
 import { tracingChannel } from 'node:diagnostics_channel';
 import type { AddressInfo, Server } from 'node:net';
 
-export interface FollowedServers {
+interface FollowedServers {
   /** Once every listen() called so far has succeeded or failed: the addresses that listen now. */
   listening(): Promise<string[]>;
   /** Resolves once none of the servers that listened is listening any more. */

@@ -4,7 +4,7 @@
 import { startStorage, type PlaygroundStorage } from '@playground/local-imagekit';
 import { onShutdown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
-import { portOrExit } from '../runner/port-option.ts';
+import { portOrExit } from '../processes/port-option.ts';
 
 takeCharge({ stopIsSuccess: true });
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/lessons/catalog.ts';
 
-export interface Ran {
+interface Ran {
   status: number | null;
   stdout: string;
   stderr: string;

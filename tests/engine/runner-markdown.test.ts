@@ -1,10 +1,10 @@
 // The lesson text in the terminal: marked's tokens, rendered by the runner's own small renderer.
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, wrap } from '../../src/runner/markdown-render.ts';
+import { renderMarkdown } from '../../src/runner/markdown-render.ts';
 import { parseHints } from '../../src/runner/lesson-texts.ts';
 import { formatDiff, lineEdits } from '../../src/runner/solution-diff.ts';
-import { painter } from '../../src/runner/terminal.ts';
+import { fold, painter } from '../../src/runner/terminal.ts';
 
 const lesson = `# Schema
 
@@ -89,10 +89,10 @@ describe('a code line wider than the screen', () => {
   });
 });
 
-describe('wrap', () => {
+describe('fold', () => {
   it('counts only visible characters, not colour codes', () => {
     const bold = painter(true)('bold', 'aaaa');
-    expect(stripAnsi(wrap(`${bold} bbbb cccc`, 9))).toBe('aaaa bbbb\ncccc');
+    expect(stripAnsi(fold(`${bold} bbbb cccc`, 9))).toBe('aaaa bbbb\ncccc');
   });
 });
 
@@ -103,7 +103,7 @@ describe('columns of wide and combining characters', () => {
   });
 
   it('wraps by columns, so a line of emoji or CJK stays within the width', () => {
-    expect(wrap('🎵🎵🎵 漢字漢字 ab', 10)).toBe('🎵🎵🎵\n漢字漢字\nab');
+    expect(fold('🎵🎵🎵 漢字漢字 ab', 10)).toBe('🎵🎵🎵\n漢字漢字\nab');
   });
 
   it('lines up table columns after a cell with an emoji', () => {

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lessons/catalog.ts';
-import { readPortOption } from '../../src/runner/port-option.ts';
+import { readPortOption } from '../../src/processes/port-option.ts';
 import { scriptCommand } from './runner-cli-helpers.ts';
 
 describe('readPortOption', () => {

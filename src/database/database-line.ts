@@ -2,7 +2,7 @@
 // runner and the sandbox say it from the database they started; the menu's first check says
 // it for the check's database, chosen by start-database.ts's own chooseDatabaseKind, without
 // a download (a check never waits for one: src/check/host/host-database.ts).
-import type { DatabaseKind } from '../database/start-database.ts';
+import type { DatabaseKind } from './playground-database.ts';
 import type { Language } from '../progress/progress-store.ts';
 
 const names: Record<Language, Record<DatabaseKind, string>> = {
@@ -30,7 +30,7 @@ export function databaseLine(kind: DatabaseKind, language: Language, uri: string
 /** The line for the checks' database, or undefined when it cannot be told. */
 export async function checkDatabaseLine(language: Language): Promise<string | undefined> {
   // As a check chooses it: never a download (a PLAYGROUND_DB it does not know, the check itself explains).
-  const { chooseDatabaseKind } = await import('../database/start-database.ts');
+  const { chooseDatabaseKind } = await import('./start-database.ts');
   const kind = await chooseDatabaseKind(false).catch(() => undefined);
   if (!kind) return undefined;
   return language === 'hinglish' ? `Checks ka database: ${names.hinglish[kind]}.` : `Checks run on ${names.en[kind]}.`;

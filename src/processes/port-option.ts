@@ -2,9 +2,9 @@
 // like `npm run lesson` reads its command line (util.parseArgs): a wrong command line gets
 // one line, then the usage, and exit code 2.
 import { parseArgs } from 'node:util';
-import { paint } from './terminal.ts';
+import { paint } from '../runner/terminal.ts';
 
-export interface PortOption {
+interface PortOption {
   /** The port asked for (0 picks any free port); undefined when none was. */
   port?: number;
   /** Set when the command line is wrong: one line for the learner. */
