@@ -353,8 +353,8 @@ describe('in Hinglish', () => {
     screen.press('q');
     await screen.waitFor('Aapki file(s):');
     await screen.answer(whatNow);
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno'); // under the question: clack's own is English
     await screen.waitFor('App chalao (Run the app)');
-    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno'); // below the list, as English has it
     screen.press('down');
     screen.press('down');
     screen.press('down');
