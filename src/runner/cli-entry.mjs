@@ -45,8 +45,8 @@ if (slug && name) {
     { stdout: silent, stderr: silent },
   );
   await vitest.standalone();
-  /** @type {typeof import('./check-entry.ts')} */
-  const entry = await vitest.import(fileURLToPath(new URL('./check-entry.ts', import.meta.url)));
+  /** @type {typeof import('./check-command.ts')} */
+  const entry = await vitest.import(fileURLToPath(new URL('./check-command.ts', import.meta.url)));
   let code = 1;
   try {
     code = await entry.checkWithVitest(name, vitest, mark);
