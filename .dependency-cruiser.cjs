@@ -33,6 +33,9 @@ module.exports = {
     exclude: { path: '^lessons/[^/]+/(starter|mistakes)/|^tests/engine/fixtures/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js', '.json'], conditionNames: ['import', 'node', 'default'] },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+      conditionNames: ['import', 'node', 'default'],
+    },
   },
 };
