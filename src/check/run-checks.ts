@@ -31,7 +31,7 @@ export interface RunChecksOptions {
   onProgress?: (progress: CheckProgress) => void;
   /**
    * A vitest the caller made in this process for exactly these requests (its plan in
-   * PLAYGROUND_CHECK_PLAN), with RUN_MARK=`mark` in process.env: the fastest cold check, as
+   * PLAYGROUND_CHECK), with RUN_MARK=`mark` in process.env: the fastest cold check, as
    * it starts before anything else loads. Without it, vitest runs in a process of its own.
    */
   inThisProcess?: { vitest: Vitest; mark: string };
@@ -92,7 +92,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     };
     const host = options.inThisProcess
       ? hostInThisProcess(options.inThisProcess.vitest, options.inThisProcess.mark, { onMessage, onExit: finish })
-      : spawnHost({ plan, warm: false, maxWorkers: options.maxWorkers, onMessage, onExit: finish });
+      : spawnHost({ plan: { projects: plan, maxWorkers: options.maxWorkers }, onMessage, onExit: finish });
     const ceiling = setTimeout(() => {
       ceilingHit = true;
       finish();

@@ -124,8 +124,7 @@ export class WarmCheck {
 
   private open(): CheckHost {
     this.host ??= spawnHost({
-      plan: [planEntry(this.request)],
-      warm: true,
+      plan: { projects: [planEntry(this.request)], warm: true },
       onMessage: (message) => this.onMessage(message),
       // The host ended by itself (it crashed): the run in progress is over; the next run starts a new host.
       onExit: () => {

@@ -8,7 +8,6 @@
 // starts here waits about 0.5 s less than one that starts in cli.ts.
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 // For the clean ending on signals (src/processes/shutdown.ts), which a check puts in place only
@@ -35,16 +34,10 @@ if (slug && name) {
   const mark = `${process.pid}-${randomBytes(6).toString('hex')}`;
   // Every worker and whatever it starts carries the mark: ending the check ends them all.
   process.env.PLAYGROUND_RUN = mark;
-  process.env.PLAYGROUND_CHECK_PLAN = JSON.stringify([{ name: `${slug}@playground`, slug, target: 'playground' }]);
-  const { createVitest } = await import('vitest/node');
-  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const vitest = await createVitest(
-    'test',
-    { watch: false, reporters: [fileURLToPath(new URL('../check/reporter.ts', import.meta.url))] },
-    { server: { watch: null } },
-    { stdout: silent, stderr: silent },
-  );
-  await vitest.standalone();
+  const projects = [{ name: `${slug}@playground`, slug, target: 'playground' }];
+  process.env.PLAYGROUND_CHECK = JSON.stringify({ projects });
+  const { makeVitest } = await import('../check/vitest-host.mjs');
+  const vitest = await makeVitest();
   /** @type {typeof import('./check-command.ts')} */
   const entry = await vitest.import(fileURLToPath(new URL('./check-command.ts', import.meta.url)));
   let code = 1;
