@@ -2,6 +2,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 import { EngineFirstSequencer } from './src/check/engine-first-sequencer.ts';
 import { moduleCacheFolder } from './src/check/module-cache-folder.ts';
 import type { CheckPlan, PlanEntry } from './src/check/plan.ts';
+import { findLesson } from './src/lessons/catalog.ts';
 
 // The check (src/check/) runs vitest with its plan in PLAYGROUND_CHECK, e.g. {"projects":
 // [{"name":"engine"},{"name":"02-schema@solution","slug":"02-schema","target":"solution"}]}.
@@ -42,23 +43,29 @@ const engineProjects: TestProjectInlineConfiguration[] = [
   { extends: true as const, test: { name: 'engine:shared', include: sharedWorkerTests, isolate: false } },
 ];
 
-/** A lesson's tests against one copy of its exercise, as a project of its own. */
-function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration {
-  return {
-    extends: true,
-    test: {
-      name: entry.name,
-      include: [entry.file ?? `tests/${entry.slug}.test.ts`],
-      env: { LESSON_TARGET: entry.target ?? 'playground' },
-      provide: { checkProject: { name: entry.name, limits: entry.limits ?? {} } },
-      // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
-      // server-errors.ts first: vitest runs afterEach hooks last-registered first, so its
-      // afterEach, which may throw, comes after check-setup's end of the phase.
-      setupFiles: ['src/check/server-errors.ts', 'src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
-      testTimeout: checkTimeoutMs,
-      hookTimeout: checkTimeoutMs,
+/** A lesson's tests against one copy of its exercise, as a project of its own; none for a lesson that is not there. */
+function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration[] {
+  const lesson = entry.lesson === undefined ? undefined : findLesson(entry.lesson);
+  if (entry.lesson !== undefined && !lesson) return [];
+  const target = entry.target ?? 'playground';
+  const name = entry.name ?? `${lesson?.slug}@${target}`;
+  return [
+    {
+      extends: true,
+      test: {
+        name,
+        include: [entry.file ?? `tests/${lesson?.slug}.test.ts`],
+        env: { LESSON_TARGET: target },
+        provide: { checkProject: { name, limits: entry.limits ?? {} } },
+        // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
+        // server-errors.ts first: vitest runs afterEach hooks last-registered first, so its
+        // afterEach, which may throw, comes after check-setup's end of the phase.
+        setupFiles: ['src/check/server-errors.ts', 'src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
+        testTimeout: checkTimeoutMs,
+        hookTimeout: checkTimeoutMs,
+      },
     },
-  };
+  ];
 }
 
 export default defineConfig({
@@ -71,7 +78,7 @@ export default defineConfig({
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
     maxWorkers: plan?.maxWorkers,
-    projects: plan?.projects.flatMap((entry) => (entry.name === 'engine' ? engineProjects : [lessonProject(entry)])),
+    projects: plan?.projects.flatMap((entry) => (entry.name === 'engine' ? engineProjects : lessonProject(entry))),
     experimental: {
       // Transformed modules are kept on disk between runs (keyed by content), so a cold check
       // skips most of Vite's work: 0.2 to 0.3 s of each check on the reference machine.

@@ -20,10 +20,10 @@ export interface CheckPlan {
 
 /** One project of the plan, as vitest.config.ts reads it. */
 export interface PlanEntry {
-  /** The vitest project name; results are matched to requests by it. */
-  name: string;
-  /** A lesson: runs tests/<slug>.test.ts with LESSON_TARGET=target. */
-  slug?: string;
+  /** The vitest project name; results are matched to requests by it. "<slug>@<target>" when omitted. */
+  name?: string;
+  /** A lesson, by folder name or number as findLesson takes it: runs tests/<slug>.test.ts with LESSON_TARGET=target. */
+  lesson?: string;
   target?: string;
   /** One test file of its own (the check engine's fixture lessons). */
   file?: string;
@@ -51,7 +51,7 @@ export function testFileOf(request: CheckRequest): string {
 /** The plan entry of a request, named by projectName (vitest.config.ts uses that name as is). */
 export function planEntry(request: CheckRequest): PlanEntry {
   const name = projectName(request);
-  if ('lesson' in request) return { name, slug: request.lesson.slug, target: request.target ?? 'playground' };
+  if ('lesson' in request) return { name, lesson: request.lesson.slug, target: request.target ?? 'playground' };
   return { name, file: relativeToRoot(testFileOf(request)), limits: request.limits };
 }
 
