@@ -1,7 +1,7 @@
 // The check: runs a lesson's tests in a child vitest and explains the result to a beginner.
 //
 //   runChecks(requests, { includeEngine?, ceilingMs?, maxWorkers?, onProgress? }) → Promise<CheckReport>
-//     One cold vitest (vitest-session.ts, vitest-host.mjs) running every request in parallel. A
+//     One cold vitest (vitest-host.mjs, host/run-host.ts) running every request in parallel. A
 //     request is { lesson, target? } (tests/<slug>.test.ts against playground | solution | starter
 //     | mistake:<folder>) or { testFile, name? } (any single test file). One CheckResult per
 //     request, in order: passed, tests[] (describe path, `it` title, state, failure with the
