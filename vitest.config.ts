@@ -1,15 +1,14 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { EngineFirstSequencer } from './src/check/engine-first-sequencer.ts';
 import { moduleCacheFolder } from './src/check/module-cache-folder.ts';
-import type { PlanEntry } from './src/check/plan.ts';
+import type { CheckPlan, PlanEntry } from './src/check/plan.ts';
+import { findLesson } from './src/lessons/catalog.ts';
 
-// The check (src/check/) runs vitest with PLAYGROUND_CHECK_PLAN: a JSON list of what to run,
-// e.g. [{"name":"engine"},{"name":"02-schema@solution","slug":"02-schema","target":"solution"}].
+// The check (src/check/) runs vitest with its plan in PLAYGROUND_CHECK, e.g. {"projects":
+// [{"name":"engine"},{"name":"02-schema@solution","slug":"02-schema","target":"solution"}]}.
 // Each entry becomes a project of its own, so one vitest start runs a lesson's tests against
 // several copies of its exercise at once. Without a plan, everything runs against the learner's copies.
-const plan: PlanEntry[] | undefined = process.env.PLAYGROUND_CHECK_PLAN
-  ? JSON.parse(process.env.PLAYGROUND_CHECK_PLAN)
-  : undefined;
+const plan: CheckPlan | undefined = process.env.PLAYGROUND_CHECK ? JSON.parse(process.env.PLAYGROUND_CHECK) : undefined;
 
 // In a check, the check itself tells a stuck test from a slow one (by CPU time and by whether
 // anything is still happening: src/check/worker/); vitest's wall-clock limits only stand back.
@@ -44,27 +43,29 @@ const engineProjects: TestProjectInlineConfiguration[] = [
   { extends: true as const, test: { name: 'engine:shared', include: sharedWorkerTests, isolate: false } },
 ];
 
-/** A lesson's tests against one copy of its exercise, as a project of its own. */
-function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration {
-  return {
-    extends: true,
-    test: {
-      name: entry.name,
-      include: [entry.file ?? `tests/${entry.slug}.test.ts`],
-      env: {
-        LESSON_TARGET: entry.target ?? 'playground',
-        PLAYGROUND_CHECK_PROJECT: entry.name,
-        PLAYGROUND_CHECK_BUSY_CPU_MS: String(entry.limits?.busyCpuMs ?? ''),
-        PLAYGROUND_CHECK_WAITING_MS: String(entry.limits?.waitingMs ?? ''),
+/** A lesson's tests against one copy of its exercise, as a project of its own; none for a lesson that is not there. */
+function lessonProject(entry: PlanEntry): TestProjectInlineConfiguration[] {
+  const lesson = entry.lesson === undefined ? undefined : findLesson(entry.lesson);
+  if (entry.lesson !== undefined && !lesson) return [];
+  const target = entry.target ?? 'playground';
+  const name = entry.name ?? `${lesson?.slug}@${target}`;
+  return [
+    {
+      extends: true,
+      test: {
+        name,
+        include: [entry.file ?? `tests/${lesson?.slug}.test.ts`],
+        env: { LESSON_TARGET: target },
+        provide: { checkProject: { name, limits: entry.limits ?? {} } },
+        // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
+        // server-errors.ts first: vitest runs afterEach hooks last-registered first, so its
+        // afterEach, which may throw, comes after check-setup's end of the phase.
+        setupFiles: ['src/check/server-errors.ts', 'src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
+        testTimeout: checkTimeoutMs,
+        hookTimeout: checkTimeoutMs,
       },
-      // Joins the check (services, stuck code) and names the copy that threw an error outside any test.
-      // server-errors.ts first: vitest runs afterEach hooks last-registered first, so its
-      // afterEach, which may throw, comes after check-setup's end of the phase.
-      setupFiles: ['src/check/server-errors.ts', 'src/check/worker/check-setup.ts', 'src/check/tag-stray-errors.ts'],
-      testTimeout: checkTimeoutMs,
-      hookTimeout: checkTimeoutMs,
     },
-  };
+  ];
 }
 
 export default defineConfig({
@@ -76,7 +77,8 @@ export default defineConfig({
     sequence: { sequencer: EngineFirstSequencer },
     // Only without a plan: projects that extend this config would add to (not replace) its include.
     include: plan ? [] : ['tests/**/*.test.ts', 'packages/*/tests/**/*.test.ts'],
-    projects: plan?.flatMap((entry) => (entry.name === 'engine' ? engineProjects : [lessonProject(entry)])),
+    maxWorkers: plan?.maxWorkers,
+    projects: plan?.projects.flatMap((entry) => (entry.name === 'engine' ? engineProjects : lessonProject(entry))),
     experimental: {
       // Transformed modules are kept on disk between runs (keyed by content), so a cold check
       // skips most of Vite's work: 0.2 to 0.3 s of each check on the reference machine.

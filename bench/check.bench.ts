@@ -103,7 +103,7 @@ export default async function checkBench(): Promise<BenchResult[]> {
   writeFileSync(path.join(scratch, 'trivial.test.ts'), "import { test } from 'vitest';\ntest('one', () => {});\n");
   writeFileSync(path.join(folder, 'one-line.ts'), "console.log('ready');\n");
   const trivial = path.relative(projectRoot, path.join(scratch, 'trivial.test.ts'));
-  const floorEnv = { ...env, PLAYGROUND_CHECK_PLAN: JSON.stringify([{ name: 'floor', file: trivial }]) };
+  const floorEnv = { ...env, PLAYGROUND_CHECK: JSON.stringify({ projects: [{ name: 'floor', file: trivial }] }) };
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   try {
     cpSync(lessonPaths(lesson).solutionDir, path.join(playground, lesson.slug), { recursive: true });

@@ -13,7 +13,7 @@ import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import { childEnv } from './child-env.ts';
 import { runHost } from './host/run-host.ts';
-import type { PlanEntry } from './plan.ts';
+import type { CheckPlan } from './plan.ts';
 import type { HostMessage, HostRequest } from './wire.ts';
 
 const hostFile = fileURLToPath(new URL('./vitest-host.mjs', import.meta.url));
@@ -31,9 +31,7 @@ export interface CheckHost {
 }
 
 export interface HostOptions {
-  plan: PlanEntry[];
-  warm: boolean;
-  maxWorkers?: number;
+  plan: CheckPlan;
   onMessage(message: HostMessage): void;
   /** The host ended by itself (finished, or crashed), not because end() was called. */
   onExit(): void;
@@ -47,9 +45,7 @@ export function spawnHost(options: HostOptions): CheckHost {
   const child = spawnContained(process.execPath, [hostFile], {
     cwd: projectRoot,
     env: childEnv({
-      PLAYGROUND_CHECK_PLAN: JSON.stringify(options.plan),
-      PLAYGROUND_HOST_MODE: options.warm ? 'warm' : 'once',
-      PLAYGROUND_MAX_WORKERS: String(options.maxWorkers ?? ''),
+      PLAYGROUND_CHECK: JSON.stringify(options.plan),
       // Whatever vitest, the storage or the learner's code put in the temporary folder goes with the host.
       TMPDIR: temp,
       TMP: temp,
@@ -108,11 +104,7 @@ const graceOver = () => new Promise((resolve) => setTimeout(resolve, endGraceMs)
  * whatever they start carry `mark` (set in process.env before vitest was made), so end()
  * finds them all.
  */
-export function hostInThisProcess(
-  vitest: Vitest,
-  mark: string,
-  options: Omit<HostOptions, 'plan' | 'warm'>,
-): CheckHost {
+export function hostInThisProcess(vitest: Vitest, mark: string, options: Omit<HostOptions, 'plan'>): CheckHost {
   let handle: ((request: HostRequest) => void) | undefined;
   let ending: Promise<void> | undefined;
   const running = runHost(vitest, { send: options.onMessage, onRequest: (handler) => (handle = handler) }, false);

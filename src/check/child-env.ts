@@ -4,7 +4,7 @@
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|TINYPOOL|PLAYGROUND_CHECK_|PLAYGROUND_HOST_|PLAYGROUND_WORKER)/.test(name)) continue;
+    if (/^(VITEST|TINYPOOL|PLAYGROUND_CHECK|PLAYGROUND_WORKER)/.test(name)) continue;
     if (['TEST', 'LESSON_TARGET', 'FORCE_COLOR', 'FORCE_TTY'].includes(name)) continue;
     if (name === 'NODE_ENV' && value === 'test') continue;
     env[name] = value;

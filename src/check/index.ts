@@ -1,7 +1,7 @@
 // The check: runs a lesson's tests in a child vitest and explains the result to a beginner.
 //
 //   runChecks(requests, { includeEngine?, ceilingMs?, maxWorkers?, onProgress? }) → Promise<CheckReport>
-//     One cold vitest (vitest-session.ts, vitest-host.mjs) running every request in parallel. A
+//     One cold vitest (vitest-host.mjs, host/run-host.ts) running every request in parallel. A
 //     request is { lesson, target? } (tests/<slug>.test.ts against playground | solution | starter
 //     | mistake:<folder>) or { testFile, name? } (any single test file). One CheckResult per
 //     request, in order: passed, tests[] (describe path, `it` title, state, failure with the
@@ -18,7 +18,7 @@
 //     check's verdict never waits for TypeScript: what it says later is in result.typeIssuesLater,
 //     for explainTypeIssues(issues, language).
 //
-//   watchLesson(lesson, { onResult, onStart?, poll?, checkNow?, warm? }) → CheckWatch
+//   watchPlayground(lesson, { onResult, onStart?, poll?, checkNow?, warm? }) → CheckWatch
 //     Checks playground/<slug>/ now and after every save, on a warm check. onResult gets only
 //     results about the newest code. Call `await watch.stop()` when done.
 //
@@ -32,7 +32,7 @@ export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
 export type { ReadIn, VerdictLanguage } from './explain-words.ts';
-export { watchLesson, watchCheck, type WatchOptions, type CheckWatch } from './watch.ts';
+export { watchPlayground, watchCheck, type CheckWatch } from './watch.ts';
 export type {
   CheckRequest,
   LessonCheckRequest,

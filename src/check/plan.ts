@@ -1,20 +1,33 @@
-// Turns check requests into PLAYGROUND_CHECK_PLAN, the list vitest.config.ts makes
-// one vitest project of each (so one vitest start runs them all, in parallel).
+// Turns check requests into the run's plan (PLAYGROUND_CHECK), whose entries vitest.config.ts
+// makes one vitest project each (so one vitest start runs them all, in parallel).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
 import type { CheckRequest, StuckLimits } from './types.ts';
 
-/** One entry of PLAYGROUND_CHECK_PLAN, as vitest.config.ts reads it. */
+/**
+ * A run of the check, as the process that makes vitest finds it: in PLAYGROUND_CHECK, as JSON,
+ * its one environment variable of the check's own. What a test worker needs of it, vitest
+ * hands over (provide and inject: see ProvidedContext in wire.ts).
+ */
+export interface CheckPlan {
+  projects: PlanEntry[];
+  /** Keep running, each next run prepared and waiting for go (the menu, watch mode). */
+  warm?: boolean;
+  /** Test files run at once; vitest's default (cores - 1) when omitted. */
+  maxWorkers?: number;
+}
+
+/** One project of the plan, as vitest.config.ts reads it. */
 export interface PlanEntry {
-  /** The vitest project name; results are matched to requests by it. */
-  name: string;
-  /** A lesson: runs tests/<slug>.test.ts with LESSON_TARGET=target. */
-  slug?: string;
+  /** The vitest project name; results are matched to requests by it. "<slug>@<target>" when omitted. */
+  name?: string;
+  /** A lesson, by folder name or number as findLesson takes it: runs tests/<slug>.test.ts with LESSON_TARGET=target. */
+  lesson?: string;
   target?: string;
   /** One test file of its own (the check engine's fixture lessons). */
   file?: string;
-  /** Stuck limits other than the defaults, as environment variables of the project's workers. */
+  /** Stuck limits other than the defaults, for the project's workers. */
   limits?: StuckLimits;
 }
 
@@ -38,7 +51,7 @@ export function testFileOf(request: CheckRequest): string {
 /** The plan entry of a request, named by projectName (vitest.config.ts uses that name as is). */
 export function planEntry(request: CheckRequest): PlanEntry {
   const name = projectName(request);
-  if ('lesson' in request) return { name, slug: request.lesson.slug, target: request.target ?? 'playground' };
+  if ('lesson' in request) return { name, lesson: request.lesson.slug, target: request.target ?? 'playground' };
   return { name, file: relativeToRoot(testFileOf(request)), limits: request.limits };
 }
 

@@ -10,11 +10,12 @@ import {
   testFileOf,
   type PlanEntry,
 } from './plan.ts';
-import { checkResult, engineFileResult, withUnhandledError, type RunContext } from './results.ts';
+import { checkResult, engineFileResult, withUnhandledError } from './results.ts';
 import { errorHeadline, stripAnsi } from './error-text.ts';
 import { hostInThisProcess, spawnHost } from './check-host.ts';
+import { HostRun } from './host-run.ts';
 import type { CheckProgress, CheckReport, CheckRequest, CheckResult, EngineFileResult } from './types.ts';
-import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
+import type { ErrorRecord, HostMessage } from './wire.ts';
 import type { Vitest } from 'vitest/node';
 
 export interface RunChecksOptions {
@@ -31,7 +32,7 @@ export interface RunChecksOptions {
   onProgress?: (progress: CheckProgress) => void;
   /**
    * A vitest the caller made in this process for exactly these requests (its plan in
-   * PLAYGROUND_CHECK_PLAN), with RUN_MARK=`mark` in process.env: the fastest cold check, as
+   * PLAYGROUND_CHECK), with RUN_MARK=`mark` in process.env: the fastest cold check, as
    * it starts before anything else loads. Without it, vitest runs in a process of its own.
    */
   inThisProcess?: { vitest: Vitest; mark: string };
@@ -52,28 +53,16 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   );
   const plan: PlanEntry[] = [...(options.includeEngine ? [{ name: 'engine' }] : []), ...unique.map(planEntry)];
 
-  const modules = new Map<string, ModuleRecord>();
   const engine: EngineFileResult[] = [];
-  let unhandled: ErrorRecord[] = [];
-  let runEnded = false;
-  let ceilingHit = false;
+  const hostRun = new HostRun(ceilingMs);
   let output = '';
-  const verdicts = new Map<string, WorkerVerdict>();
 
   if (plan.length) {
-    let finish!: () => void;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    const context = (): RunContext => ({ ceilingHit: false, ceilingMs, output: '', verdicts });
     const onMessage = (message: HostMessage) => {
-      if (message.type === 'verdict') verdicts.set(message.project, message.verdict);
+      hostRun.take(message);
       if (message.type === 'host-error') output += `\n${message.message}`;
       if (message.type === 'module-start' && !isEngineProject(message.project))
         options.onProgress?.({ type: 'started', name: message.project });
-      if (message.type === 'run-end') {
-        unhandled = message.unhandled;
-        runEnded = true;
-      }
-      if (message.type === 'run-done') finish();
       if (message.type !== 'module-end') return;
       const { module } = message;
       if (isEngineProject(module.project)) {
@@ -82,28 +71,24 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
         options.onProgress?.({ type: 'engine-file', file });
         return;
       }
-      modules.set(module.project, module);
       const index = names.indexOf(module.project);
       if (index >= 0)
         options.onProgress?.({
           type: 'finished',
-          result: checkResult(requests[index], module.project, module, context()),
+          result: checkResult(requests[index], module.project, module, hostRun.context('')),
         });
     };
+    const onExit = () => hostRun.end();
     const host = options.inThisProcess
-      ? hostInThisProcess(options.inThisProcess.vitest, options.inThisProcess.mark, { onMessage, onExit: finish })
-      : spawnHost({ plan, warm: false, maxWorkers: options.maxWorkers, onMessage, onExit: finish });
-    const ceiling = setTimeout(() => {
-      ceilingHit = true;
-      finish();
-    }, ceilingMs);
-    await finished;
-    clearTimeout(ceiling);
+      ? hostInThisProcess(options.inThisProcess.vitest, options.inThisProcess.mark, { onMessage, onExit })
+      : spawnHost({ plan: { projects: plan, maxWorkers: options.maxWorkers }, onMessage, onExit });
+    await hostRun.finished();
     await host.end();
     output += host.output;
   }
 
-  const run: RunContext = { ceilingHit, ceilingMs, output, verdicts };
+  const { ceilingHit, verdicts, unhandled, modules } = hostRun;
+  const run = hostRun.context(output);
   const claimed = new Set<ErrorRecord>();
   const results: CheckResult[] = requests.map((request, index) => {
     if (missing.has(request)) {
@@ -135,7 +120,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   // Errors of a worker the check ended on purpose are its own doing, not a failure of the run.
   const endedFiles = new Set(requests.filter((_, index) => verdicts.has(names[index])).map(testFileOf));
   const unclaimed = unhandled.filter((error) => !claimed.has(error) && !endedOnPurpose(error, endedFiles));
-  const crashedWithoutResults = !runEnded && !ceilingHit && plan.length > 0;
+  const crashedWithoutResults = !hostRun.reported && !ceilingHit && plan.length > 0;
   return {
     results,
     engine,

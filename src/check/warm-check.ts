@@ -5,30 +5,23 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnHost, type CheckHost } from './check-host.ts';
+import { HostRun } from './host-run.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';
 import { defaultCeilingMs } from './run-checks.ts';
 import { TypeChecker } from './types-check/type-checker.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
-import type { ErrorRecord, HostMessage, ModuleRecord, WorkerVerdict } from './wire.ts';
+import type { HostMessage } from './wire.ts';
 
 /** The type check's answer if it is already in, without waiting for it. */
 const ifReady = <T>(promise: Promise<T>) =>
   Promise.race([promise, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
 
-/** What one run collects from the host's messages. */
-interface RunInProgress {
-  record?: ModuleRecord;
-  unhandled?: ErrorRecord;
-  verdict?: WorkerVerdict;
-  done: () => void;
-}
-
 export class WarmCheck {
   private host?: CheckHost;
   private prepared = false;
   private readonly preparedWaiters = new Set<() => void>();
-  private current?: RunInProgress;
+  private current?: HostRun;
   private stopped = false;
   /** What a host that ended by itself printed: the next run says so, then tries a new host. */
   private crashed?: string;
@@ -47,10 +40,6 @@ export class WarmCheck {
   ) {
     this.name = projectName(request);
     if (options.typeCheck?.length) this.types = new TypeChecker();
-  }
-
-  private get ceilingMs(): number {
-    return this.options.ceilingMs ?? defaultCeilingMs;
   }
 
   /** Starts vitest now and resolves once a run is prepared (the first run starts it too). */
@@ -74,26 +63,18 @@ export class WarmCheck {
     this.prepared = false;
     if (this.current) return this.stoppedResult();
 
-    let ceilingHit = false;
-    const run: RunInProgress = { done: () => undefined };
-    const finished = new Promise<void>((resolve) => (run.done = resolve));
+    const run = new HostRun(this.options.ceilingMs ?? defaultCeilingMs);
     this.current = run;
-    const ceiling = setTimeout(() => {
-      ceilingHit = true;
-      run.done();
-    }, this.ceilingMs);
     host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
-    await finished;
-    clearTimeout(ceiling);
+    await run.finished();
     this.current = undefined;
     // TypeScript starts once the tests are done: on two cores it would slow the verdict down.
     const typeIssues = this.types && this.options.typeCheck ? this.types.check(this.options.typeCheck) : undefined;
 
-    const verdicts = new Map(run.verdict ? [[this.name, run.verdict]] : []);
-    const context = { ceilingHit, ceilingMs: this.ceilingMs, output: host.output, verdicts };
-    if (ceilingHit) await this.restart();
-    let result = checkResult(this.request, this.name, ceilingHit ? undefined : run.record, context);
-    if (run.unhandled) result = withUnhandledError(result, run.unhandled);
+    if (run.ceilingHit) await this.restart();
+    const record = run.ceilingHit ? undefined : run.modules.get(this.name);
+    let result = checkResult(this.request, this.name, record, run.context(host.output));
+    if (run.unhandled[0]) result = withUnhandledError(result, run.unhandled[0]);
     // The verdict never waits for TypeScript: what it has not said yet comes after (typeIssuesLater).
     const issues = typeIssues && (await ifReady(typeIssues));
     const late = typeIssues && !issues ? { typeIssuesLater: typeIssues } : {};
@@ -106,7 +87,7 @@ export class WarmCheck {
     this.host = undefined;
     this.prepared = false;
     // A run in progress is over: its result (none) is not about the newest code anyway.
-    this.current?.done();
+    this.current?.end();
     await host?.end();
     if (!this.stopped) this.open();
   }
@@ -115,7 +96,7 @@ export class WarmCheck {
   async stop(): Promise<void> {
     this.stopped = true;
     void this.types?.stop();
-    this.current?.done();
+    this.current?.end();
     for (const wake of this.preparedWaiters) wake();
     const host = this.host;
     this.host = undefined;
@@ -124,15 +105,14 @@ export class WarmCheck {
 
   private open(): CheckHost {
     this.host ??= spawnHost({
-      plan: [planEntry(this.request)],
-      warm: true,
+      plan: { projects: [planEntry(this.request)], warm: true },
       onMessage: (message) => this.onMessage(message),
       // The host ended by itself (it crashed): the run in progress is over; the next run starts a new host.
       onExit: () => {
         this.crashed = this.host?.output;
         this.host = undefined;
         this.prepared = false;
-        this.current?.done();
+        this.current?.end();
         for (const wake of this.preparedWaiters) wake();
       },
     });
@@ -147,12 +127,7 @@ export class WarmCheck {
       for (const wake of this.preparedWaiters) wake();
       return;
     }
-    const run = this.current;
-    if (!run) return;
-    if (message.type === 'module-end' && message.module.project === this.name) run.record = message.module;
-    if (message.type === 'verdict' && message.project === this.name) run.verdict = message.verdict;
-    if (message.type === 'run-end') run.unhandled ??= message.unhandled[0];
-    if (message.type === 'run-done') run.done();
+    this.current?.take(message);
   }
 
   /** Resolves true once a run waits for go; false if the check was stopped or its host ended meanwhile. */

@@ -7,7 +7,7 @@ import { WarmCheck } from './warm-check.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
 import type { TypeIssue } from './types-check/type-checker.ts';
 
-export interface WatchOptions {
+interface WatchOptions {
   /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
   onResult: (result: CheckResult) => void;
   /** Called with TypeScript's view when it came after its result, for the newest code only; never with none. */
@@ -39,7 +39,7 @@ export interface CheckWatch {
 const restartAfterMs = 3000;
 
 /** Watches the learner's copy of a lesson (playground/<slug>/) and checks it after every save. */
-export function watchLesson(lesson: LessonEntry, options: WatchOptions): CheckWatch {
+export function watchPlayground(lesson: LessonEntry, options: WatchOptions): CheckWatch {
   const folder = lessonPaths(lesson).playgroundDir;
   const request = { lesson, target: 'playground' } as const;
   const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));

@@ -1,5 +1,16 @@
 // What the vitest side (our reporter, the warm server) sends to the check over IPC.
 // Plain JSON: the check turns it into results (results.ts); the reporter stays dumb.
+import type { StuckLimits } from './types.ts';
+
+declare module 'vitest' {
+  /** What a lesson's test worker is told of its check; neither is there outside a check. */
+  export interface ProvidedContext {
+    /** Where the check channel listens (host/run-host.ts provides it before the first run). */
+    checkChannel?: string;
+    /** The worker's project of the plan (vitest.config.ts). */
+    checkProject?: { name: string; limits: StuckLimits };
+  }
+}
 
 /** The name of the error src/check/server-errors.ts adds to a failed test: the lesson app's own crash. */
 export const serverErrorName = 'ServerError';

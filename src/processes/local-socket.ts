@@ -17,16 +17,3 @@ export function localSocketPath(folder: string, name: string): string {
   const file = path.join(folder, `${unique}.sock`);
   return Buffer.byteLength(file) < SOCKET_PATH_BYTES ? file : path.join('/tmp', `playground-${unique}.sock`);
 }
-
-/**
- * The address as an environment variable can hold it, for a child to find the socket: an
- * abstract socket's leading NUL (which would end the variable) as '@', the way `ss` shows it.
- */
-export function addressForEnv(address: string): string {
-  return address.startsWith('\0') ? `@${address.slice(1)}` : address;
-}
-
-/** The address addressForEnv() wrote into a variable, as net.connect() takes it. */
-export function addressFromEnv(text: string): string {
-  return process.platform === 'linux' && text.startsWith('@') ? `\0${text.slice(1)}` : text;
-}

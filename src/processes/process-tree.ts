@@ -11,16 +11,17 @@ export interface ProcessTree {
 
 /** Every living process of the tree, never this process or its ancestors. */
 export function treeMembers(tree: ProcessTree): number[] {
-  const alive = processTable().filter((info) => !info.ended);
+  const alive = living();
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
-  const group = ownGroup(tree) ? undefined : tree.root;
-  for (const info of alive) if (info.pid === tree.root || info.group === group) found.add(info.pid);
-  addDescendants(found, alive);
-  for (const pid of selfAndAncestors(alive)) found.delete(pid);
-  return [...found];
+  return withRelatives(tree, found, alive);
 }
 
-function addDescendants(found: Set<number>, alive: ProcessInfo[]): void {
+const living = () => processTable().filter((info) => !info.ended);
+
+/** `found`, its group's and root's processes, and their descendants; never this process or its ancestors. */
+function withRelatives(tree: ProcessTree, found: Set<number>, alive: ProcessInfo[]): number[] {
+  const group = ownGroup(tree) ? undefined : tree.root;
+  for (const info of alive) if (info.pid === tree.root || info.group === group) found.add(info.pid);
   for (let grew = true; grew; ) {
     grew = false;
     for (const info of alive) {
@@ -30,6 +31,8 @@ function addDescendants(found: Set<number>, alive: ProcessInfo[]): void {
       }
     }
   }
+  for (const pid of selfAndAncestors(alive)) found.delete(pid);
+  return [...found];
 }
 
 function selfAndAncestors(alive: ProcessInfo[]): number[] {
@@ -49,24 +52,27 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
-/** Kills the tree at once (synchronous, for exit handlers): frozen first, then killed. */
-export function killTree(tree: ProcessTree): void {
+/** Kills the tree at once (synchronous, for exit handlers): frozen first, then killed. Answers the pids it killed. */
+export function killTree(tree: ProcessTree): number[] {
   if (process.platform === 'win32') {
     signal(tree.root, 'SIGKILL');
-    return;
+    return [tree.root];
   }
   // Stopped before killed: killing a parent first would hand its detached children to init,
   // out of reach of the parent links that find them where no environment can be read (macOS).
+  // Environments are read once (the costly part: a worker's end is on a warm re-check's path);
+  // what a member started before it stopped is its child, which the parent links find.
   let known = treeMembers(tree);
   for (let round = 0; round < 5 && known.length; round++) {
     for (const pid of known) signal(pid, 'SIGSTOP');
-    const again = treeMembers(tree);
+    const again = withRelatives(tree, new Set(known), living());
     const settled = again.every((pid) => known.includes(pid));
-    known = [...new Set([...known, ...again])];
+    known = again;
     if (settled) break;
   }
   for (const pid of known) signal(pid, 'SIGKILL');
   if (!ownGroup(tree)) signal(-tree.root, 'SIGKILL');
+  return known;
 }
 
 /**
@@ -82,10 +88,12 @@ function ownGroup(tree: ProcessTree): boolean {
 /** Kills the tree and resolves true once nothing of it runs (false if something survived `withinMs`). */
 export async function endTree(tree: ProcessTree, withinMs = 2000): Promise<boolean> {
   const deadline = performance.now() + withinMs;
-  do {
-    killTree(tree);
-    if (!treeMembers(tree).length) return true;
+  const killed = new Set(killTree(tree));
+  for (;;) {
+    const left = living().filter((info) => killed.has(info.pid));
+    if (!left.length) return true;
+    if (performance.now() >= deadline) return false;
+    for (const { pid } of left) signal(pid, 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 20));
-  } while (performance.now() < deadline);
-  return false;
+  }
 }

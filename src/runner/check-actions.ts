@@ -99,7 +99,7 @@ export function checkAnnouncement(changed: string[], language: Language = 'en'):
   return paint('dim', changed.length ? `\n${words.saved(changed.join(', '))}` : words.checkingNow);
 }
 
-export interface WatchOptions {
+interface UntilPassedOptions {
   onVerdict: (verdict: CheckVerdict) => void;
   /** What TypeScript says about the newest code, when it came after its verdict. */
   onLateTypes?: (text: string) => void;
@@ -117,13 +117,13 @@ export interface WatchOptions {
  * Re-checks the lesson now and on every save until it passes or the learner stops watching.
  * Resolves true when it passed.
  */
-export async function watchUntilPassed(lesson: LessonEntry, options: WatchOptions): Promise<boolean> {
+export async function watchUntilPassed(lesson: LessonEntry, options: UntilPassedOptions): Promise<boolean> {
   const check = await import('../check/index.ts');
   let resolvePassed!: (passed: boolean) => void;
   const passedOnce = new Promise<boolean>((resolve) => (resolvePassed = resolve));
   const readIn = options.readIn ?? 'watch';
   const language = options.language ?? 'en';
-  const watcher = check.watchLesson(lesson, {
+  const watcher = check.watchPlayground(lesson, {
     warm: options.warm,
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {

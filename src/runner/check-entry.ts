@@ -8,15 +8,18 @@ import { takeCharge } from '../processes/take-charge.ts';
 import { startCheck } from './check-start.ts';
 import { paint } from './terminal.ts';
 
-/** Runs `check <name>` on `vitest` (made with RUN_MARK=`mark`); answers the exit code. */
-export async function checkWithVitest(name: string, vitest: Vitest, mark: string): Promise<number> {
+/**
+ * Runs `check <name>` on `vitest` (made with RUN_MARK=`mark`); answers the exit code, or
+ * undefined when `name` is no lesson (cli.ts says so, with the list of lessons).
+ */
+export async function checkWithVitest(name: string, vitest: Vitest, mark: string): Promise<number | undefined> {
+  const lesson = findLesson(name);
+  if (!lesson) return undefined;
   takeCharge();
   const loaded = loadProgress();
   if (loaded.notice && !loaded.missing) console.error(paint('yellow', loaded.notice));
   // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
   const problems = await ensurePlayground();
-  const lesson = findLesson(name);
-  if (!lesson) throw new Error(`There is no lesson "${name}".`);
   const problem = problems.find((entry) => entry.lesson === lesson);
   if (problem) {
     console.error(paint('yellow', problem.message));

@@ -7,8 +7,6 @@
 // takes 720 ms instead of 210 ms (Node 20, the 2-core reference machine). A check that
 // starts here waits about 0.5 s less than one that starts in cli.ts.
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 // For the clean ending on signals (src/processes/shutdown.ts), which a check puts in place only
@@ -19,43 +17,35 @@ const [command, name, ...rest] = process.argv.slice(2);
 const [major, minor] = process.versions.node.split('.').map(Number);
 const supported = major > 20 || (major === 20 && minor >= 19);
 
-/** The folder of the lesson named by number ("2", "02") or folder name, if there is one. */
-function lessonFolder(/** @type {string | undefined} */ wanted) {
-  if (!wanted) return undefined;
-  const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
-  const folders = readdirSync(lessonsDir).filter((folder) => /^\d\d-/.test(folder));
-  const key = wanted.trim().toLowerCase();
-  return folders.find((folder) => folder === key || folder.slice(0, 2) === key.padStart(2, '0'));
-}
-
-// The quick way only for the plain `check <lesson>`: anything unusual gets cli.ts's full handling.
-const slug =
-  command === 'check' && supported && !rest.length && !process.env.LESSON_TARGET ? lessonFolder(name) : undefined;
-if (slug && name) {
+/** The plain `check <lesson>` on the vitest made here: its exit code, or undefined when `name` is no lesson. */
+async function quickCheck(/** @type {string} */ name) {
   const mark = `${process.pid}-${randomBytes(6).toString('hex')}`;
   // Every worker and whatever it starts carries the mark: ending the check ends them all.
   process.env.PLAYGROUND_RUN = mark;
-  process.env.PLAYGROUND_CHECK_PLAN = JSON.stringify([{ name: `${slug}@playground`, slug, target: 'playground' }]);
-  const { createVitest } = await import('vitest/node');
-  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const vitest = await createVitest(
-    'test',
-    { watch: false, reporters: [fileURLToPath(new URL('../check/reporter.ts', import.meta.url))] },
-    { server: { watch: null } },
-    { stdout: silent, stderr: silent },
-  );
-  await vitest.standalone();
+  // The lesson as typed: vitest.config.ts finds it in the catalog, or makes no project of it.
+  process.env.PLAYGROUND_CHECK = JSON.stringify({ projects: [{ lesson: name }] });
+  const { makeVitest } = await import('../check/vitest-host.mjs');
+  // Vitest refuses a plan without a project (a name that is no lesson): cli.ts says what is wrong.
+  const vitest = await makeVitest().catch(() => undefined);
+  if (!vitest) return undefined;
   /** @type {typeof import('./check-entry.ts')} */
   const entry = await vitest.import(fileURLToPath(new URL('./check-entry.ts', import.meta.url)));
-  let code = 1;
   try {
-    code = await entry.checkWithVitest(name, vitest, mark);
+    const code = await entry.checkWithVitest(name, vitest, mark);
+    if (code === undefined) await vitest.close();
+    return code;
   } catch (error) {
     console.error(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
-  process.exit(code);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('./cli.ts');
 }
+
+// The quick way only for the plain `check <lesson>`: anything unusual gets cli.ts's full handling.
+const quick = command === 'check' && name && supported && !rest.length && !process.env.LESSON_TARGET;
+const code = quick ? await quickCheck(name) : undefined;
+if (code !== undefined) process.exit(code);
+delete process.env.PLAYGROUND_RUN;
+delete process.env.PLAYGROUND_CHECK;
+const { register } = await import('tsx/esm/api');
+register();
+await import('./cli.ts');

@@ -8,8 +8,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { findLesson } from '../../src/lessons/catalog.ts';
 import { openLessonWorld, startServices, type LessonWorld } from '../../src/lessons/lesson-world.ts';
 import type { PlaygroundStorage } from '@playground/local-imagekit';
-import { goFromCheck, servicesFromCheck, waitingForGo } from '../../src/check/worker/channel-client.ts';
-import { loadingStarts, phaseEnds } from '../../src/check/worker/check-setup.ts';
+import {
+  goFromCheck,
+  loadingStarts,
+  phaseEnds,
+  servicesFromCheck,
+  waitingForGo,
+} from '../../src/check/in-test-worker.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
 import { warmUp } from './warm-up.ts';
 

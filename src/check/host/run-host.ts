@@ -7,7 +7,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { tmpdir } from 'node:os';
 import type { Vitest } from 'vitest/node';
-import { addressForEnv, localSocketPath } from '../../processes/local-socket.ts';
+import { localSocketPath } from '../../processes/local-socket.ts';
 import { endTree } from '../../processes/process-tree.ts';
 import { isEngineProject } from '../plan.ts';
 import { reporterChannel } from '../reporter.ts';
@@ -24,8 +24,8 @@ export interface HostConnection {
 
 /**
  * Runs the plan vitest was made with; resolves when the host ends (once: after the run;
- * warm: at the check's `end`). Must start before vitest's first run: it sets the channel's
- * address in process.env, where the workers find it.
+ * warm: at the check's `end`). Must start before vitest's first run: it provides the
+ * channel's address to the workers.
  */
 export async function runHost(vitest: Vitest, connection: HostConnection, warm: boolean): Promise<void> {
   const database = new HostDatabase();
@@ -79,7 +79,7 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
       if (dbName) void database.drop(dbName);
     },
   });
-  process.env.PLAYGROUND_CHECK_CHANNEL = addressForEnv(address);
+  vitest.provide('checkChannel', address);
 
   let endNow!: () => void;
   const ended = new Promise<void>((resolve) => (endNow = resolve));

@@ -2,15 +2,15 @@
 // test is under way, and waits for the check to hand over the database and say "go".
 // Outside a check (a plain `npx vitest`) there is no channel, and the worker is on its own.
 import { connect, type Socket } from 'node:net';
-import { addressFromEnv } from '../../processes/local-socket.ts';
+import { inject } from 'vitest';
 import { readJsonLines, writeJsonLine } from '../json-lines.ts';
 import type { ChannelMessage, CheckServices, WorkerMessage } from '../wire.ts';
 
-/** The channel's address and this worker's project name, set by the check for its vitest. */
-export const channelAddress = process.env.PLAYGROUND_CHECK_CHANNEL
-  ? addressFromEnv(process.env.PLAYGROUND_CHECK_CHANNEL)
-  : undefined;
-const project = process.env.PLAYGROUND_CHECK_PROJECT ?? '';
+const project = inject('checkProject');
+/** The channel's address, in a lesson project of a check's vitest. */
+export const channelAddress = project ? inject('checkChannel') : undefined;
+/** When this worker's code counts as stuck, where not the defaults. */
+export const stuckLimits = project?.limits ?? {};
 
 let socket: Socket | undefined;
 let services: Promise<CheckServices> | undefined;
@@ -42,7 +42,7 @@ export function joinCheck(): void {
   // The check went away (it was stopped): nothing of this worker may outlive it.
   socket.on('close', () => process.kill(process.pid, 'SIGKILL'));
   socket.on('error', () => undefined);
-  tell({ type: 'hello', project, pid: process.pid });
+  tell({ type: 'hello', project: project?.name ?? '', pid: process.pid });
 }
 
 /** Sends a message to the check; a no-op outside a check. */

@@ -3,7 +3,7 @@
 // The check (src/check/) then ends this worker and explains which kind of stuck it was.
 // Outside a check (a plain `npx vitest`) it does nothing.
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { channelAddress, goFromCheck, joinCheck, tell } from './channel-client.ts';
+import { channelAddress, goFromCheck, joinCheck, stuckLimits, tell } from './channel-client.ts';
 import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
 
@@ -12,7 +12,7 @@ import { nextPhase, startWatchdog } from './watchdog.ts';
  * comes. Longer than any check's own patience (tests/support/settle.ts), which explains such
  * a wait better, test by test; this catches waits no check wrapped.
  */
-const waitingMs = Number(process.env.PLAYGROUND_CHECK_WAITING_MS) || 5000;
+const waitingMs = stuckLimits.waitingMs || 5000;
 /** Work under way (a query, an upload) with nothing at all happening this long: it never answers. */
 const silentMs = 60_000;
 
@@ -49,7 +49,7 @@ if (channelAddress) {
   // Processes the learner's code starts from here on carry this, so the check can find them.
   process.env.PLAYGROUND_WORKER = String(process.pid);
   joinCheck();
-  startWatchdog(channelAddress);
+  startWatchdog(channelAddress, stuckLimits.busyCpuMs || 2000);
   // Before any hook of the test file: nothing of the learner's may load until the check says go.
   // No time limit here: in watch mode the learner may think for a long while before saving.
   beforeAll(goFromCheck, 0);

@@ -6,8 +6,6 @@
 // correct test, not the CPU its code needs.
 import { Worker } from 'node:worker_threads';
 
-/** A blocked main thread that used this much CPU meanwhile is in an endless loop. */
-const blockedCpuMs = Number(process.env.PLAYGROUND_CHECK_BUSY_CPU_MS) || 2000;
 /** A single test (or the loading of the learner's code) that used this much CPU is busy forever. */
 const busyCpuMs = 10_000;
 const beatMs = 100;
@@ -35,8 +33,11 @@ const timer = setInterval(() => {
 
 let shared: Int32Array | undefined;
 
-/** Starts the watchdog thread, reporting to the check channel at `address`. Once per worker. */
-export function startWatchdog(address: string): void {
+/**
+ * Starts the watchdog thread, reporting to the check channel at `address`. Once per worker.
+ * `blockedCpuMs`: a blocked main thread that used this much CPU meanwhile is in an endless loop.
+ */
+export function startWatchdog(address: string, blockedCpuMs: number): void {
   if (shared) return;
   shared = new Int32Array(new SharedArrayBuffer(8));
   const thread = new Worker(watchdogSource, {
