@@ -12,7 +12,7 @@ import { assembledCopy, type AssembledCopy } from '../lessons/variants.ts';
 import { proofPlan } from './proof-plan.ts';
 import { anatomyProblems, appExportProblems, type AnatomyProblem } from './anatomy.ts';
 import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
-import { lintCheck, markdownCheck, typecheck, unusedCheck, type ToolOutcome } from './static-checks.ts';
+import { importsCheck, lintCheck, markdownCheck, typecheck, unusedCheck, type ToolOutcome } from './static-checks.ts';
 import { judge } from './verdicts.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 
@@ -38,11 +38,12 @@ let finished = 0;
 progress?.start(`Typechecking, and running ${variants.length} lesson variants and the engine tests`);
 
 // The tools and vitest run side by side: most of vitest's time is waiting on workers, not the CPU.
-const [types, lint, markdown, unused, report] = await Promise.all([
+const [types, lint, markdown, unused, imports, report] = await Promise.all([
   typecheck(copies),
   lintCheck(),
   markdownCheck(),
   unusedCheck(),
+  importsCheck(),
   runChecks(
     variants.map((variant) => variant.request),
     {
@@ -72,7 +73,7 @@ function toolLines(tool: ToolOutcome, name: string, good: string, bad: string): 
   ];
 }
 
-lines.push(heading('Typecheck, lint, format, unused code'));
+lines.push(heading('Typecheck, lint, format, unused code, imports'));
 lines.push(
   ...toolLines(types, "tsc --noEmit, every lesson's starter and solution included,", 'finds no error', 'finds errors:'),
   ...toolLines(lint, 'biome check', 'finds nothing to fix', 'finds problems (npm run format fixes formatting):'),
@@ -83,6 +84,12 @@ lines.push(
     'finds texts to format (npm run format):',
   ),
   ...toolLines(unused, 'knip', 'finds nothing unused', 'finds unused files, exports or dependencies:'),
+  ...toolLines(
+    imports,
+    'dependency-cruiser',
+    'finds no import cycle and no import into a package’s insides',
+    'finds imports to change (rules in .dependency-cruiser.cjs):',
+  ),
 );
 
 lines.push(heading('Engine tests'));

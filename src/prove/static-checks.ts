@@ -1,6 +1,6 @@
 // Step 1 of the proof: the whole project, lesson code included, typechecks (strict), is linted
-// and formatted, and holds nothing unused, all with the project's own tools, run side by side
-// with the tests.
+// and formatted, holds nothing unused and no import cycle, all with the project's own tools, run
+// side by side with the tests.
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -87,6 +87,19 @@ export function lintCheck(): Promise<ToolOutcome> {
 /** Prettier over the Markdown (lessons, hints, READMEs), which Biome does not format. */
 export function markdownCheck(): Promise<ToolOutcome> {
   return runTool('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '**/*.md']);
+}
+
+/** dependency-cruiser: no import cycle, and the packages used only through their public entry (.dependency-cruiser.cjs). */
+export function importsCheck(): Promise<ToolOutcome> {
+  const rules = ['--config', '.dependency-cruiser.cjs', '--output-type', 'err'];
+  return runTool('dependency-cruiser/bin/dependency-cruise.mjs', [
+    ...rules,
+    'src',
+    'packages',
+    'lessons',
+    'tests',
+    'bench',
+  ]);
 }
 
 /** knip: files, exports and dependencies nothing uses. */
