@@ -30,7 +30,7 @@ export interface CheckHost {
   end(): Promise<void>;
 }
 
-export interface HostOptions {
+interface HostOptions {
   plan: CheckPlan;
   onMessage(message: HostMessage): void;
   /** The host ended by itself (finished, or crashed), not because end() was called. */

@@ -8,8 +8,6 @@ import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
-export type { ReadIn, VerdictLanguage } from './explain-words.ts';
-
 /** Raw values (expected, got) are cut past this; the checks' own sentences never are. */
 const maxValue = 200;
 const maxMessageLines = 6;

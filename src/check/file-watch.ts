@@ -14,7 +14,7 @@ export interface FolderWatch {
   stop(): void;
 }
 
-export interface FolderWatchOptions {
+interface FolderWatchOptions {
   /** Force polling (true) or events (false); decided from the platform when omitted. */
   poll?: boolean;
   /** Quiet time after the last write before a save counts. Default 25 ms. */

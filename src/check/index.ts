@@ -31,19 +31,12 @@ export { runChecks, type RunChecksOptions } from './run-checks.ts';
 export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
-export type { ReadIn, VerdictLanguage } from './explain-words.ts';
-export { watchPlayground, watchCheck, type CheckWatch } from './watch.ts';
+export type { ReadIn } from './explain-words.ts';
+export { watchPlayground, watchCheck } from './watch.ts';
 export type {
-  CheckRequest,
   LessonCheckRequest,
-  FileCheckRequest,
   CheckReport,
   CheckResult,
-  CheckProblem,
-  CheckProgress,
-  ProblemKind,
   TestOutcome,
-  FailureDetail,
   EngineFileResult,
-  StuckLimits,
 } from './types.ts';

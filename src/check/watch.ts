@@ -24,7 +24,7 @@ interface WatchOptions {
   checkNow?: boolean;
 }
 
-export interface CheckWatch {
+interface CheckWatch {
   /** Stops watching and stops every process of the check. */
   stop(): Promise<void>;
   /** Resolves once the files are watched and vitest is warm (mostly for tests and benchmarks). */

@@ -10,7 +10,7 @@ export interface ProcessTree {
 }
 
 /** Every living process of the tree, never this process or its ancestors. */
-export function treeMembers(tree: ProcessTree): number[] {
+function treeMembers(tree: ProcessTree): number[] {
   const alive = living();
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
   return withRelatives(tree, found, alive);

@@ -2,7 +2,7 @@
 import { explainCheck, type CheckResult, type TestOutcome } from '../check/index.ts';
 import type { ProofVariant } from './proof-plan.ts';
 
-export interface Verdict {
+interface Verdict {
   ok: boolean;
   /** Why, in one line: what held, or what did not. */
   why: string;
@@ -19,7 +19,7 @@ function counts(result: CheckResult) {
 }
 
 /** What went wrong in a result, shortly: its problem, or its first failing test and message. */
-export function shortReason(result: CheckResult): string {
+function shortReason(result: CheckResult): string {
   if (result.problem) {
     const where = result.problem.location ? ` (${result.problem.location})` : '';
     return `${result.problem.kind}: ${result.problem.message}${where}`;

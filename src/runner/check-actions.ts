@@ -12,7 +12,7 @@ import { paint } from './terminal.ts';
 /** How long a pass waits for TypeScript's view of the passing code before it ends a watch. */
 export const typesPatienceMs = 2000;
 
-export interface CheckVerdict {
+interface CheckVerdict {
   passed: boolean;
   /** The check's explanation in plain words. */
   text: string;

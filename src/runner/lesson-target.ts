@@ -4,7 +4,7 @@
 import type { LessonEntry } from '../lessons/catalog.ts';
 import type { ExerciseTarget } from '../lessons/exercise.ts';
 
-export type TargetReading = { target: ExerciseTarget; problem?: undefined } | { target?: undefined; problem: string };
+type TargetReading = { target: ExerciseTarget; problem?: undefined } | { target?: undefined; problem: string };
 
 /** Reads `value` (LESSON_TARGET unless given) as a copy of `lesson`; unset or empty means the learner's own. */
 export function readLessonTarget(

@@ -11,7 +11,7 @@ const DELETE_PREFIX = '/v1/files/';
 const FILES_PREFIX = '/playground/';
 
 /** Counts of the storage's work since the test file started. */
-export interface StorageTraffic {
+interface StorageTraffic {
   /** Uploads that reached the storage, stored or not. */
   readonly uploadsReceived: number;
   /** Files the storage stored (uploads it answered with 200). */

@@ -21,11 +21,11 @@ export interface WorkerLink {
   go(): void;
 }
 
-export interface CheckChannel {
+interface CheckChannel {
   close(): Promise<void>;
 }
 
-export interface ChannelHandlers {
+interface ChannelHandlers {
   /** A worker said hello. */
   onWorker(link: WorkerLink): void;
   /** A worker (or its watchdog) reported it is stuck. */

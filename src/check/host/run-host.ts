@@ -15,7 +15,7 @@ import type { HostMessage, HostRequest, ReporterMessage } from '../wire.ts';
 import { openCheckChannel, type WorkerLink } from './check-channel.ts';
 import { HostDatabase } from './host-database.ts';
 
-export interface HostConnection {
+interface HostConnection {
   /** Sends a message to the check. */
   send(message: HostMessage): void;
   /** Registers the handler of the check's requests. */
