@@ -131,7 +131,7 @@ const hinglish: LessonWords = {
   resetQuestion: (files, folders) =>
     `${files} mein starter wapas daal dein? Wahan aapke changes chale jaayenge.` +
     (folders.length
-      ? ` ${folders.join(', ')} abhi ${folders.length === 1 ? 'ek folder hai' : 'folders hain'}, aur andar ki har cheez ke saath replace ho jaayega.`
+      ? ` ${folders.join(', ')} abhi ${folders.length === 1 ? 'ek folder hai' : 'folders hain'}, aur andar ki har cheez ke saath replace ${folders.length === 1 ? 'ho jaayega' : 'ho jaayenge'}.`
       : ''),
   resetRefusal: (n) =>
     `Reset aapki files ko starter se badal deta hai, aur yahan poochne ke liye koi terminal nahi hai. --yes lagaiye: npm run lesson -- reset ${n} --yes`,
