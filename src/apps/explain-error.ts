@@ -59,7 +59,8 @@ const words = {
       `${where ? 'Woh line' : 'Apni exercise file'} theek kijiye, save kijiye, aur app phir se chalaiye.`,
     app: 'Aapke code ke around app nahi ban paaya.',
     appNext: 'Dekhiye aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
-    portTaken: 'Woh port kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.',
+    portTaken:
+      'Woh port kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.',
     listen: 'App requests ke liye listen start nahi kar paaya.',
     crashed:
       'Aapka app crash ho gaya: ek error har try/catch se bach nikla, aur aisa hone pe Node poora server band kar deta hai.',

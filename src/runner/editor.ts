@@ -32,7 +32,8 @@ const words = {
     opened: (files: string, name: string) =>
       `${files} ${name} mein khul gayi. Edit karke save kijiye, phir solution check kijiye (ya watch kijiye).`,
     back: (name: string) => `${name} se wapas. Save kiya? Ab solution check kijiye.`,
-    failed: (name: string, paths: string) => `Aapka editor ("${name}") theek se nahi khula. File khud kholiye:\n${paths}`,
+    failed: (name: string, paths: string) =>
+      `Aapka editor ("${name}") theek se nahi khula. File khud kholiye:\n${paths}`,
     none: (count: number, paths: string, setting: string) =>
       `Aapke liye ${count === 1 ? 'file' : 'files'} kholne ko koi editor nahi mila. ${count === 1 ? 'Yeh file' : 'Yeh files'} apne editor mein kholiye:\n${paths}\n` +
       `Agli baar runner khud khole, iske liye EDITOR set kijiye, jaise:\n${setting}`,
