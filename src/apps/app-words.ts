@@ -55,11 +55,11 @@ const hinglish: AppWords = {
     `Local ImageKit-jaisa storage ${url} pe (files ${folder} mein, app band hone pe hata di jaati hain).`,
   yourImageKit: (url) =>
     `Aapka apna ImageKit account (${url}), kyunki IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY aur IMAGEKIT_URL_ENDPOINT set hain.`,
-  tryIt: 'Try karo: yeh commands doosre terminal mein paste karo.',
+  tryIt: 'Try kijiye: yeh commands doosre terminal mein paste kijiye.',
   requestsBelow: 'Har request neeche dikhegi, saath mein usne database mein kya kiya.',
   outputBelow: 'Aapka server jo print karega, woh neeche dikhega.',
-  pressToStop: 'Band karne ke liye Enter ya Ctrl-C dabao.',
-  signalToStop: 'Band karne ke liye Ctrl-C dabao.',
+  pressToStop: 'Band karne ke liye Enter ya Ctrl-C dabaiye.',
+  signalToStop: 'Band karne ke liye Ctrl-C dabaiye.',
   stopping: 'App, database aur storage band ho rahe hain…',
   stopped: 'Band ho gaya.',
   ownServerEnded: (how, port) =>

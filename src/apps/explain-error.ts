@@ -53,20 +53,21 @@ const words = {
   },
   hinglish: {
     services: 'Playground ka database ya storage start nahi hua, isliye app nahi chal paaya.',
-    servicesNext: 'Dobara try karo; baar baar ho toh ek baar phir `npm install` chalao.',
+    servicesNext: 'Dobara try kijiye; baar baar ho toh ek baar phir `npm install` chalaiye.',
     loading: 'Aapka code load hote waqt hi error ke saath ruk gaya, app start hone se pehle.',
     fixLoading: (where?: string) =>
-      `${where ? 'Woh line' : 'Apni exercise file'} theek karo, save karo, aur app phir se chalao.`,
+      `${where ? 'Woh line' : 'Apni exercise file'} theek kijiye, save kijiye, aur app phir se chalaiye.`,
     app: 'Aapke code ke around app nahi ban paaya.',
-    appNext: 'Dekho aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
-    portTaken: 'Woh port kisi aur program ke paas hai. Usse band karo, ya port mat do: app khud ek free port le lega.',
+    appNext: 'Dekhiye aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
+    portTaken:
+      'Woh port kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.',
     listen: 'App requests ke liye listen start nahi kar paaya.',
     crashed:
       'Aapka app crash ho gaya: ek error har try/catch se bach nikla, aur aisa hone pe Node poora server band kar deta hai.',
     crashedNext:
-      'Ek buri request ne har user ke liye app band kar diya. Route mein error catch karo (try/catch, ya uske andar await) aur error status ke saath answer do. Phir app dobara chalao.',
+      'Ek buri request ne har user ke liye app band kar diya. Route mein error catch kijiye (try/catch, ya uske andar await) aur error status ke saath answer dijiye. Phir app dobara chalaiye.',
     sandbox: 'Aapka sandbox ek error ke saath ruk gaya.',
-    sandboxNext: 'playground/sandbox.ts mein theek karo aur npm run sandbox dobara chalao.',
+    sandboxNext: 'playground/sandbox.ts mein theek kijiye aur npm run sandbox dobara chalaiye.',
   },
 };
 

@@ -16,7 +16,7 @@ const names: Record<Language, Record<DatabaseKind, string>> = {
     external: 'aapka apna MongoDB (MONGODB_URI), ek alag database mein jo end pe drop ho jaata hai',
     'memory-server': 'ek real MongoDB (mongodb-memory-server)',
     standin:
-      'offline stand-in database: MongoDB ki language bolta hai, par real mongod nahi hai (online hote hue ek baar npm run db chalao, real wala mil jaayega)',
+      'offline stand-in database: MongoDB ki language bolta hai, par real mongod nahi hai (online hote hue ek baar npm run db chalaiye, real wala mil jaayega)',
   },
 };
 

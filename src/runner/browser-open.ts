@@ -15,7 +15,7 @@ const words = {
   },
   hinglish: {
     opening: (url: string) => `${url} aapke browser mein khul raha hai…`,
-    cannot: (url: string, why: string) => `Yahan browser nahi khul paaya (${why}): ${url} khud kholo.`,
+    cannot: (url: string, why: string) => `Yahan browser nahi khul paaya (${why}): ${url} khud kholiye.`,
     noDisplay: 'koi graphical display nahi hai',
     noOpener: (opener: string) => `${opener} nahi mila`,
     failed: (opener: string) => `${opener} fail ho gaya`,

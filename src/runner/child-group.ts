@@ -25,7 +25,7 @@ const words = {
   hinglish: {
     notStarted: (message: string) => `Yeh start nahi ho paaya: ${message}`,
     forced: 'Yeh khud band nahi hua (endless loop?), isliye zabardasti band kiya gaya.',
-    stopping: '(Band ho raha hai; turant band karne ke liye Ctrl-C phir dabao.)',
+    stopping: '(Band ho raha hai; turant band karne ke liye Ctrl-C phir dabaiye.)',
   },
 };
 

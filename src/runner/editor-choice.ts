@@ -55,7 +55,7 @@ const windowEditors: KnownEditor[] = [
 // :wqa, not :wq: with two files open, vim refuses :wq ("E173: 1 more file to edit").
 const vimLike: LeaveLine = {
   en: 'To leave it: press Esc, then type :wqa and press Enter (that saves every file, then quits).',
-  hinglish: 'Bahar nikalne ke liye: Esc dabao, phir :wqa likho aur Enter dabao (saari files save karke bahar).',
+  hinglish: 'Bahar nikalne ke liye: Esc dabaiye, phir :wqa likhiye aur Enter dabaiye (saari files save karke bahar).',
 };
 
 // vi, vim and nvim run `-c command` after loading the files: echomsg puts the way out on their
@@ -64,7 +64,7 @@ const vimLike: LeaveLine = {
 const echoesWithC = new Set(['vi', 'vim', 'nvim', 'vim.basic', 'vim.tiny']);
 const vimStatusLine: LeaveLine = {
   en: 'To leave: Esc, then :wqa and Enter (saves every file)',
-  hinglish: 'Bahar niklo: Esc, phir :wqa aur Enter (sab save)',
+  hinglish: 'Bahar nikaliye: Esc, phir :wqa aur Enter (sab save)',
 };
 const vimEcho = (language: Language) => ['-c', `redraw|echomsg "${vimStatusLine[language]}"`];
 
@@ -72,7 +72,7 @@ const vimEcho = (language: Language) => ['-c', `redraw|echomsg "${vimStatusLine[
 const leaveLines: Record<string, LeaveLine> = {
   nano: {
     en: 'To leave it: Ctrl-X; when it asks to save, press Y, then Enter.',
-    hinglish: 'Bahar nikalne ke liye: Ctrl-X; save ka pooche toh Y dabao, phir Enter.',
+    hinglish: 'Bahar nikalne ke liye: Ctrl-X; save ka pooche toh Y dabaiye, phir Enter.',
   },
   micro: {
     en: 'To leave it: Ctrl-S saves, Ctrl-Q quits.',
@@ -107,7 +107,7 @@ const sameAs: Record<string, string> = {
 /** A line for an editor from $EDITOR the runner does not know: it may take over the terminal too. */
 const unknownLeave = (name: string): LeaveLine => ({
   en: `When you are done in ${name}, save and quit it to come back here.`,
-  hinglish: `${name} mein kaam ho jaaye toh save karke usse bahar niklo, phir aap yahan wapas aa jaaoge.`,
+  hinglish: `${name} mein kaam ho jaaye toh save karke use band kijiye, phir aap yahan wapas aa jaayenge.`,
 });
 
 /** The editors that show a window of their own: no line about leaving is needed for them. */

@@ -30,13 +30,14 @@ const words = {
   hinglish: {
     opening: (files: string, name: string) => `${files} ${name} mein khul rahi hai.`,
     opened: (files: string, name: string) =>
-      `${files} ${name} mein khul gayi. Edit karo, save karo, phir solution check karo (ya watch karo).`,
-    back: (name: string) => `${name} se wapas. Save kiya? Ab solution check karo.`,
-    failed: (name: string, paths: string) => `Aapka editor ("${name}") theek se nahi khula. File khud kholo:\n${paths}`,
+      `${files} ${name} mein khul gayi. Edit karke save kijiye, phir solution check kijiye (ya watch kijiye).`,
+    back: (name: string) => `${name} se wapas. Save kiya? Ab solution check kijiye.`,
+    failed: (name: string, paths: string) =>
+      `Aapka editor ("${name}") theek se nahi khula. File khud kholiye:\n${paths}`,
     none: (count: number, paths: string, setting: string) =>
-      `Aapke liye ${count === 1 ? 'file' : 'files'} kholne ko koi editor nahi mila. ${count === 1 ? 'Yeh file' : 'Yeh files'} apne editor mein kholo:\n${paths}\n` +
-      `Agli baar runner khud khole, iske liye EDITOR set karo, jaise:\n${setting}`,
-    keep: 'Hamesha ke liye yeh line ~/.bashrc (ya ~/.zshrc) mein daal do.',
+      `Aapke liye ${count === 1 ? 'file' : 'files'} kholne ko koi editor nahi mila. ${count === 1 ? 'Yeh file' : 'Yeh files'} apne editor mein kholiye:\n${paths}\n` +
+      `Agli baar runner khud khole, iske liye EDITOR set kijiye, jaise:\n${setting}`,
+    keep: 'Hamesha ke liye yeh line ~/.bashrc (ya ~/.zshrc) mein daal dijiye.',
     simple: 'terminal ka ek simple editor',
   },
 };

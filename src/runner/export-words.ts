@@ -41,24 +41,24 @@ const english: ExportWords = {
 const hinglish: ExportWords = {
   noLesson: 'Yahan abhi koi lesson poora app nahi likhwata, isliye export karne ko kuch nahi hai.',
   notPassed: (n) =>
-    `Aapke app ne lesson ${n} ka check abhi pass nahi kiya; phir bhi export ho raha hai (check karo: npm run lesson -- check ${n}).`,
+    `Aapke app ne lesson ${n} ka check abhi pass nahi kiya; phir bhi export ho raha hai (check kijiye: npm run lesson -- check ${n}).`,
   refused: (refusal, shown) => {
-    const elsewhere = 'Koi naya ya khaali folder do: npm run lesson -- export <folder>';
+    const elsewhere = 'Koi naya ya khaali folder dijiye: npm run lesson -- export <folder>';
     switch (refusal.kind) {
       case 'not-empty':
         return `Kuch export nahi hua: ${shown} mein pehle se files hain, aur export kabhi kisi cheez ke upar nahi likhta. ${elsewhere}`;
       case 'not-a-folder':
         return `Kuch export nahi hua: ${shown} ek file hai, folder nahi. ${elsewhere}`;
       case 'inside-playground':
-        return `Kuch export nahi hua: ${shown} playground ke andar hai, jiske apne checks aur tools aapke app ko apna samjhenge. Playground ke bahar ka folder do: npm run lesson -- export <folder>`;
+        return `Kuch export nahi hua: ${shown} playground ke andar hai, jiske apne checks aur tools aapke app ko apna samjhenge. Playground ke bahar ka folder dijiye: npm run lesson -- export <folder>`;
       case 'missing-file':
-        return `Kuch export nahi hua: ${shown} nahi mili (ya folder hai), aur aapke app ko uski zaroorat hai. Use wapas rakho, phir dobara export karo.`;
+        return `Kuch export nahi hua: ${shown} nahi mili (ya folder hai), aur aapke app ko uski zaroorat hai. Use wapas rakhiye, phir dobara export kijiye.`;
     }
   },
   wrote: (folder, what) => `Aapka app ${folder} mein likh diya: ${what}.`,
   files: (count) => `${count} file${count === 1 ? '' : 's'}`,
   next: 'Ab:',
-  fillIn: 'phir .env bharo: README.md batata hai kaise, MongoDB Atlas aur ImageKit ke liye ya offline',
+  fillIn: 'phir .env bhariye: README.md batata hai kaise, MongoDB Atlas aur ImageKit ke liye ya offline',
 };
 
 /** The export's words in `language`. */

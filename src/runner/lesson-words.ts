@@ -114,31 +114,31 @@ const hinglish: LessonWords = {
   hintOf: (number, total) => `Hint ${number} (${total} mein se)`,
   lastHint: (n, readIn) =>
     readIn === 'menu'
-      ? 'Yeh aakhri hint tha. Ab bhi atke ho? "Solution se compare karo" chuno.'
-      : `Yeh aakhri hint tha. Ab bhi atke ho? Solution se compare karo: npm run lesson -- solution ${n}`,
+      ? 'Yeh aakhri hint tha. Ab bhi atke hue hain? "Solution se compare kijiye" chuniye.'
+      : `Yeh aakhri hint tha. Ab bhi atke hue hain? Solution se compare kijiye: npm run lesson -- solution ${n}`,
   noSuchHint: (n, total, asked) =>
     /^\d+$/.test(asked)
       ? `Lesson ${n} ke hints 1 se ${total} tak hain; hint ${asked} nahi hai.`
       : `"${asked}" hint ka number nahi hai: lesson ${n} ke hints 1 se ${total} tak hain.`,
   allHintsSeen: (n, total, readIn) =>
     readIn === 'menu'
-      ? `Aapne saare ${total} hints dekh liye. Ab bhi atke ho? "Solution se compare karo" chuno.`
-      : `Aapne saare ${total} hints dekh liye. Ab bhi atke ho? Solution se compare karo: npm run lesson -- solution ${n}`,
+      ? `Aapne saare ${total} hints dekh liye. Ab bhi atke hue hain? "Solution se compare kijiye" chuniye.`
+      : `Aapne saare ${total} hints dekh liye. Ab bhi atke hue hain? Solution se compare kijiye: npm run lesson -- solution ${n}`,
   solutionQuestion:
-    'Aapne yeh lesson abhi pass nahi kiya. Pakka dekhna hai? Pehle hints try karo: woh aapko khud wahan tak le jaate hain.',
+    'Aapne yeh lesson abhi pass nahi kiya. Pakka dekhna chahte hain? Pehle hints try kijiye: woh aapko khud wahan tak le jaate hain.',
   solutionRefusal: (n) =>
-    `Lesson ${n} abhi pass nahi hua: pehle hints try karo (npm run lesson -- hint ${n}). Phir bhi solution dekhna hai toh --yes lagao.`,
+    `Lesson ${n} abhi pass nahi hua: pehle hints try kijiye (npm run lesson -- hint ${n}). Phir bhi solution dekhna chahte hain toh --yes lagaiye.`,
   resetQuestion: (files, folders) =>
     `${files} mein starter wapas daal dein? Wahan aapke changes chale jaayenge.` +
     (folders.length
-      ? ` ${folders.join(', ')} abhi ${folders.length === 1 ? 'ek folder hai' : 'folders hain'}, aur andar ki har cheez ke saath replace ho jaayega.`
+      ? ` ${folders.join(', ')} abhi ${folders.length === 1 ? 'ek folder hai' : 'folders hain'}, aur andar ki har cheez ke saath replace ${folders.length === 1 ? 'ho jaayega' : 'ho jaayenge'}.`
       : ''),
   resetRefusal: (n) =>
-    `Reset aapki files ko starter se badal deta hai, aur yahan poochne ke liye koi terminal nahi hai. --yes lagao: npm run lesson -- reset ${n} --yes`,
+    `Reset aapki files ko starter se badal deta hai, aur yahan poochne ke liye koi terminal nahi hai. --yes lagaiye: npm run lesson -- reset ${n} --yes`,
   nothingReset: 'Kuch reset nahi hua.',
   freshStart: (count, where, files) =>
     `Fresh start: ${where}/ ki ${count} file(s) wapas starter jaisi ho gayi (${files}).`,
-  noLongerDone: (n) => `Lesson ${n} ab done mark nahi hai: code wapas likh lo, phir dobara check karo.`,
+  noLongerDone: (n) => `Lesson ${n} ab done mark nahi hai: code wapas likh lijiye, phir dobara check kijiye.`,
   checking: 'Aapka code check ho raha hai',
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
   checkingNow: 'Check ho raha hai…',
@@ -146,34 +146,34 @@ const hinglish: LessonWords = {
   checked: 'Check ho gaya. Checks ne yeh paaya:',
   checkFailed: 'Check khud nahi chal paaya.',
   saved: (files) => `Save hua: ${files}. Check ho raha hai…`,
-  watching: (files) => `${files} pe nazar hai: save karo, dobara check hoga. Enter ya Ctrl-C se watch band.`,
-  watchingLesson: (n) => `Lesson ${n} pe nazar hai: file save karo, dobara check hoga. Enter ya Ctrl-C se band.`,
+  watching: (files) => `${files} pe nazar hai: save kijiye, dobara check hoga. Enter ya Ctrl-C se watch band.`,
+  watchingLesson: (n) => `Lesson ${n} pe nazar hai: file save kijiye, dobara check hoga. Enter ya Ctrl-C se band.`,
   watchPassed: 'Pass ho gaya! Lesson done mark ho gaya.',
   watchStopped: 'Watch band.',
   watchFailed: (message) => `Watch start nahi ho paaya: ${message}`,
   startingApp: 'Lesson ka app start ho raha hai (Enter ya Ctrl-C se band hoga)…',
   appStopped: 'App band ho gaya. Wapas lesson pe.',
-  appEndedEarly: 'App jaldi band ho gaya: upar ka message padho, code theek karo, aur phir se chalao.',
+  appEndedEarly: 'App jaldi band ho gaya: upar ka message padhiye, code theek kijiye, aur phir se chalaiye.',
   next: (n, title, readIn) =>
     readIn === 'menu'
-      ? `Aage: lesson ${n}, "${title}". Neeche list mein sabse upar hai; ya jaane se pehle apna code solution se compare karo.`
+      ? `Aage: lesson ${n}, "${title}". Neeche list mein sabse upar hai; ya jaane se pehle apna code solution se compare kijiye.`
       : `Aage: lesson ${n}, "${title}": npm run lesson -- show ${n}`,
-  compare: (n) => `Apna code solution se compare karo: npm run lesson -- solution ${n}`,
+  compare: (n) => `Apna code solution se compare kijiye: npm run lesson -- solution ${n}`,
   finished: (built) =>
     [
-      'Course poora ho gaya! Har lesson pass hai. Dekho aapne kya banaya, lesson by lesson:',
+      'Course poora ho gaya! Har lesson pass hai. Dekhiye aapne kya banaya, lesson by lesson:',
       ...built.map((line) => `  ${line}`),
       'Milke yeh ek real backend hai: file storage mein jaati hai, uske facts aur URL MongoDB mein,',
       'aapke apne schema, model aur routes se hote hue, aur har upload ka sahi se await.',
-      'playground/ aapka hai: cheezein badlo, todo, aur checks phir se chalao.',
-      'Apne experiments ke liye playground/sandbox.ts mein likho aur npm run sandbox chalao.',
+      'playground/ aapka hai: cheezein badliye, todiye, aur checks phir se chalaiye.',
+      'Apne experiments ke liye playground/sandbox.ts mein likhiye aur npm run sandbox chalaiye.',
     ].join('\n'),
   exportOffer: (readIn) =>
     readIn === 'menu'
-      ? 'Apna app ghar le jao: neeche list mein "App export karo (Export your app)" use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.'
-      : 'Apna app ghar le jao: npm run lesson -- export use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.',
+      ? 'Apna app ghar le jaaiye: neeche list mein "App export kijiye (Export your app)" use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.'
+      : 'Apna app ghar le jaaiye: npm run lesson -- export use apne alag project ki tarah likh deta hai, MongoDB Atlas aur ImageKit pe chalane ke liye.',
   stillOpen: (numbers, readIn) =>
-    `Yeh aakhri lesson tha. Abhi pass karne baaki: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,
+    `Yeh aakhri lesson tha. Abhi pass karna baaki hai: ${numbers.join(', ')}${readIn === 'menu' ? ', list mein jin par ✔ nahi hai.' : `: npm run lesson -- list`}`,
   thenTry: (n) => `Phir: npm run lesson -- run ${n}   check ${n}   hint ${n}`,
 };
 

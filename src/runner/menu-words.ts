@@ -35,14 +35,14 @@ const hinglish: MenuWords = {
   whichLesson: (done, total) => `Kaunsa lesson? (${total} mein se ${done} ho gaye)`,
   done: 'ho gaya',
   continueHere: 'yahan se aage',
-  quit: 'Band karo',
+  quit: 'Band kijiye',
   goodbye: 'Phir milenge! Aapki progress save hai.',
-  navigation: '↑/↓ se upar-neeche • Enter se chuno',
+  navigation: '↑/↓ se upar-neeche • Enter se chuniye',
   yes: 'Haan',
   no: 'Nahi',
   legend: (done, total) => `${total} mein se ${done} ho gaye   ✔ ho gaya  ▶ agla  · shuru nahi hua`,
   more: (to, total, then) =>
-    `── ${total} mein se ${to} lines · Space ya Enter: aage padho · q: ${then === 'menu' ? 'seedha menu pe' : 'yahin ruko'} ──`,
+    `── ${total} mein se ${to} lines · Space ya Enter: aage padhiye · q: ${then === 'menu' ? 'seedha menu pe' : 'yahin rukiye'} ──`,
 };
 
 /** The list's and the screens' words in `language`. */

@@ -12,7 +12,8 @@ const english = {
 };
 
 const hinglish: typeof english = {
-  noFile: 'playground/sandbox.ts nahi hai. Usme jo code chaho likho, phir npm run sandbox dobara chalao.',
+  noFile:
+    'playground/sandbox.ts nahi hai. Use banaiye, usmein jo code chahein likhiye, phir npm run sandbox dobara chalaiye.',
   ready: 'Database aur storage ready hain; Mongoose connected hai. playground/sandbox.ts chal raha hai…',
   finished: 'playground/sandbox.ts khatam. Database aur storage band ho rahe hain.',
   serving: (where: string[]) =>

@@ -104,9 +104,9 @@ describe('run --port N --open, for instructors', () => {
       });
       try {
         await run.until(new RegExp(`Lesson 02 ka app ${url.replace(/[.]/g, '\\.')} pe chal raha hai`));
-        await run.until(/Try karo: yeh commands doosre terminal mein paste karo\./);
-        await run.until(/Band karne ke liye Enter ya Ctrl-C dabao\./);
-        await run.until(/02-schema\/ mein koi file save karo, app aapke change ke saath restart ho jaayega\./);
+        await run.until(/Try kijiye: yeh commands doosre terminal mein paste kijiye\./);
+        await run.until(/Band karne ke liye Enter ya Ctrl-C dabaiye\./);
+        await run.until(/02-schema\/ mein koi file save kijiye, app aapke change ke saath restart ho jaayega\./);
         await run.until(/aapke browser mein khul raha hai/);
         expect(run.output()).toContain(`curl -s ${url}/api/songs`);
         expect(run.output()).not.toContain('Try it:');

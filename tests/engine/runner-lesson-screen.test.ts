@@ -152,7 +152,7 @@ describe('reading a lesson longer than the screen', () => {
   ] as const)('keeps the whole last page of lesson %s (%s) on screen above the menu', async (number, language) => {
     const size = { columns: 100, rows: 40 };
     const { screen, closed } = openLesson(language, findLesson(number)!, size);
-    const more = language === 'en' ? 'Space or Enter: more' : 'Space ya Enter: aage padho';
+    const more = language === 'en' ? 'Space or Enter: more' : 'Space ya Enter: aage padhiye';
     const menu = `Lesson ${number}: `;
     while ((await screen.waitForAny([more, menu])) === more) screen.press('space');
     await screen.waitFor('└');
@@ -349,19 +349,19 @@ describe('in Hinglish', () => {
     updateProgress((progress) => (progress.lessons[lesson.slug] = { hintsShown: total - 1 }));
     const { screen, closed } = openLesson('hinglish');
     const whatNow = `Lesson ${lesson.number}: ab kya karein?`;
-    await screen.waitFor('Space ya Enter: aage padho · q: seedha menu pe');
+    await screen.waitFor('Space ya Enter: aage padhiye · q: seedha menu pe');
     screen.press('q');
     await screen.waitFor('Aapki file(s):');
     await screen.answer(whatNow);
-    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno'); // under the question: clack's own is English
-    await screen.waitFor('App chalao (Run the app)');
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuniye'); // under the question: clack's own is English
+    await screen.waitFor('App chalaiye (Run the app)');
     screen.press('down');
     screen.press('down');
     screen.press('down');
     screen.press('down');
     screen.press('enter');
     await screen.waitFor(`Hint ${total} (${total} mein se)`);
-    await screen.waitFor('Yeh aakhri hint tha. Ab bhi atke ho? "Solution se compare karo" chuno.');
+    await screen.waitFor('Yeh aakhri hint tha. Ab bhi atke hue hain? "Solution se compare kijiye" chuniye.');
     await screen.answer(whatNow, ...pick('reset', 'hint'));
     await screen.waitFor(`${lesson.slug}/${file} mein starter wapas daal dein?`);
     await screen.waitFor('Haan / ● Nahi');

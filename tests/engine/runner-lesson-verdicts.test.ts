@@ -108,7 +108,7 @@ describe('a check that passes', () => {
     await screen.waitFor('Pass ho gaya!');
     await screen.waitFor(`Aage: lesson ${second.number}, "${second.titleHinglish}".`);
     await screen.answer(`Lesson ${first.number} ✔ ho gaya: ab kya karein?`);
-    await screen.waitFor(`● Aage badho: lesson ${second.number}, ${second.titleHinglish}`);
+    await screen.waitFor(`● Aage badhiye: lesson ${second.number}, ${second.titleHinglish}`);
     screen.press('ctrl-c');
     await closesWithin(closed);
   });

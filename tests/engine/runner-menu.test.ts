@@ -63,10 +63,10 @@ describe('the menu', () => {
     await screen.waitFor('Welcome! Your progress will be saved as you go.');
     await screen.answer('Which language should the lessons speak?', 'down', 'enter');
     await screen.answer(`Kaunsa lesson? (${lessons.length} mein se 0 ho gaye)`);
-    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuno'); // under the question: clack's own is English
+    await screen.waitFor('↑/↓ se upar-neeche • Enter se chuniye'); // under the question: clack's own is English
     await screen.waitFor(`${lessons[0].number}  ${lessons[0].titleHinglish} (yahan se aage)`);
     await screen.waitFor('Switch to English');
-    await screen.waitFor('Band karo');
+    await screen.waitFor('Band kijiye');
     screen.press('ctrl-c');
     await closesWithin(closed);
     expect(savedProgress().language).toBe('hinglish');
