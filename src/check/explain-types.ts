@@ -31,12 +31,12 @@ const english: TypeWords = {
 
 const hinglish: TypeWords = {
   head: 'TypeScript ko bhi aapke code ke baare mein kuch kehna hai (checks types check kiye bina code chalate hain):',
-  more: (count) => `…aur ${count} aur: aapka editor sab dikhata hai.`,
+  more: (count) => `…aur bhi ${count}: aapka editor sab dikhata hai.`,
   promiseUsedAsResult:
-    'Aap Promise ko aise use kar rahe ho jaise woh uska result ho: pehle await karo (const result = await …).',
+    'Aap Promise ko aise use kar rahe hain jaise woh uska result ho: pehle await kijiye (const result = await …).',
   unknownName: 'Yeh naam yahan koi nahi jaanta: typo hai, ya koi import chhoot gaya?',
-  missingImport: 'Yeh import jis file ya package ka naam leta hai woh hai hi nahi: path aur .ts ending check karo.',
-  wrongType: 'Value ka type woh nahi jo us jagah chahiye: jo bhej rahe ho usse expected type se milao.',
+  missingImport: 'Yeh import jis file ya package ka naam leta hai woh hai hi nahi: path aur .ts ending check kijiye.',
+  wrongType: 'Value ka type woh nahi jo us jagah chahiye: jo bhej rahe hain use expected type se milaiye.',
   argumentCount: 'Function ko jitne arguments chahiye, usse kam ya zyada diye gaye hain.',
 };
 

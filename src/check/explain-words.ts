@@ -137,14 +137,14 @@ const hinglish: ExplainWords = {
     `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai. Shabaash!`,
   notYet: (failed, skipped) =>
     skipped
-      ? `Abhi nahi: ${failed + skipped} mein se ${failed} checks fail ho rahe hain, aur ${skipped} is baar chale hi nahi.`
+      ? `Abhi nahi: ${failed + skipped} mein se ${failed} ${failed === 1 ? 'check fail ho raha hai' : 'checks fail ho rahe hain'}, aur ${skipped} is baar chale hi nahi.`
       : `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
   gettingThere: (passed, ran, skipped) =>
-    `Ho raha hai: ${ran + skipped} mein se ${passed} checks pass, ${ran - passed} baaki${skipped ? `, aur ${skipped} is baar chale hi nahi` : ''}.`,
+    `Ho raha hai: ${ran + skipped} mein se ${passed} ${passed === 1 ? 'check' : 'checks'} pass, ${ran - passed} baaki${skipped ? `, aur ${skipped} is baar chale hi nahi` : ''}.`,
   notRun: (skipped) =>
     `${skipped === 1 ? 'Jo check nahi chala, woh kehta hai kyun' : `Woh ${skipped} kyun nahi chale`}:`,
   noneRan: 'Koi check chala hi nahi, isliye abhi dikhane ko kuch nahi hai.',
-  firstToFix: 'Pehle ise theek karo:',
+  firstToFix: 'Pehle ise theek kijiye:',
   checkSays: 'Check kehta hai:',
   wentWrong: 'Kya galat hua:',
   appThrew: 'Beech mein aapka app crash hua:',
@@ -153,66 +153,66 @@ const hinglish: ExplainWords = {
   where: 'Kahaan:',
   neverAnswered: [
     'Check ne aapke code ka wait kiya, aur jawab kabhi nahi aaya.',
-    'Koi promise jo kabhi settle nahi hota? Dekho kahin resolve(), await ya response (res.json…) chhoot to nahi gaya.',
+    'Koi promise jo kabhi settle nahi hota? Dekhiye kahin resolve(), await ya response (res.json…) chhoot toh nahi gaya.',
   ],
-  alsoFailing: 'Ye bhi fail ho rahe hain:',
-  andMore: (count) => `…aur ${count} aur. Ek ek karke: pehla theek karo, phir dobara dekho.`,
-  sameNotFound: (answer) => `sabko ${answer} mila: jo route ye bulaate hain, woh abhi hai hi nahi`,
+  alsoFailing: 'Yeh bhi fail ho rahe hain:',
+  andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
+  sameNotFound: (answer) => `sabko ${answer} mila: jo route yeh bulaate hain, woh abhi hai hi nahi`,
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>
     readIn === 'menu'
-      ? 'Atak gaye? Lesson menu mein "Agla hint" chuno.'
+      ? 'Atak gaye? Lesson menu mein "Agla hint" chuniye.'
       : `Atak gaye? Agla hint bas ek command door hai: npm run lesson -- hint ${lesson}`,
   fileMissing: (file, folder, readIn, lesson) =>
     `Exercise file ${file} ${folder ? 'file nahi, ek folder hai' : 'gayab hai'}. Starter ki nayi copy ke liye ` +
     (readIn === 'menu'
-      ? 'lesson menu mein "Exercise reset karo" chuno (pehle poochha jaayega).'
-      : `npm run lesson -- reset ${lesson} chalao (pehle poochha jaayega).`),
+      ? 'lesson menu mein "Exercise reset kijiye" chuniye (pehle poochha jaayega).'
+      : `npm run lesson -- reset ${lesson} chalaiye (pehle poochha jaayega).`),
   syntax: {
     head: 'Aapki file padhi nahi ja saki, isliye abhi koi check nahi chal paya.',
     advice: (readIn) =>
-      `Us jagah ko aur usse theek pehle dekho: aksar koi bracket, comma ya quote chhoot jaata hai.${readIn === 'watch' ? ' Save karo, check phir se chalega.' : ''}`,
+      `Us jagah ko aur usse theek pehle dekhiye: aksar koi bracket, comma ya quote chhoot jaata hai.${readIn === 'watch' ? ' Save kijiye, check phir se chalega.' : ''}`,
   },
   threwWhileLoading: 'Aapke code ne load hote waqt hi error throw kiya, kisi bhi check ke chalne se pehle.',
   adviceReference:
-    'Jahaan ye naam use hua hai wahaan ye exist nahi karta: typo, chhota type (String ki jagah string), ya koi import missing?',
+    'Jahaan yeh naam use hua hai wahaan yeh exist nahi karta: typo, chhota type (String ki jagah string), ya koi import missing?',
   adviceType:
     'Kisi cheez ko aise use kiya gaya jo uska type allow nahi karta, jaise jo function nahi hai use call karna, ya undefined ka field padhna.',
   adviceSchema:
-    'Mongoose ne schema ka design accept nahi kiya: message jis field ka naam le raha hai use dekho (timestamps jaise options new mongoose.Schema ke doosre argument mein jaate hain).',
+    'Mongoose ne schema ka design accept nahi kiya: message jis field ka naam le raha hai use dekhiye (timestamps jaise options new mongoose.Schema ke doosre argument mein jaate hain).',
   adviceOther:
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
-  lessonSays: 'Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:',
+  lessonSays: 'Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:',
   busy: [
     'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
-    'Aisa loop dhoondho jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',
+    'Aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',
   ],
   waiting: [
     'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',
-    'Aisa promise dhoondho jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
+    'Aisa promise dhoondhiye jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
   ],
   endedItself: [
     'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
-    'Lesson ka code kabhi program khatam nahi karta: uski jagah error throw karo, ya error status ke saath answer do.',
+    'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
   ],
   ceiling: [
     'Check bahut der tak chalta raha aur khatam nahi hua, isliye use roka gaya.',
-    'Phir se try karo; agar baar baar ho, to playground maintainers ko batao.',
+    'Phir se try kijiye; agar baar baar ho, toh playground maintainers ko bataiye.',
   ],
   unhandled:
     'Aapke code ne checks ke bahar error throw kiya, kisi aisi cheez se jo baad mein chali (timer ya callback):',
   setup: [
-    'Check lesson ko taiyaar nahi kar paya, isliye aapka code abhi check nahi hua. Zyada chance hai ki ye aapke code ki galti nahi hai:',
-    'Check phir se chalao; agar baar baar ho, to playground maintainers ko batao.',
+    'Check lesson ko taiyaar nahi kar paya, isliye aapka code abhi check nahi hua. Zyada chance hai ki yeh aapke code ki galti nahi hai:',
+    'Check phir se chalaiye; agar baar baar ho, toh playground maintainers ko bataiye.',
   ],
   noTests: 'Is lesson mein abhi koi check nahi hai, isliye pass karne ko kuch nahi hai.',
   crash: [
     'Check khud hi aapke code ko judge karne se pehle ruk gaya (aapki galti nahi):',
-    'Phir se try karo; agar baar baar ho, to playground maintainers ko batao.',
+    'Phir se try kijiye; agar baar baar ho, toh playground maintainers ko bataiye.',
   ],
-  whileLoading: '  Ye tab hua jab aapka code load ho raha tha, kisi check ke chalne se pehle.',
-  during: (test) => `  Ye check ${test} ke dauraan hua.`,
+  whileLoading: '  Yeh tab hua jab aapka code load ho raha tha, kisi check ke chalne se pehle.',
+  during: (test) => `  Yeh check ${test} ke dauraan hua.`,
 };
 
 /** The verdict's words in `language`. */

@@ -93,7 +93,7 @@ describe('explainCheck', () => {
     );
     const menu = explainCheck(missing, lesson, 'menu', 'hinglish');
     expect(menu).toContain('Exercise file playground/02-schema/song.schema.ts file nahi, ek folder hai.');
-    expect(menu).toContain('lesson menu mein "Exercise reset karo" chuno');
+    expect(menu).toContain('lesson menu mein "Exercise reset kijiye" chuniye');
     expect(menu).not.toContain('npm run lesson -- reset');
   });
 
@@ -165,7 +165,7 @@ describe('explainCheck', () => {
     expect(text).toContain(`  - ${waitsNote}\n`);
     expect(text.split(waitsNote)).toHaveLength(2);
     const hinglish = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
-    expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 checks fail ho rahe hain, aur 2 is baar chale hi nahi\./);
+    expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 check fail ho raha hai, aur 2 is baar chale hi nahi\./);
   });
 
   it("quotes the lesson's own warning, in Hinglish from the Hinglish section", () => {
@@ -175,7 +175,7 @@ describe('explainCheck', () => {
       'The lesson warns about exactly this, under "Common mistakes":',
     );
     const hinglish = explainCheck(result({ request: { lesson }, tests: [failed] }), lesson, 'command line', 'hinglish');
-    expect(hinglish).toContain('Lesson "Aam galtiyaan" mein bilkul isi ke baare mein batata hai:');
+    expect(hinglish).toContain('Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:');
     expect(hinglish).toContain('Chhota s likha toh file wahin ruk jaati hai');
   });
 

@@ -55,7 +55,7 @@ describe('explainTypeIssues', () => {
 
   it('speaks Hinglish around the same TypeScript sentence', () => {
     const text = explainTypeIssues([issue], 'hinglish').join('\n');
-    expect(text).toContain('pehle await karo');
+    expect(text).toContain('pehle await kijiye');
     expect(text).toContain("Property 'url' does not exist");
   });
 
