@@ -6,7 +6,7 @@ import type { LessonAppModule } from '../lessons/lesson-app.ts';
 import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { Services } from '../lessons/lesson-world.ts';
 import type { Language } from '../progress/progress-store.ts';
-import { paint } from '../runner/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 import { appWords, type AppWords } from './app-words.ts';
 
 interface BannerOptions {

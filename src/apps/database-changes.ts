@@ -3,7 +3,7 @@
 // dropped, documents inserted, updated or deleted.
 import type { Connection } from 'mongoose';
 import { formatValue, wrapLine } from './document-format.ts';
-import type { Paint } from '../runner/terminal.ts';
+import type { Paint } from '../terminal/terminal.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { logWords, type LogWords } from './log-words.ts';
 import { ownReadComment } from './query-log.ts';

@@ -6,7 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Connection } from 'mongoose';
 import { quietFor } from '../lessons/progress-clock.ts';
-import { paint } from '../runner/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
 import { wrapLine } from './document-format.ts';
 import type { Language } from '../progress/progress-store.ts';

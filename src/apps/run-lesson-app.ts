@@ -6,9 +6,9 @@
 // exports createApp() and tryIt(), and never starts itself.
 import { parseArgs } from 'node:util';
 import { allLessons, findLesson } from '../lessons/catalog.ts';
+import { readLessonTarget } from '../lessons/exercise.ts';
 import { readPort } from '../processes/port-option.ts';
 import { readLanguage } from '../progress/progress-store.ts';
-import { readLessonTarget } from '../runner/lesson-target.ts';
 import { serveLessonApp } from './serve-lesson-app.ts';
 
 const usage =

@@ -18,7 +18,7 @@ import { explainError, type Stage } from './explain-error.ts';
 import { attachQueryLog, type QueryLog } from './query-log.ts';
 import { watchDatabaseClient } from '../lessons/progress-clock.ts';
 import { reportRequests } from './request-report.ts';
-import { paint, textWidth } from '../runner/terminal.ts';
+import { paint, textWidth } from '../terminal/terminal.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { announce } from './app-banner.ts';
 import { appWords, type AppWords } from './app-words.ts';

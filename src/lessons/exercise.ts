@@ -8,12 +8,37 @@ import { assembledCopy } from './variants.ts';
 
 export type ExerciseTarget = 'playground' | 'solution' | 'starter' | `mistake:${string}`;
 
-/** The target named by LESSON_TARGET, or the learner's playground copy. */
-export function targetFromEnv(): ExerciseTarget {
-  const named = process.env.LESSON_TARGET?.trim();
-  if (!named || named === 'playground') return 'playground';
-  if (named === 'solution' || named === 'starter' || named.startsWith('mistake:')) return named as ExerciseTarget;
-  throw new Error(`LESSON_TARGET must be playground, solution, starter or mistake:<folder>, not "${named}".`);
+type TargetReading = { target: ExerciseTarget; problem?: undefined } | { target?: undefined; problem: string };
+
+/**
+ * Reads `value` (LESSON_TARGET unless given; run-lesson-app's --target) as a copy of `lesson`:
+ * unset or empty means the learner's own. A wrong value gets one clear line naming the valid
+ * ones, that lesson's known mistakes included, before anything starts.
+ */
+export function readLessonTarget(
+  lesson: LessonEntry,
+  value: string | undefined = process.env.LESSON_TARGET,
+  name = 'LESSON_TARGET',
+): TargetReading {
+  const named = value?.trim();
+  if (!named || named === 'playground') return { target: 'playground' };
+  if (named === 'solution' || named === 'starter') return { target: named };
+  const folders = lesson.mistakes.map((mistake) => mistake.folder);
+  if (named.startsWith('mistake:') && folders.includes(named.slice('mistake:'.length)))
+    return { target: named as ExerciseTarget };
+  const mistakes = folders.map((folder) => `mistake:${folder}`).join(', ');
+  return {
+    problem:
+      `${name} is "${named}", but for lesson ${lesson.number} it can only be playground (your code, the default), ` +
+      `solution, starter${mistakes ? ` or one of its known mistakes: ${mistakes}` : ''}.`,
+  };
+}
+
+/** The copy of `lesson` LESSON_TARGET names (the learner's own when unset); a wrong one throws its line. */
+export function targetFromEnv(lesson: LessonEntry): ExerciseTarget {
+  const { target, problem } = readLessonTarget(lesson);
+  if (problem !== undefined) throw new Error(problem);
+  return target;
 }
 
 /**
@@ -31,7 +56,7 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
  */
 export async function loadExercise<Exercise>(
   lesson: LessonEntry,
-  target: ExerciseTarget = targetFromEnv(),
+  target: ExerciseTarget = targetFromEnv(lesson),
 ): Promise<Exercise> {
   const dir = await exerciseDir(lesson, target);
   const merged: Record<string, unknown> = {};

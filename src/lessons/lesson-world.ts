@@ -91,7 +91,7 @@ export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
   options: LessonWorldOptions = {},
 ): Promise<LessonWorld<Exercise>> {
-  const target = options.target ?? targetFromEnv();
+  const target = options.target ?? targetFromEnv(lesson);
   const services = options.services ?? (await startServices(options));
   try {
     const exercise = lesson.ownServer ? (undefined as Exercise) : await loadExercise<Exercise>(lesson, target);

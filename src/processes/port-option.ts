@@ -2,7 +2,7 @@
 // like `npm run lesson` reads its command line (util.parseArgs): a wrong command line gets
 // one line, then the usage, and exit code 2.
 import { parseArgs } from 'node:util';
-import { paint } from '../runner/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 interface PortOption {
   /** The port asked for (0 picks any free port); undefined when none was. */

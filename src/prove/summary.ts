@@ -1,7 +1,7 @@
 // The proof's report: one line per engine test file and per lesson variant, then the
 // total. Colours only on a terminal (never with CI=true or NO_COLOR).
 import type { EngineFileResult } from '../check/index.ts';
-import { colourEnabled, painter } from '../runner/terminal.ts';
+import { colourEnabled, painter } from '../terminal/terminal.ts';
 
 /** No spinner and no colour: in CI, with NO_COLOR, or when the output is not a terminal. */
 export const plain = process.env.CI === 'true' || process.env.NO_COLOR !== undefined || !process.stdout.isTTY;

@@ -13,7 +13,7 @@ import { openInBrowser } from './browser-open.ts';
 import { startInChildGroup, stoppingLine, type ChildGroup, type ChildRunEnd } from './child-group.ts';
 import { listenForStop } from './keys.ts';
 import { watchSaves, type SaveWatch } from './save-watch.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 const entry = fileURLToPath(new URL('../apps/run-lesson-app.ts', import.meta.url));
 

@@ -7,7 +7,7 @@ import { recordCheck, type Language } from '../progress/progress-store.ts';
 import type { CheckResult, ReadIn, WarmCheck } from '../check/index.ts';
 import { hintCount } from './lesson-actions.ts';
 import { lessonWords } from './lesson-words.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /** How long a pass waits for TypeScript's view of the passing code before it ends a watch. */
 export const typesPatienceMs = 2000;

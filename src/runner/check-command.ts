@@ -12,7 +12,7 @@ import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from 
 import { startCheck, type CheckStartOptions } from './check-start.ts';
 import { listenForStop } from './keys.ts';
 import { lessonWords } from './lesson-words.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /**
  * Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not).

@@ -6,7 +6,7 @@ import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 import { startCheck } from './check-start.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /**
  * Runs `check <name>` on `vitest` (made with RUN_MARK=`mark`); answers the exit code, or

@@ -9,7 +9,7 @@ import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { lessonWords } from './lesson-words.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 export interface CheckStartOptions {
   language: Language;

@@ -10,7 +10,7 @@ import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { onShutdown } from '../processes/shutdown.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { listenForStop } from './keys.ts';
-import { colourEnabled, paint } from './terminal.ts';
+import { colourEnabled, paint } from '../terminal/terminal.ts';
 
 // Time the child gets to close its server and stop the services before it is killed:
 // within the 2 s a stopped playground has to be gone.

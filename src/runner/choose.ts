@@ -4,7 +4,7 @@
 import { select, type SelectOptions } from '@clack/prompts';
 import type { Language } from '../progress/progress-store.ts';
 import { menuWords } from './menu-words.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /** Asks `options.message` with clack's select, its key help in `language`; cancel as clack gives it. */
 export function choose<Value>(language: Language, options: SelectOptions<Value>): Promise<Value | symbol> {

@@ -1,15 +1,14 @@
 // `npm run lesson -- <command>`: everything the menu does, without prompts, for scripts, CI
 // and instructors, in the learner's language. Exit codes: 0 done, 1 the learner's code fails
 // or an action was refused, 2 the command line itself was wrong.
-import './supported-node.ts';
+import './supported-node.mjs';
 import { allLessons, findLesson, type LessonEntry } from '../lessons/catalog.ts';
-import type { ExerciseTarget } from '../lessons/exercise.ts';
+import { readLessonTarget, type ExerciseTarget } from '../lessons/exercise.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
 import { formatLessonList } from './lesson-list.ts';
-import { readLessonTarget } from './lesson-target.ts';
 import { lessonWords } from './lesson-words.ts';
-import { isInteractive, paint } from './terminal.ts';
+import { isInteractive, paint } from '../terminal/terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 

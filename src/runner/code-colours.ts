@@ -1,6 +1,6 @@
 // A very small highlighter for code blocks in lessons: comments dimmed, strings green,
 // keywords magenta. Enough to make TypeScript, shell and JSON easier to scan; not a parser.
-import type { Paint } from './terminal.ts';
+import type { Paint } from '../terminal/terminal.ts';
 
 const keywords = new Set(
   'import export from const let var function async await return if else new class interface type extends for of in while try catch throw true false null undefined default'.split(

@@ -8,7 +8,7 @@ import type { ReadIn } from '../check/index.ts';
 import { lessonWords } from './lesson-words.ts';
 import { readHints, readLessonText } from './lesson-texts.ts';
 import { renderMarkdown } from './markdown-render.ts';
-import { paint, colourEnabled } from './terminal.ts';
+import { paint, colourEnabled } from '../terminal/terminal.ts';
 
 /** The lesson's text rendered for the terminal, without the files to edit. */
 export function lessonBody(lesson: LessonEntry, language: Language): string {

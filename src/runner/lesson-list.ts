@@ -2,7 +2,7 @@
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, type Language, type Progress } from '../progress/progress-store.ts';
 import { menuWords } from './menu-words.ts';
-import { paint as defaultPaint, type Paint } from './terminal.ts';
+import { paint as defaultPaint, type Paint } from '../terminal/terminal.ts';
 
 /** The lesson's title in the learner's language. */
 export function lessonTitle(lesson: LessonEntry, language: Language = 'en'): string {

@@ -14,7 +14,7 @@ import { lessonWords } from './lesson-words.ts';
 import { log } from './screen-log.ts';
 import type { openInEditor } from './editor.ts';
 import { say, type ScreenStreams } from './screen-streams.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /**
  * The rows of the actions' list the screen asks after each action: clack's bar, the question,

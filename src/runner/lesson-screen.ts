@@ -31,7 +31,7 @@ import {
 } from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
 import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 import type { WarmCheck } from '../check/index.ts';
 
 export interface LessonScreenOptions extends Partial<ScreenStreams> {

@@ -1,11 +1,11 @@
 // `npm start`: the guided menu. Pick a lesson, read it, run its app, edit, check, get hints.
 // Without a terminal (CI, a pipe) it never waits: it prints the lessons and the commands to use.
-import './supported-node.ts';
+import './supported-node.mjs';
 import { allLessons } from '../lessons/catalog.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { formatLessonList, lessonToContinue } from './lesson-list.ts';
 import { openMenu } from './menu.ts';
-import { isInteractive, paint } from './terminal.ts';
+import { isInteractive, paint } from '../terminal/terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 

@@ -6,7 +6,7 @@ import { lexer, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
 import { colourCodeLine } from './code-colours.ts';
 import { foldCodeLine } from './code-fold.ts';
-import { colourEnabled, fold, painter, textWidth, type Paint } from './terminal.ts';
+import { colourEnabled, fold, painter, textWidth, type Paint } from '../terminal/terminal.ts';
 
 interface RenderOptions {
   /** Columns to wrap at. Defaults to the terminal's width. */

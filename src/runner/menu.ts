@@ -15,7 +15,7 @@ import { lessonTitle, lessonToContinue, progressMark } from './lesson-list.ts';
 import { menuWords } from './menu-words.ts';
 import { log } from './screen-log.ts';
 import { screenStreams, type ScreenStreams } from './screen-streams.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 type MenuChoice = { kind: 'lesson'; lesson: LessonEntry } | { kind: 'language' } | { kind: 'quit' };
 

@@ -10,7 +10,7 @@ import stringWidth from 'string-width';
 import type { Language } from '../progress/progress-store.ts';
 import { menuWords } from './menu-words.ts';
 import type { ScreenStreams } from './screen-streams.ts';
-import { paint } from './terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 interface PagerOptions {
   language: Language;

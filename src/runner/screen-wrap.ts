@@ -3,7 +3,7 @@
 // indent, and a list item's marker width, so it still reads as part of the item it continues.
 // Only a stream that reports columns (a terminal) is folded: piped output keeps its lines whole.
 import stringWidth from 'string-width';
-import { fold } from './terminal.ts';
+import { fold } from '../terminal/terminal.ts';
 
 // Narrower than this, a hanging indent would leave too little room for words.
 const narrowest = 20;

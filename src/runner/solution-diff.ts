@@ -5,7 +5,7 @@ import { diffArrays } from 'diff';
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import type { Language } from '../progress/progress-store.ts';
-import { paint as defaultPaint, type Paint } from './terminal.ts';
+import { paint as defaultPaint, type Paint } from '../terminal/terminal.ts';
 
 type Edit = { kind: 'same' | 'yours' | 'solution'; text: string };
 

@@ -11,7 +11,7 @@ import { startServices, type Services } from '../lessons/lesson-world.ts';
 import { explainError } from '../apps/explain-error.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { databaseLine } from '../database/database-line.ts';
-import { paint } from '../runner/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 import { followServers } from './servers.ts';
 import { sandboxWords } from './sandbox-words.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/runner/markdown-render.ts';
 import { parseHints } from '../../src/runner/lesson-texts.ts';
 import { formatDiff, lineEdits } from '../../src/runner/solution-diff.ts';
-import { fold, painter } from '../../src/runner/terminal.ts';
+import { fold, painter } from '../../src/terminal/terminal.ts';
 
 const lesson = `# Schema
 

@@ -1,5 +1,7 @@
-// Imported first by the runner's entry points: an old Node.js gets one plain sentence,
-// not a crash deep inside mongoose or the MongoDB driver (they need 20.19 or newer).
+// @ts-check
+// Imported first by the runner's entry points (plain JavaScript, since cli-entry.mjs has no loader
+// yet): an old Node.js gets one plain sentence, not a crash deep inside mongoose or the MongoDB
+// driver (they need 20.19 or newer).
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
   console.error(
