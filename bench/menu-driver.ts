@@ -77,8 +77,10 @@ export async function menuChecks(
       await until('Passed!', seen);
       times.push(performance.now() - started);
       // After a pass the cursor goes to "Go on to lesson N", added first: once the list is back
-      // (keys sent before it would be lost on a busy machine), down to "check" again.
+      // (keys sent before it would be lost on a busy machine), down to "check" again, after the
+      // second or so a learner takes to read the verdict (the figure before this session's change).
       await until('what next?', lists);
+      await wait(1500);
       tmux('send-keys', '-t', session, ...Array(3).fill('Down'));
     }
     return { first: times[0], later: median(times.slice(1)), runs };
