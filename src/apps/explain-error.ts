@@ -42,8 +42,8 @@ const words = {
       `Fix ${where ? 'that line' : 'your exercise file'}, save it, and run the app again.`,
     app: 'The app could not be built around your code.',
     appNext: "Check what your exercise file exports: the starter's first lines say what the app expects.",
-    portTaken:
-      'That port is already taken by another program. Stop it, or leave the port out and the app picks a free one.',
+    portTaken: (port: string) =>
+      `Port ${port} is already taken by another program. Stop it, or leave the port out and the app picks a free one.`,
     listen: 'The app could not start listening for requests.',
     crashed: 'Your app crashed: an error escaped every try/catch, and Node stops the whole server when that happens.',
     crashedNext:
@@ -59,8 +59,8 @@ const words = {
       `${where ? 'Woh line' : 'Apni exercise file'} theek kijiye, save kijiye, aur app phir se chalaiye.`,
     app: 'Aapke code ke around app nahi ban paaya.',
     appNext: 'Dekhiye aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
-    portTaken:
-      'Woh port kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.',
+    portTaken: (port: string) =>
+      `Port ${port} kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.`,
     listen: 'App requests ke liye listen start nahi kar paaya.',
     crashed:
       'Aapka app crash ho gaya: ek error har try/catch se bach nikla, aur aisa hone pe Node poora server band kar deta hai.',
@@ -88,7 +88,8 @@ export function explainError(error: unknown, stage: Stage, language: Language = 
     case 'app':
       return explained(said.app, said.appNext);
     case 'listen':
-      if (code === 'EADDRINUSE') return said.portTaken;
+      // Node's listen error carries the port it could not have.
+      if (code === 'EADDRINUSE') return said.portTaken(String((error as { port?: number }).port ?? ''));
       return `${said.listen}\n  ${message}`;
     case 'running':
       return explained(said.crashed, said.crashedNext);

@@ -93,7 +93,8 @@ Commands
 A lesson is named by its number (02 or 2) or its folder name (02-schema).
 
 Options
-  --lang en|hinglish   the language of lesson texts and hints (default: the one you chose in npm start)
+  --lang en|hinglish   the language of lesson texts, hints and check verdicts
+                       (default: the one you chose in npm start)
   --yes, -y            do not ask for confirmation (reset, solution)
   --help, -h           this text
 

@@ -152,7 +152,7 @@ describe('run --port N --open, for instructors', () => {
     const { port } = server.address() as net.AddressInfo;
     try {
       const run = runApp(['--port', String(port)]);
-      await run.until(/That port is already taken by another program/);
+      await run.until(new RegExp(`Port ${port} is already taken by another program`));
       expect(await run.exited).toBe(1);
     } finally {
       server.close();
