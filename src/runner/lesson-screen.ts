@@ -69,7 +69,7 @@ const nextStep: Record<Action, Action> = {
   run: 'edit',
   edit: 'check',
   check: 'hint',
-  watch: 'back',
+  watch: 'watch', // stopped with Ctrl-C before a pass: the learner may well start it again
   hint: 'hint', // Enter again gives the next hint
   solution: 'edit',
   reset: 'edit',
