@@ -85,7 +85,10 @@ export async function resetQuestion(lesson: LessonEntry, language: Language): Pr
  */
 export async function resetLessonFiles(lesson: LessonEntry, language: Language): Promise<string> {
   const { resetExercise } = await import('../playground/exercise-copies.ts');
-  const files = await resetExercise(lesson);
+  // The given files (the page, earlier lessons' files) are laid back too, but the learner was asked
+  // about their own files only: those are the ones said.
+  const asked = new Set(lesson.exerciseFiles);
+  const files = (await resetExercise(lesson)).filter((file) => asked.has(file));
   const words = lessonWords(language);
   const wasDone = lessonProgress(loadProgress().progress, lesson.slug).done === true;
   noteReset(lesson.slug);

@@ -37,6 +37,15 @@ describe('reset', () => {
     expect(readFileSync(learnerFile, 'utf8')).toBe(readFileSync(path.join(starterDir, file), 'utf8'));
   });
 
+  it('says it put back the files it asked about, not the given ones laid back beside them', async () => {
+    const withGiven = allLessons().find((entry) => entry.given?.length)!;
+    const ran = await runEntry('cli', ['reset', withGiven.number, '--yes'], temporaryProgressFile(), env);
+    expect(ran.status).toBe(0);
+    const own = withGiven.exerciseFiles;
+    expect(ran.stdout).toContain(`Fresh start: ${own.length} file(s)`);
+    expect(ran.stdout).toContain(`(${own.join(', ')})`);
+  });
+
   it('of a lesson that was done: list no longer says done, and the solution is still free to see', async () => {
     const progress = temporaryProgressFile();
     writeFileSync(progress, JSON.stringify({ lessons: { [lesson.slug]: { done: true } } }));
