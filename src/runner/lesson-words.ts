@@ -137,7 +137,7 @@ const hinglish: LessonWords = {
     `Reset aapki files ko starter se badal deta hai, aur yahan poochne ke liye koi terminal nahi hai. --yes lagaiye: npm run lesson -- reset ${n} --yes`,
   nothingReset: 'Kuch reset nahi hua.',
   freshStart: (count, where, files) =>
-    `Fresh start: ${where}/ ki ${count} file(s) wapas starter jaisi ho gayi (${files}).`,
+    `Nayi shuruaat: ${where}/ ki ${count === 1 ? '1 file wapas starter jaisi ho gayi' : `${count} files wapas starter jaisi ho gayin`} (${files}).`,
   noLongerDone: (n) => `Lesson ${n} ab done mark nahi hai: code wapas likh lijiye, phir dobara check kijiye.`,
   checking: 'Aapka code check ho raha hai',
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
