@@ -47,7 +47,8 @@ const words = {
     listen: 'The app could not start listening for requests.',
     crashed: 'Your app crashed: an error escaped every try/catch, and Node stops the whole server when that happens.',
     crashedNext:
-      'One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead. Then run the app again.',
+      'One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead.',
+    runAgain: 'Then run the app again.',
     sandbox: 'Your sandbox stopped with an error.',
     sandboxNext: 'Fix it in playground/sandbox.ts and run npm run sandbox again.',
   },
@@ -65,26 +66,31 @@ const words = {
     crashed:
       'Aapka app crash ho gaya: ek error har try/catch se bach nikla, aur aisa hone pe Node poora server band kar deta hai.',
     crashedNext:
-      'Ek buri request ne har user ke liye app band kar diya. Route mein error catch kijiye (try/catch, ya uske andar await) aur error status ke saath answer dijiye. Phir app dobara chalaiye.',
+      'Ek buri request ne har user ke liye app band kar diya. Route mein error catch kijiye (try/catch, ya uske andar await) aur error status ke saath answer dijiye.',
+    runAgain: 'Phir app dobara chalaiye.',
     sandbox: 'Aapka sandbox ek error ke saath ruk gaya.',
     sandboxNext: 'playground/sandbox.ts mein theek kijiye aur npm run sandbox dobara chalaiye.',
   },
 };
 
-/** A plain explanation of a startup or run failure, in the learner's language, ready to print. */
-export function explainError(error: unknown, stage: Stage, language: Language = 'en'): string {
+/**
+ * A plain explanation of a startup or run failure, in the learner's language, ready to print.
+ * `restartsOnSave`: the runner says next that a save starts the app again, so "run the app again"
+ * is left to that one sentence.
+ */
+export function explainError(error: unknown, stage: Stage, language: Language = 'en', restartsOnSave = false): string {
   const where = learnerLocation(error);
   const message = shortMessage(error);
   const code = (error as { code?: string } | undefined)?.code;
   const said = words[language];
-  const explained = (first: string, next: string) =>
+  const explained = (first: string, next?: string) =>
     [first, `  ${message}`, where ? `  at ${where}` : undefined, next].filter(Boolean).join('\n');
   switch (stage) {
     case 'services':
       return `${said.services}\n  ${message}\n${said.servicesNext}`;
     case 'exercise':
       if ((error as Error | undefined)?.name === 'ExerciseFileMissing') return message;
-      return explained(said.loading, said.fixLoading(where));
+      return explained(said.loading, restartsOnSave ? undefined : said.fixLoading(where));
     case 'app':
       return explained(said.app, said.appNext);
     case 'listen':
@@ -92,7 +98,7 @@ export function explainError(error: unknown, stage: Stage, language: Language = 
       if (code === 'EADDRINUSE') return said.portTaken(String((error as { port?: number }).port ?? ''));
       return `${said.listen}\n  ${message}`;
     case 'running':
-      return explained(said.crashed, said.crashedNext);
+      return explained(said.crashed, restartsOnSave ? said.crashedNext : `${said.crashedNext} ${said.runAgain}`);
     case 'sandbox':
       return explained(said.sandbox, said.sandboxNext);
   }

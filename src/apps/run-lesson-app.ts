@@ -1,6 +1,6 @@
 // The runner's child process for "run the lesson's app":
-// `tsx src/apps/run-lesson-app.ts 02 [--target solution] [--port N] [--lang hinglish] [--again]`
-// (--again: a restart after a save, announced in one line).
+// `tsx src/apps/run-lesson-app.ts 02 [--target solution] [--port N] [--lang hinglish] [--again] [--on-save]`
+// (--again: a restart after a save, announced in one line; --on-save: the runner restarts it on a save).
 // Running the app in its own process keeps the menu alive whatever the learner's code does.
 // This is also the way to run a lesson's app without the runner: lessons/<slug>/app.ts only
 // exports createApp() and tryIt(), and never starts itself.
@@ -30,6 +30,7 @@ function readArguments() {
         port: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         again: { type: 'boolean' },
+        'on-save': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -59,4 +60,5 @@ await serveLessonApp(lesson, {
   port: port?.port,
   language: language.language,
   again: values.again,
+  onSave: values['on-save'],
 });

@@ -33,6 +33,8 @@ interface ServeLessonAppOptions {
   language: Language;
   /** A restart after a save: the banner is one line, the requests to try were said before. */
   again?: boolean;
+  /** The runner starts the app again on a save once it has listened, and says so after a failure. */
+  onSave?: boolean;
 }
 
 interface ServedLessonApp {
@@ -61,16 +63,21 @@ export async function serveLessonApp(lesson: LessonEntry, options: ServeLessonAp
     process.exit(1);
   }
   stopOnSignalOrAsked(served, appWords(options.language));
-  stopOnCrash(served, options.language);
+  stopOnCrash(served, options.language, options.onSave);
 }
 
 /** Runs `step`; a failure becomes a LessonAppFailure explained for its stage, in `language`. */
-async function during<T>(stage: Stage, step: () => Promise<T> | T, language: Language): Promise<T> {
+async function during<T>(
+  stage: Stage,
+  step: () => Promise<T> | T,
+  language: Language,
+  restartsOnSave?: boolean,
+): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof LessonAppFailure) throw error;
-    throw new LessonAppFailure(explainError(error, stage, language));
+    throw new LessonAppFailure(explainError(error, stage, language, restartsOnSave));
   }
 }
 
@@ -97,10 +104,12 @@ async function startLessonApp(lesson: LessonEntry, options: ServeLessonAppOption
     })());
 
   if (lesson.ownServer) return startOwnServerApp(lesson, target, services, stop, options);
+  // A restart that fails waits for the next save, and the runner says so.
+  const waits = options.onSave && options.again;
   try {
-    const exercise = await during('exercise', () => loadExercise(lesson, target), language);
-    const appModule = await during('app', () => importAppModule(lesson), language);
-    const app = await during('app', () => appModule.createApp!(exercise), language);
+    const exercise = await during('exercise', () => loadExercise(lesson, target), language, waits);
+    const appModule = await during('app', () => importAppModule(lesson), language, waits);
+    const app = await during('app', () => appModule.createApp!(exercise), language, waits);
 
     const width = textWidth();
     const client = mongoose.connection.getClient();
@@ -202,9 +211,9 @@ async function importAppModule(lesson: LessonEntry): Promise<LessonAppModule> {
  * An error nobody caught ends a Node server; this one ends the same way, but explained, and
  * with the database and storage stopped. (Lesson 06 lets the learner cause exactly this.)
  */
-function stopOnCrash(served: ServedLessonApp, language: Language): void {
+function stopOnCrash(served: ServedLessonApp, language: Language, restartsOnSave?: boolean): void {
   const crash = async (error: unknown) => {
-    console.error(`\n${paint('red', explainError(error, 'running', language))}`);
+    console.error(`\n${paint('red', explainError(error, 'running', language, restartsOnSave))}`);
     if (error instanceof Error && error.stack)
       console.error(paint('dim', error.stack.split('\n').slice(0, 4).join('\n')));
     await served.stop().catch(() => {});

@@ -74,7 +74,7 @@ export async function runAppInChild(lesson: LessonEntry, options: AppRunOptions)
   try {
     for (;;) {
       saves?.clear(); // what is saved from here on is in the copy the new app loads
-      const args = appArguments(lesson, options, language, port);
+      const args = [...appArguments(lesson, options, language, port), ...(saves ? ['--on-save'] : [])];
       current = startInChildGroup(entry, listened ? [...args, '--again'] : args, {
         language,
         onMessage(message) {
