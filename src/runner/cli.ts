@@ -2,7 +2,7 @@
 // and instructors, in the learner's language. Exit codes: 0 done, 1 the learner's code fails
 // or an action was refused, 2 the command line itself was wrong.
 import './supported-node.mjs';
-import { allLessons, findLesson, type LessonEntry } from '../lessons/catalog.ts';
+import { allLessons, exportedLesson, findLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { readLessonTarget, type ExerciseTarget } from '../lessons/exercise.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
@@ -143,7 +143,6 @@ async function main(): Promise<number> {
     case 'export': {
       if (args.words.length > 1)
         usageError(`export takes one folder, like: npm run lesson -- export ../songs-app`, 'nothing more');
-      const { exportedLesson } = await import('../export/export-app.ts');
       const lesson = exportedLesson();
       if (lesson) refuseIfBroken(lesson);
       const { exportAndSay, exportFolder } = await import('./export-command.ts');
