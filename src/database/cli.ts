@@ -10,11 +10,12 @@ import { loadProgress } from '../progress/progress-store.ts';
 
 takeCharge({ stopIsSuccess: true });
 
-const hinglish = loadProgress().progress.language === 'hinglish';
+const language = loadProgress().progress.language ?? 'en';
+const hinglish = language === 'hinglish';
 try {
-  const database = await startDatabase({ port: portOrExit(process.argv.slice(2), 'db') });
+  const database = await startDatabase({ port: portOrExit(process.argv.slice(2), 'db', language) });
   console.log(database.uri);
-  console.error(databaseLine(database.kind, hinglish ? 'hinglish' : 'en', database.uri));
+  console.error(databaseLine(database.kind, language, database.uri));
   // The same, as the line an app's .env takes (lesson 08's app, once exported).
   console.error(`${hinglish ? 'Aapki app ki .env ke liye' : "For your app's .env"}:\nMONGODB_URI=${database.uri}`);
   console.error(hinglish ? 'Band karne ke liye Ctrl-C dabaiye.' : 'Press Ctrl-C to stop.');

@@ -13,11 +13,19 @@ const largestProgressBytes = 64 * 1024;
 
 export type Language = 'en' | 'hinglish';
 
-/** The language a `--lang` value names ("english" too), or the line saying it names none. */
-export function readLanguage(value: string | undefined): { language: Language } | { problem: string } {
+/** The language a `--lang` value names ("english" too), or the line saying it names none, in `saidIn`. */
+export function readLanguage(
+  value: string | undefined,
+  saidIn: Language = 'en',
+): { language: Language; problem?: undefined } | { problem: string; language?: undefined } {
   if (value === 'en' || value === 'english') return { language: 'en' };
   if (value === 'hinglish') return { language: value };
-  return { problem: `--lang takes "en" or "hinglish", not "${value ?? ''}".` };
+  return {
+    problem:
+      saidIn === 'hinglish'
+        ? `--lang ke saath "en" ya "hinglish" likhiye, "${value ?? ''}" nahi.`
+        : `--lang takes "en" or "hinglish", not "${value ?? ''}".`,
+  };
 }
 
 export interface LessonProgress {
