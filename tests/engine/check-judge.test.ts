@@ -1,0 +1,78 @@
+// A verdict comes only from an untampered judge: learner code that rewrites its test file
+// during a check gets no verdict but one sentence, the file is put back, and the next check
+// judges with the real tests, cold (the command line) and warm (the menu, watch).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainCheck, runChecks, WarmCheck } from '../../src/check/index.ts';
+import { findLesson } from '../../src/lessons/catalog.ts';
+import { loadProgress, saveProgress } from '../../src/progress/progress-store.ts';
+import { recordVerdict } from '../../src/runner/check-actions.ts';
+import { addThat, scratchLesson } from './fixtures/scratch.ts';
+import { temporaryProgressFile } from './runner-cli-helpers.ts';
+
+/** Wrong code that, the first time it runs, turns its test file into one empty test that passes. */
+const rewritesItsTestOnce = `import { existsSync, writeFileSync } from 'node:fs';
+const done = new URL('./rewritten', import.meta.url);
+if (!existsSync(done)) {
+  writeFileSync(done, '');
+  writeFileSync(new URL('./check.fixture.ts', import.meta.url), "import { it } from 'vitest';\\nit('passes', () => {});\\n");
+}
+${addThat.subtracts}`;
+
+describe.concurrent('learner code that rewrites its test file during a check', () => {
+  it('gets no verdict on the command line, its test file is put back, and the next check fails honestly', async () => {
+    const lesson = scratchLesson('passing', rewritesItsTestOnce);
+    const request = { testFile: lesson.testFile, name: 'rewrites-cold' };
+    const original = readFileSync(lesson.testFile, 'utf8');
+    try {
+      const [first] = (await runChecks([request])).results;
+      expect(first).toMatchObject({ passed: false, tests: [], problem: { kind: 'judge-changed' } });
+      const shown = path.relative(process.cwd(), lesson.testFile);
+      expect(explainCheck(first)).toContain(`Your code changed ${shown}, which judges it, while the check ran`);
+      expect(explainCheck(first, undefined, 'command line', 'hinglish')).toContain(
+        `Check ke dauraan aapke code ne ${shown} badal di`,
+      );
+      expect(readFileSync(lesson.testFile, 'utf8')).toBe(original);
+      const [second] = (await runChecks([request])).results;
+      expect(second.passed).toBe(false);
+      expect(second.tests.map((test) => test.state)).toEqual(['failed', 'failed']);
+    } finally {
+      lesson.remove();
+    }
+  }, 60_000);
+
+  it('gets no verdict in the menu or watch, and the next warm check runs the tests put back', async () => {
+    const lesson = scratchLesson('passing', rewritesItsTestOnce);
+    // No folder read afresh: a lesson's test file lies outside the learner's folder, so nothing else loads it again.
+    const warm = new WarmCheck({ testFile: lesson.testFile, name: 'rewrites-warm' }, []);
+    try {
+      const first = await warm.run();
+      expect(first.problem?.kind).toBe('judge-changed');
+      // The run prepared meanwhile had loaded the rewritten tests: it must not be the one that judges.
+      const second = await warm.run();
+      expect(second.passed).toBe(false);
+      expect(second.tests.map((test) => test.state)).toEqual(['failed', 'failed']);
+    } finally {
+      await warm.stop();
+      lesson.remove();
+    }
+  }, 60_000);
+
+  it('records nothing in the progress: the lesson stays as it was', async () => {
+    const lesson = scratchLesson('passing', rewritesItsTestOnce);
+    const file = temporaryProgressFile();
+    const saved = process.env.PLAYGROUND_PROGRESS_FILE;
+    process.env.PLAYGROUND_PROGRESS_FILE = file;
+    try {
+      const [result] = (await runChecks([{ testFile: lesson.testFile, name: 'rewrites-record' }])).results;
+      saveProgress({ lessons: { '02-schema': { done: true, passedOnce: true } } }, file);
+      recordVerdict(findLesson('02')!, result);
+      expect(loadProgress(file).progress.lessons['02-schema']).toEqual({ done: true, passedOnce: true });
+    } finally {
+      if (saved === undefined) delete process.env.PLAYGROUND_PROGRESS_FILE;
+      else process.env.PLAYGROUND_PROGRESS_FILE = saved;
+      lesson.remove();
+    }
+  }, 60_000);
+});
