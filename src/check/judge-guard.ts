@@ -105,7 +105,7 @@ export function guardJudge(requests: CheckRequest[]): (results: CheckResult[]) =
         'lesson' in request && content !== undefined && course[relativeToRoot(file)] !== digestOf(content);
       const file = judgeOf(request).find((candidate) => changed.has(candidate) || unlikeCourse(candidate));
       if (file) return judgeChanged(result, relativeToRoot(file), changed.get(file) ?? 'not-the-course-copy');
-      if (progressChanged && 'lesson' in request) return judgeChanged(result, shownProgressFile(), 'progress');
+      if (progressChanged) return judgeChanged(result, shownProgressFile(), 'progress');
       return result;
     });
   };

@@ -58,8 +58,11 @@ describe.concurrent('learner code that rewrites its test file during a check', (
       lesson.remove();
     }
   }, 60_000);
+});
 
-  it('records nothing in the progress: the lesson stays as it was', async () => {
+// One after the other: each points PLAYGROUND_PROGRESS_FILE, which the check's processes inherit, at a file of its own.
+describe('the progress of learner code that changes its judge', () => {
+  it('records nothing: the lesson stays as it was', async () => {
     const lesson = scratchLesson('passing', rewritesItsTestOnce);
     const file = temporaryProgressFile();
     const saved = process.env.PLAYGROUND_PROGRESS_FILE;
@@ -69,6 +72,28 @@ describe.concurrent('learner code that rewrites its test file during a check', (
       saveProgress({ lessons: { '02-schema': { done: true, passedOnce: true } } }, file);
       recordVerdict(findLesson('02')!, result);
       expect(loadProgress(file).progress.lessons['02-schema']).toEqual({ done: true, passedOnce: true });
+    } finally {
+      if (saved === undefined) delete process.env.PLAYGROUND_PROGRESS_FILE;
+      else process.env.PLAYGROUND_PROGRESS_FILE = saved;
+      lesson.remove();
+    }
+  }, 60_000);
+
+  it('gets no verdict when it changes the progress file, and the progress saved last is put back', async () => {
+    const forges = `import { writeFileSync } from 'node:fs';
+writeFileSync(process.env.PLAYGROUND_PROGRESS_FILE, JSON.stringify({ lessons: { '05-upload-file': { done: true } } }));
+${addThat.adds}`;
+    const lesson = scratchLesson('passing', forges);
+    const file = temporaryProgressFile();
+    const saved = process.env.PLAYGROUND_PROGRESS_FILE;
+    process.env.PLAYGROUND_PROGRESS_FILE = file;
+    const progress = { lessons: { '02-schema': { done: true, passedOnce: true } } };
+    try {
+      saveProgress(progress, file);
+      const [result] = (await runChecks([{ testFile: lesson.testFile, name: 'forges-progress' }])).results;
+      expect(result).toMatchObject({ passed: false, problem: { kind: 'judge-changed' } });
+      expect(explainCheck(result)).toContain('Your code changed your progress file');
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(progress);
     } finally {
       if (saved === undefined) delete process.env.PLAYGROUND_PROGRESS_FILE;
       else process.env.PLAYGROUND_PROGRESS_FILE = saved;
