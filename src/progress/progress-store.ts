@@ -67,10 +67,12 @@ function readOrUndefined(file: string): string | undefined {
 }
 
 function tamperedNow(file: string): 'missing' | 'changed' | undefined {
-  const now = readOrUndefined(file);
   const saved = readOrUndefined(backupFile(file));
-  if (saved === undefined || now === saved) return undefined;
-  return now === undefined ? 'missing' : 'changed';
+  if (saved === undefined) return undefined;
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size === undefined) return 'missing';
+  // A file far too big for progress is not read whole to be told apart.
+  return size <= largestProgressBytes && readOrUndefined(file) === saved ? undefined : 'changed';
 }
 
 /**
