@@ -53,8 +53,10 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
+/** The modules of tests/support/ (an editor's swap or backup file beside them judges nothing). */
 function supportFiles(): string[] {
   return readdirSync(supportFolder)
+    .filter((name) => name.endsWith('.ts'))
     .sort()
     .map((name) => path.join(supportFolder, name));
 }

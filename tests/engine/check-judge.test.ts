@@ -1,11 +1,11 @@
 // A verdict comes only from an untampered judge: learner code that rewrites its test file
 // during a check gets no verdict but one sentence, the file is put back, and the next check
 // judges with the real tests, cold (the command line) and warm (the menu, watch).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainCheck, runChecks, WarmCheck } from '../../src/check/index.ts';
-import { findLesson } from '../../src/lessons/catalog.ts';
+import { explainCheck, judgeDigestsCurrent, runChecks, WarmCheck } from '../../src/check/index.ts';
+import { findLesson, projectRoot } from '../../src/lessons/catalog.ts';
 import { loadProgress, saveProgress } from '../../src/progress/progress-store.ts';
 import { recordVerdict } from '../../src/runner/check-actions.ts';
 import { addThat, scratchLesson } from './fixtures/scratch.ts';
@@ -100,4 +100,16 @@ ${addThat.adds}`;
       lesson.remove();
     }
   }, 60_000);
+});
+
+describe('the course digests of the tests', () => {
+  it("leave out what is no module of tests/support/, such as an editor's swap file", () => {
+    const swap = path.join(projectRoot, 'tests', 'support', `.settle.ts.${process.pid}.swp`);
+    writeFileSync(swap, 'b0VIM');
+    try {
+      expect(judgeDigestsCurrent()).toBe(true);
+    } finally {
+      rmSync(swap, { force: true });
+    }
+  });
 });
