@@ -33,6 +33,7 @@ export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
 export type { ReadIn } from './explain-words.ts';
 export { watchPlayground, watchCheck } from './watch.ts';
+export { judgeDigestsCurrent, recordJudgeDigests } from './judge-guard.ts';
 export type {
   LessonCheckRequest,
   CheckReport,
