@@ -42,6 +42,7 @@ export interface ExplainWords {
   busy: string[];
   waiting: string[];
   endedItself: string[];
+  outOfMemory: string[];
   ceiling: string[];
   unhandled: string;
   setup: string[];
@@ -113,6 +114,10 @@ const english: ExplainWords = {
   endedItself: [
     'Your code ended its own process (process.exit(), or a kill of its own process id).',
     "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
+  ],
+  outOfMemory: [
+    'Your code used up all the memory its process may use, and the process died (JavaScript heap out of memory).',
+    'Look for something that keeps growing without end: a loop that pushes into an array or adds to a string and never stops, or data loaded again and again and kept.',
   ],
   ceiling: [
     'The check ran for a very long time without finishing, and was stopped.',
@@ -195,6 +200,10 @@ const hinglish: ExplainWords = {
   endedItself: [
     'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
     'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
+  ],
+  outOfMemory: [
+    'Aapke code ne apne process ki saari memory use kar li, aur process mar gaya (JavaScript heap out of memory).',
+    'Aisi cheez dhoondhiye jo bina ruke badhti ja rahi hai: koi loop jo array mein push karta rahe ya string mein jodta rahe aur kabhi na ruke, ya data jo baar baar load hokar rakha jaata rahe.',
   ],
   ceiling: [
     'Check bahut der tak chalta raha aur khatam nahi hua, isliye use roka gaya.',

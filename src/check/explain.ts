@@ -185,6 +185,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':
       return [words.endedItself[0], during, words.endedItself[1]].filter(isLine);
+    case 'out-of-memory':
+      return [words.outOfMemory[0], during, words.outOfMemory[1]].filter(isLine);
     case 'time-limit':
       return words.ceiling;
     case 'unhandled-error':

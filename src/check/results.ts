@@ -31,6 +31,8 @@ function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
       message:
         'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
     };
+  if (verdict.outOfMemory)
+    return { kind: 'out-of-memory', message: 'Your code used up all the memory it may use, and its process died.' };
   if (verdict.endedItself)
     return {
       kind: 'ended-itself',

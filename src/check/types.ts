@@ -71,6 +71,7 @@ export interface TestOutcome {
  * - `waiting`: the code waited for something that never happens (nothing under way, nothing
  *   happening), and was stopped;
  * - `ended-itself`: the code ended its own process (process.exit, a kill of its own pid);
+ * - `out-of-memory`: the code filled the memory its process may use, and the process died;
  * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
  * - `crash`: vitest itself failed or stopped unexpectedly;
@@ -82,6 +83,7 @@ export type ProblemKind =
   | 'busy'
   | 'waiting'
   | 'ended-itself'
+  | 'out-of-memory'
   | 'time-limit'
   | 'unhandled-error'
   | 'crash'

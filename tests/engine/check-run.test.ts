@@ -209,6 +209,36 @@ describe('runChecks on code that leaves processes running', () => {
   });
 });
 
+describe('runChecks on code that runs out of memory', () => {
+  let hungry: ScratchLesson;
+  let ran: CheckResult;
+  beforeAll(async () => {
+    hungry = scratchLesson(
+      'passing',
+      'export function add(a: number, b: number): number {\n  const kept: number[][] = [];\n  for (;;) kept.push(new Array(100_000).fill(a + b));\n}\n',
+    );
+    // A small heap, as the probe that found it had: the worker dies in a second, not after gigabytes.
+    const options = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = `${options ?? ''} --max-old-space-size=300`;
+    try {
+      [ran] = (await runChecks([{ testFile: hungry.testFile, name: 'out-of-memory' }])).results;
+    } finally {
+      if (options === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = options;
+    }
+  }, 60_000);
+  afterAll(() => hungry?.remove());
+
+  it('says the memory ran out, not that the code ended its own process', () => {
+    expect(ran.problem?.kind).toBe('out-of-memory');
+    expect(ran.during).toEqual({ path: ['add()'], title: 'adds two numbers' });
+    const text = explainCheck(ran);
+    expect(text).toContain('used up all the memory');
+    expect(text).not.toContain('ended its own process');
+    expect(explainCheck(ran, undefined, 'command line', 'hinglish')).toContain('saari memory use kar li');
+  });
+});
+
 describe('runChecks on nothing', () => {
   it('reports an empty run without starting vitest', async () => {
     const empty = await runChecks([]);

@@ -2,9 +2,11 @@
 // which test is running, and reports a test that waits with nothing happening for a while.
 // The check (src/check/) then ends this worker and explains which kind of stuck it was.
 // Outside a check (a plain `npx vitest`) it does nothing.
+import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { channelAddress, goFromCheck, joinCheck, stuckLimits, tell } from './channel-client.ts';
 import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
+import { fatalReportPath } from '../wire.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
 
 /**
@@ -49,6 +51,12 @@ if (channelAddress) {
   // Processes the learner's code starts from here on carry this, so the check can find them.
   process.env.PLAYGROUND_WORKER = String(process.pid);
   joinCheck();
+  // A worker out of memory dies without a word on the channel; Node's report of the fatal error
+  // is how the check learns why (host/run-host.ts), rather than guessing the code ended itself.
+  const report = fatalReportPath(process.pid);
+  process.report.directory = path.dirname(report);
+  process.report.filename = path.basename(report);
+  process.report.reportOnFatalError = true;
   startWatchdog(channelAddress, stuckLimits.busyCpuMs || 2000);
   // Before any hook of the test file: nothing of the learner's may load until the check says go.
   // No time limit here: in watch mode the learner may think for a long while before saving.
