@@ -3,7 +3,7 @@
 // The check (src/check/) then ends this worker and explains which kind of stuck it was.
 // Outside a check (a plain `npx vitest`) it does nothing.
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { channelAddress, goFromCheck, joinCheck, stuckLimits, tell } from './channel-client.ts';
 import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
 import { fatalReportPath } from '../wire.ts';
@@ -69,6 +69,10 @@ if (channelAddress) {
     watchForWaiting();
   });
   afterEach(phaseEnds);
+  // An afterEach that throws (the test file's own, or the judging one below) skips the hooks
+  // after it, this phaseEnds too: the file's end says idle again, or vitest ending the worker
+  // would look like the last test's code ending its own process.
+  afterAll(phaseEnds);
   // Learner code can reach vitest's chai (import { chai } from 'vitest') and make every assertion
   // pass: after each test, one that must fail is tried, and a check that cannot fail passes nothing.
   afterEach(() => {
