@@ -40,6 +40,7 @@ export interface ExplainWords {
   adviceOther: string;
   lessonSays: string;
   busy: string[];
+  heavy: string[];
   waiting: string[];
   endedItself: string[];
   outOfMemory: string[];
@@ -104,8 +105,12 @@ const english: ExplainWords = {
     'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.',
   lessonSays: 'The lesson warns about exactly this, under "Common mistakes":',
   busy: [
-    'Your code kept computing without end (an endless loop?), so the check stopped it.',
-    'Look for a loop whose condition never turns false (while, for), or a function that calls itself without end.',
+    'Your code computed without a break for a long time (nothing else could run meanwhile), so the check stopped it.',
+    'An endless loop, or far more work than the check needs in one go: look for a loop whose condition never turns false (while, for), a function that calls itself without end, or a loop that does something thousands of times (connections, queries).',
+  ],
+  heavy: [
+    'Your code kept working for a long time without finishing (not stuck in one spot: it went on and on), so the check stopped it.',
+    'It does far more work than the check needs: look for something done thousands of times over, like connections, queries or requests made in a loop (one connection is enough), or a loop that never ends by itself.',
   ],
   waiting: [
     'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
@@ -190,8 +195,12 @@ const hinglish: ExplainWords = {
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
   lessonSays: 'Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:',
   busy: [
-    'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
-    'Aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',
+    'Aapka code bahut der tak bina break ke compute karta raha (is beech kuch aur chal hi nahi paya), isliye check ne use rok diya.',
+    'Ya toh endless loop hai, ya ek hi baar mein check ki zaroorat se kahin zyada kaam: aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), aisa function jo khud ko bina ruke call karta hai, ya aisa loop jo koi kaam hazaaron baar karta hai (connections, queries).',
+  ],
+  heavy: [
+    'Aapka code bahut der tak kaam karta raha aur khatam nahi hua (ek jagah atka nahi tha: aage badhta hi ja raha tha), isliye check ne use rok diya.',
+    'Yeh check ki zaroorat se kahin zyada kaam karta hai: aisi cheez dhoondhiye jo hazaaron baar ho rahi hai, jaise loop mein banaye gaye connections, queries ya requests (ek connection kaafi hai), ya aisa loop jo khud kabhi khatam nahi hota.',
   ],
   waiting: [
     'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',

@@ -181,6 +181,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
     case 'busy':
       return [words.busy[0], during, words.busy[1]].filter(isLine);
+    case 'heavy':
+      return [words.heavy[0], during, words.heavy[1]].filter(isLine);
     case 'waiting':
       return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':

@@ -107,10 +107,13 @@ export type WorkerMessage =
   | { type: 'running'; test: RunningTest }
   /** Between tests: nothing of the learner's is under way. */
   | { type: 'idle' }
-  /** busy: computing without end; waiting: nothing happening, for something that never comes. */
+  /**
+   * busy: computing without a break; heavy: working on and on, the main thread free between
+   * steps; waiting: nothing happening, for something that never comes.
+   */
   | { type: 'stuck'; kind: StuckKind; pid: number };
 
-export type StuckKind = 'busy' | 'waiting';
+export type StuckKind = 'busy' | 'heavy' | 'waiting';
 
 /** The servers a lesson's code talks to during a check, made by the check, not the worker. */
 export interface CheckServices {

@@ -14,6 +14,7 @@ const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/ch
 
 let broken: ScratchLesson;
 let silencing: ScratchLesson;
+let heavy: ScratchLesson;
 let report: CheckReport;
 /** Every process the learner's code of this file starts carries this in its environment. */
 const tag = randomBytes(6).toString('hex');
@@ -31,6 +32,11 @@ beforeAll(async () => {
     'passing',
     `import { chai } from 'vitest';\nchai.Assertion.prototype.assert = () => {};\n${addThat.subtracts}`,
   );
+  // Finite, but far too much: small steps without end in sight, the event loop free between them.
+  heavy = scratchLesson(
+    'passing',
+    `for (let step = 0; step < 1e9; step++) await new Promise((resolve) => setImmediate(resolve));\n${addThat.adds}`,
+  );
   detachedPort = await freePort();
   process.env.FIXTURE_TAG = tag;
   process.env.FIXTURE_PORT = String(detachedPort);
@@ -45,6 +51,7 @@ beforeAll(async () => {
     fixture('throws-at-import'),
     fixture('never-settles'),
     fixture('endless-loop'),
+    { testFile: heavy.testFile, name: 'heavy', limits },
     fixture('waits-forever'),
     fixture('ends-itself'),
     fixture('starts-detached'),
@@ -55,6 +62,7 @@ beforeAll(async () => {
 afterAll(() => {
   broken?.remove();
   silencing?.remove();
+  heavy?.remove();
 });
 
 describe('runChecks on a passing lesson', () => {
@@ -167,10 +175,22 @@ describe('runChecks on an endless loop', () => {
     expect(stuck.problem?.kind).toBe('busy');
     expect(stuck.during).toEqual({ path: ['add()'], title: 'adds two numbers' });
     const text = explainCheck(stuck);
-    expect(text).toContain('kept computing without end');
+    expect(text).toContain('computed without a break');
     expect(text).toContain('during the check "adds two numbers" (add())');
     expect(report.timedOut).toBe(false);
     expect(result('passing').passed).toBe(true);
+  });
+});
+
+describe('runChecks on code that works on and on, its event loop free', () => {
+  it('stops it as too much work, not as an endless loop', () => {
+    const stuck = result('heavy');
+    expect(stuck.problem?.kind).toBe('heavy');
+    expect(stuck.during).toBeNull();
+    const text = explainCheck(stuck);
+    expect(text).toContain('kept working for a long time without finishing');
+    expect(text).not.toMatch(/endless loop|without end/);
+    expect(explainCheck(stuck, undefined, 'command line', 'hinglish')).toContain('kaam karta raha aur khatam nahi hua');
   });
 });
 
