@@ -15,6 +15,7 @@ const fixture = (name: string) => ({ testFile: `tests/engine/fixtures/${name}/ch
 let broken: ScratchLesson;
 let silencing: ScratchLesson;
 let heavy: ScratchLesson;
+let late: ScratchLesson;
 let report: CheckReport;
 /** Every process the learner's code of this file starts carries this in its environment. */
 const tag = randomBytes(6).toString('hex');
@@ -37,6 +38,11 @@ beforeAll(async () => {
     'passing',
     `for (let step = 0; step < 1e9; step++) await new Promise((resolve) => setImmediate(resolve));\n${addThat.adds}`,
   );
+  // Right, but its second call leaves a timer that throws 3 s after the last check.
+  late = scratchLesson(
+    'passing',
+    "let calls = 0;\nexport function add(a: number, b: number): number {\n  if (++calls === 2) setTimeout(() => { throw new Error('thrown 3 s after the last check'); }, 3000);\n  return a + b;\n}\n",
+  );
   detachedPort = await freePort();
   process.env.FIXTURE_TAG = tag;
   process.env.FIXTURE_PORT = String(detachedPort);
@@ -52,6 +58,7 @@ beforeAll(async () => {
     fixture('never-settles'),
     fixture('endless-loop'),
     { testFile: heavy.testFile, name: 'heavy', limits },
+    { testFile: late.testFile, name: 'throws-late', limits },
     fixture('waits-forever'),
     fixture('ends-itself'),
     fixture('starts-detached'),
@@ -63,6 +70,7 @@ afterAll(() => {
   broken?.remove();
   silencing?.remove();
   heavy?.remove();
+  late?.remove();
 });
 
 describe('runChecks on a passing lesson', () => {
@@ -191,6 +199,17 @@ describe('runChecks on code that works on and on, its event loop free', () => {
     expect(text).toContain('kept working for a long time without finishing');
     expect(text).not.toMatch(/endless loop|without end/);
     expect(explainCheck(stuck, undefined, 'command line', 'hinglish')).toContain('kaam karta raha aur khatam nahi hua');
+  });
+});
+
+describe('runChecks on code whose timer throws after the last check', () => {
+  it('waits for it, fails the check, and says where it was thrown', () => {
+    const thrown = result('throws-late');
+    expect(thrown.tests.map((test) => test.state)).toEqual(['passed', 'passed']);
+    expect(thrown.passed).toBe(false);
+    expect(thrown.problem).toMatchObject({ kind: 'unhandled-error', message: 'thrown 3 s after the last check' });
+    expect(thrown.problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/passing-[^/]+\/exercise\.ts:3:\d+$/);
+    expect(explainCheck(thrown)).toMatch(/threw an error outside the checks[^]*\n {2}Where: tests\/engine/);
   });
 });
 

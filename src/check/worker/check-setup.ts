@@ -17,6 +17,12 @@ import { nextPhase, startWatchdog } from './watchdog.ts';
 const waitingMs = stuckLimits.waitingMs || 5000;
 /** Work under way (a query, an upload) with nothing at all happening this long: it never answers. */
 const silentMs = 60_000;
+/**
+ * After the last check, timers the learner's code left behind may still throw: the worker waits
+ * for them this long at most (a throw 3 s after the last check is seen), and not at all when
+ * none is pending. Vitest's and the check's own timers are unref'd, so they never count.
+ */
+const lateErrorsMs = 5000;
 
 let watching: AbortController | undefined;
 
@@ -72,7 +78,10 @@ if (channelAddress) {
   // An afterEach that throws (the test file's own, or the judging one below) skips the hooks
   // after it, this phaseEnds too: the file's end says idle again, or vitest ending the worker
   // would look like the last test's code ending its own process.
-  afterAll(phaseEnds);
+  afterAll(async () => {
+    phaseEnds();
+    await timersDone(lateErrorsMs);
+  }, lateErrorsMs * 2);
   // Learner code can reach vitest's chai (import { chai } from 'vitest') and make every assertion
   // pass: after each test, one that must fail is tried, and a check that cannot fail passes nothing.
   afterEach(() => {
@@ -82,6 +91,16 @@ if (channelAddress) {
           "part of vitest's or chai's code). No check can pass that way. Leave vitest and chai out of your code.",
       );
   });
+}
+
+/** Resolves when no timer keeps the process alive any more, or after `ms`. */
+async function timersDone(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (
+    performance.now() < until &&
+    process.getActiveResourcesInfo().some((kind) => kind === 'Timeout' || kind === 'Immediate')
+  )
+    await new Promise((resolve) => setTimeout(resolve, 50).unref());
 }
 
 /** Whether expect() still fails a false assertion. */
