@@ -209,7 +209,7 @@ describe('runChecks on code whose timer throws after the last check', () => {
     expect(thrown.passed).toBe(false);
     expect(thrown.problem).toMatchObject({ kind: 'unhandled-error', message: 'thrown 3 s after the last check' });
     expect(thrown.problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/passing-[^/]+\/exercise\.ts:3:\d+$/);
-    expect(explainCheck(thrown)).toMatch(/threw an error outside the checks[^]*\n {2}Where: tests\/engine/);
+    expect(explainCheck(thrown)).toMatch(/threw an error outside the checks[\s\S]*\n {2}Where: tests\/engine/);
   });
 });
 
