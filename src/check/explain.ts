@@ -70,7 +70,9 @@ export function explainCheck(
       lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
     if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
   }
-  if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
+  const stray = result.strayError;
+  if (stray) lines.push('', words.stray, `  ${cap(stray.message, maxValue)}`);
+  if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
