@@ -49,6 +49,8 @@ export interface ExplainWords {
   setup: string[];
   noTests: string;
   crash: string[];
+  /** The lesson's test file is gone (the learner's code may delete files): nothing can check the code. */
+  testFileMissing(file: string): string[];
   whileLoading: string;
   during(test: string): string;
 }
@@ -137,6 +139,10 @@ const english: ExplainWords = {
   crash: [
     'The check itself stopped before it could judge your code (not your fault):',
     'Try again; if it keeps happening, please tell the playground maintainers.',
+  ],
+  testFileMissing: (file) => [
+    `The checks' own file ${file} is missing, so nothing could check your code. Did your code (or you) delete it?`,
+    `Put it back: git checkout -- ${file} (in a git copy of the playground), or copy it from a fresh download of the playground. Reset brings back your exercise files only, not the checks.`,
   ],
   whileLoading: '  It happened while your code was being loaded, before any check ran.',
   during: (test) => `  It happened during the check ${test}.`,
@@ -228,6 +234,10 @@ const hinglish: ExplainWords = {
   crash: [
     'Check khud hi aapke code ko judge karne se pehle ruk gaya (aapki galti nahi):',
     'Phir se try kijiye; agar baar baar ho, toh playground maintainers ko bataiye.',
+  ],
+  testFileMissing: (file) => [
+    `Checks ki apni file ${file} gayab hai, isliye aapka code check nahi ho paya. Kya aapke code ne (ya aapne) use delete kar diya?`,
+    `Use wapas laaiye: git checkout -- ${file} (agar playground git copy hai), ya playground ke naye download se copy kijiye. Reset sirf aapki exercise files wapas laata hai, checks nahi.`,
   ],
   whileLoading: '  Yeh tab hua jab aapka code load ho raha tha, kisi check ke chalne se pehle.',
   during: (test) => `  Yeh check ${test} ke dauraan hua.`,

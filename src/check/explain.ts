@@ -199,8 +199,12 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.setup[0], message, words.setup[1]];
     case 'no-tests':
       return [words.noTests];
-    case 'crash':
+    case 'crash': {
+      // run-checks.ts's sentence for a test file that is gone: deleted, most likely by the code it checks.
+      const testFile = /^There is no test file (.+)\.$/.exec(problem.message)?.[1];
+      if (testFile) return words.testFileMissing(testFile);
       return [words.crash[0], `  ${cap(problem.message, maxValue * 2)}`, words.crash[1]];
+    }
   }
 }
 

@@ -175,6 +175,14 @@ describe('runChecks on a test file that is not there', () => {
     });
     expect(result('passing').passed).toBe(true);
   });
+
+  it('asks to put it back, and does not call it the check breaking', () => {
+    const text = explainCheck(result('nowhere'));
+    expect(text).toContain("The checks' own file tests/engine/fixtures/nowhere/check.fixture.ts is missing");
+    expect(text).toContain('git checkout -- tests/engine/fixtures/nowhere/check.fixture.ts');
+    expect(text).not.toContain('not your fault');
+    expect(explainCheck(result('nowhere'), undefined, 'command line', 'hinglish')).toContain('Use wapas laaiye');
+  });
 });
 
 describe('runChecks on an endless loop', () => {
