@@ -71,7 +71,9 @@ export function explainCheck(
       lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
     if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
   }
-  if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
+  const stray = result.strayError;
+  if (stray) lines.push('', words.stray, `  ${cap(stray.message, maxValue)}`);
+  if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
@@ -182,10 +184,14 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
     case 'busy':
       return [words.busy[0], during, words.busy[1]].filter(isLine);
+    case 'heavy':
+      return [words.heavy[0], during, words.heavy[1]].filter(isLine);
     case 'waiting':
       return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':
       return [words.endedItself[0], during, words.endedItself[1]].filter(isLine);
+    case 'out-of-memory':
+      return [words.outOfMemory[0], during, words.outOfMemory[1]].filter(isLine);
     case 'time-limit':
       return words.ceiling;
     case 'unhandled-error':
@@ -196,8 +202,12 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.noTests];
     case 'judge-changed':
       return [judgeChangedText(problem, context.language)];
-    case 'crash':
+    case 'crash': {
+      // run-checks.ts's sentence for a test file that is gone: deleted, most likely by the code it checks.
+      const testFile = /^There is no test file (.+)\.$/.exec(problem.message)?.[1];
+      if (testFile) return words.testFileMissing(testFile);
       return [words.crash[0], `  ${cap(problem.message, maxValue * 2)}`, words.crash[1]];
+    }
   }
 }
 

@@ -67,10 +67,14 @@ export interface TestOutcome {
  * Why a check has no verdict from its tests:
  * - `load-error`: the exercise file did not load (syntax error, threw while imported, missing);
  * - `setup-error`: the test file's own setup failed (e.g. the database did not start);
- * - `busy`: the code computed without end (an endless loop), measured in CPU time, and was stopped;
+ * - `busy`: the code computed without a break (an endless loop, or a huge piece of work in one
+ *   go), measured in CPU time, and was stopped;
+ * - `heavy`: the code kept working (thousands of connections, say), the event loop turning
+ *   between its steps, for many times the CPU a check needs, and was stopped;
  * - `waiting`: the code waited for something that never happens (nothing under way, nothing
  *   happening), and was stopped;
  * - `ended-itself`: the code ended its own process (process.exit, a kill of its own pid);
+ * - `out-of-memory`: the code filled the memory its process may use, and the process died;
  * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
  * - `crash`: vitest itself failed or stopped unexpectedly;
@@ -81,8 +85,10 @@ export type ProblemKind =
   | 'load-error'
   | 'setup-error'
   | 'busy'
+  | 'heavy'
   | 'waiting'
   | 'ended-itself'
+  | 'out-of-memory'
   | 'time-limit'
   | 'unhandled-error'
   | 'crash'

@@ -196,10 +196,14 @@ describe('explainCheck', () => {
   });
 
   it('mentions an error thrown outside the checks after the failures', () => {
-    const strayError = { kind: 'unhandled-error' as const, message: 'Storage is down for a moment.' };
+    const strayError = {
+      kind: 'unhandled-error' as const,
+      message: 'Storage is down for a moment.',
+      location: 'playground/05-upload/upload.ts:12:9',
+    };
     const text = explainCheck(result({ tests: [failedTest('saves', 'nope')], strayError }));
     expect(text).toContain('outside the checks');
-    expect(text).toContain('Storage is down for a moment.');
+    expect(text).toContain('Storage is down for a moment.\n  Where: playground/05-upload/upload.ts:12:9');
   });
 
   it('does not blame the learner for a setup that failed', () => {
