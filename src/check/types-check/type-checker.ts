@@ -13,7 +13,10 @@ export interface TypeIssue {
   column?: number;
   /** TypeScript's error number: 2339 for TS2339. */
   code: number;
+  /** TypeScript's sentence, one line per step of its reasoning. */
   message: string;
+  /** The learner's line it is about, as written (trimmed). */
+  source?: string;
 }
 
 const threadFile = new URL('./type-check-thread.mjs', import.meta.url);
