@@ -23,9 +23,9 @@ interface CheckVerdict {
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
-  const { WarmCheck } = await import('../check/index.ts');
+  const { WarmCheck, learnerTypedFiles } = await import('../check/index.ts');
   const folder = lessonPaths(lesson).playgroundDir;
-  const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));
+  const typeCheck = learnerTypedFiles(lesson);
   const warm = new WarmCheck({ lesson, target: 'playground' }, [folder + path.sep], { typeCheck });
   void warm.warmUp();
   return warm;

@@ -128,7 +128,7 @@ export async function watchLesson({ lesson, language, streams, warm }: ScreenSta
   const { output } = streams;
   const words = lessonWords(language);
   log.step(words.watching(exerciseFiles(lesson).join(', ')), { output });
-  const keys = listenForStop();
+  const keys = listenForStop(() => {}, { input: streams.input });
   try {
     const passed = await watchUntilPassed(lesson, {
       onVerdict: (verdict) => say(streams, '\n' + verdict.text),

@@ -210,6 +210,24 @@ describe("TypeScript's view under a pass", () => {
   );
 });
 
+describe("TypeScript's view under a watch's pass", () => {
+  it('is said before the watch ends', async () => {
+    const scratch = scratchLesson('passing', addThat.addsMistyped);
+    const { screen, closed, warm } = await openOnScratch(first, scratch, 'en');
+    try {
+      await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'down', 'down', 'enter');
+      await screen.waitFor('The checks pass, but TypeScript disagrees', 60_000);
+      await screen.waitFor('(TS2322)');
+      await screen.waitFor('Passed! Lesson marked as done.');
+      await screen.answer(`Lesson ${first.number} ✔ done: what next?`, 'ctrl-c');
+      await closesWithin(closed, 15_000);
+    } finally {
+      await warm.stop();
+      scratch.remove();
+    }
+  }, 90_000);
+});
+
 /** Opens `lesson`'s screen on a real warm check of a scratch fixture lesson, and skips its text. */
 async function openOnScratch(lesson: (typeof lessons)[number], scratch: ScratchLesson, language: 'en' | 'hinglish') {
   const warm = new WarmCheck(
