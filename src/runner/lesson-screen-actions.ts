@@ -91,8 +91,7 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
   const words = lessonWords(language);
   const databaseLine = databaseSaid
     ? undefined
-    : import('../database/database-line.ts').then((m) => m.checkDatabaseLine(language));
-  databaseSaid = true;
+    : import('../database/database-line.ts').then((m) => m.checkDatabaseLine(language)).catch(() => undefined);
   // No spinner: clack's would end the whole program at Ctrl-C.
   log.step(words.checking, { output });
   const keys = listenForStop(() => {}, { input: streams.input, ctrlCOnly: true });
@@ -105,7 +104,9 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
     if (verdict.typesDisagree) log.warn(words.passedTypesDisagree, { output });
     else if (verdict.passed) log.success(paint('green', words.passed), { output });
     else log.warn(words.checked, { output });
-    const line = await databaseLine?.catch(() => undefined);
+    // Said at the first check that ends with a verdict (one stopped with Ctrl-C says nothing).
+    databaseSaid = true;
+    const line = await databaseLine;
     if (line) say(streams, paint('dim', line));
     say(streams, verdict.text);
     if (verdict.passed) log.success(afterPassing(lesson, language, 'menu'), { output });
