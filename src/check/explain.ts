@@ -6,6 +6,7 @@ import { lessonWordsFor } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
+import { judgeChangedText } from './judge-guard.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
 /** Raw values (expected, got) are cut past this; the checks' own sentences never are. */
@@ -193,6 +194,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.setup[0], message, words.setup[1]];
     case 'no-tests':
       return [words.noTests];
+    case 'judge-changed':
+      return [judgeChangedText(problem, context.language)];
     case 'crash':
       return [words.crash[0], `  ${cap(problem.message, maxValue * 2)}`, words.crash[1]];
   }

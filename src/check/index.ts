@@ -34,6 +34,7 @@ export { explainTypeIssues } from './explain-types.ts';
 export { learnerTypedFiles } from './types-check/type-checker.ts';
 export type { ReadIn } from './explain-words.ts';
 export { watchPlayground, watchCheck } from './watch.ts';
+export { judgeDigestsCurrent, recordJudgeDigests } from './judge-guard.ts';
 export type {
   LessonCheckRequest,
   CheckReport,

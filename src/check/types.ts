@@ -74,7 +74,8 @@ export interface TestOutcome {
  * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
  * - `crash`: vitest itself failed or stopped unexpectedly;
- * - `no-tests`: the file ran but held no test.
+ * - `no-tests`: the file ran but held no test;
+ * - `judge-changed`: the test file, tests/support/ or the progress file was changed (judge-guard.ts).
  */
 export type ProblemKind =
   | 'load-error'
@@ -85,7 +86,11 @@ export type ProblemKind =
   | 'time-limit'
   | 'unhandled-error'
   | 'crash'
-  | 'no-tests';
+  | 'no-tests'
+  | 'judge-changed';
+
+/** How the judge was found changed: a test file put back after the run, one unlike the course's, or progress put back. */
+export type JudgeChange = 'put-back' | 'not-the-course-copy' | 'progress';
 
 export interface CheckProblem {
   kind: ProblemKind;
@@ -95,6 +100,8 @@ export interface CheckProblem {
   location?: string;
   /** More of the error, colours removed, for `--verbose` views; never shown first. */
   detail?: string;
+  /** For `judge-changed`: which file (from the project root), and how it was found changed. */
+  judge?: { file: string; how: JudgeChange };
 }
 
 export interface CheckResult {

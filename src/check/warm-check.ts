@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnHost, type CheckHost } from './check-host.ts';
 import { HostRun } from './host-run.ts';
+import { guardJudge } from './judge-guard.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';
 import { defaultCeilingMs } from './run-checks.ts';
@@ -68,6 +69,7 @@ export class WarmCheck {
 
     const run = new HostRun(this.options.ceilingMs ?? defaultCeilingMs);
     this.current = run;
+    const judged = guardJudge([this.request]);
     host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
     await run.finished();
     this.current = undefined;
@@ -78,6 +80,9 @@ export class WarmCheck {
     const record = run.ceilingHit ? undefined : run.modules.get(this.name);
     let result = checkResult(this.request, this.name, record, run.context(host.output));
     if (run.unhandled[0]) result = withUnhandledError(result, run.unhandled[0]);
+    [result] = judged([result]);
+    // The next run's worker may have loaded the changed file before it was put back: a new host loads it afresh.
+    if (result.problem?.kind === 'judge-changed' && !run.ceilingHit) await this.restart();
     // A failing verdict never waits for TypeScript: what it has not said yet comes after
     // (typeIssuesLater). A pass does wait: it marks the lesson done and ends a watch, and
     // TypeScript may disagree with the code that passed (the checks only strip types).

@@ -2,8 +2,7 @@
 // (run the app, edit, check, watch, hints, the solution, reset, and once lesson 08 passes, export
 // the app) until the learner goes back to the menu or on to the next lesson. Everything it says is in the learner's language.
 import { isCancel } from '@clack/prompts';
-import { exportedLesson } from '../export/export-app.ts';
-import type { LessonEntry } from '../lessons/catalog.ts';
+import { exportedLesson, type LessonEntry } from '../lessons/catalog.ts';
 import {
   lessonProgress,
   loadProgress,

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLesson, lessonPaths } from '../../src/lessons/catalog.ts';
+import { findLesson, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 const lesson = findLesson('02')!;
@@ -56,6 +56,23 @@ describe('check', () => {
     expect(ran.status, ran.stdout + ran.stderr).toBe(1);
     expect(ran.stdout).toContain(`(LESSON_TARGET=mistake:${mistake})`);
     expect(ran.stdout).toContain(lesson.mistakes[0].explains);
+    expect(existsSync(progressFile)).toBe(false);
+  }, 30_000);
+});
+
+describe('check, after something changed the test file between checks (say, code run with "Run the app")', () => {
+  it('exits 1 with one sentence naming the file and how to put it back, and records nothing', async () => {
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playgroundRoot, lesson.slug), { recursive: true });
+    const progressFile = temporaryProgressFile();
+    // The test file stays as it is: the course's digest of it is what differs, as it would after a change.
+    const digests = path.join(path.dirname(progressFile), 'judge-digests.json');
+    const course = JSON.parse(readFileSync(path.join(projectRoot, 'tests', 'judge-digests.json'), 'utf8'));
+    writeFileSync(digests, JSON.stringify({ ...course, 'tests/02-schema.test.ts': 'a'.repeat(64) }));
+    const ran = await runEntry('cli', ['check', '02'], progressFile, { ...env, PLAYGROUND_JUDGE_DIGESTS: digests });
+    expect(ran.status, ran.stdout + ran.stderr).toBe(1);
+    expect(ran.stdout).toContain(
+      "tests/02-schema.test.ts, which judges your code, is not the course's copy any more (something changed it, perhaps your app), so no check counts until you put it back with git checkout -- tests/02-schema.test.ts (working on the course and changed it on purpose? npm run digests records it).",
+    );
     expect(existsSync(progressFile)).toBe(false);
   }, 30_000);
 });
