@@ -36,7 +36,7 @@ export function explainCheck(
   const context: Context = { words: explainWords(language), lesson, language, readIn };
   const { words } = context;
   const hint = instead ?? (lesson ? words.hint(readIn, lesson.number) : undefined);
-  const types = explainTypeIssues(result.typeIssues, language);
+  const types = explainTypeIssues(result.typeIssues, language, result.passed);
   const typeLines = types.length ? ['', ...types] : [];
 
   const skipped = result.tests.filter((test) => test.state === 'skipped');

@@ -31,6 +31,7 @@ export { runChecks, type RunChecksOptions } from './run-checks.ts';
 export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
+export { learnerTypedFiles } from './types-check/type-checker.ts';
 export type { ReadIn } from './explain-words.ts';
 export { watchPlayground, watchCheck } from './watch.ts';
 export { judgeDigestsCurrent, recordJudgeDigests } from './judge-guard.ts';

@@ -24,6 +24,8 @@ export class WarmCheck {
   private readonly preparedWaiters = new Set<() => void>();
   private current?: HostRun;
   private stopped = false;
+  /** Counts restarts: a run that was still waiting for its host when one came is over too. */
+  private restarts = 0;
   /** What a host that ended by itself printed: the next run says so, then tries a new host. */
   private crashed?: string;
   private readonly name: string;
@@ -60,7 +62,8 @@ export class WarmCheck {
     const started = performance.now();
     if (this.stopped) return this.stoppedResult();
     const host = this.open();
-    if (!(await this.preparedRun())) return this.stoppedResult();
+    const restarts = this.restarts;
+    if (!(await this.preparedRun()) || restarts !== this.restarts) return this.stoppedResult();
     this.prepared = false;
     if (this.current) return this.stoppedResult();
 
@@ -80,8 +83,10 @@ export class WarmCheck {
     [result] = judged([result]);
     // The next run's worker may have loaded the changed file before it was put back: a new host loads it afresh.
     if (result.problem?.kind === 'judge-changed' && !run.ceilingHit) await this.restart();
-    // The verdict never waits for TypeScript: what it has not said yet comes after (typeIssuesLater).
-    const issues = typeIssues && (await ifReady(typeIssues));
+    // A failing verdict never waits for TypeScript: what it has not said yet comes after
+    // (typeIssuesLater). A pass does wait: it marks the lesson done and ends a watch, and
+    // TypeScript may disagree with the code that passed (the checks only strip types).
+    const issues = typeIssues && (await (result.passed ? typeIssues : ifReady(typeIssues)));
     const late = typeIssues && !issues ? { typeIssuesLater: typeIssues } : {};
     return { ...result, typeIssues: issues || undefined, ...late, durationMs: performance.now() - started };
   }
@@ -91,6 +96,7 @@ export class WarmCheck {
     const host = this.host;
     this.host = undefined;
     this.prepared = false;
+    this.restarts++;
     // A run in progress is over: its result (none) is not about the newest code anyway.
     this.current?.end();
     await host?.end();

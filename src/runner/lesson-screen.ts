@@ -159,9 +159,13 @@ async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {
       case 'edit':
         await editFiles(state);
         break;
-      case 'check':
-        if (await checkLesson(state)) cursor = lessonAfter(lesson) ? 'next' : 'solution';
+      case 'check': {
+        const ended = await checkLesson(state);
+        if (ended === 'passed') cursor = lessonAfter(lesson) ? 'next' : 'solution';
+        // Stopped with Ctrl-C: the learner may well check again.
+        if (ended === 'stopped') cursor = 'check';
         break;
+      }
       case 'watch':
         if (await watchLesson(state)) cursor = lessonAfter(lesson) ? 'next' : 'solution';
         break;
