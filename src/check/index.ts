@@ -41,4 +41,5 @@ export type {
   CheckResult,
   TestOutcome,
   EngineFileResult,
+  ProblemKind,
 } from './types.ts';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { recordCheck, type Language } from '../progress/progress-store.ts';
-import type { CheckResult, ReadIn, WarmCheck } from '../check/index.ts';
+import type { CheckResult, ProblemKind, ReadIn, WarmCheck } from '../check/index.ts';
 import { hintCount } from './lesson-actions.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from '../terminal/terminal.ts';
@@ -34,7 +34,15 @@ export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
 // The verdicts that say something about the learner's code: a failing test, or code that would
 // not load, never ended, or threw. A check that could not run (the database did not start,
 // vitest crashed) says nothing about it, and leaves "done" as it was.
-const learnersProblems = new Set(['load-error', 'busy', 'waiting', 'ended-itself', 'unhandled-error']);
+const learnersProblems = new Set<ProblemKind>([
+  'load-error',
+  'busy',
+  'heavy',
+  'waiting',
+  'ended-itself',
+  'out-of-memory',
+  'unhandled-error',
+]);
 
 /** Saves what the check says about the learner's code: done after a pass, not done after a fail. */
 export function recordVerdict(lesson: LessonEntry, result: CheckResult): void {
