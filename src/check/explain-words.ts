@@ -8,7 +8,7 @@ export type ReadIn = 'menu' | 'command line' | 'watch';
 export type VerdictLanguage = 'en' | 'hinglish';
 
 export interface ExplainWords {
-  allPass(count: number, lesson?: string): string;
+  allPass(count: number, lesson?: string, praise?: boolean): string;
   /** `skipped`: checks of the lesson that did not run this time, counted in the total. */
   notYet(failed: number, skipped: number): string;
   gettingThere(passed: number, ran: number, skipped: number): string;
@@ -56,8 +56,8 @@ export interface ExplainWords {
 }
 
 const english: ExplainWords = {
-  allPass: (count, lesson) =>
-    `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}. Well done!`,
+  allPass: (count, lesson, praise = true) =>
+    `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}.${praise ? ' Well done!' : ''}`,
   notYet: (failed, skipped) =>
     skipped
       ? `Not yet: ${failed} of ${failed + skipped} checks fail, and ${skipped} did not run this time.`
@@ -149,8 +149,8 @@ const english: ExplainWords = {
 };
 
 const hinglish: ExplainWords = {
-  allPass: (count, lesson) =>
-    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai. Shabaash!`,
+  allPass: (count, lesson, praise = true) =>
+    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai.${praise ? ' Shabaash!' : ''}`,
   notYet: (failed, skipped) =>
     skipped
       ? `Abhi nahi: ${failed + skipped} mein se ${failed} ${failed === 1 ? 'check fail ho raha hai' : 'checks fail ho rahe hain'}, aur ${skipped} is baar chale hi nahi.`

@@ -42,7 +42,9 @@ export function explainCheck(
   const skipped = result.tests.filter((test) => test.state === 'skipped');
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
-    return joinLines([words.allPass(count, lesson?.number), ...notRunLines(skipped, words), ...typeLines]);
+    // No praise right above TypeScript disagreeing.
+    const said = words.allPass(count, lesson?.number, types.length === 0);
+    return joinLines([said, ...notRunLines(skipped, words), ...typeLines]);
   }
   if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 

@@ -28,6 +28,20 @@ describe('explainCheck', () => {
     expect(text).toContain('npm run lesson -- hint 02');
   });
 
+  it('gives no praise to a pass that TypeScript disagrees with', () => {
+    const passing = { path: [], title: 'saves the song', state: 'passed' } as const satisfies TestOutcome;
+    const issue = {
+      file: '/x/song.ts',
+      line: 3,
+      code: 2322,
+      message: "Type 'number' is not assignable to type 'string'.",
+    };
+    expect(explainCheck(result({ passed: true, tests: [passing] }))).toContain('Well done!');
+    const disagreed = explainCheck(result({ passed: true, tests: [passing], typeIssues: [issue] }));
+    expect(disagreed).toContain('TypeScript disagrees');
+    expect(disagreed).not.toContain('Well done!');
+  });
+
   it('shortens long expected and actual values of a check without its own words', () => {
     const long = 'x'.repeat(5000);
     const text = explainCheck(
