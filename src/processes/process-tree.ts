@@ -1,7 +1,9 @@
 // A tree of processes to end as a whole: a root, its process group and descendants, and (on
 // Linux) every process whose environment carries a mark, which finds the detached ones that
-// left both the group and the parent links but kept the environment they inherited.
-import { processesMarked, processTable, type ProcessInfo } from './process-table.ts';
+// left both the group and the parent links but kept the environment they inherited, and the
+// ones that escaped a process marked in the kernel (markDescendants), which keep that mark.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { oomScores, processesMarked, processTable, type ProcessInfo } from './process-table.ts';
 
 export interface ProcessTree {
   root: number;
@@ -13,7 +15,52 @@ export interface ProcessTree {
 function treeMembers(tree: ProcessTree): number[] {
   const alive = living();
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
+  for (const pid of escapees(alive)) found.add(pid);
   return withRelatives(tree, found, alive);
+}
+
+/**
+ * The kernel's mark of the processes a check starts: an OOM score adjustment in this range.
+ * Every process inherits it, through a cleared environment, a new session and a double fork;
+ * only privileges lower it again.
+ */
+const kernelMarks = { lowest: 901, highest: 999 };
+
+/**
+ * Marks every process this one starts from now on (Linux): with an OOM score adjustment no
+ * living process has. When this process then ends a tree, the processes that escaped it go
+ * too. A side effect worth having: when memory runs out, the kernel ends these first.
+ */
+export function markDescendants(): void {
+  if (process.platform !== 'linux') return;
+  const taken = new Set(oomScores(living()).values());
+  for (let score = kernelMarks.lowest; score <= kernelMarks.highest; score++) {
+    if (taken.has(score)) continue;
+    try {
+      writeFileSync('/proc/self/oom_score_adj', String(score));
+    } catch {
+      // A system that does not let us: the environment's mark is all there is.
+    }
+    return;
+  }
+}
+
+/**
+ * The processes that escaped this marked process's trees: they carry its kernel mark and started
+ * after it, but their parent does not carry it (an orphan handed to init, whatever its
+ * environment, session or group). One read when this process is not marked.
+ */
+function escapees(alive: ProcessInfo[]): number[] {
+  if (process.platform !== 'linux') return [];
+  const self = alive.find((info) => info.pid === process.pid);
+  const mark = Number(readFileSync('/proc/self/oom_score_adj', 'utf8'));
+  const since = self?.started;
+  if (since === undefined || mark < kernelMarks.lowest || mark > kernelMarks.highest) return [];
+  const scores = oomScores(alive);
+  return alive
+    .filter((info) => scores.get(info.pid) === mark && scores.get(info.parent) !== mark)
+    .filter((info) => info.started !== undefined && info.started >= since)
+    .map((info) => info.pid);
 }
 
 const living = () => processTable().filter((info) => !info.ended);
