@@ -1,7 +1,7 @@
 // A tree of processes to end as a whole: a root, its process group and descendants, and (on
 // Linux) every process whose environment carries a mark, which finds the detached ones that
 // left both the group and the parent links but kept the environment they inherited, and the
-// ones that escaped a process marked in the kernel (markDescendants), which keep that mark.
+// ones that escaped a tree marked in the kernel (markInKernel), which keep that mark.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { oomScores, processesMarked, processTable, type ProcessInfo } from './process-table.ts';
 
@@ -9,57 +9,82 @@ export interface ProcessTree {
   root: number;
   /** An environment variable (name and value) every process of the tree inherited. */
   mark?: { name: string; value: string };
+  /** The kernel's mark of the tree (markInKernel); without it, this process's own, if it has one. */
+  kernelMark?: KernelMark;
 }
 
 /** Every living process of the tree, never this process or its ancestors. */
 function treeMembers(tree: ProcessTree): number[] {
   const alive = living();
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
-  for (const pid of escapees(alive)) found.add(pid);
+  for (const pid of escapees(tree.kernelMark ?? ownMark(alive), alive)) found.add(pid);
   return withRelatives(tree, found, alive);
 }
 
 /**
- * The kernel's mark of the processes a check starts: an OOM score adjustment in this range.
- * Every process inherits it, through a cleared environment, a new session and a double fork;
- * only privileges lower it again.
+ * A mark no environment change, new session or double fork removes (Linux): an OOM score
+ * adjustment in this range, which every process inherits from its parent and only privileges
+ * lower again. `since`: when the process marked started (clock ticks since boot).
  */
-const kernelMarks = { lowest: 901, highest: 999 };
+interface KernelMark {
+  score: number;
+  since: number;
+}
+const kernelScores = { lowest: 901, highest: 999 };
+const isKernelScore = (score: number | undefined) =>
+  score !== undefined && score >= kernelScores.lowest && score <= kernelScores.highest;
 
 /**
- * Marks every process this one starts from now on (Linux): with an OOM score adjustment no
- * living process has. When this process then ends a tree, the processes that escaped it go
- * too. A side effect worth having: when memory runs out, the kernel ends these first.
+ * Marks process `pid` and all it starts from then on with a score no living process has, so
+ * that ending its tree also ends the processes that escaped it. Call it before the process runs
+ * code of its own. A side effect worth having: when memory runs out, the kernel ends these first.
  */
-export function markDescendants(): void {
-  if (process.platform !== 'linux') return;
-  const taken = new Set(oomScores(living()).values());
-  for (let score = kernelMarks.lowest; score <= kernelMarks.highest; score++) {
+export function markInKernel(pid: number): KernelMark | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const alive = living();
+  const taken = new Set(oomScores(alive).values());
+  const since = alive.find((info) => info.pid === pid)?.started;
+  for (let score = kernelScores.lowest; score <= kernelScores.highest; score++) {
     if (taken.has(score)) continue;
     try {
-      writeFileSync('/proc/self/oom_score_adj', String(score));
+      writeFileSync(`/proc/${pid}/oom_score_adj`, String(score));
+      return since === undefined ? undefined : { score, since };
     } catch {
-      // A system that does not let us: the environment's mark is all there is.
+      return undefined; // a system that does not let us: the environment's mark is all there is
     }
-    return;
   }
+  return undefined;
 }
 
 /**
- * The processes that escaped this marked process's trees: they carry its kernel mark and started
- * after it, but their parent does not carry it (an orphan handed to init, whatever its
- * environment, session or group). One read when this process is not marked.
+ * Marks this process and all it starts from now on (markInKernel), unless its starter gave it
+ * a mark of its own already: the trees it ends then include what escaped them.
  */
-function escapees(alive: ProcessInfo[]): number[] {
-  if (process.platform !== 'linux') return [];
-  const self = alive.find((info) => info.pid === process.pid);
-  const mark = Number(readFileSync('/proc/self/oom_score_adj', 'utf8'));
-  const since = self?.started;
-  if (since === undefined || mark < kernelMarks.lowest || mark > kernelMarks.highest) return [];
+export function markDescendants(): void {
+  const scores = oomScores(living().filter((info) => info.pid === process.pid || info.pid === process.ppid));
+  const own = scores.get(process.pid);
+  if (!isKernelScore(own) || own === scores.get(process.ppid)) markInKernel(process.pid);
+}
+
+/** This process's kernel mark, when it carries one. */
+function ownMark(alive: ProcessInfo[]): KernelMark | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const score = Number(readFileSync('/proc/self/oom_score_adj', 'utf8'));
+  const since = alive.find((info) => info.pid === process.pid)?.started;
+  return isKernelScore(score) && since !== undefined ? { score, since } : undefined;
+}
+
+/**
+ * The processes that escaped the marked tree: they carry its mark and started after it, but
+ * their parent does not carry it (an orphan handed to init, whatever its environment, session
+ * or group).
+ */
+function escapees(mark: KernelMark | undefined, alive: ProcessInfo[]): number[] {
+  if (!mark) return [];
   const scores = oomScores(alive);
   return alive
-    .filter((info) => scores.get(info.pid) === mark && scores.get(info.parent) !== mark)
-    .filter((info) => info.started !== undefined && info.started >= since)
+    .filter((info) => scores.get(info.pid) === mark.score && scores.get(info.parent) !== mark.score)
+    .filter((info) => info.started !== undefined && info.started >= mark.since)
     .map((info) => info.pid);
 }
 
