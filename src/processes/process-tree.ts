@@ -76,14 +76,14 @@ function ownMark(alive: ProcessInfo[]): KernelMark | undefined {
 
 /**
  * The processes that escaped the marked tree: they carry its mark and started after it, but
- * their parent does not carry it (an orphan handed to init, whatever its environment, session
- * or group).
+ * their parent carries no mark at all (an orphan handed to init, whatever its environment,
+ * session or group). A parent with another mark is a tree marked since (a check made in a check).
  */
 function escapees(mark: KernelMark | undefined, alive: ProcessInfo[]): number[] {
   if (!mark) return [];
   const scores = oomScores(alive);
   return alive
-    .filter((info) => scores.get(info.pid) === mark.score && scores.get(info.parent) !== mark.score)
+    .filter((info) => scores.get(info.pid) === mark.score && !isKernelScore(scores.get(info.parent)))
     .filter((info) => info.started !== undefined && info.started >= mark.since)
     .map((info) => info.pid);
 }

@@ -170,6 +170,22 @@ describe.runIf(linux).concurrent('stopping the playground', () => {
     }
   });
 
+  it("run: SIGHUP (the terminal closed) stops the app, the storage and the database, and frees the app's port", async () => {
+    const run = npmLesson(['run', lesson.number], {}, undefined, false);
+    try {
+      await until(() => /is running at (http\S+)/.test(run.output()), 'the app listening', run);
+      const url = /is running at (http\S+)/.exec(run.output())![1];
+      run.child.kill('SIGHUP');
+      expect(await gone(run)).toEqual([]);
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      rmSync(run.temp, { recursive: true, force: true });
+    }
+  });
+});
+
+// One at a time, beside the concurrent runs above: each starts a whole check or app.
+describe.runIf(linux)('what learner code starts to get away', () => {
   // Found by a hostile probe: none of these carries the run's environment, its group or (once its
   // parent is gone) a parent link to the run; SIGTERM does nothing to them.
   // Each test's sleeps sleep a time of their own, which finds them (their environment is empty).
@@ -215,19 +231,6 @@ describe.runIf(linux).concurrent('stopping the playground', () => {
       }
     },
   );
-
-  it("run: SIGHUP (the terminal closed) stops the app, the storage and the database, and frees the app's port", async () => {
-    const run = npmLesson(['run', lesson.number], {}, undefined, false);
-    try {
-      await until(() => /is running at (http\S+)/.test(run.output()), 'the app listening', run);
-      const url = /is running at (http\S+)/.exec(run.output())![1];
-      run.child.kill('SIGHUP');
-      expect(await gone(run)).toEqual([]);
-      await expect(fetch(url)).rejects.toThrow();
-    } finally {
-      rmSync(run.temp, { recursive: true, force: true });
-    }
-  });
 });
 
 describe.runIf(linux)("on the learner's own server (MONGODB_URI)", () => {
