@@ -3,10 +3,14 @@
 // into `new ImageKit(...)`.
 import { startStorage, type PlaygroundStorage } from '@playground/local-imagekit';
 import { onShutdown } from '../processes/shutdown.ts';
+import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 import { portOrExit } from '../processes/port-option.ts';
 
 takeCharge({ stopIsSuccess: true });
+// The files go in a scratch folder of this process: removed when it ends, and by a later start
+// when it was killed too hard to remove them (kill -9).
+process.env.PLAYGROUND_SCRATCH ??= makeScratchFolder().path;
 
 const port = portOrExit(process.argv.slice(2), 'storage');
 let storage: PlaygroundStorage;

@@ -1,6 +1,8 @@
 // `npm run storage`: the local storage on its own, for an app the playground does not start.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import ImageKit from 'imagekit';
 import { describe, expect, it } from 'vitest';
@@ -38,4 +40,36 @@ describe('npm run storage', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 20_000);
+
+  it('killed too hard to clean up (kill -9), leaves its files to the next start, which removes them', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'storage-cli-'));
+    const start = () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/storage/cli.ts', '--port', '0'], {
+        env: { ...process.env, TMPDIR: temp },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const folder = (async () => {
+        await lines.next();
+        return /files in (\S+),/.exec((await lines.next()).value as string)![1];
+      })();
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      return { child, folder, exited };
+    };
+    const first = start();
+    let next: ReturnType<typeof start> | undefined;
+    try {
+      const folder = await first.folder;
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(existsSync(folder), 'a killed storage cannot remove its own files').toBe(true);
+      next = start();
+      await next.folder;
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      for (const run of [first, next]) if (run && run.child.exitCode === null) run.child.kill('SIGKILL');
+      await next?.exited;
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
