@@ -2,7 +2,7 @@
 // Linux) every process whose environment carries a mark, which finds the detached ones that
 // left both the group and the parent links but kept the environment they inherited, and the
 // ones that escaped a tree marked in the kernel (markInKernel), which keep that mark.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { oomScores, processesMarked, processTable, type ProcessInfo } from './process-table.ts';
 
 export interface ProcessTree {
@@ -31,7 +31,7 @@ interface KernelMark {
   since: number;
 }
 const kernelScores = { lowest: 901, highest: 999 };
-const isKernelScore = (score: number | undefined) =>
+const isKernelScore = (score: number | undefined): score is number =>
   score !== undefined && score >= kernelScores.lowest && score <= kernelScores.highest;
 
 /**
@@ -68,8 +68,7 @@ export function markDescendants(): void {
 
 /** This process's kernel mark, when it carries one. */
 function ownMark(alive: ProcessInfo[]): KernelMark | undefined {
-  if (process.platform !== 'linux') return undefined;
-  const score = Number(readFileSync('/proc/self/oom_score_adj', 'utf8'));
+  const score = oomScores(alive.filter((info) => info.pid === process.pid)).get(process.pid);
   const since = alive.find((info) => info.pid === process.pid)?.started;
   return isKernelScore(score) && since !== undefined ? { score, since } : undefined;
 }
