@@ -1,11 +1,12 @@
 // Children the playground starts around a learner's code (a vitest, a lesson's app, the
 // sandbox). Each leads a process group of its own and carries a mark of its run in its
-// environment, so that ending it ends everything it started, detached or not (process-tree.ts).
+// environment and (on Linux) in the kernel, so that ending it ends everything it started,
+// detached or not (process-tree.ts).
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { isRunning } from './is-running.ts';
 import { markedValues, processTable } from './process-table.ts';
-import { endTree, killTree, type ProcessTree } from './process-tree.ts';
+import { endTree, killTree, markInKernel, type ProcessTree } from './process-tree.ts';
 
 /** The environment variable that marks every process of a run: `<pid of its starter>-<random>`. */
 export const RUN_MARK = 'PLAYGROUND_RUN';
@@ -37,7 +38,10 @@ export function spawnContained(command: string, args: string[], options: SpawnOp
     detached: process.platform !== 'win32',
     windowsHide: true,
   });
-  const tree = (): ProcessTree => ({ root: child.pid ?? -1, mark });
+  // Marked before it runs code of its own (node takes tens of milliseconds to start): what it
+  // starts detached, with a cleared environment, then gets away from its parent, still goes with it.
+  const kernelMark = child.pid === undefined ? undefined : markInKernel(child.pid);
+  const tree = (): ProcessTree => ({ root: child.pid ?? -1, mark, kernelMark });
   const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
   const running = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
   const run: ContainedChild = {

@@ -1,6 +1,6 @@
 // A snapshot of the system's processes, as far as this platform lets us see them: who is
 // whose parent, which process group each is in, whether it still runs code, and (on Linux)
-// whether it carries a run's mark in its environment. The one place that reads /proc or ps.
+// when it started and the marks of a run it carries. The one place that reads /proc or ps.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -10,6 +10,8 @@ export interface ProcessInfo {
   group: number;
   /** A zombie has ended: it runs nothing and holds no port; only its parent's wait is missing. */
   ended: boolean;
+  /** When it started, in the kernel's clock ticks since boot (Linux only). */
+  started?: number;
 }
 
 /** Every process this platform lets us list; an empty list where it cannot (Windows). */
@@ -44,6 +46,20 @@ export function markedValues(name: string, among: ProcessInfo[]): Map<number, st
   return values;
 }
 
+/** Each pid's OOM score adjustment, the kernel's mark of a run (Linux only: elsewhere empty). */
+export function oomScores(among: ProcessInfo[]): Map<number, number> {
+  const scores = new Map<number, number>();
+  if (process.platform !== 'linux') return scores;
+  for (const { pid, ended } of among) {
+    try {
+      if (!ended) scores.set(pid, Number(readFileSync(`/proc/${pid}/oom_score_adj`, 'utf8')));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return scores;
+}
+
 function linuxTable(): ProcessInfo[] {
   const table: ProcessInfo[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -54,13 +70,15 @@ function linuxTable(): ProcessInfo[] {
     } catch {
       continue; // it ended while we looked
     }
-    // "pid (name) state ppid pgrp …": the name may hold spaces and brackets, so read after the last ')'.
-    const [state, parent, group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // "pid (name) state ppid pgrp … starttime …": the name may hold spaces and brackets, so read
+    // after the last ')'; starttime is the stat's 22nd field, the 20th after the name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     table.push({
       pid: Number(entry),
-      parent: Number(parent),
-      group: Number(group),
-      ended: state === 'Z' || state === 'X',
+      parent: Number(fields[1]),
+      group: Number(fields[2]),
+      ended: fields[0] === 'Z' || fields[0] === 'X',
+      started: Number(fields[19]),
     });
   }
   return table;

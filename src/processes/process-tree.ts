@@ -1,19 +1,90 @@
 // A tree of processes to end as a whole: a root, its process group and descendants, and (on
 // Linux) every process whose environment carries a mark, which finds the detached ones that
-// left both the group and the parent links but kept the environment they inherited.
-import { processesMarked, processTable, type ProcessInfo } from './process-table.ts';
+// left both the group and the parent links but kept the environment they inherited, and the
+// ones that escaped a tree marked in the kernel (markInKernel), which keep that mark.
+import { writeFileSync } from 'node:fs';
+import { oomScores, processesMarked, processTable, type ProcessInfo } from './process-table.ts';
 
 export interface ProcessTree {
   root: number;
   /** An environment variable (name and value) every process of the tree inherited. */
   mark?: { name: string; value: string };
+  /** The kernel's mark of the tree (markInKernel); without it, this process's own, if it has one. */
+  kernelMark?: KernelMark;
 }
 
 /** Every living process of the tree, never this process or its ancestors. */
 function treeMembers(tree: ProcessTree): number[] {
   const alive = living();
   const found = tree.mark ? processesMarked(tree.mark.name, tree.mark.value, alive) : new Set<number>();
+  for (const pid of escapees(tree.kernelMark ?? ownMark(alive), alive)) found.add(pid);
   return withRelatives(tree, found, alive);
+}
+
+/**
+ * A mark no environment change, new session or double fork removes (Linux): an OOM score
+ * adjustment in this range, which every process inherits from its parent and only privileges
+ * lower again. `since`: when the process marked started (clock ticks since boot).
+ */
+interface KernelMark {
+  score: number;
+  since: number;
+}
+const kernelScores = { lowest: 901, highest: 999 };
+const isKernelScore = (score: number | undefined): score is number =>
+  score !== undefined && score >= kernelScores.lowest && score <= kernelScores.highest;
+
+/**
+ * Marks process `pid` and all it starts from then on with a score no living process has, so
+ * that ending its tree also ends the processes that escaped it. Call it before the process runs
+ * code of its own. A side effect worth having: when memory runs out, the kernel ends these first.
+ */
+export function markInKernel(pid: number): KernelMark | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const alive = living();
+  const taken = new Set(oomScores(alive).values());
+  const since = alive.find((info) => info.pid === pid)?.started;
+  for (let score = kernelScores.lowest; score <= kernelScores.highest; score++) {
+    if (taken.has(score)) continue;
+    try {
+      writeFileSync(`/proc/${pid}/oom_score_adj`, String(score));
+      return since === undefined ? undefined : { score, since };
+    } catch {
+      return undefined; // a system that does not let us: the environment's mark is all there is
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Marks this process and all it starts from now on (markInKernel), unless its starter gave it
+ * a mark of its own already: the trees it ends then include what escaped them.
+ */
+export function markDescendants(): void {
+  const scores = oomScores(living().filter((info) => info.pid === process.pid || info.pid === process.ppid));
+  const own = scores.get(process.pid);
+  if (!isKernelScore(own) || own === scores.get(process.ppid)) markInKernel(process.pid);
+}
+
+/** This process's kernel mark, when it carries one. */
+function ownMark(alive: ProcessInfo[]): KernelMark | undefined {
+  const score = oomScores(alive.filter((info) => info.pid === process.pid)).get(process.pid);
+  const since = alive.find((info) => info.pid === process.pid)?.started;
+  return isKernelScore(score) && since !== undefined ? { score, since } : undefined;
+}
+
+/**
+ * The processes that escaped the marked tree: they carry its mark and started after it, but
+ * their parent carries no mark at all (an orphan handed to init, whatever its environment,
+ * session or group). A parent with another mark is a tree marked since (a check made in a check).
+ */
+function escapees(mark: KernelMark | undefined, alive: ProcessInfo[]): number[] {
+  if (!mark) return [];
+  const scores = oomScores(alive);
+  return alive
+    .filter((info) => scores.get(info.pid) === mark.score && !isKernelScore(scores.get(info.parent)))
+    .filter((info) => info.started !== undefined && info.started >= mark.since)
+    .map((info) => info.pid);
 }
 
 const living = () => processTable().filter((info) => !info.ended);

@@ -46,13 +46,17 @@ export function sweepScratchOfEndedProcesses(): void {
  * Removes a folder and everything in it, and never throws: learner code may leave anything in
  * it. A tree too deep for rmSync (Node 20's recurses once a level and overflows its stack near
  * 2,000 levels; paths past the system's limit fail too) goes to the system's rm, which walks
- * any depth. Synchronous: the exit handler below uses it.
+ * any depth, once every folder in it may be written again (code can take that away from a
+ * folder it made; chmod -R passes symbolic links by, so nothing outside changes).
+ * Synchronous: the exit handler below uses it.
  */
 function removeFolder(folder: string): void {
   try {
     rmSync(folder, { recursive: true, force: true });
   } catch {
-    if (process.platform !== 'win32') spawnSync('rm', ['-rf', folder], { stdio: 'ignore' });
+    if (process.platform === 'win32') return;
+    spawnSync('chmod', ['-R', 'u+rwx', folder], { stdio: 'ignore' });
+    spawnSync('rm', ['-rf', folder], { stdio: 'ignore' });
   }
 }
 

@@ -3,6 +3,7 @@
 // JSON, ready to paste into `new ImageKit(...)`.
 import { startStorage, type PlaygroundStorage } from '@playground/local-imagekit';
 import { onShutdown } from '../processes/shutdown.ts';
+import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 import { portOrExit } from '../processes/port-option.ts';
 import { loadProgress } from '../progress/progress-store.ts';
@@ -38,6 +39,9 @@ const hinglish: typeof english = {
 };
 
 takeCharge({ stopIsSuccess: true });
+// The files go in a scratch folder of this process: removed when it ends, and by a later start
+// when it was killed too hard to remove them (kill -9).
+process.env.PLAYGROUND_SCRATCH ??= makeScratchFolder().path;
 
 const language = loadProgress().progress.language ?? 'en';
 const words = language === 'hinglish' ? hinglish : english;

@@ -1,8 +1,11 @@
 // A scratch folder goes, whatever learner code left in it: here a tree 2,000 folders deep, which
 // Node 20's recursive rmSync cannot remove (its stack overflows), and which then broke every later check.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
+import { projectRoot } from '../../src/lessons/catalog.ts';
 import { makeScratchFolder } from '../../src/processes/scratch-folder.ts';
 
 it('removes a scratch folder holding a tree 2,000 folders deep', () => {
@@ -14,3 +17,32 @@ it('removes a scratch folder holding a tree 2,000 folders deep', () => {
   expect(() => scratch.remove()).not.toThrow();
   expect(existsSync(scratch.path), 'the scratch folder is still there').toBe(false);
 });
+
+// Root may write in any folder: the learner is no root, so the scratch folder's owner is somebody else.
+it.runIf(process.platform === 'linux' && process.getuid?.() === 0)(
+  'removes a scratch folder holding a folder its code made read-only, and a file named with bytes that are no UTF-8',
+  () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'scratch-owner-'));
+    chmodSync(temp, 0o777);
+    const leaveAndRemove = `import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+      import { makeScratchFolder } from './src/processes/scratch-folder.ts';
+      const scratch = makeScratchFolder();
+      mkdirSync(scratch.path + '/locked');
+      writeFileSync(scratch.path + '/locked/inside.txt', 'x');
+      writeFileSync(Buffer.concat([Buffer.from(scratch.path + '/odd'), Buffer.from([0xff, 0xfe])]), 'x');
+      chmodSync(scratch.path + '/locked', 0o555);
+      scratch.remove();`;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', leaveAndRemove], {
+        cwd: projectRoot,
+        env: { ...process.env, TMPDIR: temp },
+        uid: 65534,
+        gid: 65534,
+      });
+      expect(readdirSync(temp).filter((name) => name.startsWith('playground-'))).toEqual([]);
+    } finally {
+      execFileSync('chmod', ['-R', 'u+rwx', temp]);
+      rmSync(temp, { recursive: true, force: true });
+    }
+  },
+);

@@ -184,6 +184,55 @@ describe.runIf(linux).concurrent('stopping the playground', () => {
   });
 });
 
+// One at a time, beside the concurrent runs above: each starts a whole check or app.
+describe.runIf(linux)('what learner code starts to get away', () => {
+  // Found by a hostile probe: none of these carries the run's environment, its group or (once its
+  // parent is gone) a parent link to the run; SIGTERM does nothing to them.
+  // Each test's sleeps sleep a time of their own, which finds them (their environment is empty).
+  const escaping = (seconds: string) =>
+    [
+      "import { spawn } from 'node:child_process';",
+      "import mongoose from 'mongoose';",
+      "const away = { detached: true, env: {}, stdio: 'ignore' } as const;",
+      `spawn('sh', ['-c', "trap '' TERM; exec sleep ${seconds}"], away).unref();`,
+      `spawn('sh', ['-c', "(trap '' TERM; exec sleep ${seconds}) &"], away).unref();`,
+      `spawn('setsid', ['sh', '-c', "trap '' TERM; exec sleep ${seconds}"], away).unref();`,
+      'export const songSchema = new mongoose.Schema({ title: String });',
+    ].join('\n');
+  const sleeping = (seconds: string) =>
+    readdirSafe('/proc').filter((pid) => readFileSafe(`/proc/${pid}/cmdline`) === `sleep\0${seconds}\0`);
+
+  it.each([
+    ['check', (run: Run) => until(() => run.child.exitCode !== null, 'the check to end', run)],
+    ['watch', (run: Run) => until(() => /Not yet|Getting there/.test(run.output()), 'the first verdict', run)],
+    [
+      'run',
+      async (run: Run, started: () => boolean) => {
+        await until(() => /is running at/.test(run.output()) && started(), 'the app listening', run);
+        run.child.kill('SIGTERM');
+        await until(() => run.child.exitCode !== null, 'the app to stop', run);
+      },
+    ],
+  ])(
+    '%s: stops what the code started detached, with a cleared environment, SIGTERM ignored, double-forked or in a session of its own',
+    async (command, end) => {
+      const seconds = `600.${randomBytes(4).readUInt32BE()}`;
+      const run = npmLesson([command, lesson.number], {}, escaping(seconds), false);
+      try {
+        await end(run, () => sleeping(seconds).length === 3);
+        // The process that started them has ended by now, or ends in a moment: they outlived it before.
+        for (let waited = 0; sleeping(seconds).length && waited < 5000; waited += 100) await wait(100);
+        expect(sleeping(seconds), run.output()).toEqual([]);
+      } finally {
+        run.child.kill('SIGTERM');
+        await gone(run).catch(() => undefined);
+        for (const pid of sleeping(seconds)) process.kill(Number(pid), 'SIGKILL');
+        rmSync(run.temp, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe.runIf(linux)("on the learner's own server (MONGODB_URI)", () => {
   let server: RunningStandin;
   let client: MongoClient;

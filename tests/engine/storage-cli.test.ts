@@ -56,4 +56,36 @@ describe('npm run storage', () => {
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
     expect(stderr).toContain('--prot koi option nahi hai.');
   }, 20_000);
+
+  it('killed too hard to clean up (kill -9), leaves its files to the next start, which removes them', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'storage-cli-'));
+    const start = () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/storage/cli.ts', '--port', '0'], {
+        env: { ...process.env, TMPDIR: temp, PLAYGROUND_PROGRESS_FILE: path.join(progressFolder, 'none.json') },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const folder = (async () => {
+        await lines.next();
+        return /files in (\S+),/.exec((await lines.next()).value as string)![1];
+      })();
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      return { child, folder, exited };
+    };
+    const first = start();
+    let next: ReturnType<typeof start> | undefined;
+    try {
+      const folder = await first.folder;
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(existsSync(folder), 'a killed storage cannot remove its own files').toBe(true);
+      next = start();
+      await next.folder;
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      for (const run of [first, next]) if (run && run.child.exitCode === null) run.child.kill('SIGKILL');
+      await next?.exited;
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import { BSON } from 'bson';
 import { docArg, targetCollection, type CommandContext, type CommandHandler } from './command-context.ts';
 import type { Collection } from './collection.ts';
 import { isPlainObject, type Doc } from './document-paths.ts';
-import { indexNotFound, namespaceExists, namespaceNotFound, typeMismatch } from './errors.ts';
+import { indexNotFound, namespaceExists, namespaceNotFound, queryPlanKilled, typeMismatch } from './errors.ts';
 import { compileFilter } from './query-engine.ts';
 import { isPlain } from './query-risk.ts';
 import { checkValidator } from './document-validation.ts';
@@ -18,6 +18,14 @@ function requireCollection(ctx: CommandContext, name = targetCollection(ctx)): C
   const collection = ctx.catalog.get(ctx.db, name);
   if (!collection) throw namespaceNotFound(`ns does not exist: ${ctx.db}.${name}`);
   return collection;
+}
+
+/** Ends the open cursors over a collection that goes, in mongod's words ('collection dropped. UUID …'). */
+function endCursors(ctx: CommandContext, collection: Collection, how = 'dropped'): void {
+  ctx.cursors.endOver(
+    collection.namespace,
+    queryPlanKilled(`collection ${how}. UUID ${collection.uuid.toHexString()}`),
+  );
 }
 
 const listDatabases: CommandHandler = (ctx) => {
@@ -77,11 +85,13 @@ const drop: CommandHandler = (ctx) => {
   const collection = ctx.catalog.get(ctx.db, name);
   if (!collection) return { ok: 1 }; // mongod 7 treats dropping a missing collection as done.
   const nIndexesWas = collection.indexSpecs().length;
+  endCursors(ctx, collection);
   ctx.catalog.drop(ctx.db, name);
   return { nIndexesWas, ns: collection.namespace, ok: 1 };
 };
 
 const dropDatabase: CommandHandler = (ctx) => {
+  for (const collection of ctx.catalog.collections(ctx.db)) endCursors(ctx, collection);
   ctx.catalog.dropDatabase(ctx.db);
   return { dropped: ctx.db, ok: 1 };
 };
@@ -95,11 +105,14 @@ const renameCollection: CommandHandler = (ctx) => {
   const [toDb, toName] = split(to);
   const source = ctx.catalog.get(fromDb, fromName);
   if (!source) throw namespaceNotFound(`Source collection ${from} does not exist`);
-  if (ctx.catalog.get(toDb, toName)) {
+  const target = ctx.catalog.get(toDb, toName);
+  if (target) {
     if (ctx.body.dropTarget !== true) throw namespaceExists('target namespace exists');
+    endCursors(ctx, target);
     ctx.catalog.drop(toDb, toName);
   }
   ctx.catalog.rename(source, toDb, toName);
+  endCursors(ctx, source, `renamed from '${from}' to '${to}'`);
   return { ok: 1 };
 };
 

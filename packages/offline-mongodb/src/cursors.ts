@@ -2,6 +2,7 @@
 import { BSON, Long } from 'bson';
 import { checkReturnable } from './document-limits.ts';
 import type { Doc } from './document-paths.ts';
+import type { CommandError } from './errors.ts';
 import { MAX_BSON_BYTES } from './wire-protocol.ts';
 
 const DEFAULT_FIRST_BATCH = 101;
@@ -15,6 +16,8 @@ interface OpenCursor {
   docs: Doc[];
   position: number;
   lastUsed: number;
+  /** Why the cursor's collection is gone: its next getMore fails with this. */
+  ended?: CommandError;
 }
 
 /** The cursor registry for one stand-in server. */
@@ -41,6 +44,10 @@ export class Cursors {
   getMore(id: Long, batchSize: number | undefined): Doc | undefined {
     const cursor = this.open.get(id.toString());
     if (!cursor) return undefined;
+    if (cursor.ended) {
+      this.open.delete(id.toString());
+      throw cursor.ended;
+    }
     cursor.lastUsed = Date.now();
     let batch: Doc[];
     try {
@@ -53,6 +60,14 @@ export class Cursors {
     const done = cursor.position >= cursor.docs.length;
     if (done) this.open.delete(id.toString());
     return { cursor: { nextBatch: batch, id: done ? Long.ZERO : id, ns: cursor.namespace }, ok: 1 };
+  }
+
+  /**
+   * Ends the cursors over a collection that went (dropped, or renamed), as mongod does: the next
+   * getMore of each fails with `error`, and the cursor is gone after it.
+   */
+  endOver(namespace: string, error: CommandError): void {
+    for (const cursor of this.open.values()) if (cursor.namespace === namespace) cursor.ended ??= error;
   }
 
   /** Closes cursors; returns which ids existed. */

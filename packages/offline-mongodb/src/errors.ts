@@ -38,6 +38,8 @@ export const commandNotFound = (name: string) => new CommandError(59, 'CommandNo
 export const immutableField = (message: string) => new CommandError(66, 'ImmutableField', message);
 /** code 43: getMore on a cursor that is gone. */
 export const cursorNotFound = (id: string) => new CommandError(43, 'CursorNotFound', `cursor id ${id} not found`);
+/** code 175: getMore on a cursor whose collection went (dropped, renamed) since it was opened. */
+export const queryPlanKilled = (message: string) => new CommandError(175, 'QueryPlanKilled', message);
 /** code 73: a collection name mongod would refuse. */
 export const invalidNamespace = (message: string) => new CommandError(73, 'InvalidNamespace', message);
 /** code 85/86: an index that clashes with an existing one. */

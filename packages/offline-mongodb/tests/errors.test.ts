@@ -128,3 +128,53 @@ describe('a change stream (Model.watch())', () => {
     await stream.close();
   });
 });
+
+describe('a cursor over a collection that goes', () => {
+  const openCursor = async () => {
+    await mongo.db.collection('songs').insertMany(Array.from({ length: 1000 }, (_, n) => ({ n })));
+    const cursor = mongo.db.collection('songs').find().batchSize(25);
+    await cursor.next();
+    return cursor;
+  };
+
+  it('ends at its next getMore with QueryPlanKilled (175) once the collection is dropped, as on mongod', async () => {
+    const cursor = await openCursor();
+    await mongo.db.collection('songs').drop();
+    await expect(cursor.toArray()).rejects.toMatchObject({
+      code: 175,
+      codeName: 'QueryPlanKilled',
+      message: expect.stringMatching(/^collection dropped\. UUID [0-9a-f-]{36}$/),
+    });
+  });
+
+  it('ends the same way once its database is dropped', async () => {
+    const cursor = await openCursor();
+    await mongo.db.dropDatabase();
+    await expect(cursor.toArray()).rejects.toMatchObject({ code: 175, message: /^collection dropped/ });
+  });
+
+  it('ends once the collection is renamed, naming both names', async () => {
+    const cursor = await openCursor();
+    await mongo.db.collection('songs').rename('tracks');
+    await expect(cursor.toArray()).rejects.toMatchObject({
+      code: 175,
+      message: expect.stringMatching(/^collection renamed from 'errors\.songs' to 'errors\.tracks'\. UUID /),
+    });
+  });
+
+  it('is gone after that getMore: the next one is CursorNotFound (43)', async () => {
+    await mongo.db.collection('songs').insertMany([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const { cursor } = await mongo.db.command({ find: 'songs', batchSize: 1 });
+    await mongo.db.collection('songs').drop();
+    const getMore = { getMore: Long.fromValue(cursor.id), collection: 'songs' };
+    await expect(mongo.db.command(getMore)).rejects.toMatchObject({ code: 175 });
+    await expect(mongo.db.command(getMore)).rejects.toMatchObject({ code: 43, codeName: 'CursorNotFound' });
+  });
+
+  it('keeps serving a cursor over another collection of the database', async () => {
+    const cursor = await openCursor();
+    await mongo.db.collection('other').insertOne({ n: 0 });
+    await mongo.db.collection('other').drop();
+    expect(await cursor.toArray()).toHaveLength(999);
+  });
+});

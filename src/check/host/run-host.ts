@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Vitest } from 'vitest/node';
 import { localSocketPath } from '../../processes/local-socket.ts';
-import { endTree } from '../../processes/process-tree.ts';
+import { endTree, markDescendants } from '../../processes/process-tree.ts';
 import { isEngineProject } from '../plan.ts';
 import { reporterChannel } from '../reporter.ts';
 import { fatalReportPath, type HostMessage, type HostRequest, type ReporterMessage } from '../wire.ts';
@@ -29,6 +29,9 @@ interface HostConnection {
  * channel's address to the workers.
  */
 export async function runHost(vitest: Vitest, connection: HostConnection, warm: boolean): Promise<void> {
+  // The workers, and all the learner's code starts, carry a mark that no cleared environment,
+  // new session or double fork loses: a worker's end also ends what escaped it.
+  markDescendants();
   const database = new HostDatabase();
   const databases = new Map<WorkerLink, string>();
   const endedByUs = new Set<number>();
