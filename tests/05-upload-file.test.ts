@@ -1,5 +1,6 @@
 // Lesson 05: uploadFile() wraps the SDK's callback in a Promise. Real SDK, real storage,
 // and real HTTP for the lesson's POST /api/upload.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { randomBytes } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
@@ -16,13 +17,17 @@ const storage = () => lesson.storage;
 // A local upload takes milliseconds; a real ImageKit account needs the network.
 const patience = () => (storage().kind === 'local' ? 1000 : 15_000);
 
-const NEVER_RESOLVED =
+const NEVER_RESOLVED = aboutMistake(
   'Your promise never settled after a successful upload: did you give imagekit.upload() a callback, and call ' +
-  'resolve(result) inside it? Until you do, `await uploadFile()` waits forever. (If an error your code threw ' +
-  'is shown below, your callback stopped there, before reaching resolve().)';
-const NEVER_REJECTED =
+    'resolve(result) inside it? Until you do, `await uploadFile()` waits forever. (If an error your code threw ' +
+    'is shown below, your callback stopped there, before reaching resolve().)',
+  'Forgetting resolve',
+);
+const NEVER_REJECTED = aboutMistake(
   'Your promise never settled after a failed upload: did you call reject(error) when the callback gets an error? ' +
-  'Logging the error is not enough: the caller is still waiting.';
+    'Logging the error is not enough: the caller is still waiting.',
+  'Only logging the error',
+);
 
 /** Pretend audio: random bytes, different for every file. */
 const audio = () => randomBytes(4096);
@@ -85,9 +90,12 @@ describe('uploadFile(buffer, fileName)', () => {
     const thenable = typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function';
     expect(
       thenable,
-      `uploadFile() gave back ${String(returned)}, not a Promise: the callback runs later, after uploadFile() ` +
-        'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
-        'so callers can await it.',
+      aboutMistake(
+        `uploadFile() gave back ${String(returned)}, not a Promise: the callback runs later, after uploadFile() ` +
+          'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
+          'so callers can await it.',
+        'Returning the variable instead of a promise',
+      ),
     ).toBe(true);
     // Let this upload finish before the next check; whether it settles is the next checks' business.
     await outcomeOf(Promise.resolve(returned), NEVER_RESOLVED).catch(() => {});
@@ -181,14 +189,20 @@ describe('uploadFile() when the storage refuses the upload', () => {
       const value = outcome.value as unknown;
       if (value === null || value === undefined) {
         expect.fail(
-          `The upload failed, yet your promise resolved with ${String(value)}. A promise settles only once: ` +
-            'resolve() ran first, so the reject(error) after it was ignored. Check the error first: ' +
-            'if (error) return reject(error);',
+          aboutMistake(
+            `The upload failed, yet your promise resolved with ${String(value)}. A promise settles only once: ` +
+              'resolve() ran first, so the reject(error) after it was ignored. Check the error first: ' +
+              'if (error) return reject(error);',
+            'Resolving before checking the error',
+          ),
         );
       }
       expect.fail(
-        `The upload failed, yet your promise resolved with ${JSON.stringify(value)}. Call reject(error) for a failure, ` +
-          'so `await uploadFile()` throws and the caller can answer with an error.',
+        aboutMistake(
+          `The upload failed, yet your promise resolved with ${JSON.stringify(value)}. Call reject(error) for a failure, ` +
+            'so `await uploadFile()` throws and the caller can answer with an error.',
+          'resolve(error)',
+        ),
       );
     }
     expect(

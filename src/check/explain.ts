@@ -2,7 +2,7 @@
 // the learner's language. The failing `it` sentence and the test's own message come first;
 // raw values only where no sentence explains them; never a vitest dump or a stack trace.
 import type { LessonEntry } from '../lessons/catalog.ts';
-import { lessonWordsFor } from './common-mistakes.ts';
+import { lessonWordsFor, type MistakeClue } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
@@ -126,13 +126,21 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
     lines.push(`  ${words.appThrew} ${crash.message}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
-  const lessonSays = lesson && lessonWordsFor(lesson, `${failure.message}\n${crash?.message ?? ''}`, language);
+  const lessonSays = lesson && lessonWordsFor(lesson, mistakeClue(failure), language);
   if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
 }
 
 /** Errors thrown by the checks themselves (tests/support/settle.ts and assertions). */
 const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
+
+/** The bullet the check named, else what the learner's code threw (never the check's own advice). */
+function mistakeClue(failure: FailureDetail): MistakeClue {
+  if (failure.mistake) return { named: failure.mistake };
+  const ownError =
+    !failure.note && !checkErrorNames.includes(failure.name ?? 'Error') ? `${failure.name}: ${failure.message}` : '';
+  return { thrown: `${ownError}\n${failure.serverError?.message ?? ''}` };
+}
 
 /** The test's own words when it gave some, else the error's first lines. */
 function said(failure: FailureDetail): string {
@@ -160,7 +168,7 @@ function fileMissing(message: string, { words, lesson, readIn }: Context): strin
 
 /** What to look for, for an error a file threw as it loaded: the lesson's own words when it warns about it. */
 function loadErrorAdvice(message: string, { words, lesson, language }: Context): string[] {
-  const lessonSays = lesson && lessonWordsFor(lesson, message, language);
+  const lessonSays = lesson && lessonWordsFor(lesson, { thrown: message }, language);
   if (lessonSays) return [words.lessonSays, `  ${lessonSays}`];
   if (message.startsWith('ReferenceError')) return [words.adviceReference];
   if (/schema configuration|not a valid type/i.test(message)) return [words.adviceSchema];

@@ -1,6 +1,8 @@
 // explainCheck on results made by hand: what a beginner reads for each kind of outcome.
 import { describe, expect, it } from 'vitest';
 import { explainCheck, type CheckResult, type TestOutcome } from '../../src/check/index.ts';
+import { aboutMistake } from '../../src/check/common-mistakes.ts';
+import { failureDetail } from '../../src/check/error-text.ts';
 import { findLesson } from '../../src/lessons/catalog.ts';
 
 const request = { testFile: 'tests/engine/fixtures/passing/check.fixture.ts' };
@@ -168,15 +170,44 @@ describe('explainCheck', () => {
     expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 check fail ho raha hai, aur 2 is baar chale hi nahi\./);
   });
 
-  it("quotes the lesson's own warning, in Hinglish from the Hinglish section", () => {
+  it("quotes the lesson's own warning about an error the code threw, in Hinglish from the Hinglish section", () => {
     const lesson = findLesson('02')!;
-    const failed = failedTest('saves the song', 'ReferenceError: string is not defined');
+    const failed = failedTest('saves the song', '', {
+      note: undefined,
+      name: 'ReferenceError',
+      message: 'string is not defined',
+    });
     expect(explainCheck(result({ request: { lesson }, tests: [failed] }), lesson)).toContain(
       'The lesson warns about exactly this, under "Common mistakes":',
     );
     const hinglish = explainCheck(result({ request: { lesson }, tests: [failed] }), lesson, 'command line', 'hinglish');
     expect(hinglish).toContain('Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:');
     expect(hinglish).toContain('Chhota s likha toh file wahin ruk jaati hai');
+  });
+
+  it('quotes the bullet the check names, not the first one whose code its advice quotes (lesson 05, resolve(error))', () => {
+    const lesson = findLesson('05')!;
+    const advice =
+      'The upload failed, yet your promise resolved with {}. Call reject(error), so `await uploadFile()` throws.';
+    const detail = failureDetail({
+      name: 'AssertionError',
+      message: aboutMistake(advice, 'resolve(error)'),
+      frames: [],
+    });
+    expect(detail).toMatchObject({ message: advice, mistake: 'resolve(error)' });
+    const named = result({ request: { lesson }, tests: [{ ...failedTest('rejects', ''), failure: detail }] });
+    const text = explainCheck(named, lesson);
+    expect(text).toContain('resolve(error). The failure arrives as a "success" holding an error object');
+    expect(text).not.toContain('Forgetting resolve');
+    expect(explainCheck(named, lesson, 'command line', 'hinglish')).toContain(
+      'resolve(error). Failure ek "success" ban ke aata hai',
+    );
+    // Advice alone names no mistake: its code (`await uploadFile()`) is in the "Forgetting resolve" bullet too.
+    const unnamed = result({
+      request: { lesson },
+      tests: [{ ...failedTest('rejects', ''), failure: { ...detail, mistake: undefined } }],
+    });
+    expect(explainCheck(unnamed, lesson)).not.toContain('Common mistakes');
   });
 
   it('counts what already passes', () => {
