@@ -137,7 +137,7 @@ describe('explainCheck', () => {
     });
     const text = explainCheck(result({ request: { lesson }, tests: [crashed] }));
     expect(text).toContain(
-      'Your app crashed on the way: While answering POST /api/files, your app threw TypeError: source.on is not a function\n' +
+      'Your app hit an error on the way: While answering POST /api/files, your app threw TypeError: source.on is not a function\n' +
         '  Where: playground/01-storage-vs-database/save-upload.ts:40:35',
     );
     expect(text).toContain('imagekit.upload({ file: file.buffer, fileName: file.originalname })');
