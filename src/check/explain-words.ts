@@ -26,6 +26,8 @@ export interface ExplainWords {
   neverAnswered: string[];
   alsoFailing: string;
   andMore(count: number): string;
+  /** Before the checks that fail for the very reason the first one does. */
+  sameReason(count: number): string;
   /** Checks whose requests all found no route: the 404 is the one thing to fix. */
   sameNotFound(answer: string): string;
   stray: string;
@@ -75,6 +77,8 @@ const english: ExplainWords = {
   ],
   alsoFailing: 'Also failing:',
   andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
+  sameReason: (count) =>
+    count === 1 ? 'For the same reason, one more check fails:' : `For the same reason, ${count} more checks fail:`,
   sameNotFound: (answer) => `each got ${answer}: the route they call is not there yet`,
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
@@ -157,6 +161,8 @@ const hinglish: ExplainWords = {
   ],
   alsoFailing: 'Yeh bhi fail ho rahe hain:',
   andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
+  sameReason: (count) =>
+    count === 1 ? 'Isi wajah se ek aur check fail ho raha hai:' : `Isi wajah se ${count} aur checks fail ho rahe hain:`,
   sameNotFound: (answer) => `sabko ${answer} mila: jo route yeh bulaate hain, woh abhi hai hi nahi`,
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',

@@ -59,16 +59,21 @@ export function explainCheck(
     `${words.firstToFix} ${sentence(first)}`,
     ...explainFailure(first.failure, context),
   ];
+  // Every failing check is named or counted, so the list adds up to the "to go" above.
   const firstReason = first.failure && reasonOf(first.failure);
+  const sameAsFirst = others.filter((test) => test.failure && reasonOf(test.failure) === firstReason);
+  if (sameAsFirst.length)
+    lines.push('', `  ${words.sameReason(sameAsFirst.length)} ${sameAsFirst.map(sentence).join(', ')}`);
   const alsoFailing = groupedByReason(
-    others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason),
+    others.filter((test) => !sameAsFirst.includes(test)),
     words,
   );
   if (alsoFailing.length) {
     lines.push('', words.alsoFailing);
     for (const group of alsoFailing.slice(0, maxOthers))
       lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
-    if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
+    const unlisted = alsoFailing.slice(maxOthers).reduce((count, group) => count + group.tests.length, 0);
+    if (unlisted) lines.push(`  ${words.andMore(unlisted)}`);
   }
   if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
   lines.push(...typeLines, '', hint);

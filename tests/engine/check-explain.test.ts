@@ -210,6 +210,18 @@ describe('explainCheck', () => {
     expect(explainCheck(unnamed, lesson)).not.toContain('Common mistakes');
   });
 
+  it('names or counts every failing check, so they add up to the count of checks to go', () => {
+    const sameAsFirst = ['a', 'b', 'c'].map((title) => failedTest(title, 'saveUpload() is not written yet'));
+    const others = ['d', 'e', 'f', 'g', 'h', 'i'].map((title) => failedTest(title, `reason ${title}`));
+    const tests = [...sameAsFirst, ...others, failedTest('j', 'reason i')];
+    const text = explainCheck(result({ tests }));
+    expect(text).toMatch(/^Not yet: all 10 checks fail\./);
+    expect(text).toContain('For the same reason, 2 more checks fail: "b" (POST /api/songs), "c" (POST /api/songs)');
+    expect(text).toContain('…and 3 more.'); // "h", and "i" with "j": checks, not groups of them
+    const hinglish = explainCheck(result({ tests: tests.slice(0, 2) }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toContain('Isi wajah se ek aur check fail ho raha hai: "b" (POST /api/songs)');
+  });
+
   it('counts what already passes', () => {
     const passed: TestOutcome = { path: [], title: 'lists songs', state: 'passed' };
     expect(explainCheck(result({ tests: [passed, failedTest('saves', 'nope')] }))).toMatch(
