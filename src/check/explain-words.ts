@@ -30,6 +30,7 @@ export interface ExplainWords {
   sameReason(count: number): string;
   /** Checks whose requests all found no route: the 404 is the one thing to fix. */
   sameNotFound(answer: string): string;
+  sameNoRoute(advice: string): string;
   stray: string;
   hint(readIn: ReadIn, lesson: string): string;
   syntax: { head: string; advice(readIn: ReadIn): string };
@@ -79,7 +80,8 @@ const english: ExplainWords = {
   andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
   sameReason: (count) =>
     count === 1 ? 'For the same reason, one more check fails:' : `For the same reason, ${count} more checks fail:`,
-  sameNotFound: (answer) => `each got ${answer}: the route they call is not there yet`,
+  sameNotFound: (answer) => `each got ${answer}: nothing in your app answers at the address they call`,
+  sameNoRoute: (advice) => `each reached no route (the app's own 404). ${advice}`,
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
   hint: (readIn, lesson) =>
@@ -163,7 +165,9 @@ const hinglish: ExplainWords = {
   andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
   sameReason: (count) =>
     count === 1 ? 'Isi wajah se ek aur check fail ho raha hai:' : `Isi wajah se ${count} aur checks fail ho rahe hain:`,
-  sameNotFound: (answer) => `sabko ${answer} mila: jo route yeh bulaate hain, woh abhi hai hi nahi`,
+  sameNotFound: (answer) =>
+    `sabko ${answer} mila: jis address ko yeh bulaate hain, wahan aapke app mein koi jawab nahi deta`,
+  sameNoRoute: (advice) => `kisi ko bhi route nahi mila (app ka apna 404). ${advice}`,
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>

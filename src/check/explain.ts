@@ -93,26 +93,30 @@ function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
 
 /**
  * Checks that fail for the same reason, said once. Checks whose requests found no route at all
- * (the same 404 answer) go together too: what each expected instead matters only once it is there.
+ * go together too (the same 404 answer, or the same advice after "reached no route"): what each
+ * expected instead matters only once there is a route.
  */
 function groupedByReason(tests: TestOutcome[], words: ExplainWords): { tests: TestOutcome[]; reason?: string }[] {
-  const groups: { tests: TestOutcome[]; reason?: string; key?: string; notFound?: string }[] = [];
+  const groups: { tests: TestOutcome[]; reason?: string; key?: string }[] = [];
   for (const test of tests) {
     const reason = test.failure && reasonOf(test.failure);
-    const notFound = reason && notFoundAnswer(reason);
-    const key = notFound ?? reason;
+    const noRoute = reason ? noRouteReason(reason, words) : undefined;
+    const key = noRoute?.key ?? reason;
     const same = groups.find((group) => group.key === key);
     if (same && key !== undefined) {
       same.tests.push(test);
-      if (notFound && same.reason !== reason) same.reason = words.sameNotFound(notFound);
-    } else groups.push({ tests: [test], reason, key, notFound });
+      if (noRoute && same.reason !== reason) same.reason = noRoute.said;
+    } else groups.push({ tests: [test], reason, key });
   }
   return groups.map(({ tests, reason }) => ({ tests, reason }));
 }
 
-/** The `404 {…}` answer a check quotes, when the app had no route for its request. */
-function notFoundAnswer(reason: string): string | undefined {
-  return /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
+/** When the app had no route for a check's request: what such checks share, and that said for all of them. */
+function noRouteReason(reason: string, words: ExplainWords): { key: string; said: string } | undefined {
+  const answer = /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
+  if (answer) return { key: answer, said: words.sameNotFound(answer) };
+  const advice = /reached no route \(the app's own 404\)[^.]*\. (.+)$/.exec(reason)?.[1];
+  return advice ? { key: advice, said: words.sameNoRoute(advice) } : undefined;
 }
 
 function explainFailure(failure: FailureDetail | undefined, context: Context): string[] {

@@ -77,10 +77,29 @@ describe('explainCheck', () => {
       }),
     );
     expect(text).toContain(
-      `"refuses a song without a file" (POST /api/songs), "refuses a song without an artist" (POST /api/songs): each got 404 ${notFound}: the route they call is not there yet`,
+      `"refuses a song without a file" (POST /api/songs), "refuses a song without an artist" (POST /api/songs): each got 404 ${notFound}: nothing in your app answers at the address they call`,
     );
     expect(text).not.toContain('not 400');
     expect(text).toContain('"lists nothing yet" (POST /api/songs): GET /api/songs answered 500');
+  });
+
+  it("says the advice of checks that reached no route once, as lesson 04's starter gets it", () => {
+    const advice = "No route answered: write songRoutes.get('/') in routes/songs.routes.ts.";
+    const noRoute = (title: string, request: string, status: number) =>
+      failedTest(title, `${request} reached no route (the app's own 404), where it should answer ${status}. ${advice}`);
+    const tests = [
+      noRoute('lists songs', 'GET /api/songs', 200),
+      noRoute('finds one', 'GET /api/songs/1', 200),
+      noRoute('knows no such id', 'GET /api/songs/2 (an id no song has)', 404),
+      noRoute('saves one', 'POST /api/songs', 201),
+    ];
+    const text = explainCheck(result({ tests }));
+    expect(text.split(advice)).toHaveLength(3); // under the first to fix, and once for the other three
+    expect(text).toContain(
+      `"finds one" (POST /api/songs), "knows no such id" (POST /api/songs), "saves one" (POST /api/songs): each reached no route (the app's own 404). ${advice}`,
+    );
+    const hinglish = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toContain(`kisi ko bhi route nahi mila (app ka apna 404). ${advice}`);
   });
 
   it("says where an exercise file went missing in the learner's language, and the way back where they read it", () => {
