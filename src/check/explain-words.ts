@@ -79,7 +79,7 @@ const english: ExplainWords = {
   alsoFailing: 'Also failing:',
   andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
   sameReason: (count) =>
-    count === 1 ? 'For the same reason, one more check fails:' : `For the same reason, ${count} more checks fail:`,
+    count === 1 ? 'For the same reason, one more check fails' : `For the same reason, ${count} more checks fail`,
   sameNotFound: (answer) => `each got ${answer}: nothing in your app answers at the address they call`,
   sameNoRoute: (advice) => `each reached no route (the app's own 404). ${advice}`,
   stray:
@@ -164,7 +164,7 @@ const hinglish: ExplainWords = {
   alsoFailing: 'Yeh bhi fail ho rahe hain:',
   andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
   sameReason: (count) =>
-    count === 1 ? 'Isi wajah se ek aur check fail ho raha hai:' : `Isi wajah se ${count} aur checks fail ho rahe hain:`,
+    count === 1 ? 'Isi wajah se ek aur check fail ho raha hai' : `Isi wajah se ${count} aur checks fail ho rahe hain`,
   sameNotFound: (answer) =>
     `sabko ${answer} mila: jis address ko yeh bulaate hain, wahan aapke app mein koi jawab nahi deta`,
   sameNoRoute: (advice) => `kisi ko bhi route nahi mila (app ka apna 404). ${advice}`,

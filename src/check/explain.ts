@@ -62,8 +62,9 @@ export function explainCheck(
   // Every failing check is named or counted, so the list adds up to the "to go" above.
   const firstReason = first.failure && reasonOf(first.failure);
   const sameAsFirst = others.filter((test) => test.failure && reasonOf(test.failure) === firstReason);
-  if (sameAsFirst.length)
-    lines.push('', `  ${words.sameReason(sameAsFirst.length)} ${sameAsFirst.map(sentence).join(', ')}`);
+  // Named when they are few; past that, their titles would bury the first.
+  const same = sameAsFirst.length <= maxOthers ? `: ${sameAsFirst.map(sentence).join(', ')}` : '.';
+  if (sameAsFirst.length) lines.push('', `  ${words.sameReason(sameAsFirst.length)}${same}`);
   const alsoFailing = groupedByReason(
     others.filter((test) => !sameAsFirst.includes(test)),
     words,

@@ -237,6 +237,10 @@ describe('explainCheck', () => {
     expect(text).toMatch(/^Not yet: all 10 checks fail\./);
     expect(text).toContain('For the same reason, 2 more checks fail: "b" (POST /api/songs), "c" (POST /api/songs)');
     expect(text).toContain('…and 3 more.'); // "h", and "i" with "j": checks, not groups of them
+    const many = explainCheck(
+      result({ tests: ['a', 'b', 'c', 'd', 'e', 'f'].map((title) => failedTest(title, 'same')) }),
+    );
+    expect(many).toMatch(/^ {2}For the same reason, 5 more checks fail\.$/m); // too many to name
     const hinglish = explainCheck(result({ tests: tests.slice(0, 2) }), undefined, 'command line', 'hinglish');
     expect(hinglish).toContain('Isi wajah se ek aur check fail ho raha hai: "b" (POST /api/songs)');
   });
