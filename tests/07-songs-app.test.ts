@@ -371,7 +371,11 @@ describe('deleteFile(fileId)', () => {
       PATIENCE_MS,
       DELETE_NEVER_SETTLED,
     );
-    expect(outcome, 'This delete should succeed: reject only when the callback gets an error.').toBe('resolved');
+    expect(
+      outcome,
+      `This delete should succeed, and your deleteFile() ${outcome}. Call imagekit.deleteFile(fileId, …) in a new ` +
+        'Promise: resolve() in its callback, and reject(error) only when the callback gets an error.',
+    ).toBe('resolved');
     if (local()) expect((await fetch(url)).status, `${url} still serves the file after deleteFile().`).toBe(404);
   });
 
