@@ -1,4 +1,5 @@
 // Lesson 01: the bytes go to storage, the facts (with the URL) go to the database.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
@@ -48,7 +49,10 @@ function shortJson(value: unknown): string {
 /** A line of advice when a failure message says the record had no URL. */
 function hintFor(message: string): string {
   return /`url` is required/.test(message)
-    ? ' The record had no URL, so Mongoose refused to save it: did you await imagekit.upload(...) before saving, and use uploaded.url?'
+    ? aboutMistake(
+        ' The record had no URL, so Mongoose refused to save it: did you await imagekit.upload(...) before saving, and use uploaded.url?',
+        'Forgetting await on the upload',
+      )
     : '';
 }
 
@@ -88,7 +92,10 @@ describe('saveUpload(file)', () => {
     expect(typeof record.url, 'The record has no url: save the url storage gave back (uploaded.url).').toBe('string');
     expect(
       record.url,
-      `The record's url "${record.url}" is not a web address: save the url storage gave back (uploaded.url), not filePath or fileId.`,
+      aboutMistake(
+        `The record's url "${record.url}" is not a web address: save the url storage gave back (uploaded.url), not filePath or fileId.`,
+        'Saving the wrong field of the answer',
+      ),
     ).toMatch(/^https?:\/\//);
     const { status, bytes } = await download(record.url);
     expect(status, `Opening the record's url answered ${status}: save the url storage gave back (uploaded.url).`).toBe(
@@ -110,7 +117,10 @@ describe('saveUpload(file)', () => {
     const holding = binaryFields(raw);
     expect(
       holding,
-      `The saved record holds file bytes in "${holding.join('", "')}": keep the bytes in storage and save only the url.`,
+      aboutMistake(
+        `The saved record holds file bytes in "${holding.join('", "')}": keep the bytes in storage and save only the url.`,
+        'Putting the bytes in the record',
+      ),
     ).toEqual([]);
   });
 

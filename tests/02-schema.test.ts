@@ -1,4 +1,5 @@
 // Lesson 02: the song schema checks, cleans and shapes every song before MongoDB sees it.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
 import request from 'supertest';
@@ -111,7 +112,10 @@ describe('title', () => {
     expectOnlyProblem(
       problems,
       'title',
-      "A song without a title was accepted: make title required, e.g. required: [true, 'A song needs a title'].",
+      aboutMistake(
+        "A song without a title was accepted: make title required, e.g. required: [true, 'A song needs a title'].",
+        'Forgetting required',
+      ),
     );
     expect(
       problems.title,
@@ -168,7 +172,10 @@ describe('audio', () => {
     expectOnlyProblem(
       problems,
       'audio',
-      `The audio "${audio}" was accepted: add a rule to audio so it must be a URL starting with http:// or https://, e.g. match: [/^https?:\\/\\//, 'your message'], where ^ means "at the very start".`,
+      aboutMistake(
+        `The audio "${audio}" was accepted: add a rule to audio so it must be a URL starting with http:// or https://, e.g. match: [/^https?:\\/\\//, 'your message'], where ^ means "at the very start".`,
+        'Trusting a URL field',
+      ),
     );
     expect(
       problems.audio,
@@ -202,7 +209,10 @@ describe('mood', () => {
     expectOnlyProblem(
       problems,
       'mood',
-      "The mood \"angry\" was accepted: a String alone allows any word; list the allowed moods with enum: ['happy', 'sad', 'calm', 'energetic', 'romantic'].",
+      aboutMistake(
+        "The mood \"angry\" was accepted: a String alone allows any word; list the allowed moods with enum: ['happy', 'sad', 'calm', 'energetic', 'romantic'].",
+        'A free String where you meant a fixed list',
+      ),
     );
   });
 });
@@ -212,7 +222,10 @@ describe('duration', () => {
     const song = new (songModel())({ ...validSong, duration: '215' });
     expect(
       song.get('duration'),
-      'The duration "215" did not become the number 215: give duration type: Number, and Mongoose casts the text "215" to 215.',
+      aboutMistake(
+        'The duration "215" did not become the number 215: give duration type: Number, and Mongoose casts the text "215" to 215.',
+        'Typing a number as String',
+      ),
     ).toBe(215);
   });
 

@@ -1,4 +1,5 @@
 // Lesson 03: a model does create, read, update and delete on one collection: Song on "songs".
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import mongoose from 'mongoose';
@@ -61,7 +62,10 @@ describe('Song, the model', () => {
     const name = Song().collection.collectionName;
     expect(
       name,
-      `Your model works on the collection "${name}", not "songs": give mongoose.model() only the name 'Song' and the schema, and Mongoose names the collection "songs".`,
+      aboutMistake(
+        `Your model works on the collection "${name}", not "songs": give mongoose.model() only the name 'Song' and the schema, and Mongoose names the collection "songs".`,
+        'Naming the collection yourself',
+      ),
     ).toBe('songs');
   });
 
@@ -132,11 +136,10 @@ describe('listSongs({ mood })', () => {
       titles.length,
       `listSongs() gave back ${titles.length} of the 3 songs: with no mood asked for, the filter must be {} ({ mood: undefined } looks for songs without a mood).`,
     ).toBe(3);
-    expect(titles, 'listSongs() should list the newest first: sort by createdAt, -1 (newest first).').toEqual([
-      'Newest',
-      'Middle',
-      'Oldest',
-    ]);
+    expect(
+      titles,
+      aboutMistake('listSongs() should list the newest first: sort by createdAt, -1 (newest first).', 'No sort()'),
+    ).toEqual(['Newest', 'Middle', 'Oldest']);
   });
 
   it('lists only the songs with the mood asked for, still newest first', async () => {
@@ -163,7 +166,10 @@ describe('updateMood(id, mood)', () => {
     expect(updated, 'updateMood() gave back nothing for a song that exists.').toBeTruthy();
     expect(
       updated.mood,
-      "updateMood() gave back the song as it was before the update: pass { returnDocument: 'after' } (older code writes { new: true }).",
+      aboutMistake(
+        "updateMood() gave back the song as it was before the update: pass { returnDocument: 'after' } (older code writes { new: true }).",
+        'Getting the old song back from an update',
+      ),
     ).toBe('happy');
     const stored = await Song().collection.findOne({ title: song.title });
     expect(stored?.mood, 'The new mood was not saved in the database.').toBe('happy');
@@ -182,7 +188,10 @@ describe('updateMood(id, mood)', () => {
     const stored = await Song().collection.findOne({});
     expect(
       stored?.mood,
-      'updateMood(id, "angry") saved a mood that is not in the list: updates skip the schema\'s checks unless you pass runValidators: true.',
+      aboutMistake(
+        'updateMood(id, "angry") saved a mood that is not in the list: updates skip the schema\'s checks unless you pass runValidators: true.',
+        'Updating without runValidators: true',
+      ),
     ).toBe('sad');
     expect(outcome, 'updateMood(id, "angry") should fail with a ValidationError (runValidators: true).').toBeInstanceOf(
       mongoose.Error.ValidationError,

@@ -1,5 +1,6 @@
 // Lesson 04: the song routes live in their own Router, mounted at /api/songs.
 // Real HTTP (supertest) on lesson 04's app around your app.ts, real database.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
@@ -58,16 +59,18 @@ async function whyNoRoute(route: string): Promise<string> {
     return `The list at GET /api/songs works, so the router is mounted well: write songRoutes.${route} in routes/songs.routes.ts.`;
   }
   if (await answers('/api/songs/api/songs')) {
-    return (
+    return aboutMistake(
       'The list answers at GET /api/songs/api/songs: your router repeats the prefix. ' +
-      "app.use('/api/songs', songRoutes) already adds /api/songs, so inside the router write get('/'), not get('/api/songs')."
+        "app.use('/api/songs', songRoutes) already adds /api/songs, so inside the router write get('/'), not get('/api/songs').",
+      'Repeating the prefix inside the router',
     );
   }
   for (const path of ['/songs', '/api', '/']) {
     if (await answers(path)) {
-      return (
+      return aboutMistake(
         `The list answers at GET ${path} instead: the router is mounted at the wrong path. ` +
-        "Mount it with app.use('/api/songs', songRoutes) in app.ts."
+          "Mount it with app.use('/api/songs', songRoutes) in app.ts.",
+        'Mounting at the wrong path',
       );
     }
   }
@@ -110,8 +113,11 @@ async function expectAnsweredOnce(server: Express, what: string, early: string):
   const twice: string[] = server.locals.answeredTwice ?? [];
   expect(
     twice,
-    `${what} tried to answer twice: after ${early} the route went on and tried to answer again. ` +
-      `Write return in front of the early answer: return ${early}.`,
+    aboutMistake(
+      `${what} tried to answer twice: after ${early} the route went on and tried to answer again. ` +
+        `Write return in front of the early answer: return ${early}.`,
+      'Forgetting return before an early answer',
+    ),
   ).toEqual([]);
 }
 
@@ -168,8 +174,11 @@ describe('GET /api/songs/:id', () => {
     const res = await answer(request(server).get('/api/songs/not-an-id'));
     if (res.status === 500) {
       expect.fail(
-        'GET /api/songs/not-an-id crashed with 500: a malformed id must get a 400 JSON answer. ' +
-          'findById() throws a CastError on it, so check it first with mongoose.isObjectIdOrHexString(id).',
+        aboutMistake(
+          'GET /api/songs/not-an-id crashed with 500: a malformed id must get a 400 JSON answer. ' +
+            'findById() throws a CastError on it, so check it first with mongoose.isObjectIdOrHexString(id).',
+          'Letting a malformed id crash the route',
+        ),
       );
     }
     await expectStatus(res, 400, 'GET /api/songs/not-an-id (a malformed id)', "get('/:id')");
@@ -255,7 +264,10 @@ describe('songRoutes (routes/songs.routes.ts)', () => {
     expect.fail(
       repeated.status === 200
         ? "songRoutes answers at <mount point>/api/songs: your router repeats the prefix. Write get('/') inside the router; app.use('/api/songs', …) adds the prefix."
-        : 'songRoutes alone does not answer GET /: the song routes belong on songRoutes in routes/songs.routes.ts, not on app in app.ts. That is the point of a Router.',
+        : aboutMistake(
+            'songRoutes alone does not answer GET /: the song routes belong on songRoutes in routes/songs.routes.ts, not on app in app.ts. That is the point of a Router.',
+            'Leaving the routes in app.ts',
+          ),
     );
   });
 });

@@ -1,5 +1,6 @@
 // Lesson 05: uploadFile() wraps the SDK's callback in a Promise. Real SDK, real storage,
 // and real HTTP for the lesson's POST /api/upload.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { randomBytes } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
@@ -16,13 +17,17 @@ const storage = () => lesson.storage;
 // A local upload takes milliseconds; a real ImageKit account needs the network.
 const patience = () => (storage().kind === 'local' ? 1000 : 15_000);
 
-const NEVER_RESOLVED =
+const NEVER_RESOLVED = aboutMistake(
   'Your promise never settled after a successful upload: did you give imagekit.upload() a callback, and call ' +
-  'resolve(result) inside it? Until you do, `await uploadFile()` waits forever. (If an error your code threw ' +
-  'is shown below, your callback stopped there, before reaching resolve().)';
-const NEVER_REJECTED =
+    'resolve(result) inside it? Until you do, `await uploadFile()` waits forever. (If an error your code threw ' +
+    'is shown below, your callback stopped there, before reaching resolve().)',
+  'Forgetting resolve',
+);
+const NEVER_REJECTED = aboutMistake(
   'Your promise never settled after a failed upload: did you call reject(error) when the callback gets an error? ' +
-  'Logging the error is not enough: the caller is still waiting.';
+    'Logging the error is not enough: the caller is still waiting.',
+  'Only logging the error',
+);
 
 /** Pretend audio: random bytes, different for every file. */
 const audio = () => randomBytes(4096);
@@ -85,9 +90,12 @@ describe('uploadFile(buffer, fileName)', () => {
     const thenable = typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function';
     expect(
       thenable,
-      `uploadFile() gave back ${String(returned)}, not a Promise: the callback runs later, after uploadFile() ` +
-        'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
-        'so callers can await it.',
+      aboutMistake(
+        `uploadFile() gave back ${String(returned)}, not a Promise: the callback runs later, after uploadFile() ` +
+          'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
+          'so callers can await it.',
+        'Returning the variable instead of a promise',
+      ),
     ).toBe(true);
     // Let this upload finish before the next check; whether it settles is the next checks' business.
     await outcomeOf(Promise.resolve(returned), NEVER_RESOLVED).catch(() => {});
@@ -162,11 +170,14 @@ describe('uploadFile(buffer, fileName)', () => {
     localStorageOnly(context);
     const before = uploadsReceived;
     await outcomeOf(callUploadFile(audio(), 'just-once.mp3'), NEVER_RESOLVED);
-    const received = uploadsReceived - before;
+    const received = (await uploadedSince(before)) ? uploadsReceived - before : 0;
     expect(
       received,
-      `One call to uploadFile() should upload once, and the storage received ${received} uploads: ` +
-        'call imagekit.upload(…) a single time, with the callback.',
+      received === 0
+        ? 'One call to uploadFile() should upload once, and the storage received nothing: call imagekit.upload(…) ' +
+            'in uploadFile(), with a callback.'
+        : `One call to uploadFile() should upload once, and the storage received ${received} uploads: ` +
+            'call imagekit.upload(…) a single time, with the callback.',
     ).toBe(1);
   });
 });
@@ -176,23 +187,36 @@ describe('uploadFile() when the storage refuses the upload', () => {
 
   it("rejects with ImageKit's error and its message", async (context) => {
     localStorageOnly(context).failNext(1, refusal);
+    const before = uploadsReceived;
     const outcome = await outcomeOf(callUploadFile(audio(), 'refused.mp3'), NEVER_REJECTED);
     if (outcome.resolved) {
       const value = outcome.value as unknown;
       if (value === null || value === undefined) {
         expect.fail(
-          `The upload failed, yet your promise resolved with ${String(value)}. A promise settles only once: ` +
-            'resolve() ran first, so the reject(error) after it was ignored. Check the error first: ' +
-            'if (error) return reject(error);',
+          aboutMistake(
+            `The upload failed, yet your promise resolved with ${String(value)}. A promise settles only once: ` +
+              'resolve() ran first, so the reject(error) after it was ignored. Check the error first: ' +
+              'if (error) return reject(error);',
+            'Resolving before checking the error',
+          ),
         );
       }
       expect.fail(
-        `The upload failed, yet your promise resolved with ${JSON.stringify(value)}. Call reject(error) for a failure, ` +
-          'so `await uploadFile()` throws and the caller can answer with an error.',
+        aboutMistake(
+          `The upload failed, yet your promise resolved with ${JSON.stringify(value)}. Call reject(error) for a failure, ` +
+            'so `await uploadFile()` throws and the caller can answer with an error.',
+          'resolve(error)',
+        ),
       );
     }
+    const said = (outcome.error as { message?: string } | null)?.message;
+    if (said !== refusal.message && !(await uploadedSince(before)))
+      expect.fail(
+        `Your promise rejected without trying the upload: ${String(said).replace(/\.$/, '')}. Return a new Promise that calls ` +
+          'imagekit.upload(...), and reject(error) in its callback when the SDK gives an error.',
+      );
     expect(
-      (outcome.error as { message?: string } | null)?.message,
+      said,
       'The rejection should carry the error the SDK gave you: reject(error), not a new error of your own.',
     ).toBe(refusal.message);
   });

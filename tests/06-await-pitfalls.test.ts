@@ -1,5 +1,6 @@
 // Lesson 06: every route waits (await) for the upload and the save before it answers,
 // catches what fails, and uploads a batch all at once. Real HTTP, real database, real storage.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { randomBytes } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
@@ -143,8 +144,11 @@ describe('POST /api/songs', () => {
     const id = res.body?.song?._id;
     expect(
       id,
-      `The answer ${JSON.stringify(res.body)} has no song._id: the route answered before the song was saved, and ` +
-        'res.json() turned a Promise into {}. Did you forget to await saveSong(...)?',
+      aboutMistake(
+        `The answer ${JSON.stringify(res.body)} has no song._id: the route answered before the song was saved, and ` +
+          'res.json() turned a Promise into {}. Did you forget to await saveSong(...)?',
+        'const song = saveSong(...)',
+      ),
     ).toBeTruthy();
     const saved = await songs().findOne({ _id: new mongoose.Types.ObjectId(String(id)) });
     expect(
@@ -276,8 +280,11 @@ describe('POST /api/songs/batch', () => {
     const listed: ({ _id?: string } | null)[] = Array.isArray(res.body.songs) ? res.body.songs : [];
     expect(
       listed.length,
-      `The answer lists ${listed.length} of ${files.length} songs: saveSongs() returned before the saves were done. ` +
-        'forEach does not wait for an async callback. Start the saves with map(), wait with await Promise.all(...), and return the result.',
+      aboutMistake(
+        `The answer lists ${listed.length} of ${files.length} songs: saveSongs() returned before the saves were done. ` +
+          'forEach does not wait for an async callback. Start the saves with map(), wait with await Promise.all(...), and return the result.',
+        'forEach(async ...)',
+      ),
     ).toBe(files.length);
     expect(
       listed.every((song) => song?._id),
@@ -312,9 +319,12 @@ describe('POST /api/songs/batch', () => {
     );
     expect(
       uploads.most,
-      'The storage never had two uploads running at the same time: the files went one after another ' +
-        '(an await inside a for...of loop waits for each upload before starting the next). ' +
-        'Start them all with files.map(...) and wait for all of them with await Promise.all(...).',
+      aboutMistake(
+        'The storage never had two uploads running at the same time: the files went one after another ' +
+          '(an await inside a for...of loop waits for each upload before starting the next). ' +
+          'Start them all with files.map(...) and wait for all of them with await Promise.all(...).',
+        'for...of with await for independent uploads',
+      ),
     ).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,6 +1,7 @@
 // Lesson 07: the whole songs app. Its API on real HTTP, with the real database and storage;
 // then its page in a real headless Chromium: upload through the form, play from storage,
 // filter by mood, delete.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -89,9 +90,10 @@ function whyNot201(res: request.Response, uploads: number): string {
     );
   }
   if (res.status === 400 && error.includes("upload.single('audio')")) {
-    return (
+    return aboutMistake(
       `${said}. The page sends the file in the form field "audio", and your route's multer reads another ` +
-      "field, so multer refused the form before your route ran. Read it with upload.single('audio')."
+        "field, so multer refused the form before your route ran. Read it with upload.single('audio').",
+      'A field name that does not match',
     );
   }
   if (res.status === 400 && (res.body?.errors?.audio || res.body?.errors?.fileId) && uploads === 0) {
@@ -102,9 +104,10 @@ function whyNot201(res: request.Response, uploads: number): string {
     );
   }
   if (res.status === 400 && (res.body?.errors?.audio || res.body?.errors?.fileId)) {
-    return (
+    return aboutMistake(
       `${said}: the song had no audio URL (or no fileId) yet when it was saved. uploadFile() gives back a ` +
-      'Promise: await uploadFile(...), then put uploaded.url and uploaded.fileId in the song.'
+        'Promise: await uploadFile(...), then put uploaded.url and uploaded.fileId in the song.',
+      'uploadFile() without await',
     );
   }
   return `${said} instead of 201 with the saved song.`;
@@ -211,9 +214,12 @@ describe('POST /api/songs', () => {
     await storageSettled();
     expect(
       filesInStorage() - before,
-      "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
-        "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
-        '(Or delete the uploaded file when saving fails.)',
+      aboutMistake(
+        "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
+          "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
+          '(Or delete the uploaded file when saving fails.)',
+        'Uploading before checking',
+      ),
     ).toBe(0);
   });
 
@@ -288,9 +294,12 @@ describe('GET /api/songs', () => {
     const titles = titlesOf(res);
     expect(
       titles.length,
-      `GET /api/songs listed ${titles.length} songs, and 3 are saved. Without ?mood= in the URL, req.query.mood ` +
-        'is undefined, and Song.find({ mood: undefined }) looks for songs without a mood: there are none. Filter ' +
-        'only when a mood is asked: const filter = mood ? { mood } : {};',
+      aboutMistake(
+        `GET /api/songs listed ${titles.length} songs, and 3 are saved. Without ?mood= in the URL, req.query.mood ` +
+          'is undefined, and Song.find({ mood: undefined }) looks for songs without a mood: there are none. Filter ' +
+          'only when a mood is asked: const filter = mood ? { mood } : {};',
+        'Song.find({ mood: req.query.mood })',
+      ),
     ).toBe(3);
     expect(titles, 'Newest first: sort the songs with .sort({ createdAt: -1 }).').toEqual([
       'Channa Mereya',
@@ -326,9 +335,11 @@ describe('GET /api/songs/:id', () => {
   });
 });
 
-const DELETE_NEVER_SETTLED =
+const DELETE_NEVER_SETTLED = aboutMistake(
   "Your deleteFile() promise never settled, though the storage had answered: call resolve() in the SDK's " +
-  'callback when there is no error, and reject(error) when there is one. Until then, await deleteFile() waits forever.';
+    'callback when there is no error, and reject(error) when there is one. Until then, await deleteFile() waits forever.',
+  'A deleteFile() that never settles',
+);
 
 /** A file put straight into the storage, with the SDK, for deleteFile() to delete. */
 async function storedFile(): Promise<{ fileId: string; url: string }> {
@@ -360,7 +371,11 @@ describe('deleteFile(fileId)', () => {
       PATIENCE_MS,
       DELETE_NEVER_SETTLED,
     );
-    expect(outcome, 'This delete should succeed: reject only when the callback gets an error.').toBe('resolved');
+    expect(
+      outcome,
+      `This delete should succeed, and your deleteFile() ${outcome}. Call imagekit.deleteFile(fileId, …) in a new ` +
+        'Promise: resolve() in its callback, and reject(error) only when the callback gets an error.',
+    ).toBe('resolved');
     if (local()) expect((await fetch(url)).status, `${url} still serves the file after deleteFile().`).toBe(404);
   });
 
@@ -394,8 +409,11 @@ describe('DELETE /api/songs/:id', () => {
     const after = await fetch(song.audio);
     expect(
       after.status,
-      `The song is gone, but its file is still in storage: ${song.audio} still answers ${after.status}, and ` +
-        'nothing points to it any more. Delete the file too, before the song: await deleteFile(song.fileId).',
+      aboutMistake(
+        `The song is gone, but its file is still in storage: ${song.audio} still answers ${after.status}, and ` +
+          'nothing points to it any more. Delete the file too, before the song: await deleteFile(song.fileId).',
+        'Deleting only the song',
+      ),
     ).toBe(404);
   });
 

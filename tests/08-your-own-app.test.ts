@@ -3,6 +3,7 @@
 // its environment. The check holds the database back at first, to see the app connect before it
 // listens; drives the API over HTTP and the page in a headless Chromium; starts it once more
 // with settings missing; looks for a key written in its files; and ends it with SIGTERM.
+import { aboutMistake } from '../src/check/common-mistakes.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -163,10 +164,11 @@ async function call(
 /** What an answer that is not JSON most likely means. */
 function notJson(what: string, answer: { status: number; type: string; text: string }): string {
   if (answer.type.startsWith('text/html'))
-    return (
+    return aboutMistake(
       `${what} answered ${answer.status} with an HTML page (Express's own error page), and the page reads JSON. ` +
-      'Add a JSON error handler as the last app.use in app.ts, with four arguments: ' +
-      'app.use((error, req, res, next) => res.status(…).json({ ok: false, … })).'
+        'Add a JSON error handler as the last app.use in app.ts, with four arguments: ' +
+        'app.use((error, req, res, next) => res.status(…).json({ ok: false, … })).',
+      'No JSON error handler',
     );
   return `${what} answered ${answer.status} ${answer.text.slice(0, 200)}`;
 }
@@ -185,9 +187,12 @@ describe('starting up', () => {
     if (!held?.held) return; // a cluster address (Atlas) cannot be held back; nothing to see
     expect(
       listenedBeforeDatabase,
-      'Your app listened on PORT before its database connection was made: a request that came then would find ' +
-        'no database. In server.ts, await connectDB() first, then app.listen(...). (And in connectDB(), ' +
-        'await mongoose.connect(...): without await it returns before the connection is made.)',
+      aboutMistake(
+        'Your app listened on PORT before its database connection was made: a request that came then would find ' +
+          'no database. In server.ts, await connectDB() first, then app.listen(...). (And in connectDB(), ' +
+          'await mongoose.connect(...): without await it returns before the connection is made.)',
+        'Listening before connecting',
+      ),
     ).toBe(false);
   });
 
@@ -206,17 +211,23 @@ describe('starting up', () => {
     const named = /MONGODB_URI|IMAGEKIT_PRIVATE_KEY/.test(output);
     if (ended !== 'still running' && ended.code === 0 && !lines.join('').trim())
       expect.fail(
-        'Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app ended without a word and with exit code 0: ' +
-          'nothing it ran checked the settings. In src/config/env.ts, find the missing names, console.error() them in ' +
-          'one sentence, and process.exit(1); the files that need a setting import env from there.',
+        aboutMistake(
+          'Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app ended without a word and with exit code 0: ' +
+            'nothing it ran checked the settings. In src/config/env.ts, find the missing names, console.error() them in ' +
+            'one sentence, and process.exit(1); the files that need a setting import env from there.',
+          'No check for a missing variable',
+        ),
       );
     expect(
       named && !stack,
-      `Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app ${stack ? 'crashed with a stack trace' : 'stopped'}` +
-        `${named ? '' : ' without naming what is missing'}. A missing setting should stop the start with one sentence ` +
-        'naming it, before any library reads undefined: in src/config/env.ts, find the missing names, ' +
-        'console.error() them in one sentence, and process.exit(1).' +
-        said,
+      aboutMistake(
+        `Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app ${stack ? 'crashed with a stack trace' : 'stopped'}` +
+          `${named ? '' : ' without naming what is missing'}. A missing setting should stop the start with one sentence ` +
+          'naming it, before any library reads undefined: in src/config/env.ts, find the missing names, ' +
+          'console.error() them in one sentence, and process.exit(1).' +
+          said,
+        'No check for a missing variable',
+      ),
     ).toBe(true);
     expect(ended === 'still running' ? undefined : ended.code, 'It should end with a non-zero exit code (1).').not.toBe(
       0,
@@ -231,8 +242,11 @@ describe('starting up', () => {
       const text = await readFile(path.join(dir, file), 'utf8');
       expect(
         text.includes(privateKey),
-        `${name} holds the storage's private key. Anyone who sees the code (a Git host, a screenshot) could use ` +
-          'your account: keep secrets in .env, and read them from process.env.',
+        aboutMistake(
+          `${name} holds the storage's private key. Anyone who sees the code (a Git host, a screenshot) could use ` +
+            'your account: keep secrets in .env, and read them from process.env.',
+          'Keys written in the code',
+        ),
       ).toBe(false);
     }
     const example = await readFile(path.join(dir, '.env.example'), 'utf8').catch(() => '');
@@ -259,9 +273,12 @@ describe('the API', () => {
     const page = await call('GET', '/');
     expect(
       page.status === 200 && page.text.includes('<form id="upload"'),
-      `Started from the folder above it, your app answered GET / with ${page.status}: the page folder is found ` +
-        "from the working folder (express.static('public')), which changes with where the app is started. " +
-        "Find it from app.ts's own folder: path.join(import.meta.dirname, '..', 'public').",
+      aboutMistake(
+        `Started from the folder above it, your app answered GET / with ${page.status}: the page folder is found ` +
+          "from the working folder (express.static('public')), which changes with where the app is started. " +
+          "Find it from app.ts's own folder: path.join(import.meta.dirname, '..', 'public').",
+        'The page from the working folder',
+      ),
     ).toBe(true);
     expect((await call('GET', '/songs.js')).status, 'GET /songs.js: serve the whole public/ folder.').toBe(200);
   });
@@ -432,21 +449,30 @@ describe('stopping', () => {
     const said = shown(app!.output());
     expect(
       ended,
-      `Your app was still running ${STOP_MS / 1000} s after SIGTERM, and had to be killed. Its handler closed ` +
-        'something, but what stays open (the database connection, most likely) keeps Node running: ' +
-        'await mongoose.disconnect() too, then process.exit(0).' +
-        said,
+      aboutMistake(
+        `Your app was still running ${STOP_MS / 1000} s after SIGTERM, and had to be killed. Its handler closed ` +
+          'something, but what stays open (the database connection, most likely) keeps Node running: ' +
+          'await mongoose.disconnect() too, then process.exit(0).' +
+          said,
+        'SIGTERM closes only the server',
+      ),
     ).toBeDefined();
     expect(
       ended!.signal,
-      "Your app has no SIGTERM handler, so Node ended it on the spot, mid-request, with nothing closed. Add one: process.on('SIGTERM', …) " +
-        'that closes the server, awaits mongoose.disconnect(), then calls process.exit(0); the same for SIGINT (Ctrl-C).',
+      aboutMistake(
+        "Your app has no SIGTERM handler, so Node ended it on the spot, mid-request, with nothing closed. Add one: process.on('SIGTERM', …) " +
+          'that closes the server, awaits mongoose.disconnect(), then calls process.exit(0); the same for SIGINT (Ctrl-C).',
+        'No SIGTERM handler',
+      ),
     ).toBe(null);
     expect(ended!.code, `After SIGTERM your app ended with exit code ${ended!.code}, not 0.${said}`).toBe(0);
     expect(
       app!.mongooseAtExit(),
-      'Your app exited with its database connection still open: requests under way were cut off and the server ' +
-        'never heard goodbye. Before process.exit(0): close the server, then await mongoose.disconnect().',
+      aboutMistake(
+        'Your app exited with its database connection still open: requests under way were cut off and the server ' +
+          'never heard goodbye. Before process.exit(0): close the server, then await mongoose.disconnect().',
+        'Exiting with the connection open',
+      ),
     ).not.toBe('open');
   });
 });

@@ -1,7 +1,9 @@
-// A lesson's own words for an error it already warns about: the bullets of its "Common
-// mistakes" section, matched to an error by the code the bullet quotes (the lessons quote the
-// very message, e.g. `ReferenceError: string is not defined`). The learner then reads the
-// sentence they may already have seen, instead of a general one.
+// A lesson's own words for a mistake it already warns about: the bullets of its "Common
+// mistakes" section. A check that recognises the mistake names its bullet (aboutMistake); an
+// error the learner's code threw is matched by the message the bullet quotes (the lessons quote
+// the very message, e.g. `ReferenceError: string is not defined`). Words of advice are never
+// matched: the check's advice quotes code from many bullets, so the first match was often another
+// mistake. The learner then reads the sentence they may already have seen, instead of a general one.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
@@ -40,17 +42,43 @@ function mistakeBullets(lesson: LessonEntry, language: VerdictLanguage): string[
   return mistakeBulletsOf(text, language);
 }
 
+/** A bullet's name: its bold first words, plain, without the closing full stop ("resolve(error)"). */
+function leadOf(bullet: string): string {
+  return plain(/^\*\*([\s\S]+?)\*\*/.exec(bullet)?.[1] ?? '').replace(/\.$/, '');
+}
+
 /** The code a bullet quotes, long enough to be an error message rather than a word. */
 function quotedMessages(bullet: string): string[] {
   const spans = [...bullet.matchAll(/(`+)\s?([\s\S]+?)\s?\1/g)].map((match) => plain(match[2]).toLowerCase());
   return spans.filter((span) => span.length >= 16);
 }
 
-/** The lesson's own sentence about `message`, in `language` (English when that one has none), if it has one. */
-export function lessonWordsFor(lesson: LessonEntry, message: string, language: VerdictLanguage): string | undefined {
-  const said = plain(message).toLowerCase();
+const mistakeTag = / ?\[common mistake: ([^\]]+)\]/;
+
+/** A check's `message`, naming the lesson's bullet about the mistake it found, by the bullet's bold words. */
+export function aboutMistake(message: string, lead: string): string {
+  return `${message} [common mistake: ${lead}]`;
+}
+
+/** A message without the bullet it names, and that bullet's bold words. */
+export function mistakeNamedIn(message: string): { message: string; mistake?: string } {
+  const named = mistakeTag.exec(message);
+  return named ? { message: message.replace(mistakeTag, ''), mistake: named[1] } : { message };
+}
+
+/** What a verdict knows of a mistake: the bullet a check named, or the error the learner's code threw. */
+export interface MistakeClue {
+  named?: string;
+  thrown?: string;
+}
+
+/** The bullet about the mistake, in `language` (English when that one has none): its text, plain, if there is one. */
+export function lessonWordsFor(lesson: LessonEntry, clue: MistakeClue, language: VerdictLanguage): string | undefined {
   const english = mistakeBullets(lesson, 'en');
-  const index = english.findIndex((bullet) => quotedMessages(bullet).some((quoted) => said.includes(quoted)));
+  const thrown = clue.thrown && plain(clue.thrown).toLowerCase();
+  const index = clue.named
+    ? english.findIndex((bullet) => leadOf(bullet) === plain(clue.named ?? ''))
+    : english.findIndex((bullet) => thrown && quotedMessages(bullet).some((quoted) => thrown.includes(quoted)));
   if (index < 0) return undefined;
   const translated = language === 'hinglish' ? mistakeBullets(lesson, 'hinglish')[index] : undefined;
   return plain(translated ?? english[index]);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { projectRoot } from '../lessons/catalog.ts';
+import { mistakeNamedIn } from './common-mistakes.ts';
 import type { FailureDetail } from './types.ts';
 import type { ErrorRecord } from './wire.ts';
 
@@ -79,8 +80,9 @@ const timeoutMessage = /^Test timed out in \d+ms/;
 
 /** What a failed test said: message, the assertion's own note, expected and actual values. */
 export function failureDetail(error: ErrorRecord, isOwnCode?: (file: string) => boolean): FailureDetail {
-  const message = stripAnsi(error.message).trim();
+  const { message, mistake } = mistakeNamedIn(stripAnsi(error.message).trim());
   const detail: FailureDetail = { message, name: error.name, location: errorLocation(error, isOwnCode) };
+  if (mistake) detail.mistake = mistake;
   // `expect(value, 'note')` makes vitest say "note: expected 1 to be 2".
   const split = message.indexOf(': expected ');
   if (error.name === 'AssertionError' && split > 0) detail.note = message.slice(0, split);

@@ -26,8 +26,11 @@ export interface ExplainWords {
   neverAnswered: string[];
   alsoFailing: string;
   andMore(count: number): string;
+  /** Before the checks that fail for the very reason the first one does. */
+  sameReason(count: number): string;
   /** Checks whose requests all found no route: the 404 is the one thing to fix. */
   sameNotFound(answer: string): string;
+  sameNoRoute(advice: string): string;
   stray: string;
   hint(readIn: ReadIn, lesson: string): string;
   syntax: { head: string; advice(readIn: ReadIn): string };
@@ -69,7 +72,7 @@ const english: ExplainWords = {
   firstToFix: 'First to fix:',
   checkSays: 'The check says:',
   wentWrong: 'What went wrong:',
-  appThrew: 'Your app crashed on the way:',
+  appThrew: 'Your app hit an error on the way:',
   expected: 'Expected:',
   got: 'Got:     ',
   where: 'Where:',
@@ -79,7 +82,10 @@ const english: ExplainWords = {
   ],
   alsoFailing: 'Also failing:',
   andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
-  sameNotFound: (answer) => `each got ${answer}: the route they call is not there yet`,
+  sameReason: (count) =>
+    count === 1 ? 'For the same reason, one more check fails' : `For the same reason, ${count} more checks fail`,
+  sameNotFound: (answer) => `each got ${answer}: nothing in your app answers at the address they call`,
+  sameNoRoute: (advice) => `each reached no route (the app's own 404). ${advice}`,
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
   hint: (readIn, lesson) =>
@@ -163,7 +169,7 @@ const hinglish: ExplainWords = {
   firstToFix: 'Pehle ise theek kijiye:',
   checkSays: 'Check kehta hai:',
   wentWrong: 'Kya galat hua:',
-  appThrew: 'Beech mein aapka app crash hua:',
+  appThrew: 'Beech mein aapke app mein ek error aaya:',
   expected: 'Chahiye tha:',
   got: 'Mila:       ',
   where: 'Kahaan:',
@@ -173,7 +179,11 @@ const hinglish: ExplainWords = {
   ],
   alsoFailing: 'Yeh bhi fail ho rahe hain:',
   andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
-  sameNotFound: (answer) => `sabko ${answer} mila: jo route yeh bulaate hain, woh abhi hai hi nahi`,
+  sameReason: (count) =>
+    count === 1 ? 'Isi wajah se ek aur check fail ho raha hai' : `Isi wajah se ${count} aur checks fail ho rahe hain`,
+  sameNotFound: (answer) =>
+    `sabko ${answer} mila: jis address ko yeh bulaate hain, wahan aapke app mein koi jawab nahi deta`,
+  sameNoRoute: (advice) => `kisi ko bhi route nahi mila (app ka apna 404). ${advice}`,
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>

@@ -2,7 +2,7 @@
 // the learner's language. The failing `it` sentence and the test's own message come first;
 // raw values only where no sentence explains them; never a vitest dump or a stack trace.
 import type { LessonEntry } from '../lessons/catalog.ts';
-import { lessonWordsFor } from './common-mistakes.ts';
+import { lessonWordsFor, type MistakeClue } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
@@ -62,16 +62,22 @@ export function explainCheck(
     `${words.firstToFix} ${sentence(first)}`,
     ...explainFailure(first.failure, context),
   ];
+  // Every failing check is named or counted, so the list adds up to the "to go" above.
   const firstReason = first.failure && reasonOf(first.failure);
+  const sameAsFirst = others.filter((test) => test.failure && reasonOf(test.failure) === firstReason);
+  // Named when they are few; past that, their titles would bury the first.
+  const same = sameAsFirst.length <= maxOthers ? `: ${sameAsFirst.map(sentence).join(', ')}` : '.';
+  if (sameAsFirst.length) lines.push('', `  ${words.sameReason(sameAsFirst.length)}${same}`);
   const alsoFailing = groupedByReason(
-    others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason),
+    others.filter((test) => !sameAsFirst.includes(test)),
     words,
   );
   if (alsoFailing.length) {
     lines.push('', words.alsoFailing);
     for (const group of alsoFailing.slice(0, maxOthers))
       lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
-    if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
+    const unlisted = alsoFailing.slice(maxOthers).reduce((count, group) => count + group.tests.length, 0);
+    if (unlisted) lines.push(`  ${words.andMore(unlisted)}`);
   }
   const stray = result.strayError;
   if (stray) lines.push('', words.stray, `  ${cap(stray.message, maxValue)}`);
@@ -93,26 +99,30 @@ function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
 
 /**
  * Checks that fail for the same reason, said once. Checks whose requests found no route at all
- * (the same 404 answer) go together too: what each expected instead matters only once it is there.
+ * go together too (the same 404 answer, or the same advice after "reached no route"): what each
+ * expected instead matters only once there is a route.
  */
 function groupedByReason(tests: TestOutcome[], words: ExplainWords): { tests: TestOutcome[]; reason?: string }[] {
-  const groups: { tests: TestOutcome[]; reason?: string; key?: string; notFound?: string }[] = [];
+  const groups: { tests: TestOutcome[]; reason?: string; key?: string }[] = [];
   for (const test of tests) {
     const reason = test.failure && reasonOf(test.failure);
-    const notFound = reason && notFoundAnswer(reason);
-    const key = notFound ?? reason;
+    const noRoute = reason ? noRouteReason(reason, words) : undefined;
+    const key = noRoute?.key ?? reason;
     const same = groups.find((group) => group.key === key);
     if (same && key !== undefined) {
       same.tests.push(test);
-      if (notFound && same.reason !== reason) same.reason = words.sameNotFound(notFound);
-    } else groups.push({ tests: [test], reason, key, notFound });
+      if (noRoute && same.reason !== reason) same.reason = noRoute.said;
+    } else groups.push({ tests: [test], reason, key });
   }
   return groups.map(({ tests, reason }) => ({ tests, reason }));
 }
 
-/** The `404 {…}` answer a check quotes, when the app had no route for its request. */
-function notFoundAnswer(reason: string): string | undefined {
-  return /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
+/** When the app had no route for a check's request: what such checks share, and that said for all of them. */
+function noRouteReason(reason: string, words: ExplainWords): { key: string; said: string } | undefined {
+  const answer = /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
+  if (answer) return { key: answer, said: words.sameNotFound(answer) };
+  const advice = /reached no route \(the app's own 404\)[^.]*\. (.+)$/.exec(reason)?.[1];
+  return advice ? { key: advice, said: words.sameNoRoute(advice) } : undefined;
 }
 
 function explainFailure(failure: FailureDetail | undefined, context: Context): string[] {
@@ -131,13 +141,21 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
     lines.push(`  ${words.appThrew} ${crash.message}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
-  const lessonSays = lesson && lessonWordsFor(lesson, `${failure.message}\n${crash?.message ?? ''}`, language);
+  const lessonSays = lesson && lessonWordsFor(lesson, mistakeClue(failure), language);
   if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
 }
 
 /** Errors thrown by the checks themselves (tests/support/settle.ts and assertions). */
 const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
+
+/** The bullet the check named, else what the learner's code threw (never the check's own advice). */
+function mistakeClue(failure: FailureDetail): MistakeClue {
+  if (failure.mistake) return { named: failure.mistake };
+  const ownError =
+    !failure.note && !checkErrorNames.includes(failure.name ?? 'Error') ? `${failure.name}: ${failure.message}` : '';
+  return { thrown: `${ownError}\n${failure.serverError?.message ?? ''}` };
+}
 
 /** The test's own words when it gave some, else the error's first lines. */
 function said(failure: FailureDetail): string {
@@ -165,7 +183,7 @@ function fileMissing(message: string, { words, lesson, readIn }: Context): strin
 
 /** What to look for, for an error a file threw as it loaded: the lesson's own words when it warns about it. */
 function loadErrorAdvice(message: string, { words, lesson, language }: Context): string[] {
-  const lessonSays = lesson && lessonWordsFor(lesson, message, language);
+  const lessonSays = lesson && lessonWordsFor(lesson, { thrown: message }, language);
   if (lessonSays) return [words.lessonSays, `  ${lessonSays}`];
   if (message.startsWith('ReferenceError')) return [words.adviceReference];
   if (/schema configuration|not a valid type/i.test(message)) return [words.adviceSchema];

@@ -17,13 +17,20 @@ interface Crash {
 const crashes: Crash[] = [];
 subscribe(channelName, (message) => crashes.push(message as Crash));
 
+/** What was thrown, by its first line: "TypeError: …", or for an SDK's plain error object its own message. */
+function thrown(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') return `an error object: ${message.split('\n')[0]}`;
+  return typeof error === 'object' ? String(JSON.stringify(error)) : String(error);
+}
+
 /** The app's error, reworded as what happened to the request, with the app's own stack frames. */
 function serverError({ request, error }: Crash): Error {
-  const original = error instanceof Error ? error : new Error(String(error));
-  const said = `${original.name}: ${original.message.split('\n')[0]}`;
-  const reported = new Error(`While answering ${request}, your app threw ${said}`);
+  const reported = new Error(`While answering ${request}, your app threw ${thrown(error)}`);
   reported.name = serverErrorName;
-  const frames = (original.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
   reported.stack = [`${serverErrorName}: ${reported.message}`, ...frames].join('\n');
   return reported;
 }

@@ -46,6 +46,8 @@ export interface FailureDetail {
   location?: string;
   /** True when vitest stopped the test for running past its own time limit. */
   timedOut?: boolean;
+  /** The lesson's "Common mistakes" bullet the check found this to be, by its bold words. */
+  mistake?: string;
   /** The lesson app's own error, when it crashed while answering the check (a 500). */
   serverError?: { message: string; location?: string };
 }

@@ -1,5 +1,8 @@
 // Judging each lesson variant against what it must do, with the reason in one line.
+import { lessonWordsFor } from '../check/common-mistakes.ts';
+import { explainWords } from '../check/explain-words.ts';
 import { explainCheck, type CheckResult, type TestOutcome } from '../check/index.ts';
+import type { KnownMistake, LessonEntry } from '../lessons/catalog.ts';
 import type { ProofVariant } from './proof-plan.ts';
 
 interface Verdict {
@@ -31,6 +34,22 @@ function shortReason(result: CheckResult): string {
   return `"${test.title}" failed: ${said}`.slice(0, 240);
 }
 
+/** Whether the verdict, in each language, quotes the mistake's own "Common mistakes" bullet (or none when it names none). */
+function bulletProblem(mistake: KnownMistake, result: CheckResult, lesson: LessonEntry): string | undefined {
+  for (const language of ['en', 'hinglish'] as const) {
+    const explanation = explainCheck(result, lesson, 'command line', language);
+    const quotesOne = explanation.includes(explainWords(language).lessonSays);
+    if (!mistake.warnedAs) {
+      if (quotesOne) return `its ${language} verdict quotes a "Common mistakes" bullet, and none is about this mistake`;
+      continue;
+    }
+    const bullet = lessonWordsFor(lesson, { named: mistake.warnedAs }, language);
+    if (!bullet) return `the lesson has no "Common mistakes" bullet named "${mistake.warnedAs}" (${language})`;
+    if (!explanation.includes(bullet)) return `its ${language} verdict does not quote the bullet "${mistake.warnedAs}"`;
+  }
+  return undefined;
+}
+
 /** Does the result keep the variant's promise? */
 export function judge(variant: ProofVariant, result: CheckResult): Verdict {
   const { ran, failed, skipped } = counts(result);
@@ -53,12 +72,18 @@ export function judge(variant: ProofVariant, result: CheckResult): Verdict {
       if (result.passed)
         return { ok: false, why: `must fail, but all ${ran} checks pass: the tests miss this mistake` };
       const explanation = explainCheck(result, variant.lesson);
-      return explanation.toLowerCase().includes(explains.toLowerCase())
-        ? {
-            ok: true,
-            why: `fails (${result.problem ? result.problem.kind : `${failed} of ${ran}`}), explained with "${explains}"`,
-          }
-        : { ok: false, why: `fails, but the explanation never says "${explains}"; it says: ${shortReason(result)}` };
+      if (!explanation.toLowerCase().includes(explains.toLowerCase()))
+        return {
+          ok: false,
+          why: `fails, but the explanation never says "${explains}"; it says: ${shortReason(result)}`,
+        };
+      const quoted = bulletProblem(variant.expect.mistake, result, variant.lesson);
+      if (quoted) return { ok: false, why: `fails, explained with "${explains}", but ${quoted}` };
+      const bullet = variant.expect.mistake.warnedAs;
+      return {
+        ok: true,
+        why: `fails (${result.problem ? result.problem.kind : `${failed} of ${ran}`}), explained with "${explains}"${bullet ? ` and the bullet "${bullet}"` : ''}`,
+      };
     }
   }
 }

@@ -13,6 +13,12 @@ import { startCheck, type CheckStartOptions } from './check-start.ts';
 import { listenForStop } from './keys.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from '../terminal/terminal.ts';
+import { fitToScreen } from './screen-wrap.ts';
+
+/** Prints `text` folded between words to the terminal's columns, as the menu's screens are. */
+function say(text: string): void {
+  console.log(fitToScreen(text, process.stdout));
+}
 
 /**
  * Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not).
@@ -32,23 +38,23 @@ export async function checkCommand(
   const result = results[0];
   const learners = target === 'playground';
   if (learners) recordVerdict(lesson, result);
-  console.log(verdictText(check, result, lesson, 'command line', language));
-  if (learners && result.passed) console.log(`\n${afterPassing(lesson, language, 'command line')}`);
+  say(verdictText(check, result, lesson, 'command line', language));
+  if (learners && result.passed) say(`\n${afterPassing(lesson, language, 'command line')}`);
   return result.passed ? 0 : 1;
 }
 
 /** Checks `lesson` now and on every save until it passes (exit code 0) or the learner stops (1). */
 export async function watchCommand(lesson: LessonEntry, language: Language): Promise<number> {
   const keys = listenForStop();
-  console.log(paint('dim', lessonWords(language).watchingLesson(lesson.number)));
+  say(paint('dim', lessonWords(language).watchingLesson(lesson.number)));
   const passed = await watchUntilPassed(lesson, {
-    onVerdict: (verdict) => console.log(verdict.text),
-    onLateTypes: (text) => console.log(`\n${text}`),
+    onVerdict: (verdict) => say(verdict.text),
+    onLateTypes: (text) => say(`\n${text}`),
     until: keys.pressed,
-    onStart: (changed) => console.log(checkAnnouncement(changed, language)),
+    onStart: (changed) => say(checkAnnouncement(changed, language)),
     language,
   });
   keys.release();
-  if (passed) console.log(`\n${afterPassing(lesson, language, 'command line')}`);
+  if (passed) say(`\n${afterPassing(lesson, language, 'command line')}`);
   return passed ? 0 : 1;
 }

@@ -1,6 +1,8 @@
 // explainCheck on results made by hand: what a beginner reads for each kind of outcome.
 import { describe, expect, it } from 'vitest';
 import { explainCheck, type CheckResult, type TestOutcome } from '../../src/check/index.ts';
+import { aboutMistake } from '../../src/check/common-mistakes.ts';
+import { failureDetail } from '../../src/check/error-text.ts';
 import { findLesson } from '../../src/lessons/catalog.ts';
 
 const request = { testFile: 'tests/engine/fixtures/passing/check.fixture.ts' };
@@ -89,10 +91,29 @@ describe('explainCheck', () => {
       }),
     );
     expect(text).toContain(
-      `"refuses a song without a file" (POST /api/songs), "refuses a song without an artist" (POST /api/songs): each got 404 ${notFound}: the route they call is not there yet`,
+      `"refuses a song without a file" (POST /api/songs), "refuses a song without an artist" (POST /api/songs): each got 404 ${notFound}: nothing in your app answers at the address they call`,
     );
     expect(text).not.toContain('not 400');
     expect(text).toContain('"lists nothing yet" (POST /api/songs): GET /api/songs answered 500');
+  });
+
+  it("says the advice of checks that reached no route once, as lesson 04's starter gets it", () => {
+    const advice = "No route answered: write songRoutes.get('/') in routes/songs.routes.ts.";
+    const noRoute = (title: string, request: string, status: number) =>
+      failedTest(title, `${request} reached no route (the app's own 404), where it should answer ${status}. ${advice}`);
+    const tests = [
+      noRoute('lists songs', 'GET /api/songs', 200),
+      noRoute('finds one', 'GET /api/songs/1', 200),
+      noRoute('knows no such id', 'GET /api/songs/2 (an id no song has)', 404),
+      noRoute('saves one', 'POST /api/songs', 201),
+    ];
+    const text = explainCheck(result({ tests }));
+    expect(text.split(advice)).toHaveLength(3); // under the first to fix, and once for the other three
+    expect(text).toContain(
+      `"finds one" (POST /api/songs), "knows no such id" (POST /api/songs), "saves one" (POST /api/songs): each reached no route (the app's own 404). ${advice}`,
+    );
+    const hinglish = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toContain(`kisi ko bhi route nahi mila (app ka apna 404). ${advice}`);
   });
 
   it("says where an exercise file went missing in the learner's language, and the way back where they read it", () => {
@@ -149,7 +170,7 @@ describe('explainCheck', () => {
     });
     const text = explainCheck(result({ request: { lesson }, tests: [crashed] }));
     expect(text).toContain(
-      'Your app crashed on the way: While answering POST /api/files, your app threw TypeError: source.on is not a function\n' +
+      'Your app hit an error on the way: While answering POST /api/files, your app threw TypeError: source.on is not a function\n' +
         '  Where: playground/01-storage-vs-database/save-upload.ts:40:35',
     );
     expect(text).toContain('imagekit.upload({ file: file.buffer, fileName: file.originalname })');
@@ -182,15 +203,60 @@ describe('explainCheck', () => {
     expect(hinglish).toMatch(/^Abhi nahi: 3 mein se 1 check fail ho raha hai, aur 2 is baar chale hi nahi\./);
   });
 
-  it("quotes the lesson's own warning, in Hinglish from the Hinglish section", () => {
+  it("quotes the lesson's own warning about an error the code threw, in Hinglish from the Hinglish section", () => {
     const lesson = findLesson('02')!;
-    const failed = failedTest('saves the song', 'ReferenceError: string is not defined');
+    const failed = failedTest('saves the song', '', {
+      note: undefined,
+      name: 'ReferenceError',
+      message: 'string is not defined',
+    });
     expect(explainCheck(result({ request: { lesson }, tests: [failed] }), lesson)).toContain(
       'The lesson warns about exactly this, under "Common mistakes":',
     );
     const hinglish = explainCheck(result({ request: { lesson }, tests: [failed] }), lesson, 'command line', 'hinglish');
     expect(hinglish).toContain('Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:');
     expect(hinglish).toContain('Chhota s likha toh file wahin ruk jaati hai');
+  });
+
+  it('quotes the bullet the check names, not the first one whose code its advice quotes (lesson 05, resolve(error))', () => {
+    const lesson = findLesson('05')!;
+    const advice =
+      'The upload failed, yet your promise resolved with {}. Call reject(error), so `await uploadFile()` throws.';
+    const detail = failureDetail({
+      name: 'AssertionError',
+      message: aboutMistake(advice, 'resolve(error)'),
+      frames: [],
+    });
+    expect(detail).toMatchObject({ message: advice, mistake: 'resolve(error)' });
+    const named = result({ request: { lesson }, tests: [{ ...failedTest('rejects', ''), failure: detail }] });
+    const text = explainCheck(named, lesson);
+    expect(text).toContain('resolve(error). The failure arrives as a "success" holding an error object');
+    expect(text).not.toContain('Forgetting resolve');
+    expect(explainCheck(named, lesson, 'command line', 'hinglish')).toContain(
+      'resolve(error). Failure ek "success" ban ke aata hai',
+    );
+    // Advice alone names no mistake: its code (`await uploadFile()`) is in the "Forgetting resolve" bullet too.
+    const unnamed = result({
+      request: { lesson },
+      tests: [{ ...failedTest('rejects', ''), failure: { ...detail, mistake: undefined } }],
+    });
+    expect(explainCheck(unnamed, lesson)).not.toContain('Common mistakes');
+  });
+
+  it('names or counts every failing check, so they add up to the count of checks to go', () => {
+    const sameAsFirst = ['a', 'b', 'c'].map((title) => failedTest(title, 'saveUpload() is not written yet'));
+    const others = ['d', 'e', 'f', 'g', 'h', 'i'].map((title) => failedTest(title, `reason ${title}`));
+    const tests = [...sameAsFirst, ...others, failedTest('j', 'reason i')];
+    const text = explainCheck(result({ tests }));
+    expect(text).toMatch(/^Not yet: all 10 checks fail\./);
+    expect(text).toContain('For the same reason, 2 more checks fail: "b" (POST /api/songs), "c" (POST /api/songs)');
+    expect(text).toContain('…and 3 more.'); // "h", and "i" with "j": checks, not groups of them
+    const many = explainCheck(
+      result({ tests: ['a', 'b', 'c', 'd', 'e', 'f'].map((title) => failedTest(title, 'same')) }),
+    );
+    expect(many).toMatch(/^ {2}For the same reason, 5 more checks fail\.$/m); // too many to name
+    const hinglish = explainCheck(result({ tests: tests.slice(0, 2) }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toContain('Isi wajah se ek aur check fail ho raha hai: "b" (POST /api/songs)');
   });
 
   it('counts what already passes', () => {

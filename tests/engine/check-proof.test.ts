@@ -1,7 +1,7 @@
 // The proof's judgement (src/prove/): what each lesson variant must do, on results made by hand.
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, TestOutcome } from '../../src/check/index.ts';
-import type { LessonEntry } from '../../src/lessons/catalog.ts';
+import { findLesson, type LessonEntry } from '../../src/lessons/catalog.ts';
 import { proofPlan, type ProofVariant } from '../../src/prove/proof-plan.ts';
 import { judge } from '../../src/prove/verdicts.ts';
 
@@ -74,5 +74,34 @@ describe('judge', () => {
     const elsewhere = { ...failedTest, failure: { message: 'x', note: 'Something else entirely.' } };
     expect(judge(mistake, result([elsewhere])).why).toContain('the explanation never says "Enum"');
     expect(judge(mistake, result([passedTest])).why).toContain('the tests miss this mistake');
+  });
+
+  it("wants a mistake's verdict to quote its own bullet in both languages, and no bullet when it names none", () => {
+    const uploadLesson = findLesson('05')!;
+    const resolvesError = uploadLesson.mistakes.find((mistake) => mistake.folder === 'resolves-error')!;
+    const failing = (named: string): CheckResult => ({
+      request: { lesson: uploadLesson },
+      name: 'x',
+      passed: false,
+      tests: [
+        {
+          path: [],
+          title: 'rejects',
+          state: 'failed',
+          failure: { message: 'x', note: 'Call reject(error).', mistake: named },
+        },
+      ],
+    });
+    const own = variant({ kind: 'fails-explaining', mistake: resolvesError }, 'mistake:resolves-error');
+    own.lesson = uploadLesson;
+    expect(judge(own, failing('resolve(error)')).ok).toBe(true);
+    expect(judge(own, failing('Forgetting resolve')).why).toContain(
+      'its en verdict does not quote the bullet "resolve(error)"',
+    );
+    const unnamed = {
+      ...own,
+      expect: { kind: 'fails-explaining' as const, mistake: { ...resolvesError, warnedAs: undefined } },
+    };
+    expect(judge(unnamed, failing('Forgetting resolve')).why).toContain('and none is about this mistake');
   });
 });

@@ -115,7 +115,13 @@ describe('runChecks on an app that crashes while answering', () => {
         "While answering GET /sum?a=2&b=3, your app threw TypeError: Cannot read properties of undefined (reading 'length')",
       location: 'tests/engine/fixtures/app-crashes/exercise.ts:9:73',
     });
-    expect(explainCheck(crashed)).toContain('Your app crashed on the way: While answering GET /sum');
+    expect(explainCheck(crashed)).toContain('Your app hit an error on the way: While answering GET /sum');
+  });
+
+  it("quotes the message of an error that is a plain object (an SDK's), not [object Object]", () => {
+    expect(result('app-crashes').tests[1].failure?.serverError?.message).toBe(
+      'While answering GET /upload, your app threw an error object: The storage refused the file (status 403).',
+    );
   });
 });
 

@@ -1,9 +1,13 @@
 // `npm run lesson -- <command>` without a terminal: what CI, scripts and instructors get.
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
-import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
+import { allLessons, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
+import { runEntry, scriptCommand, temporaryProgressFile } from './runner-cli-helpers.ts';
+
+const run = promisify(execFile);
 
 const first = allLessons()[0];
 
@@ -135,6 +139,35 @@ describe('LESSON_TARGET', () => {
     expect(ran.status).toBe(2);
     expect(ran.stderr).toContain('watch follows your own copy');
   });
+});
+
+describe('check in a terminal', () => {
+  // `script` (util-linux) gives the CLI a pseudo-terminal of its own, as a learner's is.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+
+  it.skipIf(!hasScript)(
+    "folds the verdict between words to the terminal's 60 columns",
+    async () => {
+      const [, ...command] = scriptCommand('lesson');
+      const line = `stty cols 60 rows 24; ${[process.execPath, ...command, 'check', '3'].join(' ')}`;
+      // The starter fails its checks, so the command ends with exit code 1: its output is on the error.
+      const { stdout } = await run('script', ['-qfec', line, '/dev/null'], {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          LESSON_TARGET: 'starter',
+          NO_COLOR: '1',
+          PLAYGROUND_PROGRESS_FILE: temporaryProgressFile(),
+        },
+      }).catch((failed: { stdout: string }) => failed);
+      const lines = stripVTControlCharacters(stdout).split(/\r?\n/);
+      expect(lines.filter((printed) => printed.length > 59)).toEqual([]);
+      expect(lines.join(' ').replace(/\s+/g, ' ')).toContain(
+        'song.model.ts does not export a model yet: export const Song = mongoose.model(…, songSchema).',
+      );
+    },
+    120_000,
+  );
 });
 
 describe('solution', () => {

@@ -117,6 +117,17 @@ describe('openInEditor', () => {
     ]);
   });
 
+  it("keeps vi's way out short enough for an 80-column vim to show it without asking for Enter", () => {
+    // Left of vim's showcmd and ruler columns at 80 (measured in a pseudo-terminal: 52 ask for Enter).
+    const vimMessageRoom = 51;
+    const chosen = chooseEditor({ EDITOR: 'vi' }, 'linux');
+    for (const language of ['en', 'hinglish'] as const) {
+      const echoed = /echomsg "(.*)"$/.exec(chosen?.showing?.(language)[1] ?? '')?.[1] ?? '';
+      expect(echoed.length, echoed).toBeGreaterThan(0);
+      expect(echoed.length, echoed).toBeLessThanOrEqual(vimMessageRoom);
+    }
+  });
+
   it('has vi show the way out on its own status line, which covers the line said before it', () => {
     const bin = pathWith('vi');
     const second = path.join(folder, 'song.model.ts');
@@ -132,7 +143,7 @@ describe('openInEditor', () => {
     ]);
     expect(readFileSync(path.join(bin, 'vi.ran'), 'utf8').split('\n')).toEqual([
       '-c',
-      'redraw|echomsg "To leave: Esc, then :wqa and Enter (saves every file)"',
+      'redraw|echomsg "To leave: Esc, then :wqa and Enter (saves all)"',
       file,
       second,
       '',
