@@ -6,6 +6,7 @@ import { lessonWordsFor } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
+import { inLanguage } from './two-languages.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
 /** Raw values (expected, got) are cut past this; the checks' own sentences never are. */
@@ -41,7 +42,7 @@ export function explainCheck(
   const skipped = result.tests.filter((test) => test.state === 'skipped');
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
-    return joinLines([words.allPass(count, lesson?.number), ...notRunLines(skipped, words), ...typeLines]);
+    return joinLines([words.allPass(count, lesson?.number), ...notRunLines(skipped, context), ...typeLines]);
   }
   if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 
@@ -54,46 +55,53 @@ export function explainCheck(
     failed.length === ran.length
       ? words.notYet(failed.length, skipped.length)
       : words.gettingThere(ran.length - failed.length, ran.length, skipped.length),
-    ...notRunLines(skipped, words),
+    ...notRunLines(skipped, context),
     '',
-    `${words.firstToFix} ${sentence(first)}`,
+    `${words.firstToFix} ${sentence(first, language)}`,
     ...explainFailure(first.failure, context),
   ];
-  const firstReason = first.failure && reasonOf(first.failure);
+  const firstReason = first.failure && reasonOf(first.failure, language);
   const alsoFailing = groupedByReason(
-    others.filter((test) => !test.failure || reasonOf(test.failure) !== firstReason),
-    words,
+    others.filter((test) => !test.failure || reasonOf(test.failure, language) !== firstReason),
+    context,
   );
   if (alsoFailing.length) {
     lines.push('', words.alsoFailing);
     for (const group of alsoFailing.slice(0, maxOthers))
-      lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
+      lines.push(
+        `  - ${group.tests.map((test) => sentence(test, language)).join(', ')}${group.reason ? `: ${group.reason}` : ''}`,
+      );
     if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
   }
-  if (result.strayError) lines.push('', words.stray, `  ${cap(result.strayError.message, maxValue)}`);
+  if (result.strayError)
+    lines.push('', words.stray, `  ${cap(inLanguage(result.strayError.message, language), maxValue)}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
 
 /** Why the skipped checks did not run, each reason once (a count alone would leave the learner wondering). */
-function notRunLines(skipped: TestOutcome[], words: ExplainWords): string[] {
-  const reasons = [...new Set(skipped.flatMap((test) => (test.skipNote ? [test.skipNote] : [])))];
+function notRunLines(skipped: TestOutcome[], { words, language }: Context): string[] {
+  const reasons = [...new Set(skipped.flatMap((test) => (test.skipNote ? [inLanguage(test.skipNote, language)] : [])))];
   return reasons.length ? [words.notRun(skipped.length), ...reasons.map((reason) => `  - ${reason}`)] : [];
 }
 
-/** `"saves the URL, not the file bytes" (POST /api/songs)`. */
-function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
-  return `"${test.title}"${test.path.length ? ` (${test.path.join(' › ')})` : ''}`;
+/** `"saves the URL, not the file bytes" (POST /api/songs)`, in the learner's language. */
+function sentence(test: Pick<TestOutcome, 'title' | 'path'>, language: VerdictLanguage): string {
+  const path = test.path.map((title) => inLanguage(title, language)).join(' › ');
+  return `"${inLanguage(test.title, language)}"${path ? ` (${path})` : ''}`;
 }
 
 /**
  * Checks that fail for the same reason, said once. Checks whose requests found no route at all
  * (the same 404 answer) go together too: what each expected instead matters only once it is there.
  */
-function groupedByReason(tests: TestOutcome[], words: ExplainWords): { tests: TestOutcome[]; reason?: string }[] {
+function groupedByReason(
+  tests: TestOutcome[],
+  { words, language }: Context,
+): { tests: TestOutcome[]; reason?: string }[] {
   const groups: { tests: TestOutcome[]; reason?: string; key?: string; notFound?: string }[] = [];
   for (const test of tests) {
-    const reason = test.failure && reasonOf(test.failure);
+    const reason = test.failure && reasonOf(test.failure, language);
     const notFound = reason && notFoundAnswer(reason);
     const key = notFound ?? reason;
     const same = groups.find((group) => group.key === key);
@@ -114,7 +122,7 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
   const { words, lesson, language } = context;
   if (!failure) return [];
   if (failure.timedOut) return words.neverAnswered.map((line) => `  ${line}`);
-  const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure)}`];
+  const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure, language)}`];
   // Values in raw form help only when no sentence of the check explains them.
   if (!failure.note && (failure.expected !== undefined || failure.actual !== undefined)) {
     lines.push(`  ${words.expected} ${cap(failure.expected ?? '(nothing)', maxValue)}`);
@@ -126,7 +134,8 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
     lines.push(`  ${words.appThrew} ${crash.message}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
-  const lessonSays = lesson && lessonWordsFor(lesson, `${failure.message}\n${crash?.message ?? ''}`, language);
+  const english = inLanguage(failure.message, 'en');
+  const lessonSays = lesson && lessonWordsFor(lesson, `${english}\n${crash?.message ?? ''}`, language);
   if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
 }
@@ -135,18 +144,18 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
 const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
 
 /** The test's own words when it gave some, else the error's first lines. */
-function said(failure: FailureDetail): string {
-  if (failure.note) return failure.note;
-  const message = failure.message.split('\n').slice(0, maxMessageLines).join('\n    ');
+function said(failure: FailureDetail, language: VerdictLanguage): string {
+  if (failure.note) return inLanguage(failure.note, language);
+  const message = inLanguage(failure.message, language).split('\n').slice(0, maxMessageLines).join('\n    ');
   // An error's own name helps (TypeError: …); the checks' own error classes already speak in full sentences.
   const named = failure.name && !checkErrorNames.includes(failure.name) ? `${failure.name}: ` : '';
   return named + message;
 }
 
 /** A failure's reason in one line, whole: the check's own sentence, or the error's first line, and the app's crash. */
-function reasonOf(failure: FailureDetail): string {
+function reasonOf(failure: FailureDetail, language: VerdictLanguage): string {
   if (failure.timedOut) return 'your code never answered';
-  const reason = (failure.note ?? failure.message).split('\n')[0];
+  const reason = inLanguage(failure.note ?? failure.message, language).split('\n')[0];
   const crash = failure.serverError;
   return crash ? `${reason} (${crash.message}${crash.location ? `, ${crash.location}` : ''})` : reason;
 }
@@ -171,8 +180,8 @@ function loadErrorAdvice(message: string, { words, lesson, language }: Context):
 function explainProblem(problem: CheckProblem, result: CheckResult, context: Context): string[] {
   const { words } = context;
   const where = problem.location ? `  ${words.where} ${problem.location}` : undefined;
-  const message = `  ${problem.message}`;
-  const during = duringLine(result, words);
+  const message = `  ${inLanguage(problem.message, context.language)}`;
+  const during = duringLine(result, context);
   switch (problem.kind) {
     case 'load-error':
       if (problem.message.startsWith('SyntaxError'))
@@ -199,10 +208,10 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
 }
 
 /** Which check was under way when the run was stopped, or that the code was still loading. */
-function duringLine(result: CheckResult, words: ExplainWords): string | undefined {
+function duringLine(result: CheckResult, { words, language }: Context): string | undefined {
   if (result.during === undefined) return undefined;
   if (result.during === null) return words.whileLoading;
-  return words.during(sentence(result.during));
+  return words.during(sentence(result.during, language));
 }
 
 function isLine(line: string | undefined): line is string {
