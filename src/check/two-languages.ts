@@ -1,7 +1,8 @@
 // A check's own sentences (an `it` title, an expect message, a skip note) carry English and
 // Hinglish together, "English ⟦Hinglish⟧", joined by tests/support/said.ts: a developer running
 // vitest reads English first, and whatever vitest adds around it ("…: expected 1 to be 2")
-// stays outside the brackets. The verdict keeps only the learner's language.
+// stays outside the brackets. Words the same in both (a route, a function's name) carry an
+// empty pair, "POST /api/songs ⟦⟧". The verdict keeps only the learner's language.
 import type { VerdictLanguage } from './explain-words.ts';
 
 const open = ' ⟦';
@@ -19,5 +20,7 @@ export function bothLanguages(english: string, hinglish: string): string {
 
 /** The text in one language: each pair in it gives its half, the rest stays as it is. */
 export function inLanguage(text: string, language: VerdictLanguage): string {
-  return text.replace(pair, (_, english: string, hinglish: string) => (language === 'hinglish' ? hinglish : english));
+  return text.replace(pair, (_, english: string, hinglish: string) =>
+    language === 'hinglish' && hinglish ? hinglish : english,
+  );
 }

@@ -7,5 +7,12 @@ import { bothLanguages } from '../../src/check/two-languages.ts';
  * kijiye"), technical words (promise, upload, route, schema, `code`) kept English.
  */
 export function said(english: string, hinglish: string): string {
+  if (!hinglish.trim())
+    throw new Error(`"${english}" has no Hinglish: write it, or use inBoth() for words the same in both`);
   return bothLanguages(english, hinglish);
+}
+
+/** Words that read the same in both languages: a route, a function's name. */
+export function inBoth(words: string): string {
+  return bothLanguages(words, '');
 }
