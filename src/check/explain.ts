@@ -131,11 +131,12 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
   if (failure.location) lines.push(`  ${words.where} ${failure.location}`);
   const crash = failure.serverError;
   if (crash) {
-    lines.push(`  ${words.appThrew} ${crash.message}`);
+    lines.push(`  ${words.appThrew} ${inLanguage(crash.message, language)}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
   const english = inLanguage(failure.message, 'en');
-  const lessonSays = lesson && lessonWordsFor(lesson, `${english}\n${crash?.message ?? ''}`, language);
+  const lessonSays =
+    lesson && lessonWordsFor(lesson, `${english}\n${inLanguage(crash?.message ?? '', 'en')}`, language);
   if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
 }
@@ -157,7 +158,8 @@ function reasonOf(failure: FailureDetail, language: VerdictLanguage): string {
   if (failure.timedOut) return 'your code never answered';
   const reason = inLanguage(failure.note ?? failure.message, language).split('\n')[0];
   const crash = failure.serverError;
-  return crash ? `${reason} (${crash.message}${crash.location ? `, ${crash.location}` : ''})` : reason;
+  const crashed = crash && inLanguage(crash.message, language);
+  return crash ? `${reason} (${crashed}${crash.location ? `, ${crash.location}` : ''})` : reason;
 }
 
 /** ExerciseFileMissing's own sentence (src/lessons/exercise.ts), said again in the learner's language and place. */

@@ -4,6 +4,7 @@
 // "ReferenceError: fileName is not defined" and the line of their file it came from.
 import { subscribe } from 'node:diagnostics_channel';
 import { afterEach, beforeEach } from 'vitest';
+import { bothLanguages } from './two-languages.ts';
 import { serverErrorName } from './wire.ts';
 
 /** The channel json-errors.ts publishes on (lesson code imports nothing from src/, so the name is written twice). */
@@ -21,7 +22,12 @@ subscribe(channelName, (message) => crashes.push(message as Crash));
 function serverError({ request, error }: Crash): Error {
   const original = error instanceof Error ? error : new Error(String(error));
   const said = `${original.name}: ${original.message.split('\n')[0]}`;
-  const reported = new Error(`While answering ${request}, your app threw ${said}`);
+  const reported = new Error(
+    bothLanguages(
+      `While answering ${request}, your app threw ${said}`,
+      `${request} ka jawab dete hue aapki app ne ${said} throw kiya`,
+    ),
+  );
   reported.name = serverErrorName;
   const frames = (original.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   reported.stack = [`${serverErrorName}: ${reported.message}`, ...frames].join('\n');

@@ -259,6 +259,19 @@ describe('explainCheck', () => {
       expect(text).not.toMatch(/upload should|answered|serves|once every|⟦|⟧/);
     });
 
+    it("says in Hinglish what the app threw while answering, beside the check's reason", () => {
+      const serverError = {
+        message: said(
+          'While answering POST /api/files, your app threw TypeError: x is not a function',
+          'POST /api/files ka jawab dete hue aapki app ne TypeError: x is not a function throw kiya',
+        ),
+      };
+      const crashed = failedTest(said('saves', 'save karta hai'), other, { serverError });
+      const text = explainCheck(result({ tests: [crashed, crashed] }), undefined, 'command line', 'hinglish');
+      expect(text).toContain('aapki app ne TypeError: x is not a function throw kiya');
+      expect(text).not.toContain('While answering');
+    });
+
     it('says in Hinglish which check was under way when a run was stopped', () => {
       const during = {
         path: [said('POST /api/songs', 'POST /api/songs')],
