@@ -32,6 +32,7 @@ export { WarmCheck } from './warm-check.ts';
 export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
 export type { ReadIn } from './explain-words.ts';
+export { hasHinglish, inLanguage } from './two-languages.ts';
 export { watchPlayground, watchCheck } from './watch.ts';
 export type {
   LessonCheckRequest,

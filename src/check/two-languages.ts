@@ -24,3 +24,8 @@ export function inLanguage(text: string, language: VerdictLanguage): string {
     language === 'hinglish' && hinglish ? hinglish : english,
   );
 }
+
+/** Whether the text carries a Hinglish half (or words the same in both): the proof asks it of every sentence a check says. */
+export function hasHinglish(text: string): boolean {
+  return new RegExp(pair.source).test(text);
+}

@@ -168,7 +168,7 @@ describe('unsaidSentences: every sentence of a lesson test in both languages', (
   it('accepts titles and messages built with said() or inBoth(), directly or through a constant or a function', () => {
     const source = [
       "const gone = said('Gone.', 'Chala gaya.');",
-      'function late(ms: number) { return ms > 1 ? said(`Late ${ms}`, `Der ${ms}`) : gone; }',
+      'function late(ms: number) { return ms > 1 ? said(`Late ` + ms, `Der ` + ms) : gone; }',
       "describe(inBoth('POST /api/songs'), () => {",
       "  it(said('saves', 'save karta hai'), async (context) => {",
       "    if (x) context.skip(said('no storage', 'storage nahi hai'));",
@@ -190,7 +190,7 @@ describe('unsaidSentences: every sentence of a lesson test in both languages', (
       "    context.skip('no storage');",
       "    expect(1, x ? said('a', 'b') : 'plain').toBe(1);",
       '    expect.fail(english());',
-      '    throw new Error(`it broke: ${why}`);',
+      "    throw new Error('it broke: ' + why);",
       '  });',
       '});',
       "function english() { return 'English only'; }",
@@ -201,7 +201,7 @@ describe('unsaidSentences: every sentence of a lesson test in both languages', (
       "line 3: skip(…) says 'no storage' in English only",
       "line 4: expect(…) says x ? said('a', 'b') : 'plain' in English only",
       'line 5: fail(…) says english() in English only',
-      'line 6: Error(…) says `it broke: ${why}` in English only',
+      "line 6: Error(…) says 'it broke: ' + why in English only",
     ]);
   });
 
