@@ -204,19 +204,19 @@ async function call(
 }
 
 /** What an answer that is not JSON most likely means. */
-function notJson(what: string, answer: { status: number; type: string; text: string }): string {
+function notJson(what: Twice, answer: { status: number; type: string; text: string }): string {
   if (answer.type.startsWith('text/html'))
     return said(
-      `${what} answered ${answer.status} with an HTML page (Express's own error page), and the page reads JSON. ` +
+      `${what.english} answered ${answer.status} with an HTML page (Express's own error page), and the page reads JSON. ` +
         'Add a JSON error handler as the last app.use in app.ts, with four arguments: ' +
         'app.use((error, req, res, next) => res.status(…).json({ ok: false, … })).',
-      `${what} ka jawab ${answer.status} aaya, ek HTML page ke saath (Express ka apna error page), jabki page JSON ` +
+      `${what.hinglish} ka jawab ${answer.status} aaya, ek HTML page ke saath (Express ka apna error page), jabki page JSON ` +
         'padhta hai. app.ts mein aakhri app.use ke roop mein ek JSON error handler jodiye, chaar arguments ke saath: ' +
         'app.use((error, req, res, next) => res.status(…).json({ ok: false, … })).',
     );
   return said(
-    `${what} answered ${answer.status} ${answer.text.slice(0, 200)}`,
-    `${what} ka jawab aaya: ${answer.status} ${answer.text.slice(0, 200)}`,
+    `${what.english} answered ${answer.status} ${answer.text.slice(0, 200)}`,
+    `${what.hinglish} ka jawab aaya: ${answer.status} ${answer.text.slice(0, 200)}`,
   );
 }
 
@@ -396,7 +396,7 @@ describe(said('the API', 'API'), () => {
         '/api/songs',
         songForm({ title: 'Kesariya', artist: 'Arijit Singh', mood: 'romantic' }, wav),
       );
-      expect(answer.status, notJson('POST /api/songs', answer)).toBe(201);
+      expect(answer.status, notJson({ english: 'POST /api/songs', hinglish: 'POST /api/songs' }, answer)).toBe(201);
       const saved = await songs().findOne({ title: 'Kesariya' });
       expect(
         saved,
@@ -426,7 +426,13 @@ describe(said('the API', 'API'), () => {
     async () => {
       const before = storage.stored - storage.removed;
       const answer = await call('POST', '/api/songs', songForm({ title: 'No artist', mood: 'grumpy' }));
-      expect(answer.json, notJson('POST /api/songs with an invalid song', answer)).toBeDefined();
+      expect(
+        answer.json,
+        notJson(
+          { english: 'POST /api/songs with an invalid song', hinglish: 'Galat song ke saath POST /api/songs' },
+          answer,
+        ),
+      ).toBeDefined();
       expect(
         answer.status,
         said(
@@ -471,7 +477,16 @@ describe(said('the API', 'API'), () => {
       lesson.storage.faults.failNext(1, plannedRefusal(500));
       const answer = await call('POST', '/api/songs', songForm({ title: 'Failing', artist: 'Arijit Singh' }));
       lesson.storage.faults.reset();
-      expect(answer.json, notJson('POST /api/songs with a failing upload', answer)).toBeDefined();
+      expect(
+        answer.json,
+        notJson(
+          {
+            english: 'POST /api/songs with a failing upload',
+            hinglish: 'Fail hone waale upload ke saath POST /api/songs',
+          },
+          answer,
+        ),
+      ).toBeDefined();
       expect(
         answer.status,
         said(
@@ -509,7 +524,10 @@ describe(said('the API', 'API'), () => {
       ).toEqual(['Tum Hi Ho']);
       const [song] = all.json.songs;
       const removed = await call('DELETE', `/api/songs/${song._id}`);
-      expect(removed.status, notJson(`DELETE /api/songs/${song._id}`, removed)).toBe(200);
+      expect(
+        removed.status,
+        notJson({ english: `DELETE /api/songs/${song._id}`, hinglish: `DELETE /api/songs/${song._id}` }, removed),
+      ).toBe(200);
       expect(
         await songs().countDocuments({ title: 'Tum Hi Ho' }),
         said('The song is still in the database.', 'Song abhi bhi database mein hai.'),
