@@ -218,7 +218,7 @@ describe(inBoth('listSongs({ mood })'), () => {
       titles.length,
       said(
         `listSongs() gave back ${titles.length} of the 3 songs: with no mood asked for, the filter must be {} ({ mood: undefined } looks for songs without a mood).`,
-        `listSongs() ne 3 mein se ${titles.length} songs diye: jab koi mood na maanga jaaye, filter {} hona chahiye ({ mood: undefined } bina mood waale songs dhoondhta hai).`,
+        `listSongs() ne 3 mein se ${titles.length} ${titles.length === 1 ? 'song' : 'songs'} diye: jab koi mood na maanga jaaye, filter {} hona chahiye ({ mood: undefined } bina mood waale songs dhoondhta hai).`,
       ),
     ).toBe(3);
     expect(

@@ -343,7 +343,7 @@ describe(said('starting up', 'start hote waqt'), () => {
         missing,
         said(
           `.env.example should list every setting the app reads, as NAME= lines; it lacks ${missing.join(', ')}.`,
-          `.env.example mein app ki padhi jaane waali har setting NAME= lines ke roop mein honi chahiye; usmein ${missing.join(', ')} nahi hai.`,
+          `.env.example mein app ki padhi jaane waali har setting NAME= lines ke roop mein honi chahiye; usmein ${missing.join(', ')} ${missing.length === 1 ? 'nahi hai' : 'nahi hain'}.`,
         ),
       ).toEqual([]);
       const withValues = [...listed].filter(([name, value]) => value && name !== 'PORT').map(([name]) => name);
