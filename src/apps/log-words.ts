@@ -44,7 +44,7 @@ const hinglish: LogWords = {
     'ab kuch ho hi nahi raha, toh answer aayega bhi nahi. Route kisi aisi cheez ka wait kar raha hai jo kabhi nahi aati: ek promise jo kabhi settle nahi hua (resolve() kabhi call nahi hua?), ya answer jo kabhi bheja nahi gaya (res.json, res.send).',
   afterAnswer: (request) => `${request} ka answer jaane ke baad:`,
   noQueries: 'koi database query nahi',
-  documents: (count, more) => `${count}${more ? '+' : ''} document${count === 1 && !more ? '' : 's'}`,
+  documents: (count, more) => (count === 1 && !more ? '1 document mila' : `${count}${more ? '+' : ''} documents mile`),
   written: (count, verb) =>
     `${count} ${verb === 'insert' ? 'insert hua' : verb === 'delete' ? 'delete hua' : 'match hua'}`,
   none: 'kuch nahi mila',

@@ -54,7 +54,7 @@ if (target.problem !== undefined) wrongCommandLine(target.problem);
 const port = values.port === undefined ? undefined : readPort(values.port);
 if (port?.problem) wrongCommandLine(port.problem);
 const language = readLanguage(values.lang);
-if ('problem' in language) wrongCommandLine(language.problem);
+if (language.problem !== undefined) wrongCommandLine(language.problem);
 await serveLessonApp(lesson, {
   target: target.target,
   port: port?.port,

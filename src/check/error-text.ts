@@ -48,8 +48,18 @@ export function errorLocation(error: ErrorRecord, isOwnCode?: (file: string) => 
   if (error.transformFile && parsed) return shortLocation(path.resolve(projectRoot, parsed[1]), +parsed[2], +parsed[3]);
   if (error.transformFile) return shortLocation(error.transformFile);
   const accept = isOwnCode ?? ((file: string) => !file.includes('/node_modules/'));
-  const frame = error.frames.find((candidate) => accept(candidate.file));
+  const frames = error.frames.length ? error.frames : stackFrames(error.stack);
+  const frame = frames.find((candidate) => accept(candidate.file));
   return frame ? shortLocation(frame.file, frame.line, frame.column) : undefined;
+}
+
+/**
+ * The frames of a stack's text that name a file ("at fn (/abs/file.ts:3:47)"), for an error
+ * vitest parsed none of: one thrown outside any test, by a timer, after the last check.
+ */
+function stackFrames(stack = ''): ErrorRecord['frames'] {
+  const frame = /^\s*at (?:.*\()?((?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^()]+?):(\d+):(\d+)\)?$/gm;
+  return [...stripAnsi(stack).matchAll(frame)].map((match) => ({ file: match[1], line: +match[2], column: +match[3] }));
 }
 
 /** The first line of an error as a learner should read it: "SyntaxError: Unexpected token". */

@@ -8,7 +8,7 @@ export type ReadIn = 'menu' | 'command line' | 'watch';
 export type VerdictLanguage = 'en' | 'hinglish';
 
 export interface ExplainWords {
-  allPass(count: number, lesson?: string): string;
+  allPass(count: number, lesson?: string, praise?: boolean): string;
   /** `skipped`: checks of the lesson that did not run this time, counted in the total. */
   notYet(failed: number, skipped: number): string;
   gettingThere(passed: number, ran: number, skipped: number): string;
@@ -40,20 +40,24 @@ export interface ExplainWords {
   adviceOther: string;
   lessonSays: string;
   busy: string[];
+  heavy: string[];
   waiting: string[];
   endedItself: string[];
+  outOfMemory: string[];
   ceiling: string[];
   unhandled: string;
   setup: string[];
   noTests: string;
   crash: string[];
+  /** The lesson's test file is gone (the learner's code may delete files): nothing can check the code. */
+  testFileMissing(file: string): string[];
   whileLoading: string;
   during(test: string): string;
 }
 
 const english: ExplainWords = {
-  allPass: (count, lesson) =>
-    `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}. Well done!`,
+  allPass: (count, lesson, praise = true) =>
+    `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}.${praise ? ' Well done!' : ''}`,
   notYet: (failed, skipped) =>
     skipped
       ? `Not yet: ${failed} of ${failed + skipped} checks fail, and ${skipped} did not run this time.`
@@ -103,8 +107,12 @@ const english: ExplainWords = {
     'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.',
   lessonSays: 'The lesson warns about exactly this, under "Common mistakes":',
   busy: [
-    'Your code kept computing without end (an endless loop?), so the check stopped it.',
-    'Look for a loop whose condition never turns false (while, for), or a function that calls itself without end.',
+    'Your code computed without a break for a long time (nothing else could run meanwhile), so the check stopped it.',
+    'An endless loop, or far more work than the check needs in one go: look for a loop whose condition never turns false (while, for), a function that calls itself without end, or a loop that does something thousands of times (connections, queries).',
+  ],
+  heavy: [
+    'Your code kept working for a long time without finishing (not stuck in one spot: it went on and on), so the check stopped it.',
+    'It does far more work than the check needs: look for something done thousands of times over, like connections, queries or requests made in a loop (one connection is enough), or a loop that never ends by itself.',
   ],
   waiting: [
     'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
@@ -113,6 +121,10 @@ const english: ExplainWords = {
   endedItself: [
     'Your code ended its own process (process.exit(), or a kill of its own process id).',
     "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
+  ],
+  outOfMemory: [
+    'Your code used up all the memory its process may use, and the process died (JavaScript heap out of memory).',
+    'Look for something that keeps growing without end: a loop that pushes into an array or adds to a string and never stops, or data loaded again and again and kept.',
   ],
   ceiling: [
     'The check ran for a very long time without finishing, and was stopped.',
@@ -128,13 +140,17 @@ const english: ExplainWords = {
     'The check itself stopped before it could judge your code (not your fault):',
     'Try again; if it keeps happening, please tell the playground maintainers.',
   ],
+  testFileMissing: (file) => [
+    `The checks' own file ${file} is missing, so nothing could check your code. Did your code (or you) delete it?`,
+    `Put it back: git checkout -- ${file} (in a git copy of the playground), or copy it from a fresh download of the playground. Reset brings back your exercise files only, not the checks.`,
+  ],
   whileLoading: '  It happened while your code was being loaded, before any check ran.',
   during: (test) => `  It happened during the check ${test}.`,
 };
 
 const hinglish: ExplainWords = {
-  allPass: (count, lesson) =>
-    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai. Shabaash!`,
+  allPass: (count, lesson, praise = true) =>
+    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai.${praise ? ' Shabaash!' : ''}`,
   notYet: (failed, skipped) =>
     skipped
       ? `Abhi nahi: ${failed + skipped} mein se ${failed} ${failed === 1 ? 'check fail ho raha hai' : 'checks fail ho rahe hain'}, aur ${skipped} is baar chale hi nahi.`
@@ -185,8 +201,12 @@ const hinglish: ExplainWords = {
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
   lessonSays: 'Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:',
   busy: [
-    'Aapka code bina ruke compute karta raha (endless loop?), isliye check ne use rok diya.',
-    'Aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), ya aisa function jo khud ko bina ruke call karta hai.',
+    'Aapka code bahut der tak bina break ke compute karta raha (is beech kuch aur chal hi nahi paya), isliye check ne use rok diya.',
+    'Ya toh endless loop hai, ya ek hi baar mein check ki zaroorat se kahin zyada kaam: aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), aisa function jo khud ko bina ruke call karta hai, ya aisa loop jo koi kaam hazaaron baar karta hai (connections, queries).',
+  ],
+  heavy: [
+    'Aapka code bahut der tak kaam karta raha aur khatam nahi hua (ek jagah atka nahi tha: aage badhta hi ja raha tha), isliye check ne use rok diya.',
+    'Yeh check ki zaroorat se kahin zyada kaam karta hai: aisi cheez dhoondhiye jo hazaaron baar ho rahi hai, jaise loop mein banaye gaye connections, queries ya requests (ek connection kaafi hai), ya aisa loop jo khud kabhi khatam nahi hota.',
   ],
   waiting: [
     'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',
@@ -195,6 +215,10 @@ const hinglish: ExplainWords = {
   endedItself: [
     'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
     'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
+  ],
+  outOfMemory: [
+    'Aapke code ne apne process ki saari memory use kar li, aur process mar gaya (JavaScript heap out of memory).',
+    'Aisi cheez dhoondhiye jo bina ruke badhti ja rahi hai: koi loop jo array mein push karta rahe ya string mein jodta rahe aur kabhi na ruke, ya data jo baar baar load hokar rakha jaata rahe.',
   ],
   ceiling: [
     'Check bahut der tak chalta raha aur khatam nahi hua, isliye use roka gaya.',
@@ -210,6 +234,10 @@ const hinglish: ExplainWords = {
   crash: [
     'Check khud hi aapke code ko judge karne se pehle ruk gaya (aapki galti nahi):',
     'Phir se try kijiye; agar baar baar ho, toh playground maintainers ko bataiye.',
+  ],
+  testFileMissing: (file) => [
+    `Checks ki apni file ${file} gayab hai, isliye aapka code check nahi ho paya. Kya aapke code ne (ya aapne) use delete kar diya?`,
+    `Use wapas laaiye: git checkout -- ${file} (agar playground git copy hai), ya playground ke naye download se copy kijiye. Reset sirf aapki exercise files wapas laata hai, checks nahi.`,
   ],
   whileLoading: '  Yeh tab hua jab aapka code load ho raha tha, kisi check ke chalne se pehle.',
   during: (test) => `  Yeh check ${test} ke dauraan hua.`,

@@ -6,6 +6,7 @@ import { lessonWordsFor } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
+import { judgeChangedText } from './judge-guard.ts';
 import { inLanguage } from './two-languages.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
@@ -36,13 +37,15 @@ export function explainCheck(
   const context: Context = { words: explainWords(language), lesson, language, readIn };
   const { words } = context;
   const hint = instead ?? (lesson ? words.hint(readIn, lesson.number) : undefined);
-  const types = explainTypeIssues(result.typeIssues, language);
+  const types = explainTypeIssues(result.typeIssues, language, result.passed);
   const typeLines = types.length ? ['', ...types] : [];
 
   const skipped = result.tests.filter((test) => test.state === 'skipped');
   if (result.passed) {
     const count = result.tests.filter((test) => test.state === 'passed').length;
-    return joinLines([words.allPass(count, lesson?.number), ...notRunLines(skipped, context), ...typeLines]);
+    // No praise right above TypeScript disagreeing.
+    const said = words.allPass(count, lesson?.number, types.length === 0);
+    return joinLines([said, ...notRunLines(skipped, context), ...typeLines]);
   }
   if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 
@@ -73,8 +76,9 @@ export function explainCheck(
       );
     if (alsoFailing.length > maxOthers) lines.push(`  ${words.andMore(alsoFailing.length - maxOthers)}`);
   }
-  if (result.strayError)
-    lines.push('', words.stray, `  ${cap(inLanguage(result.strayError.message, language), maxValue)}`);
+  const stray = result.strayError;
+  if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
+  if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
@@ -192,10 +196,14 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
     case 'busy':
       return [words.busy[0], during, words.busy[1]].filter(isLine);
+    case 'heavy':
+      return [words.heavy[0], during, words.heavy[1]].filter(isLine);
     case 'waiting':
       return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':
       return [words.endedItself[0], during, words.endedItself[1]].filter(isLine);
+    case 'out-of-memory':
+      return [words.outOfMemory[0], during, words.outOfMemory[1]].filter(isLine);
     case 'time-limit':
       return words.ceiling;
     case 'unhandled-error':
@@ -204,8 +212,14 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return [words.setup[0], message, words.setup[1]];
     case 'no-tests':
       return [words.noTests];
-    case 'crash':
+    case 'judge-changed':
+      return [judgeChangedText(problem, context.language)];
+    case 'crash': {
+      // run-checks.ts's sentence for a test file that is gone: deleted, most likely by the code it checks.
+      const testFile = /^There is no test file (.+)\.$/.exec(problem.message)?.[1];
+      if (testFile) return words.testFileMissing(testFile);
       return [words.crash[0], `  ${cap(problem.message, maxValue * 2)}`, words.crash[1]];
+    }
   }
 }
 

@@ -23,7 +23,12 @@ function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
   if (verdict.stuck === 'busy')
     return {
       kind: 'busy',
-      message: 'Your code kept computing without end (an endless loop?), so the check stopped it.',
+      message: 'Your code computed without a break for a long time, so the check stopped it.',
+    };
+  if (verdict.stuck === 'heavy')
+    return {
+      kind: 'heavy',
+      message: 'Your code kept working for a long time without finishing, so the check stopped it.',
     };
   if (verdict.stuck === 'waiting')
     return {
@@ -31,6 +36,8 @@ function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
       message:
         'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
     };
+  if (verdict.outOfMemory)
+    return { kind: 'out-of-memory', message: 'Your code used up all the memory it may use, and its process died.' };
   if (verdict.endedItself)
     return {
       kind: 'ended-itself',

@@ -14,6 +14,7 @@ import { checkResult, engineFileResult, withUnhandledError } from './results.ts'
 import { errorHeadline, stripAnsi } from './error-text.ts';
 import { hostInThisProcess, spawnHost } from './check-host.ts';
 import { HostRun } from './host-run.ts';
+import { guardJudge } from './judge-guard.ts';
 import type { CheckProgress, CheckReport, CheckRequest, CheckResult, EngineFileResult } from './types.ts';
 import type { ErrorRecord, HostMessage } from './wire.ts';
 import type { Vitest } from 'vitest/node';
@@ -52,6 +53,7 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
     (request, index) => runnable.findIndex((other) => projectName(other) === projectName(request)) === index,
   );
   const plan: PlanEntry[] = [...(options.includeEngine ? [{ name: 'engine' }] : []), ...unique.map(planEntry)];
+  const judged = guardJudge(runnable);
 
   const engine: EngineFileResult[] = [];
   const hostRun = new HostRun(ceilingMs);
@@ -90,24 +92,26 @@ export async function runChecks(requests: CheckRequest[], options: RunChecksOpti
   const { ceilingHit, verdicts, unhandled, modules } = hostRun;
   const run = hostRun.context(output);
   const claimed = new Set<ErrorRecord>();
-  const results: CheckResult[] = requests.map((request, index) => {
-    if (missing.has(request)) {
-      return {
-        request,
-        name: names[index],
-        passed: false,
-        tests: [],
-        problem: { kind: 'crash', message: `There is no test file ${relativeToRoot(testFileOf(request))}.` },
-      };
-    }
-    let result = checkResult(request, names[index], modules.get(names[index]), run);
-    const own = unhandled.find((error) => blames(error, request, requests));
-    if (own) {
-      claimed.add(own);
-      result = withUnhandledError(result, own);
-    }
-    return result;
-  });
+  const results: CheckResult[] = judged(
+    requests.map((request, index) => {
+      if (missing.has(request)) {
+        return {
+          request,
+          name: names[index],
+          passed: false,
+          tests: [],
+          problem: { kind: 'crash', message: `There is no test file ${relativeToRoot(testFileOf(request))}.` },
+        };
+      }
+      let result = checkResult(request, names[index], modules.get(names[index]), run);
+      const own = unhandled.find((error) => blames(error, request, requests));
+      if (own) {
+        claimed.add(own);
+        result = withUnhandledError(result, own);
+      }
+      return result;
+    }),
+  );
 
   if (options.includeEngine && ceilingHit && !engine.length) {
     engine.push({

@@ -67,25 +67,36 @@ export interface TestOutcome {
  * Why a check has no verdict from its tests:
  * - `load-error`: the exercise file did not load (syntax error, threw while imported, missing);
  * - `setup-error`: the test file's own setup failed (e.g. the database did not start);
- * - `busy`: the code computed without end (an endless loop), measured in CPU time, and was stopped;
+ * - `busy`: the code computed without a break (an endless loop, or a huge piece of work in one
+ *   go), measured in CPU time, and was stopped;
+ * - `heavy`: the code kept working (thousands of connections, say), the event loop turning
+ *   between its steps, for many times the CPU a check needs, and was stopped;
  * - `waiting`: the code waited for something that never happens (nothing under way, nothing
  *   happening), and was stopped;
  * - `ended-itself`: the code ended its own process (process.exit, a kill of its own pid);
+ * - `out-of-memory`: the code filled the memory its process may use, and the process died;
  * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
  * - `crash`: vitest itself failed or stopped unexpectedly;
- * - `no-tests`: the file ran but held no test.
+ * - `no-tests`: the file ran but held no test;
+ * - `judge-changed`: the test file, tests/support/ or the progress file was changed (judge-guard.ts).
  */
 export type ProblemKind =
   | 'load-error'
   | 'setup-error'
   | 'busy'
+  | 'heavy'
   | 'waiting'
   | 'ended-itself'
+  | 'out-of-memory'
   | 'time-limit'
   | 'unhandled-error'
   | 'crash'
-  | 'no-tests';
+  | 'no-tests'
+  | 'judge-changed';
+
+/** How the judge was found changed: a test file put back after the run, one unlike the course's, or progress put back. */
+export type JudgeChange = 'put-back' | 'not-the-course-copy' | 'progress';
 
 export interface CheckProblem {
   kind: ProblemKind;
@@ -95,6 +106,8 @@ export interface CheckProblem {
   location?: string;
   /** More of the error, colours removed, for `--verbose` views; never shown first. */
   detail?: string;
+  /** For `judge-changed`: which file (from the project root), and how it was found changed. */
+  judge?: { file: string; how: JudgeChange };
 }
 
 export interface CheckResult {

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 export async function makeVitest() {
   const { createVitest } = await import('vitest/node');
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const before = signalListeners();
   const vitest = await createVitest(
     'test',
     { watch: false, reporters: [fileURLToPath(new URL('./reporter.ts', import.meta.url))] },
@@ -23,7 +24,20 @@ export async function makeVitest() {
     { stdout: silent, stderr: silent },
   );
   await vitest.standalone();
+  // Vitest and Vite exit at once on these signals (Vite also when stdin ends): their way out
+  // would skip dropping the run's databases. Only theirs go; the playground's own ending
+  // (src/processes/shutdown.ts) and anyone else's stay.
+  for (const [emitter, event, listeners] of signalListeners()) {
+    const kept = before.find(([other, name]) => other === emitter && name === event)?.[2] ?? [];
+    for (const listener of listeners) if (!kept.includes(listener)) emitter.off(event, listener);
+  }
   return vitest;
+}
+
+/** @returns {[NodeJS.EventEmitter, string, Function[]][]} */
+function signalListeners() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((name) => [process, name, process.listeners(name)]);
+  return [...signals, [process.stdin, 'end', process.stdin.listeners('end')]];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnHost, type CheckHost } from './check-host.ts';
 import { HostRun } from './host-run.ts';
+import { guardJudge } from './judge-guard.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';
 import { defaultCeilingMs } from './run-checks.ts';
@@ -23,6 +24,8 @@ export class WarmCheck {
   private readonly preparedWaiters = new Set<() => void>();
   private current?: HostRun;
   private stopped = false;
+  /** Counts restarts: a run that was still waiting for its host when one came is over too. */
+  private restarts = 0;
   /** What a host that ended by itself printed: the next run says so, then tries a new host. */
   private crashed?: string;
   private readonly name: string;
@@ -59,12 +62,14 @@ export class WarmCheck {
     const started = performance.now();
     if (this.stopped) return this.stoppedResult();
     const host = this.open();
-    if (!(await this.preparedRun())) return this.stoppedResult();
+    const restarts = this.restarts;
+    if (!(await this.preparedRun()) || restarts !== this.restarts) return this.stoppedResult();
     this.prepared = false;
     if (this.current) return this.stoppedResult();
 
     const run = new HostRun(this.options.ceilingMs ?? defaultCeilingMs);
     this.current = run;
+    const judged = guardJudge([this.request]);
     host.request({ type: 'go', files: [...(await this.learnerFiles()), ...changed] });
     await run.finished();
     this.current = undefined;
@@ -75,8 +80,13 @@ export class WarmCheck {
     const record = run.ceilingHit ? undefined : run.modules.get(this.name);
     let result = checkResult(this.request, this.name, record, run.context(host.output));
     if (run.unhandled[0]) result = withUnhandledError(result, run.unhandled[0]);
-    // The verdict never waits for TypeScript: what it has not said yet comes after (typeIssuesLater).
-    const issues = typeIssues && (await ifReady(typeIssues));
+    [result] = judged([result]);
+    // The next run's worker may have loaded the changed file before it was put back: a new host loads it afresh.
+    if (result.problem?.kind === 'judge-changed' && !run.ceilingHit) await this.restart();
+    // A failing verdict never waits for TypeScript: what it has not said yet comes after
+    // (typeIssuesLater). A pass does wait: it marks the lesson done and ends a watch, and
+    // TypeScript may disagree with the code that passed (the checks only strip types).
+    const issues = typeIssues && (await (result.passed ? typeIssues : ifReady(typeIssues)));
     const late = typeIssues && !issues ? { typeIssuesLater: typeIssues } : {};
     return { ...result, typeIssues: issues || undefined, ...late, durationMs: performance.now() - started };
   }
@@ -86,6 +96,7 @@ export class WarmCheck {
     const host = this.host;
     this.host = undefined;
     this.prepared = false;
+    this.restarts++;
     // A run in progress is over: its result (none) is not about the newest code anyway.
     this.current?.end();
     await host?.end();

@@ -5,7 +5,7 @@ import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { watchFolder, type FolderWatch } from './file-watch.ts';
 import { WarmCheck } from './warm-check.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
-import type { TypeIssue } from './types-check/type-checker.ts';
+import { learnerTypedFiles, type TypeIssue } from './types-check/type-checker.ts';
 
 interface WatchOptions {
   /** Called with each result, newest code only (a result overtaken by a newer save is dropped). */
@@ -40,10 +40,8 @@ const restartAfterMs = 3000;
 
 /** Watches the learner's copy of a lesson (playground/<slug>/) and checks it after every save. */
 export function watchPlayground(lesson: LessonEntry, options: WatchOptions): CheckWatch {
-  const folder = lessonPaths(lesson).playgroundDir;
   const request = { lesson, target: 'playground' } as const;
-  const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));
-  return watchCheck(request, folder, { ...options, typeCheck });
+  return watchCheck(request, lessonPaths(lesson).playgroundDir, { ...options, typeCheck: learnerTypedFiles(lesson) });
 }
 
 /** Watches `folder` and runs `request` after every save in it. */

@@ -1,5 +1,7 @@
 // What the vitest side (our reporter, the warm server) sends to the check over IPC.
 // Plain JSON: the check turns it into results (results.ts); the reporter stays dumb.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { StuckLimits } from './types.ts';
 
 declare module 'vitest' {
@@ -82,6 +84,8 @@ export interface WorkerVerdict {
   stuck?: StuckKind;
   /** The worker ended by itself while the learner's code ran (process.exit, a kill of its own). */
   endedItself?: boolean;
+  /** The worker died because its code filled the memory it may use (V8's heap limit). */
+  outOfMemory?: boolean;
   /** What was under way then: a test, or null for the loading of the learner's code. */
   during?: RunningTest;
 }
@@ -89,16 +93,27 @@ export interface WorkerVerdict {
 /** A test the worker is running, or null while it loads the learner's code (the file's hooks). */
 export type RunningTest = { path: string[]; title: string } | null;
 
+/**
+ * Where a test worker's Node writes its report of a fatal error (out of memory), named by its
+ * pid: the one word a dying worker can still leave, read by the host when its channel closes.
+ */
+export function fatalReportPath(pid: number): string {
+  return path.join(tmpdir(), `playground-check-fatal-${pid}.json`);
+}
+
 /** What a lesson's test worker tells the check over the check channel (check-channel.ts). */
 export type WorkerMessage =
   | { type: 'hello'; project: string; pid: number }
   | { type: 'running'; test: RunningTest }
   /** Between tests: nothing of the learner's is under way. */
   | { type: 'idle' }
-  /** busy: computing without end; waiting: nothing happening, for something that never comes. */
+  /**
+   * busy: computing without a break; heavy: working on and on, the main thread free between
+   * steps; waiting: nothing happening, for something that never comes.
+   */
   | { type: 'stuck'; kind: StuckKind; pid: number };
 
-export type StuckKind = 'busy' | 'waiting';
+export type StuckKind = 'busy' | 'heavy' | 'waiting';
 
 /** The servers a lesson's code talks to during a check, made by the check, not the worker. */
 export interface CheckServices {

@@ -2,6 +2,7 @@
 // runner and the sandbox say it from the database they started; the menu's first check says
 // it for the check's database, chosen by start-database.ts's own chooseDatabaseKind, without
 // a download (a check never waits for one: src/check/host/host-database.ts).
+import { redactConnectionString } from 'mongodb-connection-string-url';
 import type { DatabaseKind } from './playground-database.ts';
 import type { Language } from '../progress/progress-store.ts';
 
@@ -20,11 +21,12 @@ const names: Record<Language, Record<DatabaseKind, string>> = {
   },
 };
 
-/** "Database at <uri>: …" for a run that started a database of `kind`. */
+/** "Database at <uri>: …" for a run that started a database of `kind`; a password in `uri` is not shown. */
 export function databaseLine(kind: DatabaseKind, language: Language, uri: string): string {
+  const shown = redactConnectionString(uri);
   return language === 'hinglish'
-    ? `Database (${uri}): ${names.hinglish[kind]}.`
-    : `Database at ${uri}: ${names.en[kind]}.`;
+    ? `Database (${shown}): ${names.hinglish[kind]}.`
+    : `Database at ${shown}: ${names.en[kind]}.`;
 }
 
 /** The line for the checks' database, or undefined when it cannot be told. */

@@ -59,7 +59,6 @@ export async function useExternalDatabase(serverUri: string): Promise<Playground
     serverUri,
     dbName,
     kind: 'external',
-    description: `Using your MongoDB server from MONGODB_URI (${redactConnectionString(serverUri)}), in database ${dbName}, which is dropped when you stop.`,
     dropDatabase: async (name) => void (await client.db(name).dropDatabase()),
     stop: async () => {
       try {

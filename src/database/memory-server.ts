@@ -59,7 +59,7 @@ export async function memoryServerUnavailable(allowDownload = true): Promise<str
 }
 
 /** Starts a real mongod; throws DatabaseStartError with the reason if it cannot. */
-export async function startMemoryServer(port?: number): Promise<{ server: MongoMemoryServer; version: string }> {
+export async function startMemoryServer(port?: number): Promise<MongoMemoryServer> {
   const unavailable = await memoryServerUnavailable();
   if (unavailable)
     throw new DatabaseStartError(
@@ -67,9 +67,7 @@ export async function startMemoryServer(port?: number): Promise<{ server: MongoM
     );
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server');
-    const server = await MongoMemoryServer.create({ instance: port ? { port } : {} });
-    const { version } = await DryMongoBinary.generateOptions();
-    return { server, version };
+    return await MongoMemoryServer.create({ instance: port ? { port } : {} });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseStartError(`Could not start a real MongoDB with mongodb-memory-server: ${reason}. ${WHAT_TO_DO}`);

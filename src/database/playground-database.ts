@@ -15,8 +15,6 @@ export interface PlaygroundDatabase {
   serverUri: string;
   dbName: string;
   kind: DatabaseKind;
-  /** one plain line for a beginner saying which database is in use */
-  description: string;
   /** Stops the server (or drops the playground's database on your own server). Safe to call twice. */
   stop(): Promise<void>;
   /**

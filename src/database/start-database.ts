@@ -26,7 +26,7 @@ function once(stop: () => Promise<void>): () => Promise<void> {
 
 async function memoryServerDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
   const { startMemoryServer } = await import('./memory-server.ts');
-  const { server, version } = await startMemoryServer(port);
+  const server = await startMemoryServer(port);
   const dbName = generateDatabaseName();
   const uri = server.getUri(dbName);
   return {
@@ -34,7 +34,6 @@ async function memoryServerDatabase(port: number | undefined): Promise<Playgroun
     serverUri: server.getUri(),
     dbName,
     kind: 'memory-server',
-    description: `Using a real MongoDB ${version} (mongodb-memory-server) at ${uri}.`,
     stop: async () => void (await server.stop()),
   };
 }
@@ -53,9 +52,6 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
     serverUri: standin.uri,
     dbName,
     kind: 'standin',
-    description:
-      `Using the offline stand-in database at ${standin.uri}: it speaks MongoDB's language but is not a real mongod. ` +
-      'For the real thing, set MONGODB_URI, or run once with internet so mongodb-memory-server can cache mongod.',
     stop: standin.stop,
   };
 }
@@ -75,7 +71,7 @@ export async function chooseDatabaseKind(allowDownload = true): Promise<Database
 
 export interface StartDatabaseOptions {
   port?: number;
-  /** Say nothing on stderr. */
+  /** Say nothing on stderr when a real mongod would not start and the stand-in serves instead. */
   quiet?: boolean;
   /**
    * May a first use download mongod (about 100 MB)? The checks say no: a learner waits on
@@ -84,7 +80,7 @@ export interface StartDatabaseOptions {
   allowDownload?: boolean;
 }
 
-/** Starts the first database that works and says which one (on stderr) unless `quiet`. */
+/** Starts the first database that works (databaseLine says which, in the learner's language). */
 export async function startDatabase(options: StartDatabaseOptions = {}): Promise<PlaygroundDatabase> {
   const kind = await chooseDatabaseKind(options.allowDownload ?? true);
   let database: PlaygroundDatabase;
@@ -107,6 +103,5 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
       return standinDatabase(options.port);
     });
   }
-  if (!options.quiet) console.error(database.description);
   return { ...database, stop: once(database.stop) };
 }

@@ -4,16 +4,11 @@
 // (their secrets), never node_modules, and never into a folder that holds anything.
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
+import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { filesUnder } from '../lessons/layers.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { appProjectFiles } from './app-package.ts';
 import { appReadme } from './app-readme.ts';
-
-/** The lesson whose app is exported: the last one where the learner writes the whole app, server.ts included. */
-export function exportedLesson(): LessonEntry | undefined {
-  return allLessons().findLast((lesson) => lesson.ownServer);
-}
 
 /** Where the app goes when no folder is named: a new folder songs-app/ beside the playground. */
 export function defaultExportFolder(): string {

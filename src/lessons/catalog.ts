@@ -28,6 +28,11 @@ export function findLesson(name: string): LessonEntry | undefined {
   );
 }
 
+/** The lesson whose app is exported: the last one where the learner writes the whole app, server.ts included. */
+export function exportedLesson(): LessonEntry | undefined {
+  return allLessons().findLast((lesson) => lesson.ownServer);
+}
+
 /** Folders and files of one lesson. */
 export function lessonPaths(lesson: LessonEntry) {
   return {

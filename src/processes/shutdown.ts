@@ -43,10 +43,6 @@ export function endOnSignals(options: { stopIsSuccess?: boolean } = {}): void {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ];
-  // Vitest and Vite, when made in this process (a one-off check), exit at once on these signals
-  // (and Vite when stdin ends): their way out would skip dropping the run's databases.
-  for (const [name] of codes) process.removeAllListeners(name);
-  process.stdin.removeAllListeners('end');
   for (const [name, signalCode] of codes) {
     const code = options.stopIsSuccess ? 0 : signalCode;
     process.on(name, () => {

@@ -3,6 +3,9 @@
 // hints were shown, the language and the last lesson opened.
 // A missing or broken file never stops the runner: it starts fresh and says so, and a broken
 // one is first set aside beside it, never overwritten.
+// Only the runner writes progress, and it keeps what it wrote last in a backup beside the file
+// (.playground-progress.backup.json): a file that code deleted or rewrote (a learner's app can
+// reach it) is never trusted, the backup's progress is kept, and the learner is told.
 import { readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../files/write-atomic.ts';
@@ -13,11 +16,19 @@ const largestProgressBytes = 64 * 1024;
 
 export type Language = 'en' | 'hinglish';
 
-/** The language a `--lang` value names ("english" too), or the line saying it names none. */
-export function readLanguage(value: string | undefined): { language: Language } | { problem: string } {
+/** The language a `--lang` value names ("english" too), or the line saying it names none, in `saidIn`. */
+export function readLanguage(
+  value: string | undefined,
+  saidIn: Language = 'en',
+): { language: Language; problem?: undefined } | { problem: string; language?: undefined } {
   if (value === 'en' || value === 'english') return { language: 'en' };
   if (value === 'hinglish') return { language: value };
-  return { problem: `--lang takes "en" or "hinglish", not "${value ?? ''}".` };
+  return {
+    problem:
+      saidIn === 'hinglish'
+        ? `--lang ke saath "en" ya "hinglish" likhiye, "${value ?? ''}" nahi.`
+        : `--lang takes "en" or "hinglish", not "${value ?? ''}".`,
+  };
 }
 
 export interface LessonProgress {
@@ -38,7 +49,7 @@ export interface Progress {
 
 interface LoadedProgress {
   progress: Progress;
-  /** One line for the learner when the file was missing or unreadable. */
+  /** One line for the learner when the file was missing, unreadable, or not as the runner left it. */
   notice?: string;
   missing: boolean;
   /** A broken file that could not be set aside: saving would overwrite it, so nothing is saved. */
@@ -48,6 +59,80 @@ interface LoadedProgress {
 /** Where progress is kept; PLAYGROUND_PROGRESS_FILE overrides it (the tests use a temporary file). */
 function progressFile(): string {
   return process.env.PLAYGROUND_PROGRESS_FILE || path.join(projectRoot, '.playground-progress.json');
+}
+
+/** Where the runner keeps a copy of what it saved last, beside the progress file. */
+function backupFile(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file, '.json')}.backup.json`);
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function tamperedNow(file: string): 'missing' | 'changed' | undefined {
+  const saved = readOrUndefined(backupFile(file));
+  if (saved === undefined) return undefined;
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size === undefined) return 'missing';
+  // A file far too big for progress is not read whole to be told apart.
+  return size <= largestProgressBytes && readOrUndefined(file) === saved ? undefined : 'changed';
+}
+
+/**
+ * How the progress file differs from what the runner saved last: deleted, or changed by someone
+ * else (a learner's code, a hand edit); undefined when it is as saved, or nothing was saved yet.
+ */
+export function progressTampered(file: string = progressFile()): 'missing' | 'changed' | undefined {
+  // Another runner may save between the two reads (backup first, then the file): a second look sees it done.
+  return tamperedNow(file) && tamperedNow(file);
+}
+
+/** Puts back the progress the runner saved last, over a file someone else changed or deleted. */
+export function putBackProgress(file: string = progressFile()): void {
+  const saved = readOrUndefined(backupFile(file));
+  if (saved !== undefined) writeFileAtomicSync(file, saved);
+}
+
+/** The file's name as the learner sees it, from where they run the playground. */
+export function shownProgressFile(file: string = progressFile()): string {
+  return path.relative(process.cwd(), file);
+}
+
+const tamperedWords = {
+  en: {
+    missing: (file: string, backup: string) =>
+      `Your progress file (${file}) was deleted, so the playground uses the progress it saved last (${backup}); to start over instead, delete both files.`,
+    changed: (file: string) =>
+      `Your progress file (${file}) was changed outside the playground, so the playground keeps the progress it saved last.`,
+  },
+  hinglish: {
+    missing: (file: string, backup: string) =>
+      `Aapki progress file (${file}) delete ho gayi thi, isliye playground apni last saved progress (${backup}) use kar raha hai; shuru se karna ho to dono files delete kijiye.`,
+    changed: (file: string) =>
+      `Aapki progress file (${file}) playground ke bahar se badli gayi thi, isliye playground apni last saved progress hi rakh raha hai.`,
+  },
+};
+
+/** The progress the runner saved last, with one line saying why the file itself was not read. */
+function fromBackup(file: string, how: 'missing' | 'changed'): LoadedProgress | undefined {
+  let progress: Progress | undefined;
+  try {
+    progress = cleaned(JSON.parse(readFileSync(backupFile(file), 'utf8')));
+  } catch {
+    return undefined;
+  }
+  if (!progress) return undefined;
+  const words = tamperedWords[progress.language ?? 'en'];
+  const notice =
+    how === 'missing'
+      ? words.missing(shownProgressFile(file), shownProgressFile(backupFile(file)))
+      : words.changed(shownProgressFile(file));
+  return { progress, missing: false, notice };
 }
 
 function fresh(): Progress {
@@ -82,6 +167,9 @@ function cleaned(raw: unknown): Progress | undefined {
 
 /** Reads the progress file; never throws. A file that cannot be progress is set aside first. */
 export function loadProgress(file: string = progressFile()): LoadedProgress {
+  const tampered = progressTampered(file);
+  const kept = tampered && fromBackup(file, tampered);
+  if (kept) return kept;
   let size: number;
   try {
     size = statSync(file).size;
@@ -119,9 +207,14 @@ function setAside(file: string, why: string): LoadedProgress {
   };
 }
 
-/** Writes the progress atomically (temporary file, then rename), so a crash never leaves half a file. */
+/**
+ * Writes the progress atomically (temporary file, then rename), so a crash never leaves half a
+ * file, and its backup first: a reader between the two renames sees the new backup, then the new file.
+ */
 export function saveProgress(progress: Progress, file: string = progressFile()): void {
-  writeFileAtomicSync(file, JSON.stringify(progress, null, 2) + '\n');
+  const text = JSON.stringify(progress, null, 2) + '\n';
+  writeFileAtomicSync(backupFile(file), text);
+  writeFileAtomicSync(file, text);
 }
 
 /**

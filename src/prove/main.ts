@@ -6,7 +6,7 @@
 // The last line is always "N passed, N failed" (CI reads it); the exit code is 0 only if all is well.
 import { availableParallelism } from 'node:os';
 import { spinner } from '@clack/prompts';
-import { runChecks, type CheckResult } from '../check/index.ts';
+import { judgeDigestsCurrent, runChecks, type CheckResult } from '../check/index.ts';
 import { allLessons } from '../lessons/catalog.ts';
 import { assembledCopy, type AssembledCopy } from '../lessons/variants.ts';
 import { proofPlan } from './proof-plan.ts';
@@ -21,6 +21,12 @@ takeCharge();
 const started = performance.now();
 const variants = proofPlan();
 const anatomy: AnatomyProblem[] = [...(await anatomyProblems()), ...(await appExportProblems())];
+// Checks trust only the tests these digests name: a test changed on purpose is recorded, never trusted silently.
+if (!judgeDigestsCurrent())
+  anatomy.push({
+    where: 'tests/judge-digests.json',
+    what: 'differs from the tests as they are (after changing a test on purpose: npm run digests)',
+  });
 
 // Every starter and solution assembled now: the typecheck reads them, and the tests' workers
 // then find them ready. A lesson whose files cannot be laid together fails here, said once.

@@ -2,8 +2,7 @@
 // there to compare with), or, after the course's last lesson, what the learner has built; and
 // after the lesson whose app is exported, how to take it home. "Next" and "last" come from the
 // manifest's order.
-import { exportedLesson } from '../export/export-app.ts';
-import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
+import { allLessons, exportedLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { lessonTitle } from './lesson-list.ts';
 import type { ReadIn } from '../check/index.ts';

@@ -1,30 +1,31 @@
 // Checking the learner's code from the menu and in watch mode, through the check engine
 // (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { recordCheck, type Language } from '../progress/progress-store.ts';
-import type { CheckResult, ReadIn, WarmCheck } from '../check/index.ts';
+import type { CheckResult, ProblemKind, ReadIn, WarmCheck } from '../check/index.ts';
 import { hintCount } from './lesson-actions.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from '../terminal/terminal.ts';
 
-/** How long a pass waits for TypeScript's view of the passing code before it ends a watch. */
+/** How long the menu waits for TypeScript's view of failing code before its next question. */
 export const typesPatienceMs = 2000;
 
 interface CheckVerdict {
   passed: boolean;
+  /** The check passed, and TypeScript disagrees with the code (its view is in the text). */
+  typesDisagree: boolean;
   /** The check's explanation in plain words. */
   text: string;
-  /** What TypeScript says, when it was not ready with the verdict: the verdict never waits for it. */
+  /** What TypeScript says about failing code, when it was not ready with the verdict: a fail never waits for it. */
   typesLater?: Promise<string | undefined>;
 }
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
-  const { WarmCheck } = await import('../check/index.ts');
+  const { WarmCheck, learnerTypedFiles } = await import('../check/index.ts');
   const folder = lessonPaths(lesson).playgroundDir;
-  const typeCheck = lesson.exerciseFiles.map((file) => path.join(folder, file));
+  const typeCheck = learnerTypedFiles(lesson);
   const warm = new WarmCheck({ lesson, target: 'playground' }, [folder + path.sep], { typeCheck });
   void warm.warmUp();
   return warm;
@@ -33,7 +34,15 @@ export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
 // The verdicts that say something about the learner's code: a failing test, or code that would
 // not load, never ended, or threw. A check that could not run (the database did not start,
 // vitest crashed) says nothing about it, and leaves "done" as it was.
-const learnersProblems = new Set(['load-error', 'busy', 'waiting', 'ended-itself', 'unhandled-error']);
+const learnersProblems = new Set<ProblemKind>([
+  'load-error',
+  'busy',
+  'heavy',
+  'waiting',
+  'ended-itself',
+  'out-of-memory',
+  'unhandled-error',
+]);
 
 /** Saves what the check says about the learner's code: done after a pass, not done after a fail. */
 export function recordVerdict(lesson: LessonEntry, result: CheckResult): void {
@@ -79,18 +88,35 @@ function lateTypeText(
   );
 }
 
-/** Checks the learner's copy once on `warm`; the verdict is saved in progress. */
+/** What the learner is told about `result`, saved in progress first. */
+function verdictOf(check: CheckEngine, result: CheckResult, lesson: LessonEntry, readIn: ReadIn, language: Language) {
+  recordVerdict(lesson, result);
+  return {
+    passed: result.passed,
+    typesDisagree: result.passed && Boolean(result.typeIssues?.length),
+    text: verdictText(check, result, lesson, readIn, language),
+  };
+}
+
+/**
+ * Checks the learner's copy once on `warm`; the verdict is saved in progress. Undefined when
+ * the learner stopped it (`stop` settled first): nothing is saved, and the run is ended.
+ */
 export async function checkOnce(
   warm: WarmCheck,
   lesson: LessonEntry,
   readIn: ReadIn,
   language: Language = 'en',
-): Promise<CheckVerdict> {
+  stop: Promise<unknown> = new Promise(() => {}),
+): Promise<CheckVerdict | undefined> {
   const check = await import('../check/index.ts');
-  const result = await warm.run();
-  recordVerdict(lesson, result);
-  const text = verdictText(check, result, lesson, readIn, language);
-  return { passed: result.passed, text, typesLater: lateTypeText(check, result, language) };
+  const result = await Promise.race([warm.run(), stop.then(() => undefined)]);
+  if (!result) {
+    // Ends the run and all it started; the warm check prepares the next one meanwhile.
+    await warm.restart();
+    return undefined;
+  }
+  return { ...verdictOf(check, result, lesson, readIn, language), typesLater: lateTypeText(check, result, language) };
 }
 
 /** What to say as a watch's check begins: which saved files it is about. */
@@ -127,14 +153,9 @@ export async function watchUntilPassed(lesson: LessonEntry, options: UntilPassed
     warm: options.warm,
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {
-      recordVerdict(lesson, result);
-      const text = verdictText(check, result, lesson, readIn, language);
-      options.onVerdict({ passed: result.passed, text });
-      if (!result.passed) return;
-      // A pass ends the watch: TypeScript's view of the passing code, when it is still coming,
-      // is said first (by onLateTypeIssues, on the same promise), if it comes within a moment.
-      const typesSaid = Promise.race([result.typeIssuesLater, sleep(typesPatienceMs, undefined, { ref: false })]);
-      void typesSaid.then(() => setImmediate(() => resolvePassed(true)));
+      // A pass ends the watch: it came with TypeScript's view of the passing code, in its text.
+      options.onVerdict(verdictOf(check, result, lesson, readIn, language));
+      if (result.passed) resolvePassed(true);
     },
     onLateTypeIssues(issues) {
       const text = check.explainTypeIssues(issues, language).join('\n');

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { readLanguage, type Language } from '../progress/progress-store.ts';
 import { readPort } from '../processes/port-option.ts';
+import { usageWords } from './usage-words.ts';
 
 export const commands = ['list', 'show', 'run', 'check', 'watch', 'hint', 'reset', 'solution', 'export'] as const;
 type Command = (typeof commands)[number];
@@ -19,7 +20,7 @@ interface CliArguments {
   port?: number;
   /** run's --open: the app's page in the system's browser. */
   open?: boolean;
-  /** Set when an option is wrong: one line for the learner. */
+  /** Set when an option is wrong: one line for the learner, in the language of --lang or `saidIn`. */
   problem?: string;
 }
 
@@ -32,7 +33,7 @@ const options = {
 } as const;
 
 /** Splits the command line into the command, its words and the options. */
-export function parseArguments(argv: string[]): CliArguments {
+export function parseArguments(argv: string[], saidIn: Language = 'en'): CliArguments {
   // Not strict: parseArgs' own errors are long and name no valid value, so the options are checked below.
   const { positionals, tokens } = parseArgs({
     args: argv,
@@ -43,26 +44,31 @@ export function parseArguments(argv: string[]): CliArguments {
   });
   const [command, ...words] = positionals;
   const parsed: CliArguments = { command, words, yes: false, help: command === 'help' };
+  // Said once the language is known: a --lang later on the line counts too.
+  let problem: ((language: Language) => string) | undefined;
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     if (token.name === 'lang') {
       const reading = readLanguage(token.value);
-      if ('problem' in reading) parsed.problem = reading.problem;
-      else parsed.language = reading.language;
+      if (reading.problem === undefined) parsed.language = reading.language;
+      else problem ??= (language) => readLanguage(token.value, language).problem ?? '';
     } else if ((token.name === 'yes' || token.name === 'help') && token.value === undefined) {
       parsed[token.name] = true;
     } else if ((token.name === 'port' || token.name === 'open') && command !== 'run') {
-      parsed.problem = `--${token.name} is for run only, like: npm run lesson -- run 2 --${token.name === 'port' ? 'port 3000' : 'open'}`;
+      const example = token.name === 'port' ? 'port 3000' : 'open';
+      problem ??= (language) => usageWords(language).runOnly(token.name, example);
     } else if (token.name === 'port') {
-      const { port, problem } = readPort(token.value);
-      if (problem) parsed.problem = problem;
-      else parsed.port = port;
+      const reading = readPort(token.value);
+      if (reading.problem === undefined) parsed.port = reading.port;
+      else problem ??= (language) => readPort(token.value, language).problem ?? '';
     } else if (token.name === 'open' && token.value === undefined) {
       parsed.open = true;
     } else {
-      parsed.problem = `Unknown option ${token.rawName}${token.inlineValue ? `=${token.value}` : ''}.`;
+      const option = `${token.rawName}${token.inlineValue ? `=${token.value}` : ''}`;
+      problem ??= (language) => usageWords(language).unknownOption(option);
     }
   }
+  if (problem) parsed.problem = problem(parsed.language ?? saidIn);
   return parsed;
 }
 

@@ -2,42 +2,39 @@
 // and instructors, in the learner's language. Exit codes: 0 done, 1 the learner's code fails
 // or an action was refused, 2 the command line itself was wrong.
 import './supported-node.mjs';
-import { allLessons, findLesson, type LessonEntry } from '../lessons/catalog.ts';
+import { allLessons, exportedLesson, findLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { readLessonTarget, type ExerciseTarget } from '../lessons/exercise.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
 import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
 import { formatLessonList } from './lesson-list.ts';
 import { lessonWords } from './lesson-words.ts';
+import { usageWords } from './usage-words.ts';
 import { isInteractive, paint } from '../terminal/terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
 
 takeCharge();
 
-const args = parseArguments(process.argv.slice(2));
 const loaded = loadProgress();
+const args = parseArguments(process.argv.slice(2), loaded.progress.language);
 if (loaded.notice && !loaded.missing) console.error(paint('yellow', loaded.notice));
 const language: Language = args.language ?? loaded.progress.language ?? 'en';
 const words = lessonWords(language);
+const usage = usageWords(language);
 
 /** A wrong command line: one line saying what, then what is valid. */
 function usageError(message: string, valid: 'lessons' | 'commands' | 'nothing more'): never {
   console.error(paint('red', message));
-  if (valid === 'lessons') console.error(`Lessons:\n${formatLessonList(loadProgress().progress, language)}`);
-  else if (valid === 'commands')
-    console.error(`Commands: ${[...commands, 'help'].join(', ')}. See npm run lesson -- --help`);
+  if (valid === 'lessons') console.error(`${usage.lessons}\n${formatLessonList(loadProgress().progress, language)}`);
+  else if (valid === 'commands') console.error(usage.commands([...commands, 'help'].join(', ')));
   process.exit(2);
 }
 
 function lessonArgument(): LessonEntry {
   const name = args.words[0];
-  if (!name)
-    usageError(
-      `Which lesson? Add its number, like: npm run lesson -- ${args.command} ${allLessons()[0]?.number ?? '02'}`,
-      'lessons',
-    );
+  if (!name) usageError(usage.whichLesson(args.command ?? '', allLessons()[0]?.number ?? '02'), 'lessons');
   const lesson = findLesson(name);
-  if (!lesson) usageError(`There is no lesson "${name}".`, 'lessons');
+  if (!lesson) usageError(usage.noSuchLesson(name), 'lessons');
   return lesson;
 }
 
@@ -65,7 +62,7 @@ async function main(): Promise<number> {
     console.log(helpText);
     return 0;
   }
-  if (!isCommand(args.command)) usageError(`Unknown command "${args.command}".`, 'commands');
+  if (!isCommand(args.command)) usageError(usage.unknownCommand(args.command), 'commands');
   // A lesson that arrived after `npm install` (a git pull) gets its working copy now; edits are never touched.
   const copyProblems = await ensurePlayground();
   /** A lesson's copy problem, said once; commands that need its files stop there (reset is the way out). */
@@ -141,9 +138,7 @@ async function main(): Promise<number> {
     }
 
     case 'export': {
-      if (args.words.length > 1)
-        usageError(`export takes one folder, like: npm run lesson -- export ../songs-app`, 'nothing more');
-      const { exportedLesson } = await import('../export/export-app.ts');
+      if (args.words.length > 1) usageError(usage.oneFolder, 'nothing more');
       const lesson = exportedLesson();
       if (lesson) refuseIfBroken(lesson);
       const { exportAndSay, exportFolder } = await import('./export-command.ts');

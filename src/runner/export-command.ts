@@ -2,7 +2,8 @@
 // app written out as a project of its own (src/export/), then what was written and the commands
 // that run it. Exporting is always allowed; an app that has not passed its check is said to be so.
 import path from 'node:path';
-import { defaultExportFolder, exportApp, exportedLesson } from '../export/export-app.ts';
+import { defaultExportFolder, exportApp } from '../export/export-app.ts';
+import { exportedLesson } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { exportWords } from './export-words.ts';
 

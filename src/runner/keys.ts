@@ -1,5 +1,5 @@
-// Waiting for the learner to say "stop" while something runs (an app, a watch): Enter, q,
-// Esc or Ctrl-C in a terminal. Signals (Ctrl-C without a terminal, SIGTERM, SIGHUP) end the
+// Waiting for the learner to say "stop" while something runs (an app, a watch, a check): Enter,
+// q, Esc or Ctrl-C in a terminal (only Ctrl-C for a check: an impatient Enter must not stop it). Signals (Ctrl-C without a terminal, SIGTERM, SIGHUP) end the
 // whole process instead, through src/processes/shutdown.ts, which stops what runs first.
 
 interface StopKeys {
@@ -11,11 +11,17 @@ interface StopKeys {
   release(): void;
 }
 
-/**
- * Listens for the stop keys; call release() when done. `onPress` runs at every press.
- * With `keys: false` the keyboard is left alone (Ctrl-C then arrives as a signal).
- */
-export function listenForStop(onPress: (times: number) => void = () => {}, options: { keys?: boolean } = {}): StopKeys {
+interface StopOptions {
+  /** false: the keyboard is left alone (Ctrl-C then arrives as a signal). */
+  keys?: boolean;
+  /** Only Ctrl-C stops; the other keys are swallowed. */
+  ctrlCOnly?: boolean;
+  /** Where the keys come from: the screen's input (a test's stream), the terminal's by default. */
+  input?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+}
+
+/** Listens for the stop keys; call release() when done. `onPress` runs at every press. */
+export function listenForStop(onPress: (times: number) => void = () => {}, options: StopOptions = {}): StopKeys {
   let times = 0;
   let resolvePressed!: () => void;
   const pressed = new Promise<void>((resolve) => (resolvePressed = resolve));
@@ -24,25 +30,26 @@ export function listenForStop(onPress: (times: number) => void = () => {}, optio
     onPress(times);
     resolvePressed();
   };
-  const stdin = process.stdin;
-  const raw = Boolean(stdin.isTTY) && options.keys !== false;
-  const onData = (data: Buffer) => {
-    const key = data.toString();
-    if (key === '\x03' || key === '\r' || key === '\n' || key === 'q' || key === '\x1b') press();
+  const input = options.input ?? process.stdin;
+  // A stream that is not a terminal listens only when the screen gave it (a test's keys).
+  const listens = options.keys !== false && (Boolean(input.isTTY) || input !== process.stdin);
+  const stopKeys = options.ctrlCOnly ? ['\x03'] : ['\x03', '\r', '\n', 'q', '\x1b'];
+  const onData = (data: Buffer | string) => {
+    if (stopKeys.includes(data.toString())) press();
   };
-  if (raw) {
-    stdin.setRawMode(true);
-    stdin.on('data', onData);
-    stdin.resume();
+  if (listens) {
+    input.setRawMode?.(true);
+    input.on('data', onData);
+    input.resume();
   }
   return {
     pressed,
     count: () => times,
     release() {
-      if (raw) {
-        stdin.off('data', onData);
-        stdin.setRawMode(false);
-        stdin.pause();
+      if (listens) {
+        input.off('data', onData);
+        input.setRawMode?.(false);
+        input.pause();
       }
     },
   };

@@ -2,7 +2,7 @@
 // a hint, the solution, reset, export the app. Each says what happened in the learner's language.
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isCancel, spinner } from '@clack/prompts';
+import { isCancel } from '@clack/prompts';
 import type { WarmCheck } from '../check/index.ts';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
@@ -32,6 +32,9 @@ export interface ScreenState {
   /** Hints shown again after the last, from the first. */
   hintsAgain: number;
 }
+
+/** How a check from the menu ended. */
+type CheckEnd = 'passed' | 'not passed' | 'stopped';
 
 /** The menu says once which database the checks use, at the first check it runs. */
 let databaseSaid = false;
@@ -80,32 +83,42 @@ export async function editFiles({ lesson, language, streams, openFiles }: Screen
   log.info(open(files, { language, say: (line) => log.info(line, { output }) }), { output });
 }
 
-/** One check on the warm check; true when it passed. */
-export async function checkLesson({ lesson, language, streams, warm }: ScreenState): Promise<boolean> {
+/** One check on the warm check, until it ends or the learner stops it with Ctrl-C. */
+export async function checkLesson({ lesson, language, streams, warm }: ScreenState): Promise<CheckEnd> {
   const { checkOnce, typesPatienceMs } = await import('./check-actions.ts');
+  const { listenForStop } = await import('./keys.ts');
   const { output } = streams;
   const words = lessonWords(language);
   const databaseLine = databaseSaid
     ? undefined
-    : import('../database/database-line.ts').then((m) => m.checkDatabaseLine(language));
-  databaseSaid = true;
-  const spin = spinner({ ...streams });
-  spin.start(words.checking);
+    : import('../database/database-line.ts').then((m) => m.checkDatabaseLine(language)).catch(() => undefined);
+  // No spinner: clack's would end the whole program at Ctrl-C.
+  log.step(words.checking, { output });
+  const keys = listenForStop(() => {}, { input: streams.input, ctrlCOnly: true });
   try {
-    const verdict = await checkOnce(warm, lesson, 'menu', language);
-    spin.stop(verdict.passed ? paint('green', words.passed) : paint('yellow', words.checked));
-    const line = await databaseLine?.catch(() => undefined);
+    const verdict = await checkOnce(warm, lesson, 'menu', language, keys.pressed);
+    if (!verdict) {
+      log.info(words.checkStopped, { output });
+      return 'stopped';
+    }
+    if (verdict.typesDisagree) log.warn(words.passedTypesDisagree, { output });
+    else if (verdict.passed) log.success(paint('green', words.passed), { output });
+    else log.warn(words.checked, { output });
+    // Said at the first check that ends with a verdict (one stopped with Ctrl-C says nothing).
+    databaseSaid = true;
+    const line = await databaseLine;
     if (line) say(streams, paint('dim', line));
     say(streams, verdict.text);
     if (verdict.passed) log.success(afterPassing(lesson, language, 'menu'), { output });
-    // The verdict did not wait for TypeScript; the menu's next question does, a little.
+    // A failing verdict did not wait for TypeScript; the menu's next question does, a little.
     const types = await Promise.race([verdict.typesLater, sleep(typesPatienceMs, undefined, { ref: false })]);
     if (types) say(streams, types);
-    return verdict.passed;
+    return verdict.passed ? 'passed' : 'not passed';
   } catch (error) {
-    spin.stop(paint('red', words.checkFailed));
-    log.error(error instanceof Error ? error.message : String(error), { output });
-    return false;
+    log.error(`${words.checkFailed}\n${error instanceof Error ? error.message : String(error)}`, { output });
+    return 'not passed';
+  } finally {
+    keys.release();
   }
 }
 
@@ -116,7 +129,7 @@ export async function watchLesson({ lesson, language, streams, warm }: ScreenSta
   const { output } = streams;
   const words = lessonWords(language);
   log.step(words.watching(exerciseFiles(lesson).join(', ')), { output });
-  const keys = listenForStop();
+  const keys = listenForStop(() => {}, { input: streams.input });
   try {
     const passed = await watchUntilPassed(lesson, {
       onVerdict: (verdict) => say(streams, '\n' + verdict.text),

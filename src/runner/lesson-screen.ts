@@ -2,8 +2,7 @@
 // (run the app, edit, check, watch, hints, the solution, reset, and once lesson 08 passes, export
 // the app) until the learner goes back to the menu or on to the next lesson. Everything it says is in the learner's language.
 import { isCancel } from '@clack/prompts';
-import { exportedLesson } from '../export/export-app.ts';
-import type { LessonEntry } from '../lessons/catalog.ts';
+import { exportedLesson, type LessonEntry } from '../lessons/catalog.ts';
 import {
   lessonProgress,
   loadProgress,
@@ -160,9 +159,13 @@ async function lessonActions(state: ScreenState): Promise<LessonScreenEnd> {
       case 'edit':
         await editFiles(state);
         break;
-      case 'check':
-        if (await checkLesson(state)) cursor = lessonAfter(lesson) ? 'next' : 'solution';
+      case 'check': {
+        const ended = await checkLesson(state);
+        if (ended === 'passed') cursor = lessonAfter(lesson) ? 'next' : 'solution';
+        // Stopped with Ctrl-C: the learner may well check again.
+        if (ended === 'stopped') cursor = 'check';
         break;
+      }
       case 'watch':
         if (await watchLesson(state)) cursor = lessonAfter(lesson) ? 'next' : 'solution';
         break;

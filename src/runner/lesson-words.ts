@@ -21,9 +21,11 @@ interface LessonWords {
   checkingLesson: (lessonNumber: string) => string;
   checkingNow: string;
   passed: string;
-  /** The spinner's last word on a check that fails; the verdict under it says how far it got. */
+  passedTypesDisagree: string;
+  /** The first word on a check that fails; the verdict under it says how far it got. */
   checked: string;
   checkFailed: string;
+  checkStopped: string;
   saved: (files: string) => string;
   watching: (files: string) => string;
   watchingLesson: (lessonNumber: string) => string;
@@ -71,12 +73,14 @@ const english: LessonWords = {
   nothingReset: 'Nothing was reset.',
   freshStart: (count, where, files) => `Fresh start: ${count} file(s) in ${where}/ are back to the starter (${files}).`,
   noLongerDone: (n) => `Lesson ${n} is not marked done any more: check it again once your code is back.`,
-  checking: 'Checking your code',
+  checking: 'Checking your code… Ctrl-C stops the check.',
   checkingLesson: (n) => `Checking lesson ${n}…`,
   checkingNow: 'Checking…',
   passed: 'Passed!',
+  passedTypesDisagree: 'Passed, but TypeScript disagrees: its lines are under the verdict.',
   checked: 'Checked. What the checks found:',
   checkFailed: 'The check itself could not run.',
+  checkStopped: 'Check stopped: nothing was saved. Back to the lesson.',
   saved: (files) => `Saved: ${files}. Checking…`,
   watching: (files) => `Watching ${files}: save to check again. Enter or Ctrl-C stops watching.`,
   watchingLesson: (n) => `Watching lesson ${n}: save your file to check it again. Enter or Ctrl-C stops.`,
@@ -139,12 +143,14 @@ const hinglish: LessonWords = {
   freshStart: (count, where, files) =>
     `Nayi shuruaat: ${where}/ ki ${count === 1 ? '1 file wapas starter jaisi ho gayi' : `${count} files wapas starter jaisi ho gayin`} (${files}).`,
   noLongerDone: (n) => `Lesson ${n} ab done mark nahi hai: code wapas likh lijiye, phir dobara check kijiye.`,
-  checking: 'Aapka code check ho raha hai',
+  checking: 'Aapka code check ho raha hai… Ctrl-C se check rok sakte hain.',
   checkingLesson: (n) => `Lesson ${n} check ho raha hai…`,
   checkingNow: 'Check ho raha hai…',
   passed: 'Pass ho gaya!',
+  passedTypesDisagree: 'Pass ho gaya, lekin TypeScript sehmat nahi hai: uski lines verdict ke neeche hain.',
   checked: 'Check ho gaya. Checks ne yeh paaya:',
   checkFailed: 'Check khud nahi chal paaya.',
+  checkStopped: 'Check rok diya gaya: kuch save nahi hua. Wapas lesson pe.',
   saved: (files) => `Save hua: ${files}. Check ho raha hai…`,
   watching: (files) => `${files} pe nazar hai: save kijiye, dobara check hoga. Enter ya Ctrl-C se watch band.`,
   watchingLesson: (n) => `Lesson ${n} pe nazar hai: file save kijiye, dobara check hoga. Enter ya Ctrl-C se band.`,

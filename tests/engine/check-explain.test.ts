@@ -29,6 +29,20 @@ describe('explainCheck', () => {
     expect(text).toContain('npm run lesson -- hint 02');
   });
 
+  it('gives no praise to a pass that TypeScript disagrees with', () => {
+    const passing = { path: [], title: 'saves the song', state: 'passed' } as const satisfies TestOutcome;
+    const issue = {
+      file: '/x/song.ts',
+      line: 3,
+      code: 2322,
+      message: "Type 'number' is not assignable to type 'string'.",
+    };
+    expect(explainCheck(result({ passed: true, tests: [passing] }))).toContain('Well done!');
+    const disagreed = explainCheck(result({ passed: true, tests: [passing], typeIssues: [issue] }));
+    expect(disagreed).toContain('TypeScript disagrees');
+    expect(disagreed).not.toContain('Well done!');
+  });
+
   it('shortens long expected and actual values of a check without its own words', () => {
     const long = 'x'.repeat(5000);
     const text = explainCheck(
@@ -197,10 +211,14 @@ describe('explainCheck', () => {
   });
 
   it('mentions an error thrown outside the checks after the failures', () => {
-    const strayError = { kind: 'unhandled-error' as const, message: 'Storage is down for a moment.' };
+    const strayError = {
+      kind: 'unhandled-error' as const,
+      message: 'Storage is down for a moment.',
+      location: 'playground/05-upload/upload.ts:12:9',
+    };
     const text = explainCheck(result({ tests: [failedTest('saves', 'nope')], strayError }));
     expect(text).toContain('outside the checks');
-    expect(text).toContain('Storage is down for a moment.');
+    expect(text).toContain('Storage is down for a moment.\n  Where: playground/05-upload/upload.ts:12:9');
   });
 
   it('does not blame the learner for a setup that failed', () => {

@@ -37,6 +37,32 @@ describe('TypeChecker on a learner file', () => {
   });
 });
 
+// Lesson 03's listSongs with a filter typed too loosely for Mongoose: TS2769, a paragraph of
+// about 1,500 characters that names every type Mongoose tried.
+const looseFilter = `import mongoose from 'mongoose';
+const Song = mongoose.model('Song', new mongoose.Schema({ title: String, mood: { type: String, enum: ['happy', 'sad'] } }));
+export function listSongs(filter: { mood?: number } = {}) {
+  return Song.find(filter).sort({ createdAt: -1 });
+}
+`;
+
+describe('a long TypeScript error (TS2769, no overload matches)', () => {
+  const mongooseLesson = scratchLesson('passing', looseFilter);
+  afterAll(() => mongooseLesson.remove());
+
+  it("is cut to its first useful line, under which comes the learner's line", async () => {
+    const issues = await checker.check([mongooseLesson.exercise]);
+    expect(issues).toMatchObject([{ code: 2769, line: 4 }]);
+    expect(issues[0].message.length).toBeGreaterThan(1000);
+    const lines = explainTypeIssues(issues);
+    const said = lines.find((line) => line.includes('(TS2769)'))!;
+    expect(said).toMatch(/No overload matches this call\. Argument of type '\{ mood\?: number/);
+    expect(said.length).toBeLessThan(320);
+    expect(lines[lines.indexOf(said) + 1]).toBe('    4 | return Song.find(filter).sort({ createdAt: -1 });');
+    expect(lines.join('\n').length).toBeLessThan(800);
+  });
+});
+
 describe('explainTypeIssues', () => {
   const issue = {
     file: '/x/song.ts',
@@ -57,6 +83,11 @@ describe('explainTypeIssues', () => {
     const text = explainTypeIssues([issue], 'hinglish').join('\n');
     expect(text).toContain('pehle await kijiye');
     expect(text).toContain("Property 'url' does not exist");
+  });
+
+  it('under a pass, says the checks pass but TypeScript disagrees, in either language', () => {
+    expect(explainTypeIssues([issue], 'en', true)[0]).toMatch(/^The checks pass, but TypeScript disagrees/);
+    expect(explainTypeIssues([issue], 'hinglish', true)[0]).toMatch(/^Checks pass hain, lekin TypeScript/);
   });
 
   it('says nothing when TypeScript has nothing to say', () => {

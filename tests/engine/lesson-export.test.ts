@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lockfileFor, type Lockfile } from '../../src/export/app-lockfile.ts';
-import { exportedLesson } from '../../src/export/export-app.ts';
+import { exportedLesson } from '../../src/lessons/catalog.ts';
 import { filesUnder } from '../../src/lessons/layers.ts';
 import { assembledCopy } from '../../src/lessons/variants.ts';
 import { spawnContained, type ContainedChild } from '../../src/processes/contained-child.ts';

@@ -49,4 +49,18 @@ describe('parseArguments', () => {
     expect(parseArguments(['list', '-x']).problem).toBe('Unknown option -x.');
     expect(parseArguments(['reset', '2', '--yes=no']).problem).toBe('Unknown option --yes=no.');
   });
+
+  it('says it in the language of --lang, wherever it stands, else in the one chosen in the menu', () => {
+    expect(parseArguments(['list', '--colour', '--lang', 'hinglish']).problem).toBe('--colour koi option nahi hai.');
+    expect(parseArguments(['check', '7', '--port', '3000'], 'hinglish').problem).toBe(
+      '--port sirf run ke saath chalta hai, jaise: npm run lesson -- run 2 --port 3000',
+    );
+    expect(parseArguments(['run', '7', '--port', 'x'], 'hinglish').problem).toMatch(
+      /^--port ko 0 se 65535 .* "x" nahi\.$/,
+    );
+    expect(parseArguments(['show', '2', '--lang', 'french'], 'hinglish').problem).toBe(
+      '--lang ke saath "en" ya "hinglish" likhiye, "french" nahi.',
+    );
+    expect(parseArguments(['list', '--colour', '--lang', 'en'], 'hinglish').problem).toBe('Unknown option --colour.');
+  });
 });

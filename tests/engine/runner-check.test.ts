@@ -1,11 +1,11 @@
 // `npm run lesson -- check N` end to end, as a learner meets it: it fails on the untouched
 // starter, passes once the solution is in the playground, and says so in its exit code.
 // It runs on a playground of its own (PLAYGROUND_DIR): the learner's files are never touched.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLesson, lessonPaths } from '../../src/lessons/catalog.ts';
+import { findLesson, lessonPaths, projectRoot } from '../../src/lessons/catalog.ts';
 import { runEntry, temporaryProgressFile } from './runner-cli-helpers.ts';
 
 const lesson = findLesson('02')!;
@@ -31,7 +31,23 @@ describe('check', () => {
     expect(ran.stdout).toContain('Next: lesson 03, "Model: CRUD on one collection": npm run lesson -- show 03');
     expect(ran.stdout).toContain('Compare your code with the solution: npm run lesson -- solution 02');
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
-  }, 30_000);
+  }, 60_000);
+
+  it('shows what TypeScript says under a pass, and still marks the lesson done', async () => {
+    const schema = path.join(playgroundRoot, lesson.slug, 'song.schema.ts');
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playgroundRoot, lesson.slug), { recursive: true });
+    writeFileSync(schema, `${readFileSync(schema, 'utf8')}export const mistyped: number = 'a string';\n`);
+    const progressFile = temporaryProgressFile();
+    const ran = await runEntry('cli', ['check', '02'], progressFile, env);
+    expect(ran.status, ran.stdout + ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(/All \d+ checks pass/);
+    expect(ran.stdout).toContain('The checks pass, but TypeScript disagrees with your code');
+    expect(ran.stdout).toMatch(
+      /song\.schema\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\. \(TS2322\)/,
+    );
+    expect(ran.stdout).toMatch(/\d+ \| export const mistyped: number = 'a string';/);
+    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
+  }, 60_000);
 
   it("with LESSON_TARGET, checks that copy (for instructors) and leaves the learner's progress alone", async () => {
     const progressFile = temporaryProgressFile();
@@ -40,6 +56,23 @@ describe('check', () => {
     expect(ran.status, ran.stdout + ran.stderr).toBe(1);
     expect(ran.stdout).toContain(`(LESSON_TARGET=mistake:${mistake})`);
     expect(ran.stdout).toContain(lesson.mistakes[0].explains);
+    expect(existsSync(progressFile)).toBe(false);
+  }, 30_000);
+});
+
+describe('check, after something changed the test file between checks (say, code run with "Run the app")', () => {
+  it('exits 1 with one sentence naming the file and how to put it back, and records nothing', async () => {
+    cpSync(lessonPaths(lesson).solutionDir, path.join(playgroundRoot, lesson.slug), { recursive: true });
+    const progressFile = temporaryProgressFile();
+    // The test file stays as it is: the course's digest of it is what differs, as it would after a change.
+    const digests = path.join(path.dirname(progressFile), 'judge-digests.json');
+    const course = JSON.parse(readFileSync(path.join(projectRoot, 'tests', 'judge-digests.json'), 'utf8'));
+    writeFileSync(digests, JSON.stringify({ ...course, 'tests/02-schema.test.ts': 'a'.repeat(64) }));
+    const ran = await runEntry('cli', ['check', '02'], progressFile, { ...env, PLAYGROUND_JUDGE_DIGESTS: digests });
+    expect(ran.status, ran.stdout + ran.stderr).toBe(1);
+    expect(ran.stdout).toContain(
+      "tests/02-schema.test.ts, which judges your code, is not the course's copy any more (something changed it, perhaps your app), so no check counts until you put it back with git checkout -- tests/02-schema.test.ts (working on the course and changed it on purpose? npm run digests records it).",
+    );
     expect(existsSync(progressFile)).toBe(false);
   }, 30_000);
 });

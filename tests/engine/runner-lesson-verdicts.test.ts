@@ -2,7 +2,12 @@
 // stand-in check that answers given results: a pass points to the next lesson (or, after
 // the last, to what the learner has built), a fail takes "done" back, and once every hint
 // was seen the verdict points to the solution. The real check has tests of its own.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processTable } from '../../src/processes/process-table.ts';
+import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
 import { checkResult, closesWithin, isolateScreens, scriptedWarmCheck, ScreenDriver } from './runner-screen-driver.ts';
 
 isolateScreens();
@@ -11,6 +16,7 @@ const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { hintCount } = await import('../../src/runner/lesson-actions.ts');
 const { formatLessonList } = await import('../../src/runner/lesson-list.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
+const { WarmCheck } = await import('../../src/check/warm-check.ts');
 type CheckResult = ReturnType<typeof checkResult>;
 
 // The checks' database is said once, at the menu's first check: the stand-in, named here.
@@ -146,7 +152,7 @@ describe('a check that fails', () => {
 });
 
 describe("TypeScript's view after a verdict", () => {
-  it('comes under the verdict once it is in, before the next question', async () => {
+  it('comes under a failing verdict once it is in, before the next question', async () => {
     const mistyped = {
       file: `${first.slug}/${first.exerciseFiles[0]}`,
       line: 3,
@@ -156,17 +162,152 @@ describe("TypeScript's view after a verdict", () => {
     };
     let typesIn!: () => void;
     const result = {
-      ...checkResult(first, 3),
+      ...checkResult(first, 2, ['saves the song']),
       typeIssuesLater: new Promise<(typeof mistyped)[]>((resolve) => (typesIn = () => resolve([mistyped]))),
     };
     const { screen, closed } = await openWithChecks(first, [result]);
     await screen.answer(`Lesson ${first.number}: what next?`, ...toCheck);
-    await screen.waitFor('All 3 checks pass');
+    await screen.waitFor('"saves the song"');
     expect(screen.text).not.toContain('TS2322');
     typesIn();
     await screen.waitFor("Type 'number' is not assignable to type 'string'. (TS2322)");
-    await screen.answer(`Lesson ${first.number} ✔ done: what next?`, 'ctrl-c');
+    await screen.answer(`Lesson ${first.number}: what next?`, 'ctrl-c');
     await closesWithin(closed);
-    expect(screen.text.indexOf('TS2322')).toBeGreaterThan(screen.text.indexOf('All 3 checks pass'));
+    expect(screen.text.indexOf('TS2322')).toBeGreaterThan(screen.text.indexOf('"saves the song"'));
   });
+});
+
+describe("TypeScript's view under a pass", () => {
+  it.each([
+    ['en', 'Passed, but TypeScript disagrees', 'The checks pass, but TypeScript disagrees', 'what next?', '✔ done'],
+    [
+      'hinglish',
+      'Pass ho gaya, lekin TypeScript sehmat nahi hai',
+      'Checks pass hain, lekin TypeScript',
+      'ab kya karein?',
+      '✔ ho gaya',
+    ],
+  ] as const)(
+    'is said with the verdict (%s), and the lesson is done',
+    async (language, headline, head, question, done) => {
+      const scratch = scratchLesson('passing', addThat.addsMistyped);
+      const { screen, closed, warm } = await openOnScratch(first, scratch, language);
+      try {
+        await screen.answer(`Lesson ${first.number}: ${question}`, ...toCheck);
+        await screen.waitFor(headline, 60_000);
+        await screen.waitFor(head);
+        await screen.waitFor('(TS2322)');
+        await screen.waitFor('2 | const sum: string = a + b;');
+        await screen.answer(`Lesson ${first.number} ${done}: ${question}`, 'ctrl-c');
+        await closesWithin(closed, 15_000);
+        expect(progressOf(first).done).toBe(true);
+      } finally {
+        await warm.stop();
+        scratch.remove();
+      }
+    },
+    90_000,
+  );
+});
+
+describe("TypeScript's view under a watch's pass", () => {
+  it('is said before the watch ends', async () => {
+    const scratch = scratchLesson('passing', addThat.addsMistyped);
+    const { screen, closed, warm } = await openOnScratch(first, scratch, 'en');
+    try {
+      await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'down', 'down', 'enter');
+      await screen.waitFor('The checks pass, but TypeScript disagrees', 60_000);
+      await screen.waitFor('(TS2322)');
+      await screen.waitFor('Passed! Lesson marked as done.');
+      await screen.answer(`Lesson ${first.number} ✔ done: what next?`, 'ctrl-c');
+      await closesWithin(closed, 15_000);
+    } finally {
+      await warm.stop();
+      scratch.remove();
+    }
+  }, 90_000);
+});
+
+/** Opens `lesson`'s screen on a real warm check of a scratch fixture lesson, and skips its text. */
+async function openOnScratch(lesson: (typeof lessons)[number], scratch: ScratchLesson, language: 'en' | 'hinglish') {
+  const warm = new WarmCheck(
+    { testFile: scratch.testFile, name: path.basename(scratch.dir) },
+    [scratch.dir + path.sep],
+    {
+      typeCheck: [scratch.exercise],
+    },
+  );
+  void warm.warmUp();
+  const screen = new ScreenDriver();
+  const closed = lessonScreen(lesson, language, {
+    input: screen.input,
+    output: screen.output,
+    warmCheckOf: async () => warm,
+  });
+  await screen.skipReading(language === 'en' ? 'q: skip to the menu' : 'q: seedha menu pe');
+  return { screen, closed, warm };
+}
+
+/** Whether `pid` still runs code (a zombie only waits for its parent's wait). */
+const runs = (pid: number) => processTable().some((info) => info.pid === pid && !info.ended);
+
+/** The check's scratch folders of this process (src/processes/scratch-folder.ts names them after it). */
+const scratchFolders = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith(`playground-${process.pid}-`));
+
+// Waits at load, after starting a process of its own: a check of it runs until it is stopped.
+const waitsForever = [
+  "import { spawn } from 'node:child_process';",
+  "import { writeFileSync } from 'node:fs';",
+  "const sleeper = spawn('sleep', ['300'], { stdio: 'ignore' });",
+  "writeFileSync(new URL('./started.txt', import.meta.url), String(sleeper.pid));",
+  'await new Promise(() => setInterval(() => {}, 1000));',
+  'export function add(a: number, b: number): number {',
+  '  return a + b;',
+  '}',
+  '',
+].join('\n');
+
+describe('Ctrl-C during a check', () => {
+  it.each([
+    ['en', 'Check stopped: nothing was saved. Back to the lesson.', 'what next?'],
+    ['hinglish', 'Check rok diya gaya: kuch save nahi hua. Wapas lesson pe.', 'ab kya karein?'],
+  ] as const)(
+    'stops the check, says so (%s), ends all it started, saves nothing, and rests on "Check my solution"',
+    async (language, stoppedWords, question) => {
+      const scratch = scratchLesson('passing', waitsForever);
+      const { screen, closed, warm } = await openOnScratch(first, scratch, language);
+      try {
+        await screen.answer(`Lesson ${first.number}: ${question}`, ...toCheck);
+        const startedFile = path.join(scratch.dir, 'started.txt');
+        while (!existsSync(startedFile)) await new Promise((resolve) => setTimeout(resolve, 50));
+        const sleeper = Number(readFileSync(startedFile, 'utf8'));
+        const host = warm.hostPid!;
+        const folders = scratchFolders();
+        expect(folders.length).toBeGreaterThan(0);
+        screen.press('ctrl-c');
+        await screen.waitFor(stoppedWords);
+        // Back at the lesson's menu, the cursor on the check: Enter checks again.
+        await screen.waitFor(`Lesson ${first.number}: ${question}`);
+        expect(
+          screen.text
+            .slice(screen.text.lastIndexOf('◆'))
+            .split('\n')
+            .find((line) => line.includes('●')),
+        ).toMatch(/Check my solution|Apna solution check kijiye/);
+        expect(runs(host), "the stopped check's vitest").toBe(false);
+        expect(runs(sleeper), 'the process the stopped code started').toBe(false);
+        expect(scratchFolders().filter((name) => folders.includes(name))).toEqual([]);
+        expect(progressOf(first)).toEqual({});
+        // A second Ctrl-C, at the lesson's menu, goes back as it always did.
+        screen.press('ctrl-c');
+        await closesWithin(closed, 15_000);
+        expect(warm.hostPid).toBeUndefined();
+        expect(scratchFolders()).toEqual([]);
+      } finally {
+        await warm.stop();
+        scratch.remove();
+      }
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,5 @@
 // The progress file: survives restarts, and a broken one never stops the runner.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -66,8 +66,54 @@ describe('the progress store', () => {
       // A lesson done before passedOnce was saved had passed.
       lessons: { '02-schema': { done: true, passedOnce: true }, '04-router': { hintsShown: 1 } },
     });
-    expect(readdirSync(path.dirname(file))).toEqual(['progress.json']); // no temporary file left
+    // No temporary file left; the backup holds what was saved last.
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['progress.backup.json', 'progress.json']);
+    expect(readFileSync(path.join(path.dirname(file), 'progress.backup.json'), 'utf8')).toBe(
+      readFileSync(file, 'utf8'),
+    );
   });
+});
+
+describe('a progress file changed outside the runner', () => {
+  const saved = { language: 'hinglish', lessons: { '02-schema': { done: true, passedOnce: true } } } as const;
+
+  it('is not trusted when forged: the progress saved last is kept, and the learner is told in their language', () => {
+    const file = temporaryProgressFile();
+    saveProgress(saved, file);
+    writeFileSync(file, JSON.stringify({ lessons: { '05-upload-file': { done: true } } }));
+    const loaded = loadProgress(file);
+    expect(loaded.progress).toEqual(saved);
+    expect(loaded.notice).toBe(
+      'Aapki progress file (' +
+        path.relative(process.cwd(), file) +
+        ') playground ke bahar se badli gayi thi, isliye playground apni last saved progress hi rakh raha hai.',
+    );
+    // The next save starts from the kept progress, and is trusted again.
+    updateProgress((progress) => (progress.lastLesson = '03-model'), file);
+    expect(loadProgress(file)).toEqual({ progress: { ...saved, lastLesson: '03-model' }, missing: false });
+  });
+
+  it('is put back when deleted, and the learner is told how to start over instead', () => {
+    const file = temporaryProgressFile();
+    saveProgress({ lessons: saved.lessons }, file);
+    rmSync(file);
+    const loaded = loadProgress(file);
+    expect(loaded.progress).toEqual({ lessons: saved.lessons });
+    expect(loaded.missing).toBe(false);
+    expect(loaded.notice).toMatch(/^Your progress file \(.*progress\.json\) was deleted, .*delete both files\.$/);
+    updateProgress(() => undefined, file);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ lessons: saved.lessons });
+  });
+
+  it('is trusted after another runner saved it (`npm run lesson -- hint` beside an open menu)', async () => {
+    const file = temporaryProgressFile();
+    saveProgress(saved, file);
+    const ran = await runEntry('cli', ['hint', '02'], file);
+    expect(ran.status, ran.stderr).toBe(0);
+    const loaded = loadProgress(file);
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.progress.lessons['02-schema']).toEqual({ done: true, passedOnce: true, hintsShown: 1 });
+  }, 30_000);
 });
 
 describe('done, as the last check says', () => {

@@ -1,11 +1,15 @@
 // Choosing the playground database: forced tiers, clear errors, and a learner's own
 // server (MONGODB_URI) where only the playground's database is ever dropped.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { databaseLine } from '../../src/database/database-line.ts';
 import { databaseUri } from '../../src/database/database-uri.ts';
 import { chooseDatabaseKind, DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
 import { startStandin } from '@playground/offline-mongodb';
@@ -32,8 +36,7 @@ describe('PLAYGROUND_DB=standin', () => {
     expect(database.kind).toBe('standin');
     expect(database.dbName).toMatch(/^playground_[a-z0-9]{6}_\d+_[a-z0-9]{6}$/);
     expect(database.uri).toMatch(new RegExp(`^mongodb://127\\.0\\.0\\.1:\\d+/${database.dbName}$`));
-    expect(database.description).toMatch(/not a real mongod/);
-    expect(database.description).toMatch(/MONGODB_URI/);
+    expect(databaseLine(database.kind, 'en', database.uri)).toMatch(/not a real mongod/);
     const client = await MongoClient.connect(database.uri);
     expect(await client.db().command({ ping: 1 })).toMatchObject({ ok: 1 });
     await client.close();
@@ -159,11 +162,23 @@ describe('MONGODB_URI (your own server)', () => {
   });
 });
 
+describe('the line saying which database is in use', () => {
+  it('never shows the password of your own MongoDB', () => {
+    const line = databaseLine('external', 'en', 'mongodb://learner:s3cret@db.example.com:27017/playground_x');
+    expect(line).toContain('db.example.com');
+    expect(line).not.toContain('s3cret');
+  });
+});
+
 describe('npm run db', () => {
-  it('prints the URI as its first line, serves, and exits cleanly on SIGTERM', async () => {
+  it('prints the URI as its first line, serves, and exits cleanly on SIGTERM', async ({ onTestFinished }) => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'db-cli-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const progressFile = path.join(folder, 'progress.json');
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
     const cli = fileURLToPath(new URL('../../src/database/cli.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {
-      env: { ...process.env, PLAYGROUND_DB: 'standin' },
+      env: { ...process.env, PLAYGROUND_DB: 'standin', PLAYGROUND_PROGRESS_FILE: progressFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -180,7 +195,9 @@ describe('npm run db', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await stderrEnded;
-    // The same URI as the line an app's .env takes (lesson 08's, exported).
+    // The same URI as the line an app's .env takes (lesson 08's, exported), said in the language chosen in the menu.
     expect(stderr.split('\n')).toContain(`MONGODB_URI=${firstLine}`);
+    expect(stderr).toContain('Band karne ke liye Ctrl-C dabaiye.');
+    expect(stderr).toContain('offline stand-in database: MongoDB ki language bolta hai');
   });
 });

@@ -1,15 +1,20 @@
 // `npm run storage`: the local storage on its own, for an app the playground does not start.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import ImageKit from 'imagekit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const REAL = ['IMAGEKIT_PUBLIC_KEY', 'IMAGEKIT_PRIVATE_KEY', 'IMAGEKIT_URL_ENDPOINT', 'IMAGEKIT_UPLOAD_ENDPOINT'];
+// The language chosen in the menu lives in the progress file: these runs get one of their own.
+const progressFolder = mkdtempSync(path.join(tmpdir(), 'storage-cli-'));
+afterAll(() => rmSync(progressFolder, { recursive: true, force: true }));
 
 describe('npm run storage', () => {
   it('prints the four options as JSON first, serves, and cleans up on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, PLAYGROUND_PROGRESS_FILE: path.join(progressFolder, 'none.json') };
     for (const name of REAL) delete env[name];
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/storage/cli.ts', '--port', '0'], {
       env,
@@ -37,5 +42,18 @@ describe('npm run storage', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  }, 20_000);
+
+  it('speaks the language chosen in the menu', async () => {
+    const progressFile = path.join(progressFolder, 'hinglish.json');
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/storage/cli.ts', '--prot', '1'], {
+      env: { ...process.env, PLAYGROUND_PROGRESS_FILE: progressFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
+    expect(stderr).toContain('--prot koi option nahi hai.');
   }, 20_000);
 });

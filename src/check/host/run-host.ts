@@ -5,13 +5,14 @@
 // once, or (warm) again and again, each next run prepared and waiting for go.
 // What it sees goes to the check through `send`: the reporter's messages and its own.
 import diagnostics from 'node:diagnostics_channel';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Vitest } from 'vitest/node';
 import { localSocketPath } from '../../processes/local-socket.ts';
 import { endTree } from '../../processes/process-tree.ts';
 import { isEngineProject } from '../plan.ts';
 import { reporterChannel } from '../reporter.ts';
-import type { HostMessage, HostRequest, ReporterMessage } from '../wire.ts';
+import { fatalReportPath, type HostMessage, type HostRequest, type ReporterMessage } from '../wire.ts';
 import { openCheckChannel, type WorkerLink } from './check-channel.ts';
 import { HostDatabase } from './host-database.ts';
 
@@ -67,7 +68,10 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
       // server) goes too, now: in watch and the menu the host lives on, and they would pile up.
       if (!endedByUs.has(link.pid))
         void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
-      if (link.running !== undefined && !endedByUs.has(link.pid) && !ending)
+      const outOfMemory = diedOfMemory(link.pid);
+      if (outOfMemory && !ending)
+        connection.send({ type: 'verdict', project: link.project, verdict: { outOfMemory, during: link.running } });
+      else if (link.running !== undefined && !endedByUs.has(link.pid) && !ending)
         connection.send({
           type: 'verdict',
           project: link.project,
@@ -115,4 +119,18 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   );
   await channel.close();
   await database.stop();
+}
+
+/** Did the worker `pid` die out of memory? Reads, and removes, the report its Node left (worker/check-setup.ts). */
+function diedOfMemory(pid: number): boolean {
+  const file = fatalReportPath(pid);
+  let report: string;
+  try {
+    report = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  rmSync(file, { force: true });
+  // "event": "Allocation failed - JavaScript heap out of memory", and V8's other ways of saying it.
+  return /"event":\s*"[^"]*out of memory/i.test(report);
 }

@@ -60,7 +60,9 @@ parentPort?.on('message', (/** @type {{ id: number, files: string[] }} */ { id, 
         line: where ? where.line + 1 : undefined,
         column: where ? where.character + 1 : undefined,
         code: diagnostic.code,
-        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+        // One line per step of TypeScript's reasoning: the first says what is wrong.
+        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+        source: where && diagnostic.file?.text.split('\n')[where.line]?.trim(),
       };
     }),
   );

@@ -2,8 +2,9 @@
 // code (tsx and Vite only strip types), so a type error would otherwise go unseen, though a
 // lesson teaches one (TS2339 on a Promise not awaited). Runs in a thread of its own
 // (type-check-thread.mjs), warm for as long as the checker lives.
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { projectRoot } from '../../lessons/catalog.ts';
+import { lessonPaths, projectRoot, type LessonEntry } from '../../lessons/catalog.ts';
 
 /** One thing TypeScript says about a learner's file. */
 export interface TypeIssue {
@@ -13,7 +14,10 @@ export interface TypeIssue {
   column?: number;
   /** TypeScript's error number: 2339 for TS2339. */
   code: number;
+  /** TypeScript's sentence, one line per step of its reasoning. */
   message: string;
+  /** The learner's line it is about, as written (trimmed). */
+  source?: string;
 }
 
 const threadFile = new URL('./type-check-thread.mjs', import.meta.url);
@@ -58,5 +62,21 @@ export class TypeChecker {
     const thread = this.thread;
     this.thread = undefined;
     await thread?.terminate();
+  }
+}
+
+/** The learner's files of `lesson` that TypeScript looks at: its exercise files in playground/. */
+export function learnerTypedFiles(lesson: LessonEntry): string[] {
+  const folder = lessonPaths(lesson).playgroundDir;
+  return lesson.exerciseFiles.map((file) => path.join(folder, file));
+}
+
+/** What TypeScript says about `lesson`'s learner files, once, in a thread that ends with the answer. */
+export async function typeIssuesOnce(lesson: LessonEntry): Promise<TypeIssue[]> {
+  const checker = new TypeChecker();
+  try {
+    return await checker.check(learnerTypedFiles(lesson));
+  } finally {
+    void checker.stop();
   }
 }

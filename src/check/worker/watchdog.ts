@@ -1,13 +1,15 @@
-// Noticing code that is busy forever, from a thread of its own: an endless loop blocks the
+// Noticing code that is busy too long, from a thread of its own: an endless loop blocks the
 // worker's main thread, so nothing there can notice it. The main thread beats on shared
 // memory; the watchdog reads the process's CPU time. A main thread that has not beaten while
-// the process burned blockedCpuMs of CPU, or a test that used busyCpuMs in all, is stuck
-// computing. CPU time, not wall time: a slow or busy machine stretches the wall clock of a
-// correct test, not the CPU its code needs.
+// the process burned blockedCpuMs of CPU computes without a break ('busy': an endless loop, or
+// a huge piece of work in one go: from here the two look the same). A test that used five
+// times that in all, its main thread beating, keeps working without end ('heavy': thousands of
+// connections, say). CPU time, not wall time: a slow or busy machine stretches the wall clock
+// of a correct test, not the CPU its code needs.
 import { Worker } from 'node:worker_threads';
 
-/** A single test (or the loading of the learner's code) that used this much CPU is busy forever. */
-const busyCpuMs = 10_000;
+/** A test (or the loading of the learner's code) may use this many times blockedCpuMs of CPU in all. */
+const heavyTimes = 5;
 const beatMs = 100;
 
 // Runs in its own thread, without Vite or tsx: plain CommonJS, kept short.
@@ -22,10 +24,11 @@ const timer = setInterval(() => {
   const now = cpu();
   if (Atomics.load(shared, 0) !== beat) { beat = Atomics.load(shared, 0); sinceBeat = now; }
   if (Atomics.load(shared, 1) !== phase) { phase = Atomics.load(shared, 1); sincePhase = now; }
-  if (now - sinceBeat < workerData.blockedCpuMs && now - sincePhase < workerData.busyCpuMs) return;
+  const kind = now - sinceBeat >= workerData.blockedCpuMs ? 'busy' : now - sincePhase >= workerData.heavyCpuMs ? 'heavy' : '';
+  if (!kind) return;
   clearInterval(timer);
   const socket = connect(workerData.address, () => {
-    socket.end(JSON.stringify({ type: 'stuck', kind: 'busy', pid: workerData.pid }) + '\\n');
+    socket.end(JSON.stringify({ type: 'stuck', kind, pid: workerData.pid }) + '\\n');
   });
   socket.on('error', () => {});
 }, 200);
@@ -35,14 +38,21 @@ let shared: Int32Array | undefined;
 
 /**
  * Starts the watchdog thread, reporting to the check channel at `address`. Once per worker.
- * `blockedCpuMs`: a blocked main thread that used this much CPU meanwhile is in an endless loop.
+ * `blockedCpuMs`: a blocked main thread that used this much CPU meanwhile is busy; a test that
+ * used heavyTimes as much, heavy.
  */
 export function startWatchdog(address: string, blockedCpuMs: number): void {
   if (shared) return;
   shared = new Int32Array(new SharedArrayBuffer(8));
   const thread = new Worker(watchdogSource, {
     eval: true,
-    workerData: { shared: shared.buffer, address, pid: process.pid, blockedCpuMs, busyCpuMs },
+    workerData: {
+      shared: shared.buffer,
+      address,
+      pid: process.pid,
+      blockedCpuMs,
+      heavyCpuMs: blockedCpuMs * heavyTimes,
+    },
   });
   thread.unref();
   const beats = shared;
