@@ -31,6 +31,8 @@ export interface ExplainWords {
   /** Checks whose requests all found no route: the 404 is the one thing to fix. */
   sameNotFound(answer: string): string;
   sameNoRoute(advice: string): string;
+  /** The reason of a check that timed out waiting for the learner's code. */
+  noAnswerReason: string;
   stray: string;
   hint(readIn: ReadIn, lesson: string): string;
   syntax: { head: string; advice(readIn: ReadIn): string };
@@ -86,6 +88,7 @@ const english: ExplainWords = {
     count === 1 ? 'For the same reason, one more check fails' : `For the same reason, ${count} more checks fail`,
   sameNotFound: (answer) => `each got ${answer}: nothing in your app answers at the address they call`,
   sameNoRoute: (advice) => `each reached no route (the app's own 404). ${advice}`,
+  noAnswerReason: 'your code never answered',
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
   hint: (readIn, lesson) =>
@@ -184,6 +187,7 @@ const hinglish: ExplainWords = {
   sameNotFound: (answer) =>
     `sabko ${answer} mila: jis address ko yeh bulaate hain, wahan aapke app mein koi jawab nahi deta`,
   sameNoRoute: (advice) => `kisi ko bhi route nahi mila (app ka apna 404). ${advice}`,
+  noAnswerReason: 'aapke code ne kabhi jawab nahi diya',
   stray:
     'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>

@@ -7,6 +7,7 @@ import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
 import { judgeChangedText } from './judge-guard.ts';
+import { inLanguage } from './two-languages.ts';
 import type { CheckProblem, CheckResult, FailureDetail, TestOutcome } from './types.ts';
 
 /** Raw values (expected, got) are cut past this; the checks' own sentences never are. */
@@ -44,7 +45,7 @@ export function explainCheck(
     const count = result.tests.filter((test) => test.state === 'passed').length;
     // No praise right above TypeScript disagreeing.
     const said = words.allPass(count, lesson?.number, types.length === 0);
-    return joinLines([said, ...notRunLines(skipped, words), ...typeLines]);
+    return joinLines([said, ...notRunLines(skipped, context), ...typeLines]);
   }
   if (result.problem) return joinLines([...explainProblem(result.problem, result, context), ...typeLines, '', hint]);
 
@@ -57,44 +58,48 @@ export function explainCheck(
     failed.length === ran.length
       ? words.notYet(failed.length, skipped.length)
       : words.gettingThere(ran.length - failed.length, ran.length, skipped.length),
-    ...notRunLines(skipped, words),
+    ...notRunLines(skipped, context),
     '',
-    `${words.firstToFix} ${sentence(first)}`,
+    `${words.firstToFix} ${sentence(first, language)}`,
     ...explainFailure(first.failure, context),
   ];
   // Every failing check is named or counted, so the list adds up to the "to go" above.
-  const firstReason = first.failure && reasonOf(first.failure);
-  const sameAsFirst = others.filter((test) => test.failure && reasonOf(test.failure) === firstReason);
+  const firstReason = first.failure && reasonOf(first.failure, language);
+  const sameAsFirst = others.filter((test) => test.failure && reasonOf(test.failure, language) === firstReason);
   // Named when they are few; past that, their titles would bury the first.
-  const same = sameAsFirst.length <= maxOthers ? `: ${sameAsFirst.map(sentence).join(', ')}` : '.';
+  const same =
+    sameAsFirst.length <= maxOthers ? `: ${sameAsFirst.map((test) => sentence(test, language)).join(', ')}` : '.';
   if (sameAsFirst.length) lines.push('', `  ${words.sameReason(sameAsFirst.length)}${same}`);
   const alsoFailing = groupedByReason(
     others.filter((test) => !sameAsFirst.includes(test)),
-    words,
+    context,
   );
   if (alsoFailing.length) {
     lines.push('', words.alsoFailing);
     for (const group of alsoFailing.slice(0, maxOthers))
-      lines.push(`  - ${group.tests.map(sentence).join(', ')}${group.reason ? `: ${group.reason}` : ''}`);
+      lines.push(
+        `  - ${group.tests.map((test) => sentence(test, language)).join(', ')}${group.reason ? `: ${group.reason}` : ''}`,
+      );
     const unlisted = alsoFailing.slice(maxOthers).reduce((count, group) => count + group.tests.length, 0);
     if (unlisted) lines.push(`  ${words.andMore(unlisted)}`);
   }
   const stray = result.strayError;
-  if (stray) lines.push('', words.stray, `  ${cap(stray.message, maxValue)}`);
+  if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
   if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
 }
 
 /** Why the skipped checks did not run, each reason once (a count alone would leave the learner wondering). */
-function notRunLines(skipped: TestOutcome[], words: ExplainWords): string[] {
-  const reasons = [...new Set(skipped.flatMap((test) => (test.skipNote ? [test.skipNote] : [])))];
+function notRunLines(skipped: TestOutcome[], { words, language }: Context): string[] {
+  const reasons = [...new Set(skipped.flatMap((test) => (test.skipNote ? [inLanguage(test.skipNote, language)] : [])))];
   return reasons.length ? [words.notRun(skipped.length), ...reasons.map((reason) => `  - ${reason}`)] : [];
 }
 
-/** `"saves the URL, not the file bytes" (POST /api/songs)`. */
-function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
-  return `"${test.title}"${test.path.length ? ` (${test.path.join(' › ')})` : ''}`;
+/** `"saves the URL, not the file bytes" (POST /api/songs)`, in the learner's language. */
+function sentence(test: Pick<TestOutcome, 'title' | 'path'>, language: VerdictLanguage): string {
+  const path = test.path.map((title) => inLanguage(title, language)).join(' › ');
+  return `"${inLanguage(test.title, language)}"${path ? ` (${path})` : ''}`;
 }
 
 /**
@@ -102,12 +107,17 @@ function sentence(test: Pick<TestOutcome, 'title' | 'path'>): string {
  * go together too (the same 404 answer, or the same advice after "reached no route"): what each
  * expected instead matters only once there is a route.
  */
-function groupedByReason(tests: TestOutcome[], words: ExplainWords): { tests: TestOutcome[]; reason?: string }[] {
+function groupedByReason(
+  tests: TestOutcome[],
+  { words, language }: Context,
+): { tests: TestOutcome[]; reason?: string }[] {
   const groups: { tests: TestOutcome[]; reason?: string; key?: string }[] = [];
   for (const test of tests) {
-    const reason = test.failure && reasonOf(test.failure);
-    const noRoute = reason ? noRouteReason(reason, words) : undefined;
-    const key = noRoute?.key ?? reason;
+    const reason = test.failure && reasonOf(test.failure, language);
+    // Grouped by the English words every check has: the same groups in every language.
+    const english = test.failure && reasonOf(test.failure, 'en');
+    const noRoute = english ? noRouteReason(english, words) : undefined;
+    const key = noRoute?.key ?? english;
     const same = groups.find((group) => group.key === key);
     if (same && key !== undefined) {
       same.tests.push(test);
@@ -129,7 +139,7 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
   const { words, lesson, language } = context;
   if (!failure) return [];
   if (failure.timedOut) return words.neverAnswered.map((line) => `  ${line}`);
-  const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure)}`];
+  const lines = [`  ${failure.note ? words.checkSays : words.wentWrong} ${said(failure, language)}`];
   // Values in raw form help only when no sentence of the check explains them.
   if (!failure.note && (failure.expected !== undefined || failure.actual !== undefined)) {
     lines.push(`  ${words.expected} ${cap(failure.expected ?? '(nothing)', maxValue)}`);
@@ -138,7 +148,7 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
   if (failure.location) lines.push(`  ${words.where} ${failure.location}`);
   const crash = failure.serverError;
   if (crash) {
-    lines.push(`  ${words.appThrew} ${crash.message}`);
+    lines.push(`  ${words.appThrew} ${inLanguage(crash.message, language)}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
   const lessonSays = lesson && lessonWordsFor(lesson, mistakeClue(failure), language);
@@ -152,26 +162,29 @@ const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
 /** The bullet the check named, else what the learner's code threw (never the check's own advice). */
 function mistakeClue(failure: FailureDetail): MistakeClue {
   if (failure.mistake) return { named: failure.mistake };
+  // In English: the bullets quote the code's errors as English-speaking Node says them.
+  const message = inLanguage(failure.message, 'en');
   const ownError =
-    !failure.note && !checkErrorNames.includes(failure.name ?? 'Error') ? `${failure.name}: ${failure.message}` : '';
-  return { thrown: `${ownError}\n${failure.serverError?.message ?? ''}` };
+    !failure.note && !checkErrorNames.includes(failure.name ?? 'Error') ? `${failure.name}: ${message}` : '';
+  return { thrown: `${ownError}\n${inLanguage(failure.serverError?.message ?? '', 'en')}` };
 }
 
 /** The test's own words when it gave some, else the error's first lines. */
-function said(failure: FailureDetail): string {
-  if (failure.note) return failure.note;
-  const message = failure.message.split('\n').slice(0, maxMessageLines).join('\n    ');
+function said(failure: FailureDetail, language: VerdictLanguage): string {
+  if (failure.note) return inLanguage(failure.note, language);
+  const message = inLanguage(failure.message, language).split('\n').slice(0, maxMessageLines).join('\n    ');
   // An error's own name helps (TypeError: …); the checks' own error classes already speak in full sentences.
   const named = failure.name && !checkErrorNames.includes(failure.name) ? `${failure.name}: ` : '';
   return named + message;
 }
 
 /** A failure's reason in one line, whole: the check's own sentence, or the error's first line, and the app's crash. */
-function reasonOf(failure: FailureDetail): string {
-  if (failure.timedOut) return 'your code never answered';
-  const reason = (failure.note ?? failure.message).split('\n')[0];
+function reasonOf(failure: FailureDetail, language: VerdictLanguage): string {
+  if (failure.timedOut) return explainWords(language).noAnswerReason;
+  const reason = inLanguage(failure.note ?? failure.message, language).split('\n')[0];
   const crash = failure.serverError;
-  return crash ? `${reason} (${crash.message}${crash.location ? `, ${crash.location}` : ''})` : reason;
+  const crashed = crash && inLanguage(crash.message, language);
+  return crash ? `${reason} (${crashed}${crash.location ? `, ${crash.location}` : ''})` : reason;
 }
 
 /** ExerciseFileMissing's own sentence (src/lessons/exercise.ts), said again in the learner's language and place. */
@@ -194,8 +207,8 @@ function loadErrorAdvice(message: string, { words, lesson, language }: Context):
 function explainProblem(problem: CheckProblem, result: CheckResult, context: Context): string[] {
   const { words } = context;
   const where = problem.location ? `  ${words.where} ${problem.location}` : undefined;
-  const message = `  ${problem.message}`;
-  const during = duringLine(result, words);
+  const message = `  ${inLanguage(problem.message, context.language)}`;
+  const during = duringLine(result, context);
   switch (problem.kind) {
     case 'load-error':
       if (problem.message.startsWith('SyntaxError'))
@@ -232,10 +245,10 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
 }
 
 /** Which check was under way when the run was stopped, or that the code was still loading. */
-function duringLine(result: CheckResult, words: ExplainWords): string | undefined {
+function duringLine(result: CheckResult, { words, language }: Context): string | undefined {
   if (result.during === undefined) return undefined;
   if (result.during === null) return words.whileLoading;
-  return words.during(sentence(result.during));
+  return words.during(sentence(result.during, language));
 }
 
 function isLine(line: string | undefined): line is string {

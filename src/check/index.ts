@@ -33,6 +33,7 @@ export { explainCheck } from './explain.ts';
 export { explainTypeIssues } from './explain-types.ts';
 export { learnerTypedFiles } from './types-check/type-checker.ts';
 export type { ReadIn } from './explain-words.ts';
+export { hasHinglish, inLanguage } from './two-languages.ts';
 export { watchPlayground, watchCheck } from './watch.ts';
 export { judgeDigestsCurrent, recordJudgeDigests } from './judge-guard.ts';
 export type {

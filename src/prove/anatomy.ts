@@ -9,6 +9,7 @@ import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../lesso
 import type { LessonAppModule } from '../lessons/lesson-app.ts';
 import { filesUnder } from '../lessons/layers.ts';
 import { appImportProblems, testFileProblems } from './anatomy-imports.ts';
+import { sentenceProblems } from './anatomy-sentences.ts';
 import { textProblems } from './anatomy-texts.ts';
 
 /** Something missing, extra or wrong in the project's lessons: where (a lesson's slug, or a folder), and what. */
@@ -95,6 +96,7 @@ async function lessonProblems(root: string, lesson: LessonEntry, lessons: Lesson
 
   problems.push(...(await textProblems(lessonDir)));
   problems.push(...(await testFileProblems(root, slug)));
+  problems.push(...(await sentenceProblems(root, slug)));
   problems.push(...(await appImportProblems(root, path.join(lessonDir, 'app.ts'))));
   return problems;
 }

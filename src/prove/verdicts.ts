@@ -1,8 +1,9 @@
 // Judging each lesson variant against what it must do, with the reason in one line.
 import { lessonWordsFor } from '../check/common-mistakes.ts';
 import { explainWords } from '../check/explain-words.ts';
-import { explainCheck, type CheckResult, type TestOutcome } from '../check/index.ts';
+import { explainCheck, hasHinglish, inLanguage, type CheckResult, type TestOutcome } from '../check/index.ts';
 import type { KnownMistake, LessonEntry } from '../lessons/catalog.ts';
+import { lessonsNotYetInHinglish } from './anatomy-sentences.ts';
 import type { ProofVariant } from './proof-plan.ts';
 
 interface Verdict {
@@ -31,7 +32,29 @@ function shortReason(result: CheckResult): string {
   if (!test && result.strayError) return `an error was thrown outside any test: ${result.strayError.message}`;
   if (!test) return 'no test ran';
   const said = test.failure?.note ?? test.failure?.message.split('\n')[0] ?? '';
-  return `"${test.title}" failed: ${said}`.slice(0, 240);
+  return `"${inLanguage(test.title, 'en')}" failed: ${inLanguage(said, 'en')}`.slice(0, 240);
+}
+
+/** Errors whose message is the check's own sentence (an assertion, expect.fail, a never-settled wait), not the learner's. */
+const checksOwnErrors = ['AssertionError', 'NeverSettled'];
+
+/**
+ * The first sentence the checks said in this result in English only: a failing or skipped
+ * test's title or describe, a skip note, or the check's own message. A learner reading
+ * Hinglish would meet it mid-verdict.
+ */
+function englishOnly(result: CheckResult): string | undefined {
+  for (const test of result.tests) {
+    if (test.state !== 'failed' && test.state !== 'skipped') continue;
+    const said = [...test.path, test.title];
+    if (test.skipNote) said.push(test.skipNote);
+    const { failure } = test;
+    if (failure && !failure.timedOut && checksOwnErrors.includes(failure.name ?? ''))
+      said.push(failure.note ?? failure.message.split('\n')[0]);
+    const unsaid = said.find((sentence) => !hasHinglish(sentence));
+    if (unsaid !== undefined) return unsaid;
+  }
+  return undefined;
 }
 
 /** Whether the verdict, in each language, quotes the mistake's own "Common mistakes" bullet (or none when it names none). */
@@ -52,6 +75,14 @@ function bulletProblem(mistake: KnownMistake, result: CheckResult, lesson: Lesso
 
 /** Does the result keep the variant's promise? */
 export function judge(variant: ProofVariant, result: CheckResult): Verdict {
+  const verdict = kept(variant, result);
+  const unsaid = verdict.ok && !lessonsNotYetInHinglish.includes(variant.lesson.slug) ? englishOnly(result) : undefined;
+  return unsaid === undefined
+    ? verdict
+    : { ok: false, why: `${verdict.why}, but a check says "${unsaid.slice(0, 160)}" in English only` };
+}
+
+function kept(variant: ProofVariant, result: CheckResult): Verdict {
   const { ran, failed, skipped } = counts(result);
   switch (variant.expect.kind) {
     case 'passes':

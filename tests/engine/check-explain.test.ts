@@ -4,6 +4,7 @@ import { explainCheck, type CheckResult, type TestOutcome } from '../../src/chec
 import { aboutMistake } from '../../src/check/common-mistakes.ts';
 import { failureDetail } from '../../src/check/error-text.ts';
 import { findLesson } from '../../src/lessons/catalog.ts';
+import { said } from '../support/said.ts';
 
 const request = { testFile: 'tests/engine/fixtures/passing/check.fixture.ts' };
 const failedTest = (title: string, note: string, extra: Partial<TestOutcome['failure']> = {}): TestOutcome => ({
@@ -291,5 +292,83 @@ describe('explainCheck', () => {
       result({ problem: { kind: 'setup-error', message: 'Error: the database did not start' } }),
     );
     expect(text).toContain('most likely not your code');
+  });
+
+  describe('a check that speaks both languages', () => {
+    const note = said(
+      'This upload should succeed, but your promise rejected',
+      'Yeh upload ho jaana chahiye tha, par aapka promise reject ho gaya',
+    );
+    const other = said('GET / answered 404', 'GET / ka jawab 404 aaya');
+    const tests: TestOutcome[] = [
+      {
+        ...failedTest(said('uploads the file', 'file upload karta hai'), note),
+        path: [said('uploadFile(file)', 'uploadFile(file) ka kaam')],
+      },
+      failedTest(said('serves the page', 'page dikhata hai'), other),
+      failedTest(said('serves the script', 'script dikhata hai'), other),
+      {
+        path: [],
+        title: said('plays a song', 'gaana bajata hai'),
+        state: 'skipped',
+        skipNote: said(
+          'the browser checks run once every check above passes',
+          'browser checks tabhi chalte hain jab upar ke saare checks pass ho jaayein',
+        ),
+      },
+    ];
+    const english = (text: string) => text.replace(/ ⟦[^⟧]*⟧/g, '');
+    const inEnglish = tests.map((test) => ({
+      ...test,
+      title: english(test.title),
+      path: test.path.map(english),
+      ...(test.skipNote ? { skipNote: english(test.skipNote) } : {}),
+      ...(test.failure
+        ? { failure: { ...test.failure, note: english(test.failure.note!), message: english(test.failure.message) } }
+        : {}),
+    }));
+
+    it('reads in English exactly as a check written in English alone', () => {
+      expect(explainCheck(result({ tests }))).toBe(explainCheck(result({ tests: inEnglish })));
+    });
+
+    it("says the test's sentence, its describe, its message, the others' reason and the skip note in Hinglish only", () => {
+      const text = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
+      expect(text).toContain('"file upload karta hai" (uploadFile(file) ka kaam)');
+      expect(text).toContain('Yeh upload ho jaana chahiye tha, par aapka promise reject ho gaya');
+      expect(text).toContain(
+        '"page dikhata hai" (POST /api/songs), "script dikhata hai" (POST /api/songs): GET / ka jawab 404 aaya',
+      );
+      expect(text).toContain('  - browser checks tabhi chalte hain jab upar ke saare checks pass ho jaayein');
+      expect(text).not.toMatch(/upload should|answered|serves|once every|⟦|⟧/);
+    });
+
+    it("says in Hinglish what the app threw while answering, beside the check's reason", () => {
+      const serverError = {
+        message: said(
+          'While answering POST /api/files, your app threw TypeError: x is not a function',
+          'POST /api/files ka jawab dete hue aapki app ne error throw kiya: TypeError: x is not a function',
+        ),
+      };
+      const crashed = failedTest(said('saves', 'save karta hai'), other, { serverError });
+      const text = explainCheck(result({ tests: [crashed, crashed] }), undefined, 'command line', 'hinglish');
+      expect(text).toContain('aapki app ne error throw kiya: TypeError: x is not a function');
+      expect(text).not.toContain('While answering');
+    });
+
+    it('says in Hinglish which check was under way when a run was stopped', () => {
+      const during = {
+        path: [said('POST /api/songs', 'POST /api/songs')],
+        title: said('saves the song', 'gaana save karta hai'),
+      };
+      const text = explainCheck(
+        result({ problem: { kind: 'waiting', message: '' }, during }),
+        undefined,
+        'command line',
+        'hinglish',
+      );
+      expect(text).toContain('"gaana save karta hai" (POST /api/songs)');
+      expect(text).not.toContain('saves the song');
+    });
   });
 });

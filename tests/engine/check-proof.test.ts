@@ -4,6 +4,7 @@ import type { CheckResult, TestOutcome } from '../../src/check/index.ts';
 import { findLesson, type LessonEntry } from '../../src/lessons/catalog.ts';
 import { proofPlan, type ProofVariant } from '../../src/prove/proof-plan.ts';
 import { judge } from '../../src/prove/verdicts.ts';
+import { inBoth, said } from '../support/said.ts';
 
 const lesson: LessonEntry = {
   number: '98',
@@ -14,11 +15,15 @@ const lesson: LessonEntry = {
   mistakes: [{ folder: 'no-enum', what: 'Forgot the enum.', explains: 'Enum' }],
 };
 const passedTest: TestOutcome = { path: [], title: 'saves', state: 'passed' };
+const accepted = said(
+  'The mood "angry" was accepted: list the moods with enum.',
+  'Mood "angry" accept ho gaya: allowed moods enum mein likhiye.',
+);
 const failedTest: TestOutcome = {
-  path: ['mood'],
-  title: 'refuses "angry"',
+  path: [inBoth('mood')],
+  title: said('refuses "angry"', '"angry" refuse karta hai'),
   state: 'failed',
-  failure: { message: 'x', note: 'The mood "angry" was accepted: list the moods with enum.', name: 'AssertionError' },
+  failure: { message: `${accepted}: expected 'angry' to be undefined`, note: accepted, name: 'AssertionError' },
 };
 const variant = (expect: ProofVariant['expect'], target: ProofVariant['request']['target']): ProofVariant => ({
   lesson,
@@ -61,7 +66,11 @@ describe('judge', () => {
   });
 
   it('counts the checks that did not run in the total, as the learner reads it', () => {
-    const waiting: TestOutcome = { path: ['the page, in a browser'], title: 'plays a song', state: 'skipped' };
+    const waiting: TestOutcome = {
+      path: [said('the page, in a browser', 'page, browser mein')],
+      title: said('plays a song', 'gaana bajata hai'),
+      state: 'skipped',
+    };
     expect(judge(variant({ kind: 'fails' }, 'starter'), result([failedTest, waiting]))).toEqual({
       ok: true,
       why: '1 of 2 checks fail, as they should (1 did not run)',
@@ -103,5 +112,30 @@ describe('judge', () => {
       expect: { kind: 'fails-explaining' as const, mistake: { ...resolvesError, warnedAs: undefined } },
     };
     expect(judge(unnamed, failing('Forgetting resolve')).why).toContain('and none is about this mistake');
+  });
+
+  it('wants every sentence a failing or skipped check says to carry its Hinglish', () => {
+    const starter = variant({ kind: 'fails' }, 'starter');
+    const englishNote = { ...failedTest, failure: { message: 'Nothing was saved.', name: 'AssertionError' } };
+    expect(judge(starter, result([englishNote]))).toEqual({
+      ok: false,
+      why: '1 of 1 checks fail, as they should, but a check says "Nothing was saved." in English only',
+    });
+    expect(judge(starter, result([{ ...failedTest, title: 'refuses "angry"' }])).why).toContain(
+      'a check says "refuses "angry"" in English only',
+    );
+    const skipped: TestOutcome = {
+      path: [],
+      title: said('saves', 'save karta hai'),
+      state: 'skipped',
+      skipNote: 'needs the local storage',
+    };
+    expect(judge(starter, result([failedTest, skipped])).why).toContain('"needs the local storage" in English only');
+    // The learner's own error is theirs to word; a timed-out test has no sentence of the check.
+    const theirs = { ...failedTest, failure: { message: 'TypeError: x is not a function', name: 'TypeError' } };
+    expect(judge(starter, result([theirs])).ok).toBe(true);
+    const notYet = { ...lesson, slug: '07-songs-app' };
+    const listed = { ...starter, lesson: notYet, request: { lesson: notYet, target: 'starter' as const } };
+    expect(judge(listed, result([englishNote])).ok).toBe(true);
   });
 });

@@ -3,10 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainCheck, runChecks, type CheckReport, type CheckResult } from '../../src/check/index.ts';
+import { explainCheck, inLanguage, runChecks, type CheckReport, type CheckResult } from '../../src/check/index.ts';
 import { processesMarked, processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson, type ScratchLesson } from './fixtures/scratch.ts';
 import { freePort } from '../../src/processes/free-port.ts';
+import { said } from '../support/said.ts';
 
 // Stuck sooner than a learner's check would say so: the point is how it is told, not how long it waits.
 const limits = { busyCpuMs: 600, waitingMs: 1500 };
@@ -110,16 +111,24 @@ describe('runChecks on an app that crashes while answering', () => {
   it("adds the app's own error, and the line of the learner's file it came from, to the failed check", () => {
     const crashed = result('app-crashes');
     expect(crashed.tests[0].failure?.note).toBe('GET /sum answered 500');
+    const threw = "TypeError: Cannot read properties of undefined (reading 'length')";
     expect(crashed.tests[0].failure?.serverError).toEqual({
-      message:
-        "While answering GET /sum?a=2&b=3, your app threw TypeError: Cannot read properties of undefined (reading 'length')",
+      message: said(
+        `While answering GET /sum?a=2&b=3, your app threw ${threw}`,
+        `GET /sum?a=2&b=3 ka jawab dete hue aapki app ne error throw kiya: ${threw}`,
+      ),
       location: 'tests/engine/fixtures/app-crashes/exercise.ts:9:73',
     });
-    expect(explainCheck(crashed)).toContain('Your app hit an error on the way: While answering GET /sum');
+    expect(explainCheck(crashed)).toContain(
+      `Your app hit an error on the way: While answering GET /sum?a=2&b=3, your app threw ${threw}\n`,
+    );
+    expect(explainCheck(crashed, undefined, 'command line', 'hinglish')).toContain(
+      `GET /sum?a=2&b=3 ka jawab dete hue aapki app ne error throw kiya: ${threw}\n`,
+    );
   });
 
   it("quotes the message of an error that is a plain object (an SDK's), not [object Object]", () => {
-    expect(result('app-crashes').tests[1].failure?.serverError?.message).toBe(
+    expect(inLanguage(result('app-crashes').tests[1].failure?.serverError?.message ?? '', 'en')).toBe(
       'While answering GET /upload, your app threw an error object: The storage refused the file (status 403).',
     );
   });

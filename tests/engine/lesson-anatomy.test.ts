@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LessonEntry } from '../../src/lessons/catalog.ts';
 import { anatomyProblems } from '../../src/prove/anatomy.ts';
+import { unsaidSentences } from '../../src/prove/anatomy-sentences.ts';
 
 const lesson: LessonEntry = {
   number: '01',
@@ -158,5 +159,63 @@ describe('anatomyProblems', () => {
     wholeProject();
     breakIt();
     expect((await problems()).join('\n')).toContain(expected);
+  });
+});
+
+describe('unsaidSentences: every sentence of a lesson test in both languages', () => {
+  const unsaid = (source: string) => unsaidSentences(source, 'tests/01-demo.test.ts');
+
+  it('accepts titles and messages built with said() or inBoth(), directly or through a constant or a function', () => {
+    const source = [
+      "const gone = said('Gone.', 'Chala gaya.');",
+      'function late(ms: number) { return ms > 1 ? said(`Late ` + ms, `Der ` + ms) : gone; }',
+      "describe(inBoth('POST /api/songs'), () => {",
+      "  it(said('saves', 'save karta hai'), async (context) => {",
+      "    if (x) context.skip(said('no storage', 'storage nahi hai'));",
+      '    expect(1, late(2)).toBe(1);',
+      '    expect(1, x ? gone : said("a", "b")).toBe(1);',
+      '    expect(/a/.test(value)).toBe(true);',
+      '    if (!y) expect.fail(late(3));',
+      '    throw new Error(gone);',
+      '  });',
+      '});',
+    ].join('\n');
+    expect(unsaid(source)).toEqual([]);
+  });
+
+  it('names each title, message, skip note and thrown error said in English only, with its line', () => {
+    const source = [
+      "describe('POST /api/songs', () => {",
+      "  it.skip('saves', async (context) => {",
+      "    context.skip('no storage');",
+      "    expect(1, x ? said('a', 'b') : 'plain').toBe(1);",
+      '    expect.fail(english());',
+      "    throw new Error('it broke: ' + why);",
+      '  });',
+      '});',
+      "function english() { return 'English only'; }",
+    ].join('\n');
+    expect(unsaid(source)).toEqual([
+      "line 1: describe(…) says 'POST /api/songs' in English only",
+      "line 2: it(…) says 'saves' in English only",
+      "line 3: skip(…) says 'no storage' in English only",
+      "line 4: expect(…) says x ? said('a', 'b') : 'plain' in English only",
+      'line 5: fail(…) says english() in English only',
+      "line 6: Error(…) says 'it broke: ' + why in English only",
+    ]);
+  });
+
+  it('refuses it.each titles: vitest fills %s in the English half only', () => {
+    expect(unsaid("it.each([1, 2])(said('adds %s', '%s jodta hai'), () => {});")).toEqual([
+      'line 1: it.each(…) titles: write a loop of it(said(…)) instead',
+    ]);
+  });
+
+  it("lists what a lesson's test file says in English only among the lesson's problems", async () => {
+    wholeProject();
+    write('tests/01-demo.test.ts', "useLesson('01-demo');\nit('saves', () => {});\n");
+    expect(await problems()).toEqual([
+      "01-demo: tests/01-demo.test.ts, line 2: it(…) says 'saves' in English only: build it with said(english, hinglish) or inBoth(words) (tests/support/said.ts)",
+    ]);
   });
 });

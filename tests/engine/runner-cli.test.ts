@@ -118,6 +118,24 @@ describe('in Hinglish', () => {
   });
 });
 
+describe('check', () => {
+  it("says the test's own sentences in the learner's language, and only in it", async () => {
+    const mistake = { LESSON_TARGET: 'mistake:settles-twice' };
+    const hinglish = await runEntry('cli', ['check', '05', '--lang', 'hinglish'], temporaryProgressFile(), mistake);
+    expect(hinglish.stdout).toContain(
+      'Pehle ise theek kijiye: "ImageKit ke error aur uske message ke saath reject hota hai" (uploadFile(), jab storage upload mana kar de)',
+    );
+    expect(hinglish.stdout).toContain('Promise sirf ek baar settle hota hai');
+    expect(hinglish.stdout).not.toMatch(/⟦|⟧|rejects with|settles only once/);
+    const english = await runEntry('cli', ['check', '05'], temporaryProgressFile(), mistake);
+    expect(english.stdout).toContain(
+      `First to fix: "rejects with ImageKit's error and its message" (uploadFile() when the storage refuses the upload)`,
+    );
+    expect(english.stdout).toContain('A promise settles only once');
+    expect(english.stdout).not.toMatch(/⟦|⟧|reject hota hai/);
+  });
+});
+
 describe('LESSON_TARGET', () => {
   it.each([
     ['run', 'bogus'],

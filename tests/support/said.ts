@@ -1,0 +1,18 @@
+// Every sentence a check says to a learner, in English and in Hinglish: its `it` title, its
+// messages, its skip notes. The verdict shows the learner's language (src/check/two-languages.ts).
+import { bothLanguages } from '../../src/check/two-languages.ts';
+
+/**
+ * One sentence in both languages. Hinglish as an Indian developer speaks it: polite ("aap …
+ * kijiye"), technical words (promise, upload, route, schema, `code`) kept English.
+ */
+export function said(english: string, hinglish: string): string {
+  if (!hinglish.trim())
+    throw new Error(`"${english}" has no Hinglish: write it, or use inBoth() for words the same in both`);
+  return bothLanguages(english, hinglish);
+}
+
+/** Words that read the same in both languages: a route, a function's name. */
+export function inBoth(words: string): string {
+  return bothLanguages(words, '');
+}
