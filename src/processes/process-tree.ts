@@ -93,6 +93,9 @@ const living = () => processTable().filter((info) => !info.ended);
 function withRelatives(tree: ProcessTree, found: Set<number>, alive: ProcessInfo[]): number[] {
   const group = ownGroup(tree) ? undefined : tree.root;
   for (const info of alive) if (info.pid === tree.root || info.group === group) found.add(info.pid);
+  // Taken out before their descendants are looked for, not only after: this process carries the
+  // kernel's mark it gave its workers, and found among the escaped, it would bring them all along.
+  for (const pid of selfAndAncestors(alive)) found.delete(pid);
   for (let grew = true; grew; ) {
     grew = false;
     for (const info of alive) {
@@ -102,7 +105,6 @@ function withRelatives(tree: ProcessTree, found: Set<number>, alive: ProcessInfo
       }
     }
   }
-  for (const pid of selfAndAncestors(alive)) found.delete(pid);
   return [...found];
 }
 

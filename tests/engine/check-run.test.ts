@@ -170,6 +170,9 @@ describe('runChecks on code that silences the assertions', () => {
     // vitest ending the worker after the file looked like that test's code ending it (2 runs in 9).
     expect(silenced.problem).toBeUndefined();
     expect(explainCheck(silenced)).toContain('Your code changed how the checks judge');
+    expect(explainCheck(silenced, undefined, 'command line', 'hinglish')).toContain(
+      'judge karne ka tareeka badal diya',
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { channelAddress, goFromCheck, joinCheck, stuckLimits, tell } from './channel-client.ts';
 import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
+import { bothLanguages } from '../two-languages.ts';
 import { fatalReportPath } from '../wire.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
 
@@ -87,8 +88,13 @@ if (channelAddress) {
   afterEach(() => {
     if (!judgingWorks())
       throw new Error(
-        'Your code changed how the checks judge: after it ran, an assertion that must fail passed (it replaced ' +
-          "part of vitest's or chai's code). No check can pass that way. Leave vitest and chai out of your code.",
+        bothLanguages(
+          'Your code changed how the checks judge: after it ran, an assertion that must fail passed (it replaced ' +
+            "part of vitest's or chai's code). No check can pass that way. Leave vitest and chai out of your code.",
+          'Aapke code ne checks ke judge karne ka tareeka badal diya: uske chalne ke baad ek assertion, jise fail ' +
+            'hona hi tha, pass ho gaya (code ne vitest ya chai ka kuch hissa badla). Aise koi check pass nahi ho ' +
+            'sakta. Apne code mein vitest aur chai ko mat chhediye.',
+        ),
       );
   });
 }
