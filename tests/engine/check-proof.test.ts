@@ -95,9 +95,9 @@ describe('judge', () => {
       tests: [
         {
           path: [],
-          title: 'rejects',
+          title: said('rejects', 'reject karta hai'),
           state: 'failed',
-          failure: { message: 'x', note: 'Call reject(error).', mistake: named },
+          failure: { message: 'x', note: said('Call reject(error).', 'reject(error) call kijiye.'), mistake: named },
         },
       ],
     });

@@ -2,8 +2,6 @@
 // Node 20's recursive rmSync cannot remove (its stack overflows), and which then broke every later check.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../src/lessons/catalog.ts';
 import { makeScratchFolder } from '../../src/processes/scratch-folder.ts';
@@ -22,7 +20,8 @@ it('removes a scratch folder holding a tree 2,000 folders deep', () => {
 it.runIf(process.platform === 'linux' && process.getuid?.() === 0)(
   'removes a scratch folder holding a folder its code made read-only, and a file named with bytes that are no UTF-8',
   () => {
-    const temp = mkdtempSync(path.join(tmpdir(), 'scratch-owner-'));
+    // Linux's own /tmp, which every user reaches: the run's TMPDIR may sit in a folder only root enters.
+    const temp = mkdtempSync('/tmp/scratch-owner-');
     chmodSync(temp, 0o777);
     const leaveAndRemove = `import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
       import { makeScratchFolder } from './src/processes/scratch-folder.ts';
