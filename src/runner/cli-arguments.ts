@@ -87,7 +87,8 @@ Commands
   run <lesson>       run the lesson's app with your code, restarted on every save; Enter or Ctrl-C stops it
                        --port N   on port N (a free one without it)
                        --open     open its page in your browser
-  check <lesson>     check your solution (exit code 0 when it passes, 1 when not)
+  check <lesson>     check your solution (exit code 0 when it passes, 1 when not); fast,
+                       without TypeScript's view, which watch and the menu add
   watch <lesson>     check again on every save, until it passes
   hint <lesson> [n]  the next hint, or hint n
   reset <lesson>     put the starter files back (asks first; --yes skips the question)

@@ -31,23 +31,7 @@ describe('check', () => {
     expect(ran.stdout).toContain('Next: lesson 03, "Model: CRUD on one collection": npm run lesson -- show 03');
     expect(ran.stdout).toContain('Compare your code with the solution: npm run lesson -- solution 02');
     expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
-  }, 60_000);
-
-  it('shows what TypeScript says under a pass, and still marks the lesson done', async () => {
-    const schema = path.join(playgroundRoot, lesson.slug, 'song.schema.ts');
-    cpSync(lessonPaths(lesson).solutionDir, path.join(playgroundRoot, lesson.slug), { recursive: true });
-    writeFileSync(schema, `${readFileSync(schema, 'utf8')}export const mistyped: number = 'a string';\n`);
-    const progressFile = temporaryProgressFile();
-    const ran = await runEntry('cli', ['check', '02'], progressFile, env);
-    expect(ran.status, ran.stdout + ran.stderr).toBe(0);
-    expect(ran.stdout).toMatch(/All \d+ checks pass/);
-    expect(ran.stdout).toContain('The checks pass, but TypeScript disagrees with your code');
-    expect(ran.stdout).toMatch(
-      /song\.schema\.ts:\d+:14 {2}Type 'string' is not assignable to type 'number'\. \(TS2322\)/,
-    );
-    expect(ran.stdout).toMatch(/\d+ \| export const mistyped: number = 'a string';/);
-    expect(JSON.parse(readFileSync(progressFile, 'utf8')).lessons[lesson.slug]).toMatchObject({ done: true });
-  }, 60_000);
+  }, 30_000);
 
   it("with LESSON_TARGET, checks that copy (for instructors) and leaves the learner's progress alone", async () => {
     const progressFile = temporaryProgressFile();

@@ -70,13 +70,3 @@ export function learnerTypedFiles(lesson: LessonEntry): string[] {
   const folder = lessonPaths(lesson).playgroundDir;
   return lesson.exerciseFiles.map((file) => path.join(folder, file));
 }
-
-/** What TypeScript says about `lesson`'s learner files, once, in a thread that ends with the answer. */
-export async function typeIssuesOnce(lesson: LessonEntry): Promise<TypeIssue[]> {
-  const checker = new TypeChecker();
-  try {
-    return await checker.check(learnerTypedFiles(lesson));
-  } finally {
-    void checker.stop();
-  }
-}
