@@ -20,6 +20,7 @@ import { watchStorageTraffic } from './support/storage-traffic.ts';
 import { toneWav } from './support/tone-wav.ts';
 import { useLesson } from './support/use-lesson.ts';
 import { plannedRefusal } from './support/planned-refusal.ts';
+import { inBoth, said } from './support/said.ts';
 
 const lesson = useLesson<Exercise>('07-songs-app');
 const storage = watchStorageTraffic();
@@ -45,13 +46,21 @@ afterAll(async () => {
     .catch(() => {});
 });
 
-/** Sends a supertest request; an app that never answers gets a plain explanation instead of a timeout. */
-function send(test: request.Test, what: string): Promise<request.Response> {
+/**
+ * Sends a supertest request; an app that never answers gets a plain explanation instead of a timeout.
+ * `what` names the request, `inHinglish` names it in Hinglish when the words differ from a bare route.
+ */
+function send(test: request.Test, what: string, inHinglish = what): Promise<request.Response> {
   return settleWithin(
     Promise.resolve(test),
     PATIENCE_MS,
-    `${what} got no answer at all. Does every path of the route end with res.json(...), ` +
-      'and does every promise it awaits settle (deleteFile() and uploadFile() call resolve or reject)?',
+    said(
+      `${what} got no answer at all. Does every path of the route end with res.json(...), ` +
+        'and does every promise it awaits settle (deleteFile() and uploadFile() call resolve or reject)?',
+      `${inHinglish} ka koi jawab hi nahi aaya. Kya route ka har raasta res.json(...) par khatam hota hai, ` +
+        'aur kya har woh promise settle hota hai jise route await karta hai (deleteFile() aur uploadFile() ' +
+        'resolve ya reject call karte hain)?',
+    ),
   );
 }
 
@@ -81,36 +90,55 @@ async function uploadSong(fields: SongForm, file?: Buffer, name?: string) {
 
 /** What a POST /api/songs that did not answer 201 most likely got wrong, from its answer and the uploads it made. */
 function whyNot201(res: request.Response, uploads: number): string {
-  const said = `POST /api/songs answered ${res.status} ${JSON.stringify(res.body)}`;
+  const answer = `${res.status} ${JSON.stringify(res.body)}`;
+  const answered = `POST /api/songs answered ${answer}`;
+  const answeredInHinglish = `POST /api/songs ka jawab ${answer} aaya`;
   const error = String(res.body?.error ?? '');
   if (res.status === 404 && error.startsWith('Nothing answers')) {
-    return (
-      `${said}: nothing answers at /api/songs, the address the page calls. ` +
-      "Is songRoutes mounted there in app.ts, with app.use('/api/songs', songRoutes)?"
+    return said(
+      `${answered}: nothing answers at /api/songs, the address the page calls. ` +
+        "Is songRoutes mounted there in app.ts, with app.use('/api/songs', songRoutes)?",
+      `${answeredInHinglish}: /api/songs par, jis address ko page call karta hai, koi jawab nahi deta. ` +
+        "Kya app.ts mein songRoutes wahan mount hai, app.use('/api/songs', songRoutes) se?",
     );
   }
   if (res.status === 400 && error.includes("upload.single('audio')")) {
     return aboutMistake(
-      `${said}. The page sends the file in the form field "audio", and your route's multer reads another ` +
-        "field, so multer refused the form before your route ran. Read it with upload.single('audio').",
+      said(
+        `${answered}. The page sends the file in the form field "audio", and your route's multer reads another ` +
+          "field, so multer refused the form before your route ran. Read it with upload.single('audio').",
+        `${answeredInHinglish}. Page file ko form field "audio" mein bhejta hai, aur aapke route ka multer koi doosra field ` +
+          'padhta hai, isliye multer ne aapka route chalne se pehle hi form refuse kar diya. File ko ' +
+          "upload.single('audio') se padhiye.",
+      ),
       'A field name that does not match',
     );
   }
   if (res.status === 400 && (res.body?.errors?.audio || res.body?.errors?.fileId) && uploads === 0) {
-    return (
-      `${said}: the song was checked before its file was uploaded, with no URL yet, so the schema refused it. ` +
-      "Before uploading, check only the song's own fields: await song.validate(['title', 'artist', 'mood']). " +
-      'The URL and the fileId come after, from await uploadFile(...).'
+    return said(
+      `${answered}: the song was checked before its file was uploaded, with no URL yet, so the schema refused it. ` +
+        "Before uploading, check only the song's own fields: await song.validate(['title', 'artist', 'mood']). " +
+        'The URL and the fileId come after, from await uploadFile(...).',
+      `${answeredInHinglish}: song ko uski file upload hone se pehle check kiya gaya, jab uska URL tha hi nahi, isliye schema ` +
+        "ne use refuse kar diya. Upload se pehle sirf song ke apne fields check kijiye: await song.validate(['title', " +
+        "'artist', 'mood']). URL aur fileId baad mein aate hain, await uploadFile(...) se.",
     );
   }
   if (res.status === 400 && (res.body?.errors?.audio || res.body?.errors?.fileId)) {
     return aboutMistake(
-      `${said}: the song had no audio URL (or no fileId) yet when it was saved. uploadFile() gives back a ` +
-        'Promise: await uploadFile(...), then put uploaded.url and uploaded.fileId in the song.',
+      said(
+        `${answered}: the song had no audio URL (or no fileId) yet when it was saved. uploadFile() gives back a ` +
+          'Promise: await uploadFile(...), then put uploaded.url and uploaded.fileId in the song.',
+        `${answeredInHinglish}: save hote waqt song ke paas abhi audio URL (ya fileId) nahi tha. uploadFile() ek Promise deta ` +
+          'hai: await uploadFile(...) kijiye, phir uploaded.url aur uploaded.fileId song mein daaliye.',
+      ),
       'uploadFile() without await',
     );
   }
-  return `${said} instead of 201 with the saved song.`;
+  return said(
+    `${answered} instead of 201 with the saved song.`,
+    `${answeredInHinglish}, jabki saved song ke saath 201 aana chahiye tha.`,
+  );
 }
 
 /**
@@ -126,140 +154,315 @@ async function storageSettled(): Promise<void> {
 /** How many files the storage holds that these tests put there: stored, minus deleted. */
 const filesInStorage = () => storage.stored - storage.removed;
 
-describe('GET / (the page)', () => {
-  it('serves the page: index.html, and the songs.js and style.css it loads', async () => {
-    const res = await send(request(app()).get('/'), 'GET /');
-    expect(
-      res.status,
-      `GET / answered ${res.status} ${JSON.stringify(res.body)}: the page is not served. ` +
-        'In app.ts, app.use(express.static(pageFolder)) serves the files of public/.',
-    ).toBe(200);
-    expect(res.type, 'GET / should answer public/index.html, as HTML.').toBe('text/html');
-    expect(res.text, 'GET / should answer public/index.html.').toContain('<form id="upload"');
-    for (const [file, type] of [
-      ['/songs.js', 'text/javascript'],
-      ['/style.css', 'text/css'],
-    ]) {
-      const part = await send(request(app()).get(file), `GET ${file}`);
-      expect(part.status, `GET ${file} answered ${part.status}: serve the whole public/ folder.`).toBe(200);
-      expect(part.type).toBe(type);
-    }
-  });
+describe(said('GET / (the page)', 'GET / (page)'), () => {
+  it(
+    said(
+      'serves the page: index.html, and the songs.js and style.css it loads',
+      'page serve karta hai: index.html, aur woh songs.js aur style.css jo page load karta hai',
+    ),
+    async () => {
+      const res = await send(request(app()).get('/'), 'GET /');
+      expect(
+        res.status,
+        said(
+          `GET / answered ${res.status} ${JSON.stringify(res.body)}: the page is not served. ` +
+            'In app.ts, app.use(express.static(pageFolder)) serves the files of public/.',
+          `GET / ka jawab ${res.status} ${JSON.stringify(res.body)} aaya: page serve nahi ho raha. ` +
+            'app.ts mein app.use(express.static(pageFolder)) public/ ki files serve karta hai.',
+        ),
+      ).toBe(200);
+      expect(
+        res.type,
+        said(
+          'GET / should answer public/index.html, as HTML.',
+          'GET / ka jawab public/index.html hona chahiye, HTML ke roop mein.',
+        ),
+      ).toBe('text/html');
+      expect(
+        res.text,
+        said('GET / should answer public/index.html.', 'GET / ka jawab public/index.html hona chahiye.'),
+      ).toContain('<form id="upload"');
+      for (const [file, type] of [
+        ['/songs.js', 'text/javascript'],
+        ['/style.css', 'text/css'],
+      ]) {
+        const part = await send(request(app()).get(file), `GET ${file}`);
+        expect(
+          part.status,
+          said(
+            `GET ${file} answered ${part.status}: serve the whole public/ folder.`,
+            `GET ${file} ka jawab ${part.status} aaya: poora public/ folder serve kijiye.`,
+          ),
+        ).toBe(200);
+        expect(part.type).toBe(type);
+      }
+    },
+  );
 });
 
-describe('POST /api/songs', () => {
-  it('uploads the file, saves the song with its URL and fileId, and answers 201 with it', async () => {
-    const title = `Kesariya ${tag()}`;
-    const wav = toneWav(0.25);
-    const song = await uploadSong({ title, artist: 'Arijit Singh', mood: 'romantic' }, wav, 'kesariya.wav');
-    expect(song?._id, `The answer has no song with an _id: answer 201 with { ok: true, song }.`).toBeTruthy();
+describe(inBoth('POST /api/songs'), () => {
+  it(
+    said(
+      'uploads the file, saves the song with its URL and fileId, and answers 201 with it',
+      'file upload karta hai, song ko uske URL aur fileId ke saath save karta hai, aur usi song ke saath 201 answer karta hai',
+    ),
+    async () => {
+      const title = `Kesariya ${tag()}`;
+      const wav = toneWav(0.25);
+      const song = await uploadSong({ title, artist: 'Arijit Singh', mood: 'romantic' }, wav, 'kesariya.wav');
+      expect(
+        song?._id,
+        said(
+          'The answer has no song with an _id: answer 201 with { ok: true, song }.',
+          'Jawab mein _id wala koi song nahi hai: { ok: true, song } ke saath 201 answer kijiye.',
+        ),
+      ).toBeTruthy();
 
-    const saved = await songs().findOne({ _id: new mongoose.Types.ObjectId(String(song._id)) });
-    expect(saved, 'Right after the 201 the song is not in the database: await the save before answering.').not.toBe(
-      null,
-    );
-    expect(saved).toMatchObject({ title, artist: 'Arijit Singh', mood: 'romantic' });
-    expect(
-      String(saved!.audio).startsWith(endpoint()),
-      `The song's audio is ${JSON.stringify(saved!.audio)}, not a URL of the storage (${endpoint()}…): save uploaded.url.`,
-    ).toBe(true);
-    expect(
-      typeof saved!.fileId === 'string' && saved!.fileId.length > 0,
-      `The song's fileId is ${JSON.stringify(saved!.fileId)}: save uploaded.fileId, the id a delete needs later.`,
-    ).toBe(true);
+      const saved = await songs().findOne({ _id: new mongoose.Types.ObjectId(String(song._id)) });
+      expect(
+        saved,
+        said(
+          'Right after the 201 the song is not in the database: await the save before answering.',
+          '201 ke turant baad song database mein nahi hai: answer karne se pehle save ko await kijiye.',
+        ),
+      ).not.toBe(null);
+      expect(saved).toMatchObject({ title, artist: 'Arijit Singh', mood: 'romantic' });
+      expect(
+        String(saved!.audio).startsWith(endpoint()),
+        said(
+          `The song's audio is ${JSON.stringify(saved!.audio)}, not a URL of the storage (${endpoint()}…): save uploaded.url.`,
+          `Song ka audio ${JSON.stringify(saved!.audio)} hai, storage ka URL (${endpoint()}…) nahi: uploaded.url save kijiye.`,
+        ),
+      ).toBe(true);
+      expect(
+        typeof saved!.fileId === 'string' && saved!.fileId.length > 0,
+        said(
+          `The song's fileId is ${JSON.stringify(saved!.fileId)}: save uploaded.fileId, the id a delete needs later.`,
+          `Song ka fileId ${JSON.stringify(saved!.fileId)} hai: uploaded.fileId save kijiye, baad mein delete ko yahi id chahiye.`,
+        ),
+      ).toBe(true);
 
-    const served = await fetch(saved!.audio);
-    expect(served.status, `The saved URL ${saved!.audio} answered ${served.status}.`).toBe(200);
-    expect(served.headers.get('content-type'), 'The storage should serve the file as audio.').toMatch(/^audio\//);
-    expect(Buffer.from(await served.arrayBuffer()).equals(wav), 'The URL serves other bytes than the upload.').toBe(
-      true,
-    );
-  });
+      const served = await fetch(saved!.audio);
+      expect(
+        served.status,
+        said(
+          `The saved URL ${saved!.audio} answered ${served.status}.`,
+          `Saved URL ${saved!.audio} ka jawab ${served.status} aaya.`,
+        ),
+      ).toBe(200);
+      expect(
+        served.headers.get('content-type'),
+        said('The storage should serve the file as audio.', 'Storage ko file audio ke roop mein serve karni chahiye.'),
+      ).toMatch(/^audio\//);
+      expect(
+        Buffer.from(await served.arrayBuffer()).equals(wav),
+        said('The URL serves other bytes than the upload.', 'URL upload kiye gaye bytes se alag bytes de raha hai.'),
+      ).toBe(true);
+    },
+  );
 
-  it('answers 400 naming the field "audio" when no file comes, and uploads nothing', async () => {
-    await storageSettled();
-    const before = storage.uploadsReceived;
-    const req = request(app()).post('/api/songs').field('title', `No file ${tag()}`).field('artist', 'Arijit Singh');
-    const res = await send(req, 'POST /api/songs without a file');
-    await storageSettled();
-    expect(res.status, `POST /api/songs without a file answered ${res.status} ${JSON.stringify(res.body)}.`).toBe(400);
-    expect(
-      res.body?.error,
-      'The 400 should say which form field the file must come in: "audio" (with the quotes).',
-    ).toContain('"audio"');
-    expect(storage.uploadsReceived - before, 'Nothing should be uploaded without a file.').toBe(0);
-  });
+  it(
+    said(
+      'answers 400 naming the field "audio" when no file comes, and uploads nothing',
+      'file na aaye toh field "audio" ka naam lekar 400 answer karta hai, aur kuch upload nahi karta',
+    ),
+    async () => {
+      await storageSettled();
+      const before = storage.uploadsReceived;
+      const req = request(app()).post('/api/songs').field('title', `No file ${tag()}`).field('artist', 'Arijit Singh');
+      const res = await send(req, 'POST /api/songs without a file', 'bina file wale POST /api/songs');
+      await storageSettled();
+      expect(
+        res.status,
+        said(
+          `POST /api/songs without a file answered ${res.status} ${JSON.stringify(res.body)}.`,
+          `Bina file wale POST /api/songs ka jawab ${res.status} ${JSON.stringify(res.body)} aaya.`,
+        ),
+      ).toBe(400);
+      expect(
+        res.body?.error,
+        said(
+          'The 400 should say which form field the file must come in: "audio" (with the quotes).',
+          '400 ko batana chahiye ki file kis form field mein aani chahiye: "audio" (quotes ke saath).',
+        ),
+      ).toContain('"audio"');
+      expect(
+        storage.uploadsReceived - before,
+        said('Nothing should be uploaded without a file.', 'Bina file ke kuch bhi upload nahi hona chahiye.'),
+      ).toBe(0);
+    },
+  );
 
-  it('answers 400 naming the field "audio" when the file comes in another field', async () => {
-    const res = await send(postSong({ title: 'Kesariya', artist: 'Arijit Singh' }, undefined, 'song'), 'POST');
-    expect(res.status, `A file in the field "song" got ${res.status} ${JSON.stringify(res.body)} instead of 400.`).toBe(
-      400,
-    );
-    expect(res.body?.error, 'The 400 should name the field the file must come in.').toContain('"audio"');
-  });
+  it(
+    said(
+      'answers 400 naming the field "audio" when the file comes in another field',
+      'file kisi doosre field mein aaye toh field "audio" ka naam lekar 400 answer karta hai',
+    ),
+    async () => {
+      const res = await send(postSong({ title: 'Kesariya', artist: 'Arijit Singh' }, undefined, 'song'), 'POST');
+      expect(
+        res.status,
+        said(
+          `A file in the field "song" got ${res.status} ${JSON.stringify(res.body)} instead of 400.`,
+          `Field "song" mein aayi file ko 400 ki jagah ${res.status} ${JSON.stringify(res.body)} mila.`,
+        ),
+      ).toBe(400);
+      expect(
+        res.body?.error,
+        said(
+          'The 400 should name the field the file must come in.',
+          '400 mein us field ka naam hona chahiye jismein file aani chahiye.',
+        ),
+      ).toContain('"audio"');
+    },
+  );
 
-  it("answers 400 with the schema's messages for an invalid song, and leaves no file in storage", async () => {
-    const title = `No artist ${tag()}`;
-    await storageSettled();
-    const before = filesInStorage();
-    const res = await send(postSong({ title, mood: 'grumpy' }), 'POST /api/songs with an invalid song');
-    expect(res.status, `A song without an artist answered ${res.status} ${JSON.stringify(res.body)}, not 400.`).toBe(
-      400,
-    );
-    expect(res.body?.errors, "The 400 should carry the schema's message for each field.").toMatchObject({
-      artist: 'A song needs an artist',
-      mood: expect.any(String),
-    });
-    expect(await songs().countDocuments({ title }), 'An invalid song was saved.').toBe(0);
-    await storageSettled();
-    expect(
-      filesInStorage() - before,
-      aboutMistake(
-        "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
-          "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
-          '(Or delete the uploaded file when saving fails.)',
-        'Uploading before checking',
-      ),
-    ).toBe(0);
-  });
+  it(
+    said(
+      "answers 400 with the schema's messages for an invalid song, and leaves no file in storage",
+      'invalid song ke liye schema ke messages ke saath 400 answer karta hai, aur storage mein koi file nahi chhodta',
+    ),
+    async () => {
+      const title = `No artist ${tag()}`;
+      await storageSettled();
+      const before = filesInStorage();
+      const res = await send(
+        postSong({ title, mood: 'grumpy' }),
+        'POST /api/songs with an invalid song',
+        'invalid song wale POST /api/songs',
+      );
+      expect(
+        res.status,
+        said(
+          `A song without an artist answered ${res.status} ${JSON.stringify(res.body)}, not 400.`,
+          `Bina artist wale song ka jawab ${res.status} ${JSON.stringify(res.body)} aaya, 400 nahi.`,
+        ),
+      ).toBe(400);
+      expect(
+        res.body?.errors,
+        said(
+          "The 400 should carry the schema's message for each field.",
+          '400 mein har field ke liye schema ka message hona chahiye.',
+        ),
+      ).toMatchObject({
+        artist: 'A song needs an artist',
+        mood: expect.any(String),
+      });
+      expect(
+        await songs().countDocuments({ title }),
+        said('An invalid song was saved.', 'Ek invalid song save ho gaya.'),
+      ).toBe(0);
+      await storageSettled();
+      expect(
+        filesInStorage() - before,
+        aboutMistake(
+          said(
+            "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
+              "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
+              '(Or delete the uploaded file when saving fails.)',
+            'Song sahi wajah se refuse hua, lekin uski file phir bhi upload ho gayi aur abhi bhi storage mein padi hai, jahan koi ' +
+              'song use point nahi karta. Upload se pehle song ke fields check kijiye, aur us check ka intezaar kijiye: pehle ' +
+              "await song.validate(['title', 'artist', 'mood']) (bina await ke upload check ka jawab aane se pehle hi shuru " +
+              'ho jaata hai). (Ya save fail hone par upload ki hui file delete kar dijiye.)',
+          ),
+          'Uploading before checking',
+        ),
+      ).toBe(0);
+    },
+  );
 
-  it("answers 502 with the storage's message when the upload fails, and saves nothing", async (context) => {
-    if (!local()) context.skip('needs the local storage: a real ImageKit account cannot fail on purpose');
-    const title = `Failing ${tag()}`;
-    lesson.storage.faults.failNext(1, plannedRefusal(500));
-    const res = await send(postSong({ title, artist: 'Arijit Singh' }), 'POST /api/songs with a failing upload');
-    lesson.storage.faults.reset();
-    const said = `A failed upload answered ${res.status} ${JSON.stringify(res.body)}, not 502`;
-    expect(
-      res.status,
-      res.status === 500 || res.status === 201
-        ? `${said}. Let the storage's error reach the app's error handler, which answers 502 with its message: ` +
-            'await uploadFile(...) with no try/catch around it (or throw the error again in your catch).'
-        : `${said}.`,
-    ).toBe(502);
-    expect(res.body?.error, "The 502 should carry the storage's own message.").toContain(plannedRefusal(500).message);
-    expect(await songs().countDocuments({ title }), 'The upload failed, yet a song was saved.').toBe(0);
-  });
+  it(
+    said(
+      "answers 502 with the storage's message when the upload fails, and saves nothing",
+      'upload fail hone par storage ke message ke saath 502 answer karta hai, aur kuch save nahi karta',
+    ),
+    async (context) => {
+      if (!local())
+        context.skip(
+          said(
+            'needs the local storage: a real ImageKit account cannot fail on purpose',
+            'iske liye local storage chahiye: asli ImageKit account ko jaan-boojhkar fail nahi karaya ja sakta',
+          ),
+        );
+      const title = `Failing ${tag()}`;
+      lesson.storage.faults.failNext(1, plannedRefusal(500));
+      const res = await send(
+        postSong({ title, artist: 'Arijit Singh' }),
+        'POST /api/songs with a failing upload',
+        'fail hone wale upload ke saath POST /api/songs',
+      );
+      lesson.storage.faults.reset();
+      const answered = `A failed upload answered ${res.status} ${JSON.stringify(res.body)}, not 502`;
+      const answeredInHinglish = `Fail hue upload ka jawab ${res.status} ${JSON.stringify(res.body)} aaya, 502 nahi`;
+      expect(
+        res.status,
+        res.status === 500 || res.status === 201
+          ? said(
+              `${answered}. Let the storage's error reach the app's error handler, which answers 502 with its message: ` +
+                'await uploadFile(...) with no try/catch around it (or throw the error again in your catch).',
+              `${answeredInHinglish}. Storage ke error ko app ke error handler tak pahunchne dijiye, jo uske message ke saath 502 ` +
+                'answer karta hai: await uploadFile(...) ke around koi try/catch mat lagaiye (ya apne catch mein error ' +
+                'ko dobara throw kijiye).',
+            )
+          : said(`${answered}.`, `${answeredInHinglish}.`),
+      ).toBe(502);
+      expect(
+        res.body?.error,
+        said("The 502 should carry the storage's own message.", '502 mein storage ka apna message hona chahiye.'),
+      ).toContain(plannedRefusal(500).message);
+      expect(
+        await songs().countDocuments({ title }),
+        said('The upload failed, yet a song was saved.', 'Upload fail ho gaya, phir bhi ek song save ho gaya.'),
+      ).toBe(0);
+    },
+  );
 
-  it('answers 400 for a file that is no audio, whatever its name, and uploads and saves nothing', async () => {
-    const title = `Shopping list ${tag()}`;
-    await storageSettled();
-    const before = storage.uploadsReceived;
-    const notes = Buffer.from('milk\neggs\nbread\n');
-    const res = await send(postSong({ title, artist: 'Me' }, notes, 'audio', 'shopping-list.mp3'), 'POST');
-    await storageSettled();
-    const said = `A text file named shopping-list.mp3 answered ${res.status} ${JSON.stringify(res.body)}`;
-    expect(
-      res.status,
-      `${said}, not 400. A file's name is only what the sender says: look at its first bytes, ` +
-        'with audioTypeOf(req.file.buffer) from audio-type.ts, and answer 400 when it is no audio, before uploading.',
-    ).toBe(400);
-    expect(typeof res.body?.error, `${said}: the 400 should say in its error that the file is no audio.`).toBe(
-      'string',
-    );
-    expect(storage.uploadsReceived - before, 'A file that is no audio was uploaded to storage anyway.').toBe(0);
-    expect(await songs().countDocuments({ title }), 'A file that is no audio was saved as a song.').toBe(0);
-  });
+  it(
+    said(
+      'answers 400 for a file that is no audio, whatever its name, and uploads and saves nothing',
+      'jo file audio nahi hai uske liye 400 answer karta hai, naam chahe kuch bhi ho, aur na kuch upload karta hai na save',
+    ),
+    async () => {
+      const title = `Shopping list ${tag()}`;
+      await storageSettled();
+      const before = storage.uploadsReceived;
+      const notes = Buffer.from('milk\neggs\nbread\n');
+      const res = await send(postSong({ title, artist: 'Me' }, notes, 'audio', 'shopping-list.mp3'), 'POST');
+      await storageSettled();
+      const answered = `A text file named shopping-list.mp3 answered ${res.status} ${JSON.stringify(res.body)}`;
+      const answeredInHinglish = `shopping-list.mp3 naam ki text file ka jawab ${res.status} ${JSON.stringify(res.body)} aaya`;
+      expect(
+        res.status,
+        said(
+          `${answered}, not 400. A file's name is only what the sender says: look at its first bytes, ` +
+            'with audioTypeOf(req.file.buffer) from audio-type.ts, and answer 400 when it is no audio, before uploading.',
+          `${answeredInHinglish}, 400 nahi. File ka naam sirf bhejne wale ka daava hai: uske pehle bytes dekhiye, audio-type.ts ` +
+            'ke audioTypeOf(req.file.buffer) se, aur agar woh audio nahi hai toh upload se pehle hi 400 answer kijiye.',
+        ),
+      ).toBe(400);
+      expect(
+        typeof res.body?.error,
+        said(
+          `${answered}: the 400 should say in its error that the file is no audio.`,
+          `${answeredInHinglish}: 400 ke error mein likha hona chahiye ki file audio nahi hai.`,
+        ),
+      ).toBe('string');
+      expect(
+        storage.uploadsReceived - before,
+        said(
+          'A file that is no audio was uploaded to storage anyway.',
+          'Jo file audio nahi hai, woh phir bhi storage mein upload ho gayi.',
+        ),
+      ).toBe(0);
+      expect(
+        await songs().countDocuments({ title }),
+        said(
+          'A file that is no audio was saved as a song.',
+          'Jo file audio nahi hai, woh song ke roop mein save ho gayi.',
+        ),
+      ).toBe(0);
+    },
+  );
 });
 
 /** Three songs straight into the database, a minute apart, oldest first: no upload needed to list them. */
@@ -286,58 +489,118 @@ async function threeSongs() {
 const titlesOf = (res: request.Response): string[] =>
   Array.isArray(res.body?.songs) ? res.body.songs.map((song: { title?: string }) => song?.title) : [];
 
-describe('GET /api/songs', () => {
-  it('lists every song, newest first, when no mood is asked', async () => {
-    await threeSongs();
-    const res = await send(request(app()).get('/api/songs'), 'GET /api/songs');
-    expect(res.status, `GET /api/songs answered ${res.status} ${JSON.stringify(res.body)}.`).toBe(200);
-    const titles = titlesOf(res);
-    expect(
-      titles.length,
-      aboutMistake(
-        `GET /api/songs listed ${titles.length} songs, and 3 are saved. Without ?mood= in the URL, req.query.mood ` +
-          'is undefined, and Song.find({ mood: undefined }) looks for songs without a mood: there are none. Filter ' +
-          'only when a mood is asked: const filter = mood ? { mood } : {};',
-        'Song.find({ mood: req.query.mood })',
-      ),
-    ).toBe(3);
-    expect(titles, 'Newest first: sort the songs with .sort({ createdAt: -1 }).').toEqual([
-      'Channa Mereya',
-      'Ilahi',
-      'Tum Hi Ho',
-    ]);
-  });
+describe(inBoth('GET /api/songs'), () => {
+  it(
+    said(
+      'lists every song, newest first, when no mood is asked',
+      'koi mood na maanga jaaye toh har song list karta hai, newest first',
+    ),
+    async () => {
+      await threeSongs();
+      const res = await send(request(app()).get('/api/songs'), 'GET /api/songs');
+      expect(
+        res.status,
+        said(
+          `GET /api/songs answered ${res.status} ${JSON.stringify(res.body)}.`,
+          `GET /api/songs ka jawab ${res.status} ${JSON.stringify(res.body)} aaya.`,
+        ),
+      ).toBe(200);
+      const titles = titlesOf(res);
+      expect(
+        titles.length,
+        aboutMistake(
+          said(
+            `GET /api/songs listed ${titles.length} songs, and 3 are saved. Without ?mood= in the URL, req.query.mood ` +
+              'is undefined, and Song.find({ mood: undefined }) looks for songs without a mood: there are none. Filter ' +
+              'only when a mood is asked: const filter = mood ? { mood } : {};',
+            `GET /api/songs ne ${titles.length} songs list kiye, jabki 3 saved hain. URL mein ?mood= na ho toh ` +
+              'req.query.mood undefined hota hai, aur Song.find({ mood: undefined }) bina mood wale songs dhoondhta ' +
+              'hai: aisa koi song hai hi nahi. Filter tabhi kijiye jab mood maanga jaaye: const filter = mood ? { mood } : {};',
+          ),
+          'Song.find({ mood: req.query.mood })',
+        ),
+      ).toBe(3);
+      expect(
+        titles,
+        said(
+          'Newest first: sort the songs with .sort({ createdAt: -1 }).',
+          'Newest first: songs ko .sort({ createdAt: -1 }) se sort kijiye.',
+        ),
+      ).toEqual(['Channa Mereya', 'Ilahi', 'Tum Hi Ho']);
+    },
+  );
 
-  it('lists only the songs of the mood asked, with ?mood=sad', async () => {
-    await threeSongs();
-    const res = await send(request(app()).get('/api/songs?mood=sad'), 'GET /api/songs?mood=sad');
-    expect(res.status, `GET /api/songs?mood=sad answered ${res.status} ${JSON.stringify(res.body)}.`).toBe(200);
-    expect(titlesOf(res), 'Only the two sad songs, newest first: find the songs whose mood is req.query.mood.').toEqual(
-      ['Channa Mereya', 'Tum Hi Ho'],
-    );
-  });
+  it(
+    said(
+      'lists only the songs of the mood asked, with ?mood=sad',
+      '?mood=sad ke saath sirf maange gaye mood ke songs list karta hai',
+    ),
+    async () => {
+      await threeSongs();
+      const res = await send(request(app()).get('/api/songs?mood=sad'), 'GET /api/songs?mood=sad');
+      expect(
+        res.status,
+        said(
+          `GET /api/songs?mood=sad answered ${res.status} ${JSON.stringify(res.body)}.`,
+          `GET /api/songs?mood=sad ka jawab ${res.status} ${JSON.stringify(res.body)} aaya.`,
+        ),
+      ).toBe(200);
+      expect(
+        titlesOf(res),
+        said(
+          'Only the two sad songs, newest first: find the songs whose mood is req.query.mood.',
+          'Sirf do sad songs, newest first: woh songs dhoondhiye jinka mood req.query.mood hai.',
+        ),
+      ).toEqual(['Channa Mereya', 'Tum Hi Ho']);
+    },
+  );
 });
 
-describe('GET /api/songs/:id', () => {
-  it('answers the song; 404 for an id no song has, 400 for a malformed id', async () => {
-    const [first] = await threeSongs();
-    const found = await send(request(app()).get(`/api/songs/${first._id}`), 'GET /api/songs/:id');
-    expect(found.status, `GET /api/songs/${first._id} answered ${found.status} ${JSON.stringify(found.body)}.`).toBe(
-      200,
-    );
-    expect(found.body?.song?.title, 'The answer should be { ok: true, song }.').toBe(first.title);
-    const missing = await send(request(app()).get(`/api/songs/${'0'.repeat(24)}`), 'GET /api/songs/:id');
-    expect(missing.status, 'An id no song has should answer 404.').toBe(404);
-    const malformed = await send(request(app()).get('/api/songs/not-an-id'), 'GET /api/songs/not-an-id');
-    expect(malformed.status, 'A malformed id should answer 400 (check it with mongoose.isObjectIdOrHexString).').toBe(
-      400,
-    );
-  });
+describe(inBoth('GET /api/songs/:id'), () => {
+  it(
+    said(
+      'answers the song; 404 for an id no song has, 400 for a malformed id',
+      'song answer karta hai; jis id ka koi song nahi uske liye 404, tooti id ke liye 400',
+    ),
+    async () => {
+      const [first] = await threeSongs();
+      const found = await send(request(app()).get(`/api/songs/${first._id}`), 'GET /api/songs/:id');
+      expect(
+        found.status,
+        said(
+          `GET /api/songs/${first._id} answered ${found.status} ${JSON.stringify(found.body)}.`,
+          `GET /api/songs/${first._id} ka jawab ${found.status} ${JSON.stringify(found.body)} aaya.`,
+        ),
+      ).toBe(200);
+      expect(
+        found.body?.song?.title,
+        said('The answer should be { ok: true, song }.', 'Jawab { ok: true, song } hona chahiye.'),
+      ).toBe(first.title);
+      const missing = await send(request(app()).get(`/api/songs/${'0'.repeat(24)}`), 'GET /api/songs/:id');
+      expect(
+        missing.status,
+        said('An id no song has should answer 404.', 'Jis id ka koi song nahi hai, uska jawab 404 hona chahiye.'),
+      ).toBe(404);
+      const malformed = await send(request(app()).get('/api/songs/not-an-id'), 'GET /api/songs/not-an-id');
+      expect(
+        malformed.status,
+        said(
+          'A malformed id should answer 400 (check it with mongoose.isObjectIdOrHexString).',
+          'Tooti id ka jawab 400 hona chahiye (use mongoose.isObjectIdOrHexString se check kijiye).',
+        ),
+      ).toBe(400);
+    },
+  );
 });
 
 const DELETE_NEVER_SETTLED = aboutMistake(
-  "Your deleteFile() promise never settled, though the storage had answered: call resolve() in the SDK's " +
-    'callback when there is no error, and reject(error) when there is one. Until then, await deleteFile() waits forever.',
+  said(
+    "Your deleteFile() promise never settled, though the storage had answered: call resolve() in the SDK's " +
+      'callback when there is no error, and reject(error) when there is one. Until then, await deleteFile() waits forever.',
+    'Storage jawab de chuka tha, phir bhi aapka deleteFile() promise kabhi settle nahi hua: SDK ke callback mein ' +
+      'error na ho toh resolve() call kijiye, aur error ho toh reject(error). Tab tak await deleteFile() hamesha ' +
+      'wait karta rahega.',
+  ),
   'A deleteFile() that never settles',
 );
 
@@ -353,76 +616,148 @@ function callDeleteFile(fileId: string): Promise<unknown> {
   const returned: unknown = lesson.exercise.deleteFile(fileId);
   if (typeof (returned as PromiseLike<unknown> | undefined)?.then !== 'function') {
     expect.fail(
-      `deleteFile() gave back ${String(returned)}, not a Promise: return new Promise((resolve, reject) => { … }), ` +
-        'and settle it inside the callback of imagekit.deleteFile(fileId, (error) => { … }).',
+      said(
+        `deleteFile() gave back ${String(returned)}, not a Promise: return new Promise((resolve, reject) => { … }), ` +
+          'and settle it inside the callback of imagekit.deleteFile(fileId, (error) => { … }).',
+        `deleteFile() ne ${String(returned)} diya, Promise nahi: return new Promise((resolve, reject) => { … }) ` +
+          'likhiye, aur use imagekit.deleteFile(fileId, (error) => { … }) ke callback ke andar settle kijiye.',
+      ),
     );
   }
   return Promise.resolve(returned);
 }
 
-describe('deleteFile(fileId)', () => {
-  it('resolves once the storage has removed the file: its URL answers 404 afterwards', async () => {
-    const { fileId, url } = await storedFile();
-    const outcome = await settleWithin(
-      callDeleteFile(fileId).then(
-        () => 'resolved',
-        (error: unknown) => `rejected with ${JSON.stringify((error as Error)?.message ?? error)}`,
-      ),
-      PATIENCE_MS,
-      DELETE_NEVER_SETTLED,
-    );
-    expect(
-      outcome,
-      `This delete should succeed, and your deleteFile() ${outcome}. Call imagekit.deleteFile(fileId, …) in a new ` +
-        'Promise: resolve() in its callback, and reject(error) only when the callback gets an error.',
-    ).toBe('resolved');
-    if (local()) expect((await fetch(url)).status, `${url} still serves the file after deleteFile().`).toBe(404);
-  });
+describe(inBoth('deleteFile(fileId)'), () => {
+  it(
+    said(
+      'resolves once the storage has removed the file: its URL answers 404 afterwards',
+      'storage se file hat jaane ke baad resolve hota hai: uske baad file ka URL 404 answer karta hai',
+    ),
+    async () => {
+      const { fileId, url } = await storedFile();
+      const outcome = await settleWithin(
+        callDeleteFile(fileId).then(
+          () => 'resolved',
+          (error: unknown) => `rejected with ${JSON.stringify((error as Error)?.message ?? error)}`,
+        ),
+        PATIENCE_MS,
+        DELETE_NEVER_SETTLED,
+      );
+      expect(
+        outcome,
+        said(
+          `This delete should succeed, and your deleteFile() ${outcome}. Call imagekit.deleteFile(fileId, …) in a new ` +
+            'Promise: resolve() in its callback, and reject(error) only when the callback gets an error.',
+          `Yeh delete successful hona chahiye, lekin aapka deleteFile() ${outcome.replace(/^rejected with /, '')} ke ` +
+            'saath reject ho gaya. imagekit.deleteFile(fileId, …) ko ek naye Promise mein call kijiye: uske callback ' +
+            'mein resolve(), aur reject(error) sirf tab jab callback ko error mile.',
+        ),
+      ).toBe('resolved');
+      if (local())
+        expect(
+          (await fetch(url)).status,
+          said(
+            `${url} still serves the file after deleteFile().`,
+            `deleteFile() ke baad bhi ${url} file serve kar raha hai.`,
+          ),
+        ).toBe(404);
+    },
+  );
 
-  it("rejects with the storage's error for a fileId it does not know", async () => {
-    const outcome = await settleWithin(
-      callDeleteFile('0123456789abcdef01234567').then(
-        () => undefined,
-        (error: unknown) => error as { message?: string },
-      ),
-      PATIENCE_MS,
-      DELETE_NEVER_SETTLED,
-    );
-    expect(
-      outcome?.message,
-      "This delete fails: your promise should reject with the error the SDK's callback gets, reject(error).",
-    ).toBe('The requested file does not exist.');
-  });
+  it(
+    said(
+      "rejects with the storage's error for a fileId it does not know",
+      'jis fileId ko storage nahi jaanta, uske liye storage ke error ke saath reject hota hai',
+    ),
+    async () => {
+      const outcome = await settleWithin(
+        callDeleteFile('0123456789abcdef01234567').then(
+          () => undefined,
+          (error: unknown) => error as { message?: string },
+        ),
+        PATIENCE_MS,
+        DELETE_NEVER_SETTLED,
+      );
+      expect(
+        outcome?.message,
+        said(
+          "This delete fails: your promise should reject with the error the SDK's callback gets, reject(error).",
+          'Yeh delete fail hota hai: aapka promise usi error ke saath reject hona chahiye jo SDK ke callback ko milta ' +
+            'hai, reject(error).',
+        ),
+      ).toBe('The requested file does not exist.');
+    },
+  );
 });
 
-describe('DELETE /api/songs/:id', () => {
-  it('deletes the song and its file: gone from the database, and its URL answers 404', async () => {
-    const song = await uploadSong({ title: `Agar Tum Saath Ho ${tag()}`, artist: 'Arijit Singh', mood: 'sad' });
-    const res = await send(request(app()).delete(`/api/songs/${song._id}`), 'DELETE /api/songs/:id');
-    expect(res.status, `DELETE /api/songs/${song._id} answered ${res.status} ${JSON.stringify(res.body)}.`).toBe(200);
-    expect(res.body?.song?.title, 'Answer { ok: true, song } with the song you deleted.').toBe(song.title);
-    expect(
-      await songs().countDocuments({ _id: new mongoose.Types.ObjectId(song._id) }),
-      'The song is still in the database.',
-    ).toBe(0);
-    if (!local()) return; // a real CDN may keep serving a deleted file for a while
-    const after = await fetch(song.audio);
-    expect(
-      after.status,
-      aboutMistake(
-        `The song is gone, but its file is still in storage: ${song.audio} still answers ${after.status}, and ` +
-          'nothing points to it any more. Delete the file too, before the song: await deleteFile(song.fileId).',
-        'Deleting only the song',
-      ),
-    ).toBe(404);
-  });
+describe(inBoth('DELETE /api/songs/:id'), () => {
+  it(
+    said(
+      'deletes the song and its file: gone from the database, and its URL answers 404',
+      'song aur uski file dono delete karta hai: database se hat jaata hai, aur uska URL 404 answer karta hai',
+    ),
+    async () => {
+      const song = await uploadSong({ title: `Agar Tum Saath Ho ${tag()}`, artist: 'Arijit Singh', mood: 'sad' });
+      const res = await send(request(app()).delete(`/api/songs/${song._id}`), 'DELETE /api/songs/:id');
+      expect(
+        res.status,
+        said(
+          `DELETE /api/songs/${song._id} answered ${res.status} ${JSON.stringify(res.body)}.`,
+          `DELETE /api/songs/${song._id} ka jawab ${res.status} ${JSON.stringify(res.body)} aaya.`,
+        ),
+      ).toBe(200);
+      expect(
+        res.body?.song?.title,
+        said(
+          'Answer { ok: true, song } with the song you deleted.',
+          'Delete kiye gaye song ke saath { ok: true, song } answer kijiye.',
+        ),
+      ).toBe(song.title);
+      expect(
+        await songs().countDocuments({ _id: new mongoose.Types.ObjectId(song._id) }),
+        said('The song is still in the database.', 'Song abhi bhi database mein hai.'),
+      ).toBe(0);
+      if (!local()) return; // a real CDN may keep serving a deleted file for a while
+      const after = await fetch(song.audio);
+      expect(
+        after.status,
+        aboutMistake(
+          said(
+            `The song is gone, but its file is still in storage: ${song.audio} still answers ${after.status}, and ` +
+              'nothing points to it any more. Delete the file too, before the song: await deleteFile(song.fileId).',
+            `Song chala gaya, lekin uski file abhi bhi storage mein hai: ${song.audio} abhi bhi ${after.status} answer ` +
+              'karta hai, aur ab koi use point nahi karta. Song se pehle file bhi delete kijiye: await deleteFile(song.fileId).',
+          ),
+          'Deleting only the song',
+        ),
+      ).toBe(404);
+    },
+  );
 
-  it('answers 404 for an id no song has, and 400 for a malformed id', async () => {
-    const missing = await send(request(app()).delete(`/api/songs/${'0'.repeat(24)}`), 'DELETE /api/songs/:id');
-    expect(missing.status, `An id no song has answered ${missing.status} ${JSON.stringify(missing.body)}.`).toBe(404);
-    const malformed = await send(request(app()).delete('/api/songs/not-an-id'), 'DELETE /api/songs/not-an-id');
-    expect(malformed.status, `A malformed id answered ${malformed.status}, not 400.`).toBe(400);
-  });
+  it(
+    said(
+      'answers 404 for an id no song has, and 400 for a malformed id',
+      'jis id ka koi song nahi uske liye 404, aur tooti id ke liye 400 answer karta hai',
+    ),
+    async () => {
+      const missing = await send(request(app()).delete(`/api/songs/${'0'.repeat(24)}`), 'DELETE /api/songs/:id');
+      expect(
+        missing.status,
+        said(
+          `An id no song has answered ${missing.status} ${JSON.stringify(missing.body)}.`,
+          `Jis id ka koi song nahi hai, uska jawab ${missing.status} ${JSON.stringify(missing.body)} aaya.`,
+        ),
+      ).toBe(404);
+      const malformed = await send(request(app()).delete('/api/songs/not-an-id'), 'DELETE /api/songs/not-an-id');
+      expect(
+        malformed.status,
+        said(
+          `A malformed id answered ${malformed.status}, not 400.`,
+          `Tooti id ka jawab ${malformed.status} aaya, 400 nahi.`,
+        ),
+      ).toBe(400);
+    },
+  );
 });
 
 /** The few members of an <audio> element the test reads (this project's types know no DOM). */
@@ -433,7 +768,7 @@ interface AudioInPage {
   addEventListener(type: 'loadedmetadata' | 'error', listener: () => void): void;
 }
 
-describe('the page, in a browser', () => {
+describe(said('the page, in a browser', 'page, browser mein'), () => {
   let skipReason: string | undefined;
   let launched: LaunchedBrowser | undefined;
   let server: Server | undefined;
@@ -447,13 +782,17 @@ describe('the page, in a browser', () => {
 
   beforeAll(async () => {
     if (failedSoFar > 0) {
-      skipReason = 'the browser checks run once every check above passes: the page calls the same API';
+      skipReason = said(
+        'the browser checks run once every check above passes: the page calls the same API',
+        'browser checks tabhi chalte hain jab upar ke saare checks pass ho jaayein: page wahi API call karta hai',
+      );
       return;
     }
     try {
       launched = await launchBrowser();
     } catch (error) {
-      skipReason = (error as Error).message;
+      const why = (error as Error).message;
+      skipReason = said(why, `Browser start nahi ho saka: ${why}`);
       return;
     }
     await songs().deleteMany({});
@@ -498,82 +837,168 @@ describe('the page, in a browser', () => {
         .allTextContents()
         .catch(() => []);
       const says = shown.filter(Boolean).join(' ');
-      throw new NeverSettled(says ? `${explanation} The page says: "${says}"` : explanation);
+      // Each half of the explanation gets its own language's lead; the page's own words stay as it shows them.
+      throw new NeverSettled(
+        says ? `${explanation}${said(` The page says: "${says}"`, ` Page par likha hai: "${says}"`)}` : explanation,
+      );
     }
   }
 
-  it('lists the songs, and uploads a new one through the form: it shows at the top of the list', async (context) => {
-    if (skipReason) context.skip(skipReason);
-    await inPage(item('Kesariya').waitFor(), 'The page never listed the songs.');
-    await page.fill('input[name="title"]', formSong.title);
-    await page.fill('input[name="artist"]', formSong.artist);
-    await page.selectOption('select[name="mood"]', formSong.mood);
-    await page.setInputFiles('input[name="audio"]', {
-      name: 'ilahi.wav',
-      mimeType: 'audio/wav',
-      buffer: toneWav(formSong.seconds, 392),
-    });
-    await page.click('button[type="submit"]');
-    await inPage(item(formSong.title).waitFor(), 'The uploaded song never showed in the list.');
-    expect(await page.locator('#songs li strong').allTextContents(), 'Newest first: the new song on top.').toEqual([
-      'Ilahi',
-      'Kesariya',
-      'Tum Hi Ho',
-    ]);
-    const saved = await songs().findOne({ title: formSong.title });
-    expect(saved, 'The song uploaded through the form is not in the database.').not.toBe(null);
-    formSongUrl = saved!.audio;
-  });
+  it(
+    said(
+      'lists the songs, and uploads a new one through the form: it shows at the top of the list',
+      'songs list karta hai, aur form se naya song upload karta hai: woh list mein sabse upar dikhta hai',
+    ),
+    async (context) => {
+      if (skipReason) context.skip(skipReason);
+      await inPage(
+        item('Kesariya').waitFor(),
+        said('The page never listed the songs.', 'Page ne songs kabhi list hi nahi kiye.'),
+      );
+      await page.fill('input[name="title"]', formSong.title);
+      await page.fill('input[name="artist"]', formSong.artist);
+      await page.selectOption('select[name="mood"]', formSong.mood);
+      await page.setInputFiles('input[name="audio"]', {
+        name: 'ilahi.wav',
+        mimeType: 'audio/wav',
+        buffer: toneWav(formSong.seconds, 392),
+      });
+      await page.click('button[type="submit"]');
+      await inPage(
+        item(formSong.title).waitFor(),
+        said('The uploaded song never showed in the list.', 'Upload kiya gaya song list mein kabhi dikha hi nahi.'),
+      );
+      expect(
+        await page.locator('#songs li strong').allTextContents(),
+        said('Newest first: the new song on top.', 'Newest first: naya song sabse upar.'),
+      ).toEqual(['Ilahi', 'Kesariya', 'Tum Hi Ho']);
+      const saved = await songs().findOne({ title: formSong.title });
+      expect(
+        saved,
+        said(
+          'The song uploaded through the form is not in the database.',
+          'Form se upload kiya gaya song database mein nahi hai.',
+        ),
+      ).not.toBe(null);
+      formSongUrl = saved!.audio;
+    },
+  );
 
-  it("plays from storage: each <audio> loads its file's metadata, with the right duration", async (context) => {
-    if (skipReason) context.skip(skipReason);
-    const audio = item(formSong.title).locator('audio');
-    expect(await audio.getAttribute('src'), 'The player should play the URL the storage gave.').toBe(formSongUrl);
-    const durations: number[] = [];
-    for (const player of await page.locator('#songs audio').all())
-      durations.push(await inPage(durationOf(player), 'An <audio> never loaded its metadata from the storage URL.'));
-    // The browser read each WAV's header from storage, with the right content type: its duration is the one uploaded.
-    const uploaded = [formSong, ...seeded.toReversed()].map((song) => song.seconds);
-    for (const [i, duration] of durations.entries())
-      expect(duration, 'A player shows another duration.').toBeCloseTo(uploaded[i], 2);
-    if (local())
-      expect(storage.rangesServed, 'The players fetched their files in byte ranges (206).').toBeGreaterThan(0);
-    // Every player ready: the picture the README shows (PLAYGROUND_SCREENSHOT names its file).
-    const screenshot = process.env.PLAYGROUND_SCREENSHOT;
-    if (screenshot) {
-      await mkdir(path.dirname(path.resolve(screenshot)), { recursive: true });
-      await page.screenshot({ path: path.resolve(screenshot), fullPage: true });
-    }
-  });
+  it(
+    said(
+      "plays from storage: each <audio> loads its file's metadata, with the right duration",
+      'storage se play karta hai: har <audio> apni file ka metadata load karta hai, sahi duration ke saath',
+    ),
+    async (context) => {
+      if (skipReason) context.skip(skipReason);
+      const audio = item(formSong.title).locator('audio');
+      expect(
+        await audio.getAttribute('src'),
+        said(
+          'The player should play the URL the storage gave.',
+          'Player ko wahi URL play karna chahiye jo storage ne diya.',
+        ),
+      ).toBe(formSongUrl);
+      const durations: number[] = [];
+      for (const player of await page.locator('#songs audio').all())
+        durations.push(
+          await inPage(
+            durationOf(player),
+            said(
+              'An <audio> never loaded its metadata from the storage URL.',
+              'Ek <audio> ne storage URL se apna metadata kabhi load nahi kiya.',
+            ),
+          ),
+        );
+      // The browser read each WAV's header from storage, with the right content type: its duration is the one uploaded.
+      const uploaded = [formSong, ...seeded.toReversed()].map((song) => song.seconds);
+      for (const [i, duration] of durations.entries())
+        expect(
+          duration,
+          said('A player shows another duration.', 'Ek player alag duration dikha raha hai.'),
+        ).toBeCloseTo(uploaded[i], 2);
+      if (local())
+        expect(
+          storage.rangesServed,
+          said(
+            'The players fetched their files in byte ranges (206).',
+            'Players ko apni files byte ranges (206) mein fetch karni chahiye thi.',
+          ),
+        ).toBeGreaterThan(0);
+      // Every player ready: the picture the README shows (PLAYGROUND_SCREENSHOT names its file).
+      const screenshot = process.env.PLAYGROUND_SCREENSHOT;
+      if (screenshot) {
+        await mkdir(path.dirname(path.resolve(screenshot)), { recursive: true });
+        await page.screenshot({ path: path.resolve(screenshot), fullPage: true });
+      }
+    },
+  );
 
-  it('filters by mood: "sad" shows only the sad song, "all" every song again', async (context) => {
-    if (skipReason) context.skip(skipReason);
-    await page.click('#moods button[data-mood="sad"]');
-    await inPage(item('Kesariya').waitFor({ state: 'detached' }), 'The list never left out the other moods.');
-    expect(await page.locator('#songs li strong').allTextContents()).toEqual(['Tum Hi Ho']);
-    await page.click('#moods button[data-mood=""]');
-    await inPage(item('Kesariya').waitFor(), '"all" never showed every song again.');
-    expect(await page.locator('#songs li').count()).toBe(3);
-  });
+  it(
+    said(
+      'filters by mood: "sad" shows only the sad song, "all" every song again',
+      'mood se filter karta hai: "sad" sirf sad song dikhata hai, "all" phir se saare songs',
+    ),
+    async (context) => {
+      if (skipReason) context.skip(skipReason);
+      await page.click('#moods button[data-mood="sad"]');
+      await inPage(
+        item('Kesariya').waitFor({ state: 'detached' }),
+        said('The list never left out the other moods.', 'List ne doosre moods ke songs kabhi hataaye hi nahi.'),
+      );
+      expect(await page.locator('#songs li strong').allTextContents()).toEqual(['Tum Hi Ho']);
+      await page.click('#moods button[data-mood=""]');
+      await inPage(
+        item('Kesariya').waitFor(),
+        said('"all" never showed every song again.', '"all" ne saare songs phir se kabhi nahi dikhaye.'),
+      );
+      expect(await page.locator('#songs li').count()).toBe(3);
+    },
+  );
 
-  it('deletes a song: it leaves the list, the database and the storage', async (context) => {
-    if (skipReason) context.skip(skipReason);
-    await page.click(`button[aria-label="Delete ${formSong.title}"]`);
-    await inPage(item(formSong.title).waitFor({ state: 'detached' }), `The deleted song never left the list.`);
-    expect(await page.locator('#songs li').count()).toBe(2);
-    expect(await songs().countDocuments({ title: formSong.title }), 'The song is still in the database.').toBe(0);
-    if (local()) expect((await fetch(formSongUrl)).status, 'Its file is still in storage.').toBe(404);
-    // The page (given) says what happened, and keeps the keyboard's place: the next song's delete button.
-    expect(await page.locator('#list-status').textContent()).toContain(`Deleted "${formSong.title}".`);
-    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Delete Kesariya');
-  });
+  it(
+    said(
+      'deletes a song: it leaves the list, the database and the storage',
+      'song delete karta hai: woh list, database aur storage teeno se hat jaata hai',
+    ),
+    async (context) => {
+      if (skipReason) context.skip(skipReason);
+      await page.click(`button[aria-label="Delete ${formSong.title}"]`);
+      await inPage(
+        item(formSong.title).waitFor({ state: 'detached' }),
+        said('The deleted song never left the list.', 'Delete kiya gaya song list se kabhi hata hi nahi.'),
+      );
+      expect(await page.locator('#songs li').count()).toBe(2);
+      expect(
+        await songs().countDocuments({ title: formSong.title }),
+        said('The song is still in the database.', 'Song abhi bhi database mein hai.'),
+      ).toBe(0);
+      if (local())
+        expect(
+          (await fetch(formSongUrl)).status,
+          said('Its file is still in storage.', 'Uski file abhi bhi storage mein hai.'),
+        ).toBe(404);
+      // The page (given) says what happened, and keeps the keyboard's place: the next song's delete button.
+      expect(await page.locator('#list-status').textContent()).toContain(`Deleted "${formSong.title}".`);
+      expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Delete Kesariya');
+    },
+  );
 
-  it('fits a phone: at 375 and 320 px wide nothing needs scrolling sideways', async (context) => {
-    if (skipReason) context.skip(skipReason);
-    for (const width of [375, 320]) {
-      await page.setViewportSize({ width, height: 667 });
-      const wide = await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth);
-      expect(wide, `At ${width} px the page is ${wide} px wide.`).toBeLessThanOrEqual(width);
-    }
-  });
+  it(
+    said(
+      'fits a phone: at 375 and 320 px wide nothing needs scrolling sideways',
+      'phone par fit hota hai: 375 aur 320 px width par kuch bhi side mein scroll nahi karna padta',
+    ),
+    async (context) => {
+      if (skipReason) context.skip(skipReason);
+      for (const width of [375, 320]) {
+        await page.setViewportSize({ width, height: 667 });
+        const wide = await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+        expect(
+          wide,
+          said(`At ${width} px the page is ${wide} px wide.`, `${width} px par page ${wide} px chauda hai.`),
+        ).toBeLessThanOrEqual(width);
+      }
+    },
+  );
 });
