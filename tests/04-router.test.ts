@@ -325,7 +325,7 @@ describe(inBoth('POST /api/songs'), () => {
         saved?.mood,
         said(
           'The song was not saved through the Song model (no default mood): use Song.create(req.body).',
-          'Song, Song model ke through save nahi hua (default mood nahi hai): Song.create(req.body) use kijiye.',
+          'Song ko Song model ke through save nahi kiya gaya (uska default mood nahi hai): Song.create(req.body) use kijiye.',
         ),
       ).toBe('calm');
     },

@@ -522,7 +522,7 @@ describe(inBoth('POST /api/songs/batch'), () => {
             'The storage never had two uploads running at the same time: the files went one after another ' +
               '(an await inside a for...of loop waits for each upload before starting the next). ' +
               'Start them all with files.map(...) and wait for all of them with await Promise.all(...).',
-            'Storage pe kabhi bhi do uploads ek saath nahi chale: files ek ke baad ek gayi ' +
+            'Storage pe kabhi bhi do uploads ek saath nahi chale: files ek ke baad ek gayin ' +
               '(for...of loop ke andar await agla upload start karne se pehle har upload ka wait karta hai). ' +
               'Sabko files.map(...) se start kijiye aur sabka wait await Promise.all(...) se kijiye.',
           ),
