@@ -116,7 +116,7 @@ function groupedByReason(
     const reason = test.failure && reasonOf(test.failure, language);
     // Grouped by the English words every check has: the same groups in every language.
     const english = test.failure && reasonOf(test.failure, 'en');
-    const noRoute = english ? noRouteReason(english, words) : undefined;
+    const noRoute = english ? noRouteReason(english, reason ?? english, words) : undefined;
     const key = noRoute?.key ?? english;
     const same = groups.find((group) => group.key === key);
     if (same && key !== undefined) {
@@ -127,12 +127,22 @@ function groupedByReason(
   return groups.map(({ tests, reason }) => ({ tests, reason }));
 }
 
-/** When the app had no route for a check's request: what such checks share, and that said for all of them. */
-function noRouteReason(reason: string, words: ExplainWords): { key: string; said: string } | undefined {
-  const answer = /\b404 (\{"[^{}]*\})/.exec(reason)?.[0];
+/** The advice after "… reached no route (the app's own 404), where it should answer 200.", in either language. */
+const noRouteAdvice = /\([^()]*\b404\)[^.]*\. (.+)$/;
+
+/**
+ * When the app had no route for a check's request: what such checks share (found in the English
+ * reason), and that said for all of them in the learner's language (`reason`).
+ */
+function noRouteReason(
+  english: string,
+  reason: string,
+  words: ExplainWords,
+): { key: string; said: string } | undefined {
+  const answer = /\b404 (\{"[^{}]*\})/.exec(english)?.[0];
   if (answer) return { key: answer, said: words.sameNotFound(answer) };
-  const advice = /reached no route \(the app's own 404\)[^.]*\. (.+)$/.exec(reason)?.[1];
-  return advice ? { key: advice, said: words.sameNoRoute(advice) } : undefined;
+  const advice = english.includes('reached no route') ? noRouteAdvice.exec(english)?.[1] : undefined;
+  return advice ? { key: advice, said: words.sameNoRoute(noRouteAdvice.exec(reason)?.[1] ?? advice) } : undefined;
 }
 
 function explainFailure(failure: FailureDetail | undefined, context: Context): string[] {

@@ -6,12 +6,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 
-/**
- * Test files whose sentences are still English only, as the lessons left to do: their checks
- * speak English in a Hinglish verdict. Remove a lesson once its test file says everything twice.
- */
-export const lessonsNotYetInHinglish: readonly string[] = ['04-router', '06-await-pitfalls'];
-
 const builders = new Set(['said', 'inBoth']);
 // aboutMistake(sentence, bullet) names a "Common mistakes" bullet beside a sentence: the sentence is what is said.
 const wrappers = new Set(['aboutMistake']);
@@ -115,16 +109,12 @@ export function unsaidSentences(source: string, fileName: string): string[] {
   return problems;
 }
 
-/** What a lesson's test file says in English only, one sentence each; empty when nothing (or when still to do). */
+/** What a lesson's test file says in English only, one sentence each; empty when nothing. */
 export async function sentenceProblems(root: string, slug: string): Promise<string[]> {
   const file = path.join(root, 'tests', `${slug}.test.ts`);
   const source = await readFile(file, 'utf8').catch(() => undefined);
   if (source === undefined) return [];
   const unsaid = unsaidSentences(source, file);
-  if (lessonsNotYetInHinglish.includes(slug))
-    return unsaid.length
-      ? []
-      : [`tests/${slug}.test.ts says everything in both languages: remove it from lessonsNotYetInHinglish`];
   return unsaid.map(
     (problem) =>
       `tests/${slug}.test.ts, ${problem}: build it with said(english, hinglish) or inBoth(words) (tests/support/said.ts)`,

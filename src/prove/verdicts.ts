@@ -3,7 +3,6 @@ import { lessonWordsFor } from '../check/common-mistakes.ts';
 import { explainWords } from '../check/explain-words.ts';
 import { explainCheck, hasHinglish, inLanguage, type CheckResult, type TestOutcome } from '../check/index.ts';
 import type { KnownMistake, LessonEntry } from '../lessons/catalog.ts';
-import { lessonsNotYetInHinglish } from './anatomy-sentences.ts';
 import type { ProofVariant } from './proof-plan.ts';
 
 interface Verdict {
@@ -76,7 +75,7 @@ function bulletProblem(mistake: KnownMistake, result: CheckResult, lesson: Lesso
 /** Does the result keep the variant's promise? */
 export function judge(variant: ProofVariant, result: CheckResult): Verdict {
   const verdict = kept(variant, result);
-  const unsaid = verdict.ok && !lessonsNotYetInHinglish.includes(variant.lesson.slug) ? englishOnly(result) : undefined;
+  const unsaid = verdict.ok ? englishOnly(result) : undefined;
   return unsaid === undefined
     ? verdict
     : { ok: false, why: `${verdict.why}, but a check says "${unsaid.slice(0, 160)}" in English only` };

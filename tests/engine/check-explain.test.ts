@@ -117,6 +117,30 @@ describe('explainCheck', () => {
     expect(hinglish).toContain(`kisi ko bhi route nahi mila (app ka apna 404). ${advice}`);
   });
 
+  it('says the advice of checks that reached no route in Hinglish when the learner reads Hinglish', () => {
+    const advice = {
+      english: "No route answered: write songRoutes.get('/') in routes/songs.routes.ts.",
+      hinglish: "Kisi route ne answer nahi diya: routes/songs.routes.ts mein songRoutes.get('/') likhiye.",
+    };
+    const noRoute = (title: string, request: string, status: number) =>
+      failedTest(
+        title,
+        said(
+          `${request} reached no route (the app's own 404), where it should answer ${status}. ${advice.english}`,
+          `${request} kisi route tak pahuncha hi nahi (app ka apna 404), jabki use ${status} answer karna chahiye tha. ${advice.hinglish}`,
+        ),
+      );
+    const tests = [
+      noRoute('lists songs', 'GET /api/songs', 200),
+      noRoute('finds one', 'GET /api/songs/1', 200),
+      noRoute('saves one', 'POST /api/songs', 201),
+    ];
+    const hinglish = explainCheck(result({ tests }), undefined, 'command line', 'hinglish');
+    expect(hinglish).toContain(`kisi ko bhi route nahi mila (app ka apna 404). ${advice.hinglish}`);
+    expect(hinglish).not.toContain(advice.english);
+    expect(explainCheck(result({ tests }))).toContain(`each reached no route (the app's own 404). ${advice.english}`);
+  });
+
   it("says where an exercise file went missing in the learner's language, and the way back where they read it", () => {
     const lesson = findLesson('02');
     if (!lesson) throw new Error('lesson 02 is in the manifest');
