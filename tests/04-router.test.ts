@@ -8,19 +8,13 @@ import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise } from '../lessons/04-router/app.ts';
-import { inBoth, said } from './support/said.ts';
+import { inBoth, named, said, type Twice } from './support/said.ts';
 
 const lesson = useLesson<Exercise>('04-router');
 const songs = () => mongoose.connection.collection('songs');
 const app = () => createApp(lesson.exercise);
 
 /** A request's name in both languages, to be joined into a sentence. */
-interface Twice {
-  english: string;
-  hinglish: string;
-}
-/** A request named the same in both languages: `GET /api/songs`. */
-const named = (call: string): Twice => ({ english: call, hinglish: call });
 
 beforeEach(async () => {
   await songs().deleteMany({});

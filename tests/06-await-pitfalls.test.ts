@@ -11,7 +11,7 @@ import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise } from '../lessons/06-await-pitfalls/app.ts';
 import { plannedRefusal } from './support/planned-refusal.ts';
-import { inBoth, said } from './support/said.ts';
+import { inBoth, named, said, type Twice } from './support/said.ts';
 
 const lesson = useLesson<Exercise>('06-await-pitfalls');
 const songs = () => mongoose.connection.collection('songs');
@@ -19,12 +19,6 @@ const app = () => createApp(lesson.exercise);
 const local = () => lesson.storage.kind === 'local';
 
 /** A part of a sentence in both languages, to be joined into a whole one. */
-interface Twice {
-  english: string;
-  hinglish: string;
-}
-/** A request named the same in both languages: `POST /api/songs`. */
-const named = (call: string): Twice => ({ english: call, hinglish: call });
 const postSongs = named('POST /api/songs');
 const postBatchRequest = named('POST /api/songs/batch');
 const withFailingUpload = (call: string): Twice => ({

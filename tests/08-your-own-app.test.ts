@@ -18,7 +18,7 @@ import { plannedRefusal } from './support/planned-refusal.ts';
 import { watchStorageTraffic } from './support/storage-traffic.ts';
 import { toneWav } from './support/tone-wav.ts';
 import { useLesson } from './support/use-lesson.ts';
-import { said } from './support/said.ts';
+import { said, type Twice } from './support/said.ts';
 import { freePort } from '../src/processes/free-port.ts';
 
 const lesson = useLesson<undefined>('08-your-own-app');
@@ -39,10 +39,6 @@ let port = 0;
 let app: OwnServer | undefined;
 let held: HeldDatabase | undefined;
 /** A sentence still to be joined to others, in both languages. */
-interface Twice {
-  english: string;
-  hinglish: string;
-}
 /** Why the app is not running for the checks below, in words; undefined while it runs. */
 let notRunning: Twice | undefined;
 /** Whether it listened while its database connection was still held back; undefined when not known. */

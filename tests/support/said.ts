@@ -16,3 +16,12 @@ export function said(english: string, hinglish: string): string {
 export function inBoth(words: string): string {
   return bothLanguages(words, '');
 }
+
+/** A part of a sentence, in both languages, for sentences built from parts (a request's name, a reason). */
+export interface Twice {
+  english: string;
+  hinglish: string;
+}
+
+/** A part that reads the same in both languages: `GET /api/songs`. */
+export const named = (words: string): Twice => ({ english: words, hinglish: words });
