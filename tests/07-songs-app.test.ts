@@ -816,15 +816,22 @@ describe(said('the page, in a browser', 'page, browser mein'), () => {
   const item = (title: string): Locator => page.locator('#songs li', { hasText: title });
 
   /** The duration an <audio> of the page read from its file's header, once its metadata has loaded. */
-  const durationOf = (player: Locator) =>
-    player.evaluate(
+  const durationOf = async (player: Locator): Promise<number> => {
+    const read = await player.evaluate(
       (element: AudioInPage) =>
-        new Promise<number>((resolve, reject) => {
-          if (element.readyState >= 1) resolve(element.duration); // 1 is HAVE_METADATA
-          element.addEventListener('loadedmetadata', () => resolve(element.duration));
-          element.addEventListener('error', () => reject(new Error(`the audio failed, code ${element.error?.code}`)));
+        new Promise<{ duration?: number; failedCode?: number }>((resolve) => {
+          if (element.readyState >= 1) resolve({ duration: element.duration }); // 1 is HAVE_METADATA
+          element.addEventListener('loadedmetadata', () => resolve({ duration: element.duration }));
+          element.addEventListener('error', () => resolve({ failedCode: element.error?.code }));
         }),
     );
+    // Said here, not in the page: the page knows nothing of said().
+    if (read.duration === undefined)
+      throw new Error(
+        said(`the audio failed, code ${read.failedCode}`, `audio nahi chal paaya, code ${read.failedCode}`),
+      );
+    return read.duration;
+  };
 
   /** Waits for the page with patience for a busy machine; a wait for what never comes says why, and what the page shows. */
   async function inPage<T>(action: Promise<T>, explanation: string): Promise<T> {
