@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import type { VerdictLanguage } from './explain-words.ts';
+import { inLanguage } from './two-languages.ts';
+import type { FailureDetail } from './types.ts';
 
 /** Text without Markdown's marks, on one line. */
 function plain(markdown: string): string {
@@ -66,14 +68,12 @@ export function mistakeNamedIn(message: string): { message: string; mistake?: st
   return named ? { message: message.replace(mistakeTag, ''), mistake: named[1] } : { message };
 }
 
-/** What a verdict knows of a mistake: the bullet a check named, or the error the learner's code threw. */
-export interface MistakeClue {
-  named?: string;
-  thrown?: string;
-}
-
 /** The bullet about the mistake, in `language` (English when that one has none): its text, plain, if there is one. */
-export function lessonWordsFor(lesson: LessonEntry, clue: MistakeClue, language: VerdictLanguage): string | undefined {
+export function lessonWordsFor(
+  lesson: LessonEntry,
+  clue: { named?: string; thrown?: string },
+  language: VerdictLanguage,
+): string | undefined {
   const english = mistakeBullets(lesson, 'en');
   const thrown = clue.thrown && plain(clue.thrown).toLowerCase();
   const index = clue.named
@@ -82,4 +82,24 @@ export function lessonWordsFor(lesson: LessonEntry, clue: MistakeClue, language:
   if (index < 0) return undefined;
   const translated = language === 'hinglish' ? mistakeBullets(lesson, 'hinglish')[index] : undefined;
   return plain(translated ?? english[index]);
+}
+
+/**
+ * "TypeError: " before an error the learner's code threw; nothing before the errors of the checks
+ * themselves (tests/support/settle.ts, assertions), which already speak in full sentences.
+ */
+export function thrownName(failure: FailureDetail): string {
+  return failure.name && !['AssertionError', 'Error', 'NeverSettled'].includes(failure.name) ? `${failure.name}: ` : '';
+}
+
+/** The bullet about a failed check: the one the check named, else the one quoting what the learner's code threw. */
+export function lessonWordsForFailure(lesson: LessonEntry, failure: FailureDetail, language: VerdictLanguage) {
+  if (failure.mistake) return lessonWordsFor(lesson, { named: failure.mistake }, language);
+  // Never the check's own advice; in English, as the bullets quote errors the way Node says them.
+  const ownError = !failure.note && thrownName(failure) ? thrownName(failure) + inLanguage(failure.message, 'en') : '';
+  return lessonWordsFor(
+    lesson,
+    { thrown: `${ownError}\n${inLanguage(failure.serverError?.message ?? '', 'en')}` },
+    language,
+  );
 }

@@ -7,73 +7,24 @@ export type ReadIn = 'menu' | 'command line' | 'watch';
 
 export type VerdictLanguage = 'en' | 'hinglish';
 
-export interface ExplainWords {
-  allPass(count: number, lesson?: string, praise?: boolean): string;
-  /** `skipped`: checks of the lesson that did not run this time, counted in the total. */
-  notYet(failed: number, skipped: number): string;
-  gettingThere(passed: number, ran: number, skipped: number): string;
-  /** Above the reasons the skipped checks gave. */
-  notRun(skipped: number): string;
-  noneRan: string;
-  firstToFix: string;
-  checkSays: string;
-  wentWrong: string;
-  /** Before the lesson app's own error: it crashed while answering the check. */
-  appThrew: string;
-  expected: string;
-  got: string;
-  where: string;
-  neverAnswered: string[];
-  alsoFailing: string;
-  andMore(count: number): string;
-  /** Before the checks that fail for the very reason the first one does. */
-  sameReason(count: number): string;
-  /** Checks whose requests all found no route: the 404 is the one thing to fix. */
-  sameNotFound(answer: string): string;
-  sameNoRoute(advice: string): string;
-  /** The reason of a check that timed out waiting for the learner's code. */
-  noAnswerReason: string;
-  stray: string;
-  hint(readIn: ReadIn, lesson: string): string;
-  syntax: { head: string; advice(readIn: ReadIn): string };
-  /** An exercise file that is gone, or a folder stands in its place: reset brings it back. */
-  fileMissing(file: string, folder: boolean, readIn: ReadIn, lesson: string): string;
-  threwWhileLoading: string;
-  adviceReference: string;
-  adviceType: string;
-  adviceSchema: string;
-  adviceOther: string;
-  lessonSays: string;
-  busy: string[];
-  heavy: string[];
-  waiting: string[];
-  endedItself: string[];
-  outOfMemory: string[];
-  ceiling: string[];
-  unhandled: string;
-  setup: string[];
-  noTests: string;
-  crash: string[];
-  /** The lesson's test file is gone (the learner's code may delete files): nothing can check the code. */
-  testFileMissing(file: string): string[];
-  whileLoading: string;
-  during(test: string): string;
-}
-
-const english: ExplainWords = {
-  allPass: (count, lesson, praise = true) =>
+const english = {
+  allPass: (count: number, lesson?: string, praise = true) =>
     `${count === 1 ? 'The 1 check passes' : `All ${count} checks pass`}: your code does everything ${lesson ? `lesson ${lesson} asks` : 'the checks ask'}.${praise ? ' Well done!' : ''}`,
-  notYet: (failed, skipped) =>
+  /** `skipped`: checks of the lesson that did not run this time, counted in the total. */
+  notYet: (failed: number, skipped: number) =>
     skipped
       ? `Not yet: ${failed} of ${failed + skipped} checks fail, and ${skipped} did not run this time.`
       : `Not yet: ${failed === 1 ? 'the 1 check fails' : `all ${failed} checks fail`}.`,
-  gettingThere: (passed, ran, skipped) =>
+  gettingThere: (passed: number, ran: number, skipped: number) =>
     `Getting there: ${passed} of ${ran + skipped} checks pass, ${ran - passed} to go${skipped ? `, and ${skipped} did not run this time` : ''}.`,
-  notRun: (skipped) => `${skipped === 1 ? 'The check that did not run says why' : `Why those ${skipped} did not run`}:`,
+  /** Above the reasons the skipped checks gave. */
+  notRun: (skipped: number) =>
+    `${skipped === 1 ? 'The check that did not run says why' : `Why those ${skipped} did not run`}:`,
   noneRan: 'No check ran, so there is nothing to show yet.',
   firstToFix: 'First to fix:',
   checkSays: 'The check says:',
   wentWrong: 'What went wrong:',
+  /** Before the lesson app's own error: it crashed while answering the check. */
   appThrew: 'Your app hit an error on the way:',
   expected: 'Expected:',
   got: 'Got:     ',
@@ -83,26 +34,30 @@ const english: ExplainWords = {
     'A promise that never settles? Look for a missing resolve(), await or response (res.json…).',
   ],
   alsoFailing: 'Also failing:',
-  andMore: (count) => `…and ${count} more. One at a time: fix the first, and look again.`,
-  sameReason: (count) =>
+  andMore: (count: number) => `…and ${count} more. One at a time: fix the first, and look again.`,
+  /** Before the checks that fail for the very reason the first one does. */
+  sameReason: (count: number) =>
     count === 1 ? 'For the same reason, one more check fails' : `For the same reason, ${count} more checks fail`,
-  sameNotFound: (answer) => `each got ${answer}: nothing in your app answers at the address they call`,
-  sameNoRoute: (advice) => `each reached no route (the app's own 404). ${advice}`,
+  /** Checks whose requests all found no route: the 404 is the one thing to fix. */
+  sameNotFound: (answer: string) => `each got ${answer}: nothing in your app answers at the address they call`,
+  sameNoRoute: (advice: string) => `each reached no route (the app's own 404). ${advice}`,
+  /** The reason of a check that timed out waiting for the learner's code. */
   noAnswerReason: 'your code never answered',
   stray:
     'Also, your code threw an error outside the checks, from something that ran later (a forgotten promise, a timer):',
-  hint: (readIn, lesson) =>
+  hint: (readIn: ReadIn, lesson: string) =>
     readIn === 'menu'
       ? 'Stuck? Pick "Next hint" in the lesson menu.'
       : `Stuck? The next hint is one command away: npm run lesson -- hint ${lesson}`,
-  fileMissing: (file, folder, readIn, lesson) =>
+  /** An exercise file that is gone, or a folder stands in its place: reset brings it back. */
+  fileMissing: (file: string, folder: boolean, readIn: ReadIn, lesson: string) =>
     `The exercise file ${file} ${folder ? 'is a folder, not a file' : 'is missing'}. ` +
     (readIn === 'menu'
       ? 'Pick "Reset the exercise" in the lesson menu to get a fresh copy of the starter (it asks first).'
       : `Run npm run lesson -- reset ${lesson} to get a fresh copy of the starter (it asks first).`),
   syntax: {
     head: 'Your file could not be read, so no check could run yet.',
-    advice: (readIn) =>
+    advice: (readIn: ReadIn) =>
       `Look at that spot and just before it: often a missing bracket, comma or quote.${readIn === 'watch' ? ' Save, and the check runs again.' : ''}`,
   },
   threwWhileLoading: 'Your code threw an error while it was being loaded, before any check could run.',
@@ -115,26 +70,29 @@ const english: ExplainWords = {
   adviceOther:
     'The line above says what went wrong: the file runs from top to bottom as it loads, so the first error stops it.',
   lessonSays: 'The lesson warns about exactly this, under "Common mistakes":',
-  busy: [
-    'Your code computed without a break for a long time (nothing else could run meanwhile), so the check stopped it.',
-    'An endless loop, or far more work than the check needs in one go: look for a loop whose condition never turns false (while, for), a function that calls itself without end, or a loop that does something thousands of times (connections, queries).',
-  ],
-  heavy: [
-    'Your code kept working for a long time without finishing (not stuck in one spot: it went on and on), so the check stopped it.',
-    'It does far more work than the check needs: look for something done thousands of times over, like connections, queries or requests made in a loop (one connection is enough), or a loop that never ends by itself.',
-  ],
-  waiting: [
-    'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
-    'Look for a promise that is never resolved, an await on something that never comes, or a route that never answers (res.json, res.send).',
-  ],
-  endedItself: [
-    'Your code ended its own process (process.exit(), or a kill of its own process id).',
-    "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
-  ],
-  outOfMemory: [
-    'Your code used up all the memory its process may use, and the process died (JavaScript heap out of memory).',
-    'Look for something that keeps growing without end: a loop that pushes into an array or adds to a string and never stops, or data loaded again and again and kept.',
-  ],
+  /** Why a run was stopped, or ended by itself, and what to look for. */
+  stopped: {
+    busy: [
+      'Your code computed without a break for a long time (nothing else could run meanwhile), so the check stopped it.',
+      'An endless loop, or far more work than the check needs in one go: look for a loop whose condition never turns false (while, for), a function that calls itself without end, or a loop that does something thousands of times (connections, queries).',
+    ],
+    heavy: [
+      'Your code kept working for a long time without finishing (not stuck in one spot: it went on and on), so the check stopped it.',
+      'It does far more work than the check needs: look for something done thousands of times over, like connections, queries or requests made in a loop (one connection is enough), or a loop that never ends by itself.',
+    ],
+    waiting: [
+      'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
+      'Look for a promise that is never resolved, an await on something that never comes, or a route that never answers (res.json, res.send).',
+    ],
+    'ended-itself': [
+      'Your code ended its own process (process.exit(), or a kill of its own process id).',
+      "A lesson's code should never end the program: throw an error, or answer with an error status, instead.",
+    ],
+    'out-of-memory': [
+      'Your code used up all the memory its process may use, and the process died (JavaScript heap out of memory).',
+      'Look for something that keeps growing without end: a loop that pushes into an array or adds to a string and never stops, or data loaded again and again and kept.',
+    ],
+  },
   ceiling: [
     'The check ran for a very long time without finishing, and was stopped.',
     'Try again; if it keeps happening, please tell the playground maintainers.',
@@ -149,13 +107,16 @@ const english: ExplainWords = {
     'The check itself stopped before it could judge your code (not your fault):',
     'Try again; if it keeps happening, please tell the playground maintainers.',
   ],
-  testFileMissing: (file) => [
+  /** The lesson's test file is gone (the learner's code may delete files): nothing can check the code. */
+  testFileMissing: (file: string) => [
     `The checks' own file ${file} is missing, so nothing could check your code. Did your code (or you) delete it?`,
     `Put it back: git checkout -- ${file} (in a git copy of the playground), or copy it from a fresh download of the playground. Reset brings back your exercise files only, not the checks.`,
   ],
   whileLoading: '  It happened while your code was being loaded, before any check ran.',
-  during: (test) => `  It happened during the check ${test}.`,
+  during: (test: string) => `  It happened during the check ${test}.`,
 };
+
+export type ExplainWords = typeof english;
 
 const hinglish: ExplainWords = {
   allPass: (count, lesson, praise = true) =>
@@ -214,26 +175,29 @@ const hinglish: ExplainWords = {
   adviceOther:
     'Upar wali line batati hai kya galat hua: file load hote waqt upar se neeche chalti hai, isliye pehla error hi sab rok deta hai.',
   lessonSays: 'Lesson apne "Aam galtiyaan" section mein bilkul isi ke baare mein batata hai:',
-  busy: [
-    'Aapka code bahut der tak bina break ke compute karta raha (is beech kuch aur chal hi nahi paya), isliye check ne use rok diya.',
-    'Ya toh endless loop hai, ya ek hi baar mein check ki zaroorat se kahin zyada kaam: aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), aisa function jo khud ko bina ruke call karta hai, ya aisa loop jo koi kaam hazaaron baar karta hai (connections, queries).',
-  ],
-  heavy: [
-    'Aapka code bahut der tak kaam karta raha aur khatam nahi hua (ek jagah atka nahi tha: aage badhta hi ja raha tha), isliye check ne use rok diya.',
-    'Yeh check ki zaroorat se kahin zyada kaam karta hai: aisi cheez dhoondhiye jo hazaaron baar ho rahi hai, jaise loop mein banaye gaye connections, queries ya requests (ek connection kaafi hai), ya aisa loop jo khud kabhi khatam nahi hota.',
-  ],
-  waiting: [
-    'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',
-    'Aisa promise dhoondhiye jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
-  ],
-  endedItself: [
-    'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
-    'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
-  ],
-  outOfMemory: [
-    'Aapke code ne apne process ki saari memory use kar li, aur process mar gaya (JavaScript heap out of memory).',
-    'Aisi cheez dhoondhiye jo bina ruke badhti ja rahi hai: koi loop jo array mein push karta rahe ya string mein jodta rahe aur kabhi na ruke, ya data jo baar baar load hokar rakha jaata rahe.',
-  ],
+  /** Why a run was stopped, or ended by itself, and what to look for. */
+  stopped: {
+    busy: [
+      'Aapka code bahut der tak bina break ke compute karta raha (is beech kuch aur chal hi nahi paya), isliye check ne use rok diya.',
+      'Ya toh endless loop hai, ya ek hi baar mein check ki zaroorat se kahin zyada kaam: aisa loop dhoondhiye jiski condition kabhi false nahi hoti (while, for), aisa function jo khud ko bina ruke call karta hai, ya aisa loop jo koi kaam hazaaron baar karta hai (connections, queries).',
+    ],
+    heavy: [
+      'Aapka code bahut der tak kaam karta raha aur khatam nahi hua (ek jagah atka nahi tha: aage badhta hi ja raha tha), isliye check ne use rok diya.',
+      'Yeh check ki zaroorat se kahin zyada kaam karta hai: aisi cheez dhoondhiye jo hazaaron baar ho rahi hai, jaise loop mein banaye gaye connections, queries ya requests (ek connection kaafi hai), ya aisa loop jo khud kabhi khatam nahi hota.',
+    ],
+    waiting: [
+      'Aapka code kisi aisi cheez ka wait karta raha jo kabhi hui hi nahi: na kuch chal raha tha, na kuch ho raha tha, isliye check ne use rok diya.',
+      'Aisa promise dhoondhiye jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
+    ],
+    'ended-itself': [
+      'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
+      'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
+    ],
+    'out-of-memory': [
+      'Aapke code ne apne process ki saari memory use kar li, aur process mar gaya (JavaScript heap out of memory).',
+      'Aisi cheez dhoondhiye jo bina ruke badhti ja rahi hai: koi loop jo array mein push karta rahe ya string mein jodta rahe aur kabhi na ruke, ya data jo baar baar load hokar rakha jaata rahe.',
+    ],
+  },
   ceiling: [
     'Check bahut der tak chalta raha aur khatam nahi hua, isliye use roka gaya.',
     'Phir se try kijiye; agar baar baar ho, toh playground maintainers ko bataiye.',

@@ -2,7 +2,7 @@
 // the learner's language. The failing `it` sentence and the test's own message come first;
 // raw values only where no sentence explains them; never a vitest dump or a stack trace.
 import type { LessonEntry } from '../lessons/catalog.ts';
-import { lessonWordsFor, type MistakeClue } from './common-mistakes.ts';
+import { lessonWordsFor, lessonWordsForFailure, thrownName } from './common-mistakes.ts';
 import { cap } from './error-text.ts';
 import { explainTypeIssues } from './explain-types.ts';
 import { explainWords, type ExplainWords, type ReadIn, type VerdictLanguage } from './explain-words.ts';
@@ -107,10 +107,7 @@ function sentence(test: Pick<TestOutcome, 'title' | 'path'>, language: VerdictLa
  * go together too (the same 404 answer, or the same advice after "reached no route"): what each
  * expected instead matters only once there is a route.
  */
-function groupedByReason(
-  tests: TestOutcome[],
-  { words, language }: Context,
-): { tests: TestOutcome[]; reason?: string }[] {
+function groupedByReason(tests: TestOutcome[], { words, language }: Context) {
   const groups: { tests: TestOutcome[]; reason?: string; key?: string }[] = [];
   for (const test of tests) {
     const reason = test.failure && reasonOf(test.failure, language);
@@ -124,7 +121,7 @@ function groupedByReason(
       if (noRoute && same.reason !== reason) same.reason = noRoute.said;
     } else groups.push({ tests: [test], reason, key });
   }
-  return groups.map(({ tests, reason }) => ({ tests, reason }));
+  return groups;
 }
 
 /** The advice after "… reached no route (the app's own 404), where it should answer 200.", in either language. */
@@ -134,11 +131,7 @@ const noRouteAdvice = /\([^()]*\b404\)[^.]*\. (.+)$/;
  * When the app had no route for a check's request: what such checks share (found in the English
  * reason), and that said for all of them in the learner's language (`reason`).
  */
-function noRouteReason(
-  english: string,
-  reason: string,
-  words: ExplainWords,
-): { key: string; said: string } | undefined {
+function noRouteReason(english: string, reason: string, words: ExplainWords) {
   const answer = /\b404 (\{"[^{}]*\})/.exec(english)?.[0];
   if (answer) return { key: answer, said: words.sameNotFound(answer) };
   const advice = english.includes('reached no route') ? noRouteAdvice.exec(english)?.[1] : undefined;
@@ -161,31 +154,16 @@ function explainFailure(failure: FailureDetail | undefined, context: Context): s
     lines.push(`  ${words.appThrew} ${inLanguage(crash.message, language)}`);
     if (crash.location) lines.push(`  ${words.where} ${crash.location}`);
   }
-  const lessonSays = lesson && lessonWordsFor(lesson, mistakeClue(failure), language);
+  const lessonSays = lesson && lessonWordsForFailure(lesson, failure, language);
   if (lessonSays) lines.push('', `  ${words.lessonSays}`, `    ${lessonSays}`);
   return lines;
-}
-
-/** Errors thrown by the checks themselves (tests/support/settle.ts and assertions). */
-const checkErrorNames = ['AssertionError', 'Error', 'NeverSettled'];
-
-/** The bullet the check named, else what the learner's code threw (never the check's own advice). */
-function mistakeClue(failure: FailureDetail): MistakeClue {
-  if (failure.mistake) return { named: failure.mistake };
-  // In English: the bullets quote the code's errors as English-speaking Node says them.
-  const message = inLanguage(failure.message, 'en');
-  const ownError =
-    !failure.note && !checkErrorNames.includes(failure.name ?? 'Error') ? `${failure.name}: ${message}` : '';
-  return { thrown: `${ownError}\n${inLanguage(failure.serverError?.message ?? '', 'en')}` };
 }
 
 /** The test's own words when it gave some, else the error's first lines. */
 function said(failure: FailureDetail, language: VerdictLanguage): string {
   if (failure.note) return inLanguage(failure.note, language);
   const message = inLanguage(failure.message, language).split('\n').slice(0, maxMessageLines).join('\n    ');
-  // An error's own name helps (TypeError: …); the checks' own error classes already speak in full sentences.
-  const named = failure.name && !checkErrorNames.includes(failure.name) ? `${failure.name}: ` : '';
-  return named + message;
+  return thrownName(failure) + message;
 }
 
 /** A failure's reason in one line, whole: the check's own sentence, or the error's first line, and the app's crash. */
@@ -214,31 +192,33 @@ function loadErrorAdvice(message: string, { words, lesson, language }: Context):
   return [words.adviceOther];
 }
 
-function explainProblem(problem: CheckProblem, result: CheckResult, context: Context): string[] {
+function explainProblem(problem: CheckProblem, result: CheckResult, context: Context): (string | undefined)[] {
   const { words } = context;
   const where = problem.location ? `  ${words.where} ${problem.location}` : undefined;
   const message = `  ${inLanguage(problem.message, context.language)}`;
-  const during = duringLine(result, context);
   switch (problem.kind) {
     case 'load-error':
       if (problem.message.startsWith('SyntaxError'))
-        return [words.syntax.head, message, where, words.syntax.advice(context.readIn)].filter(isLine);
+        return [words.syntax.head, message, where, words.syntax.advice(context.readIn)];
       if (problem.message.startsWith('ExerciseFileMissing')) return [fileMissing(problem.message, context)];
-      return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)].filter(isLine);
+      return [words.threwWhileLoading, message, where, ...loadErrorAdvice(problem.message, context)];
     case 'busy':
-      return [words.busy[0], during, words.busy[1]].filter(isLine);
     case 'heavy':
-      return [words.heavy[0], during, words.heavy[1]].filter(isLine);
     case 'waiting':
-      return [words.waiting[0], during, words.waiting[1]].filter(isLine);
     case 'ended-itself':
-      return [words.endedItself[0], during, words.endedItself[1]].filter(isLine);
-    case 'out-of-memory':
-      return [words.outOfMemory[0], during, words.outOfMemory[1]].filter(isLine);
+    case 'out-of-memory': {
+      const [what, advice] = words.stopped[problem.kind];
+      // Which check was under way when the run was stopped, or that the code was still loading.
+      const during =
+        result.during === null
+          ? words.whileLoading
+          : result.during && words.during(sentence(result.during, context.language));
+      return [what, during, advice];
+    }
     case 'time-limit':
       return words.ceiling;
     case 'unhandled-error':
-      return [words.unhandled, message, where].filter(isLine);
+      return [words.unhandled, message, where];
     case 'setup-error':
       return [words.setup[0], message, words.setup[1]];
     case 'no-tests':
@@ -254,20 +234,9 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
   }
 }
 
-/** Which check was under way when the run was stopped, or that the code was still loading. */
-function duringLine(result: CheckResult, { words, language }: Context): string | undefined {
-  if (result.during === undefined) return undefined;
-  if (result.during === null) return words.whileLoading;
-  return words.during(sentence(result.during, language));
-}
-
-function isLine(line: string | undefined): line is string {
-  return line !== undefined;
-}
-
 function joinLines(lines: (string | undefined)[]): string {
   return lines
-    .filter(isLine)
+    .filter((line) => line !== undefined)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
