@@ -11,10 +11,10 @@ import { spawnContained, RUN_MARK } from '../processes/contained-child.ts';
 import { endTree } from '../processes/process-tree.ts';
 import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { onShutdown } from '../processes/shutdown.ts';
-import { childEnv } from './child-env.ts';
 import { runHost } from './host/run-host.ts';
 import type { CheckPlan } from './plan.ts';
-import type { HostMessage, HostRequest } from './wire.ts';
+import type { RunContext } from './results.ts';
+import type { ErrorRecord, HostMessage, HostRequest, ModuleRecord, WorkerVerdict } from './wire.ts';
 
 const hostFile = fileURLToPath(new URL('./vitest-host.mjs', import.meta.url));
 /** How long the host gets to drop its databases and close before it is killed with all it started. */
@@ -129,4 +129,65 @@ export function hostInThisProcess(vitest: Vitest, mark: string, options: Omit<Ho
       })()),
   };
   return host;
+}
+
+/** process.env without a surrounding vitest's or lesson run's variables, plus `extra`. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(VITEST|TINYPOOL|PLAYGROUND_CHECK|PLAYGROUND_WORKER)/.test(name)) continue;
+    if (['TEST', 'LESSON_TARGET', 'FORCE_COLOR', 'FORCE_TTY'].includes(name)) continue;
+    if (name === 'NODE_ENV' && value === 'test') continue;
+    env[name] = value;
+  }
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
+/**
+ * One run on a host, as its messages tell it: what each project's test file reported, what
+ * the host saw of their workers, and the errors outside any test. The one reading of those
+ * messages, for a cold run (run-checks.ts) and a warm one (warm-check.ts).
+ */
+export class HostRun {
+  /** The last test file each project reported. */
+  readonly modules = new Map<string, ModuleRecord>();
+  readonly verdicts = new Map<string, WorkerVerdict>();
+  unhandled: ErrorRecord[] = [];
+  /** vitest reported the run's end (a vitest that crashed reports none). */
+  reported = false;
+  ceilingHit = false;
+  private finish!: () => void;
+  private readonly over = new Promise<void>((resolve) => (this.finish = resolve));
+
+  /** `ceilingMs`: a last resort; stuck code is stopped long before, by what it does (worker/). */
+  constructor(readonly ceilingMs: number) {}
+
+  take(message: HostMessage): void {
+    if (message.type === 'module-end') this.modules.set(message.module.project, message.module);
+    if (message.type === 'verdict') this.verdicts.set(message.project, message.verdict);
+    if (message.type === 'run-end') {
+      this.unhandled = message.unhandled;
+      this.reported = true;
+    }
+    if (message.type === 'run-done') this.finish();
+  }
+
+  /** Ends the run from outside: its host ended, or the check was stopped. */
+  end(): void {
+    this.finish();
+  }
+
+  /** Resolves when the run is over, or at its ceiling (then ceilingHit). */
+  async finished(): Promise<void> {
+    const ceiling = setTimeout(() => {
+      this.ceilingHit = true;
+      this.finish();
+    }, this.ceilingMs);
+    await this.over;
+    clearTimeout(ceiling);
+  }
+
+  context(output: string): RunContext {
+    return { ceilingHit: this.ceilingHit, ceilingMs: this.ceilingMs, output, verdicts: this.verdicts };
+  }
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
 import { errorHeadline, errorLocation, failureDetail, firstLine, stripAnsi } from './error-text.ts';
+import { explainWords } from './explain-words.ts';
 import { testFileOf } from './plan.ts';
 import type { CheckProblem, CheckRequest, CheckResult, EngineFileResult, TestOutcome } from './types.ts';
 import { type ErrorRecord, type ModuleRecord, serverErrorName, type TestRecord, type WorkerVerdict } from './wire.ts';
@@ -18,32 +19,11 @@ export interface RunContext {
   verdicts: Map<string, WorkerVerdict>;
 }
 
-/** One line for each way a run can be stopped or end by itself. */
+/** How a worker was stopped, or ended by itself, said in the verdict's first line. */
 function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
-  if (verdict.stuck === 'busy')
-    return {
-      kind: 'busy',
-      message: 'Your code computed without a break for a long time, so the check stopped it.',
-    };
-  if (verdict.stuck === 'heavy')
-    return {
-      kind: 'heavy',
-      message: 'Your code kept working for a long time without finishing, so the check stopped it.',
-    };
-  if (verdict.stuck === 'waiting')
-    return {
-      kind: 'waiting',
-      message:
-        'Your code waited for something that never happened: nothing was under way and nothing happened, so the check stopped it.',
-    };
-  if (verdict.outOfMemory)
-    return { kind: 'out-of-memory', message: 'Your code used up all the memory it may use, and its process died.' };
-  if (verdict.endedItself)
-    return {
-      kind: 'ended-itself',
-      message: 'Your code ended its own process (process.exit(), or a kill of its own process id).',
-    };
-  return undefined;
+  const ended = verdict.outOfMemory ? 'out-of-memory' : verdict.endedItself ? 'ended-itself' : undefined;
+  const kind = verdict.stuck ?? ended;
+  return kind && { kind, message: explainWords('en').stopped[kind][0] };
 }
 
 /** Is `file` one the learner (or a lesson's copy of the exercise) wrote, rather than the test or the engine? */

@@ -12,8 +12,7 @@ import {
 } from './plan.ts';
 import { checkResult, engineFileResult, withUnhandledError } from './results.ts';
 import { errorHeadline, stripAnsi } from './error-text.ts';
-import { hostInThisProcess, spawnHost } from './check-host.ts';
-import { HostRun } from './host-run.ts';
+import { HostRun, hostInThisProcess, spawnHost } from './check-host.ts';
 import { guardJudge } from './judge-guard.ts';
 import type { CheckProgress, CheckReport, CheckRequest, CheckResult, EngineFileResult } from './types.ts';
 import type { ErrorRecord, HostMessage } from './wire.ts';

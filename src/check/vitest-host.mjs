@@ -53,8 +53,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   process.once('disconnect', leave);
   const vitest = await makeVitest();
-  /** @type {typeof import('./host/host-over-ipc.ts')} */
-  const host = await vitest.import(fileURLToPath(new URL('./host/host-over-ipc.ts', import.meta.url)));
+  /** @type {typeof import('./host/run-host.ts')} */
+  const host = await vitest.import(fileURLToPath(new URL('./host/run-host.ts', import.meta.url)));
   process.off('disconnect', leave);
   await host.hostOverIpc(vitest, JSON.parse(process.env.PLAYGROUND_CHECK ?? '{}').warm === true);
   // Without a check to end the run (it went away), the run ends itself.

@@ -4,8 +4,7 @@
 // files forgotten (so they are read afresh), says go, and waits for the verdict.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { spawnHost, type CheckHost } from './check-host.ts';
-import { HostRun } from './host-run.ts';
+import { HostRun, spawnHost, type CheckHost } from './check-host.ts';
 import { guardJudge } from './judge-guard.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';

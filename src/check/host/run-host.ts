@@ -16,6 +16,7 @@ import { fatalReportPath, type HostMessage, type HostRequest, type ReporterMessa
 import { openCheckChannel, type WorkerLink } from './check-channel.ts';
 import { HostDatabase } from './host-database.ts';
 
+/** How the host talks with the check: over IPC (hostOverIpc), or by calls in one process (check-host.ts). */
 interface HostConnection {
   /** Sends a message to the check. */
   send(message: HostMessage): void;
@@ -63,14 +64,13 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
     onStuck(link) {
       connection.send({ type: 'verdict', project: link.project, verdict: { stuck: link.stuck, during: link.running } });
       endedByUs.add(link.pid);
-      void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
+      void endWorker(link);
     },
     onClosed(link) {
       workers.delete(link);
       // The worker is gone; what the learner's code started from it (a detached child, a
       // server) goes too, now: in watch and the menu the host lives on, and they would pile up.
-      if (!endedByUs.has(link.pid))
-        void endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
+      if (!endedByUs.has(link.pid)) void endWorker(link);
       const outOfMemory = diedOfMemory(link.pid);
       if (outOfMemory && !ending)
         connection.send({ type: 'verdict', project: link.project, verdict: { outOfMemory, during: link.running } });
@@ -115,14 +115,14 @@ export async function runHost(vitest: Vitest, connection: HostConnection, warm: 
   diagnostics.unsubscribe(reporterChannel, forward);
   // Workers still running (a stop mid-check) end before their databases are dropped: a write
   // of theirs after the drop would make the database again, and leave it behind.
-  await Promise.all(
-    [...workers].map((link) =>
-      endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } }),
-    ),
-  );
+  await Promise.all([...workers].map(endWorker));
   await channel.close();
   await database.stop();
 }
+
+/** Ends a test worker and all the learner's code started from it (worker/check-setup.ts marks them). */
+const endWorker = (link: WorkerLink) =>
+  endTree({ root: link.pid, mark: { name: 'PLAYGROUND_WORKER', value: String(link.pid) } });
 
 /** Did the worker `pid` die out of memory? Reads, and removes, the report its Node left (worker/check-setup.ts). */
 function diedOfMemory(pid: number): boolean {
@@ -136,4 +136,26 @@ function diedOfMemory(pid: number): boolean {
   rmSync(file, { force: true });
   // "event": "Allocation failed - JavaScript heap out of memory", and V8's other ways of saying it.
   return /"event":\s*"[^"]*out of memory/i.test(report);
+}
+
+// A host in a process of its own (vitest-host.mjs: the menu, watch mode, `npm test`) talks to
+// the check over the IPC channel.
+const unsent = new Set<Promise<void>>();
+
+/** Sends over IPC, remembering the send until the OS has it, so none is lost at exit. */
+function send(message: HostMessage): void {
+  if (!process.send || !process.connected) return;
+  const sent = new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
+  unsent.add(sent);
+  void sent.then(() => unsent.delete(sent));
+}
+
+/** Runs the host until it ends, then resolves once every message has left. */
+export async function hostOverIpc(vitest: Vitest, warm: boolean): Promise<void> {
+  let handle: ((request: HostRequest) => void) | undefined;
+  process.on('message', (request: HostRequest) => handle?.(request));
+  // The check went away (killed, its terminal closed): end as if asked, databases dropped.
+  process.once('disconnect', () => handle?.({ type: 'end' }));
+  await runHost(vitest, { send, onRequest: (handler) => (handle = handler) }, warm);
+  await Promise.all(unsent);
 }

@@ -4,55 +4,25 @@
 // Outside a check (a plain `npx vitest`) it does nothing.
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { channelAddress, goFromCheck, joinCheck, stuckLimits, tell } from './channel-client.ts';
-import { quietFor, silentFor } from '../../lessons/progress-clock.ts';
+import {
+  channelAddress,
+  goFromCheck,
+  joinCheck,
+  phaseEnds,
+  stuckLimits,
+  tell,
+  watchForWaiting,
+} from '../in-test-worker.ts';
 import { bothLanguages } from '../two-languages.ts';
 import { fatalReportPath } from '../wire.ts';
 import { nextPhase, startWatchdog } from './watchdog.ts';
 
-/**
- * Nothing under way and nothing happening this long in one test: it waits for what never
- * comes. Longer than any check's own patience (tests/support/settle.ts), which explains such
- * a wait better, test by test; this catches waits no check wrapped.
- */
-const waitingMs = stuckLimits.waitingMs || 5000;
-/** Work under way (a query, an upload) with nothing at all happening this long: it never answers. */
-const silentMs = 60_000;
 /**
  * After the last check, timers the learner's code left behind may still throw: the worker waits
  * for them this long at most (a throw 3 s after the last check is seen), and not at all when
  * none is pending. Vitest's and the check's own timers are unref'd, so they never count.
  */
 const lateErrorsMs = 5000;
-
-let watching: AbortController | undefined;
-
-/** Reports the worker stuck waiting if the current phase goes quiet for too long. */
-function watchForWaiting(): void {
-  watching?.abort();
-  const current = new AbortController();
-  watching = current;
-  const stuck = () => {
-    if (!current.signal.aborted) tell({ type: 'stuck', kind: 'waiting', pid: process.pid });
-  };
-  void quietFor(waitingMs, current.signal).then(stuck);
-  void silentFor(silentMs, current.signal).then(stuck);
-}
-
-/** Marks the start of loading the learner's code (the lesson's beforeAll), for the watchdogs. */
-export function loadingStarts(): void {
-  if (!channelAddress) return;
-  nextPhase();
-  tell({ type: 'running', test: null });
-  watchForWaiting();
-}
-
-/** Marks the end of a phase: between tests, nothing needs watching. */
-export function phaseEnds(): void {
-  watching?.abort();
-  watching = undefined;
-  tell({ type: 'idle' });
-}
 
 if (channelAddress) {
   // Processes the learner's code starts from here on carry this, so the check can find them.
