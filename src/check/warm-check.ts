@@ -4,12 +4,13 @@
 // files forgotten (so they are read afresh), says go, and waits for the verdict.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { HostRun, spawnHost, type CheckHost } from './check-host.ts';
 import { guardJudge } from './judge-guard.ts';
 import { planEntry, projectName } from './plan.ts';
 import { checkResult, withUnhandledError } from './results.ts';
 import { defaultCeilingMs } from './run-checks.ts';
-import { TypeChecker } from './types-check/type-checker.ts';
+import { learnerTypedFiles, TypeChecker } from './types-check/type-checker.ts';
 import type { CheckRequest, CheckResult } from './types.ts';
 import type { HostMessage } from './wire.ts';
 
@@ -176,4 +177,10 @@ export class WarmCheck {
         : { kind: 'crash', message: 'The check was stopped.' },
     };
   }
+}
+
+/** A warm check of the learner's copy of `lesson` (the menu's lesson screen), with TypeScript's view beside each verdict. */
+export function warmPlayground(lesson: LessonEntry): WarmCheck {
+  const folder = lessonPaths(lesson).playgroundDir + path.sep;
+  return new WarmCheck({ lesson, target: 'playground' }, [folder], { typeCheck: learnerTypedFiles(lesson) });
 }

@@ -1,7 +1,7 @@
 // Checking the learner's code from the menu and in watch mode, through the check engine
 // (src/check). The engine is imported only when a check is asked for: the menu must start fast.
 import path from 'node:path';
-import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
+import { projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { recordCheck, type Language } from '../progress/progress-store.ts';
 import type { CheckResult, ProblemKind, ReadIn, WarmCheck } from '../check/index.ts';
 import { hintCount } from './lesson-actions.ts';
@@ -23,10 +23,8 @@ interface CheckVerdict {
 
 /** A warm check of the learner's copy of `lesson`, started now in the background (the menu's lesson screen). */
 export async function warmCheckOf(lesson: LessonEntry): Promise<WarmCheck> {
-  const { WarmCheck, learnerTypedFiles } = await import('../check/index.ts');
-  const folder = lessonPaths(lesson).playgroundDir;
-  const typeCheck = learnerTypedFiles(lesson);
-  const warm = new WarmCheck({ lesson, target: 'playground' }, [folder + path.sep], { typeCheck });
+  const { warmPlayground } = await import('../check/warm-check.ts');
+  const warm = warmPlayground(lesson);
   void warm.warmUp();
   return warm;
 }
@@ -149,7 +147,8 @@ export async function watchUntilPassed(lesson: LessonEntry, options: UntilPassed
   const passedOnce = new Promise<boolean>((resolve) => (resolvePassed = resolve));
   const readIn = options.readIn ?? 'watch';
   const language = options.language ?? 'en';
-  const watcher = check.watchPlayground(lesson, {
+  const { watchPlayground } = await import('../check/watch.ts');
+  const watcher = watchPlayground(lesson, {
     warm: options.warm,
     onStart: (changed) => options.onStart?.(changed.map((file) => path.relative(projectRoot, file))),
     onResult(result) {

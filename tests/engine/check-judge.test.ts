@@ -4,7 +4,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainCheck, judgeDigestsCurrent, runChecks, WarmCheck } from '../../src/check/index.ts';
+import { explainCheck, judgeDigestsCurrent, runChecks } from '../../src/check/index.ts';
+import { WarmCheck } from '../../src/check/warm-check.ts';
 import { findLesson, projectRoot } from '../../src/lessons/catalog.ts';
 import { loadProgress, saveProgress } from '../../src/progress/progress-store.ts';
 import { recordVerdict } from '../../src/runner/check-actions.ts';

@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchCheck, type CheckResult } from '../../src/check/index.ts';
+import type { CheckResult } from '../../src/check/index.ts';
+import { watchCheck } from '../../src/check/watch.ts';
 import type { TypeIssue } from '../../src/check/types-check/type-checker.ts';
 import { watchFolder } from '../../src/check/file-watch.ts';
 import { isRunning } from '../../src/processes/is-running.ts';
