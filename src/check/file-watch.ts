@@ -17,8 +17,6 @@ export interface FolderWatch {
 interface FolderWatchOptions {
   /** Force polling (true) or events (false); decided from the platform when omitted. */
   poll?: boolean;
-  /** Quiet time after the last write before a save counts. Default 25 ms. */
-  debounceMs?: number;
   /** How often polling looks. Default 250 ms. */
   intervalMs?: number;
 }
@@ -145,7 +143,7 @@ export async function watchFolder(
     clearTimeout(timer);
     // An editor's save (write, or write-and-rename) fires its events within a few ms; a save
     // still being written when the check starts is checked again at its next event.
-    timer = setTimeout(() => void look(), options.debounceMs ?? 25);
+    timer = setTimeout(() => void look(), 25);
   };
   const closeAll = () => {
     for (const watcher of watchers.values()) watcher.close();

@@ -1,6 +1,5 @@
 // Turns check requests into the run's plan (PLAYGROUND_CHECK), whose entries vitest.config.ts
 // makes one vitest project each (so one vitest start runs them all, in parallel).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, projectRoot } from '../lessons/catalog.ts';
 import type { CheckRequest, StuckLimits } from './types.ts';
@@ -58,9 +57,4 @@ export function planEntry(request: CheckRequest): PlanEntry {
 /** Path from the project root, with forward slashes (what vitest globs and prints). */
 export function relativeToRoot(file: string): string {
   return path.relative(projectRoot, path.resolve(projectRoot, file)).split(path.sep).join('/');
-}
-
-/** Requests whose test file is not there: vitest would refuse to start at all. */
-export function missingTestFiles(requests: CheckRequest[]): CheckRequest[] {
-  return requests.filter((request) => !existsSync(testFileOf(request)));
 }

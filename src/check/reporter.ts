@@ -10,22 +10,19 @@ import type { ErrorRecord, ModuleRecord, ReporterMessage, TestRecord } from './w
 export const reporterChannel = 'playground:check-reporter';
 
 const channel = diagnostics.channel(reporterChannel);
+const publish = (message: ReporterMessage) => channel.publish(message);
 
 export default class CheckReporter implements Reporter {
-  private send(message: ReporterMessage): void {
-    channel.publish(message);
-  }
-
   onTestModuleStart(testModule: TestModule) {
-    return this.send({ type: 'module-start', project: testModule.project.name, file: testModule.moduleId });
+    publish({ type: 'module-start', project: testModule.project.name, file: testModule.moduleId });
   }
 
   onTestModuleEnd(testModule: TestModule) {
-    return this.send({ type: 'module-end', module: moduleRecord(testModule) });
+    publish({ type: 'module-end', module: moduleRecord(testModule) });
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: string) {
-    return this.send({ type: 'run-end', unhandled: unhandled.map(errorRecord), reason });
+    publish({ type: 'run-end', unhandled: unhandled.map(errorRecord), reason });
   }
 }
 

@@ -29,8 +29,6 @@ interface CheckWatch {
   stop(): Promise<void>;
   /** Resolves once the files are watched and vitest is warm (mostly for tests and benchmarks). */
   readonly ready: Promise<void>;
-  /** How saves are noticed, once ready. */
-  readonly mode: 'events' | 'polling' | undefined;
   /** The warm check the watch runs on. */
   readonly warm: WarmCheck;
 }
@@ -94,9 +92,6 @@ export function watchCheck(request: CheckRequest, folder: string, options: Watch
 
   return {
     ready,
-    get mode() {
-      return folderWatch?.mode;
-    },
     warm,
     async stop() {
       stopped = true;
