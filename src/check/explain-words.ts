@@ -51,6 +51,7 @@ export interface ExplainWords {
   outOfMemory: string[];
   ceiling: string[];
   unhandled: string;
+  tooMuchOutput: string[];
   setup: string[];
   noTests: string;
   crash: string[];
@@ -140,6 +141,10 @@ const english: ExplainWords = {
     'Try again; if it keeps happening, please tell the playground maintainers.',
   ],
   unhandled: 'Your code threw an error outside the checks, from something that ran later (a timer or a callback):',
+  tooMuchOutput: [
+    'Your code printed far more than a terminal can take, so the check could not finish.',
+    'Look for a console.log or process.stdout.write inside a loop, or a huge value printed whole; print a count or a short sample instead.',
+  ],
   setup: [
     'The check could not get the lesson ready, so your code was not checked yet. This is most likely not your code:',
     'Try the check again; if it keeps happening, please tell the playground maintainers.',
@@ -240,6 +245,10 @@ const hinglish: ExplainWords = {
   ],
   unhandled:
     'Aapke code ne checks ke bahar error throw kiya, kisi aisi cheez se jo baad mein chali (timer ya callback):',
+  tooMuchOutput: [
+    'Aapke code ne itna zyada print kiya jitna terminal le hi nahi sakta, isliye check poora nahi ho paya.',
+    'Kisi loop ke andar console.log ya process.stdout.write dhoondhiye, ya koi bahut badi value jo poori print ho rahi hai; uski jagah count ya chhota sa sample print kijiye.',
+  ],
   setup: [
     'Check lesson ko taiyaar nahi kar paya, isliye aapka code abhi check nahi hua. Zyada chance hai ki yeh aapke code ki galti nahi hai:',
     'Check phir se chalaiye; agar baar baar ho, toh playground maintainers ko bataiye.',

@@ -84,7 +84,8 @@ export function explainCheck(
     if (unlisted) lines.push(`  ${words.andMore(unlisted)}`);
   }
   const stray = result.strayError;
-  if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
+  if (stray?.kind === 'too-much-output') lines.push('', ...words.tooMuchOutput);
+  else if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
   if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
@@ -239,6 +240,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
       return words.ceiling;
     case 'unhandled-error':
       return [words.unhandled, message, where].filter(isLine);
+    case 'too-much-output':
+      return [words.tooMuchOutput[0], during, words.tooMuchOutput[1]].filter(isLine);
     case 'setup-error':
       return [words.setup[0], message, words.setup[1]];
     case 'no-tests':

@@ -30,6 +30,8 @@ function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
       kind: 'heavy',
       message: 'Your code kept working for a long time without finishing, so the check stopped it.',
     };
+  if (verdict.stuck === 'printing')
+    return { kind: 'too-much-output', message: 'Your code printed far more than a terminal can take.' };
   if (verdict.stuck === 'waiting')
     return {
       kind: 'waiting',
@@ -137,7 +139,9 @@ export function checkResult(
 export function withUnhandledError(result: CheckResult, error: ErrorRecord): CheckResult {
   const isOwnCode = learnerCodeTest(result.request);
   const strayError: CheckProblem = {
-    kind: 'unhandled-error',
+    // Node fails a write with ENOBUFS once output piles up faster than the terminal takes it:
+    // the learner's code printed far too much, which "threw an error" would not tell them.
+    kind: /\bENOBUFS\b/.test(error.message) ? 'too-much-output' : 'unhandled-error',
     message: errorHeadline(error),
     location: errorLocation(error, isOwnCode) ?? errorLocation(error),
     detail: stripAnsi(error.stack ?? error.message),
