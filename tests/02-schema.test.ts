@@ -58,7 +58,7 @@ async function saveSong(data: Record<string, unknown>) {
   return settleWithin(
     songModel().create(data),
     2000,
-    said('Saving a song never finished.', 'Song save hona kabhi poora nahi hua.'),
+    said('Saving a song never finished.', 'Song ka save kabhi poora nahi hua.'),
   );
 }
 
@@ -436,7 +436,7 @@ describe(inBoth('POST /api/songs/check'), () => {
         letThrough,
         said(
           `The app let broken fields through, because ${reasons('english')}.`,
-          `App ne galat fields aage jaane diye, kyunki ${reasons('hinglish')}.`,
+          `App ne galat fields ko aage jaane diya, kyunki ${reasons('hinglish')}.`,
         ),
       ).toEqual([]);
       expect(

@@ -122,7 +122,7 @@ describe(inBoth('uploadFile(buffer, fileName)'), () => {
               'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
               'so callers can await it.',
             `uploadFile() ne ${String(returned)} diya, Promise nahi: callback baad mein chalta hai, jab uploadFile() ` +
-              'return ho chuka hota hai. return new Promise((resolve, reject) => { … }) likhiye, aage `return` ' +
+              'return ho chuka hota hai. return new Promise((resolve, reject) => { … }) likhiye, shuru mein `return` ' +
               'shabd ke saath, taaki caller use await kar sake.',
           ),
           'Returning the variable instead of a promise',
