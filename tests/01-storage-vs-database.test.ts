@@ -368,7 +368,7 @@ describe(said('the demo routes', 'demo routes'), () => {
   it(
     said(
       'POST /api/demo/bytes-in-db refuses a 20 MB file',
-      'POST /api/demo/bytes-in-db 20 MB ki file mana kar deta hai',
+      'POST /api/demo/bytes-in-db 20 MB ki file lene se mana kar deta hai',
     ),
     async () => {
       const big = Buffer.alloc(20 * 1024 * 1024);

@@ -280,7 +280,7 @@ describe(inBoth('uploadFile(buffer, fileName)'), () => {
 });
 
 describe(
-  said('uploadFile() when the storage refuses the upload', 'uploadFile(), jab storage upload mana kar de'),
+  said('uploadFile() when the storage refuses the upload', 'uploadFile(), jab storage upload lene se mana kar de'),
   () => {
     const refusal = plannedRefusal(403);
 
@@ -401,7 +401,7 @@ describe(inBoth('POST /api/upload'), () => {
         said(
           `POST /api/upload answered ${res.status} when the storage refused the file: uploadFile() should reject(error), ` +
             'so the route can answer 502.',
-          `Storage ne file mana kar di, tab POST /api/upload ka jawab ${res.status} aaya: uploadFile() ko ` +
+          `Jab storage ne file lene se mana kiya, tab POST /api/upload ka jawab ${res.status} aaya: uploadFile() ko ` +
             'reject(error) karna chahiye, taaki route 502 ka jawab de sake.',
         ),
       ).toBe(502);
