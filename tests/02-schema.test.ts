@@ -156,7 +156,7 @@ function expectOnlyProblem(problems: Record<string, string>, path: string, accep
 function defaultMessageOf(field: string, example = ''): string {
   return said(
     `The message for a missing ${field} is Mongoose's default: give required your own message${example ? `, e.g. ${example}` : ''}.`,
-    `Missing ${field} ka message Mongoose ka default message hai: required ko apna message dijiye${example ? `, jaise ${example}` : ''}.`,
+    `Jab ${field} missing hota hai, tab Mongoose ka default message aata hai: required ko apna message dijiye${example ? `, jaise ${example}` : ''}.`,
   );
 }
 
