@@ -280,7 +280,7 @@ describe(inBoth('uploadFile(buffer, fileName)'), () => {
 });
 
 describe(
-  said('uploadFile() when the storage refuses the upload', 'uploadFile(), jab storage upload lene se mana kar de'),
+  said('uploadFile() when the storage refuses the upload', 'uploadFile(), jab storage upload mana kar de'),
   () => {
     const refusal = plannedRefusal(403);
 
