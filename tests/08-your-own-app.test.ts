@@ -302,9 +302,10 @@ describe(said('starting up', 'start hote waqt'), () => {
               'console.error() them in one sentence, and process.exit(1).' +
               printed.english,
             `MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapka app ${stack ? 'stack trace ke saath crash ho gaya' : 'ruk gaya'}` +
-              `${named ? '' : ', par yeh nahi bataya ki kya missing hai'}. Missing setting par start ek sentence mein uska ` +
-              'naam batakar rukna chahiye, isse pehle ki koi library undefined padhe: src/config/env.ts mein missing naam ' +
-              'dhoondhiye, unhe ek sentence mein console.error() kijiye, aur process.exit(1) kijiye.' +
+              `${named ? '' : ', par yeh nahi bataya ki kya missing hai'}. Koi setting missing ho, toh app ko start hote hi ` +
+              'ek sentence mein uska naam batakar ruk jaana chahiye, isse pehle ki koi library undefined padhe: ' +
+              'src/config/env.ts mein missing naam dhoondhiye, unhe ek sentence mein console.error() kijiye, aur ' +
+              'process.exit(1) kijiye.' +
               printed.hinglish,
           ),
           'No check for a missing variable',
