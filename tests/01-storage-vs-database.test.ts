@@ -36,10 +36,8 @@ async function saveUpload(file: UploadedFile): Promise<Record<string, any>> {
     const message = (error as { message?: string })?.message ?? String(error);
     const hint = hintFor(message);
     const english = message.startsWith('saveUpload()') ? message : `saveUpload() failed: ${message}`;
-    throw reworded(
-      error,
-      withHint(said(`${english}${hint.english}`, `saveUpload() fail ho gaya: ${message}${hint.hinglish}`), hint),
-    );
+    const hinglish = message.startsWith('saveUpload()') ? message : `saveUpload() fail ho gaya: ${message}`;
+    throw reworded(error, withHint(said(`${english}${hint.english}`, `${hinglish}${hint.hinglish}`), hint));
   }
   expect(
     (saved as { _id?: unknown } | null | undefined)?._id,
@@ -368,7 +366,7 @@ describe(said('the demo routes', 'demo routes'), () => {
   it(
     said(
       'POST /api/demo/bytes-in-db refuses a 20 MB file',
-      'POST /api/demo/bytes-in-db 20 MB ki file mana kar deta hai',
+      'POST /api/demo/bytes-in-db 20 MB ki file lene se mana kar deta hai',
     ),
     async () => {
       const big = Buffer.alloc(20 * 1024 * 1024);

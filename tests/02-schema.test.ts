@@ -58,7 +58,7 @@ async function saveSong(data: Record<string, unknown>) {
   return settleWithin(
     songModel().create(data),
     2000,
-    said('Saving a song never finished.', 'Song save hona kabhi poora nahi hua.'),
+    said('Saving a song never finished.', 'Song ka save kabhi poora nahi hua.'),
   );
 }
 
@@ -156,7 +156,7 @@ function expectOnlyProblem(problems: Record<string, string>, path: string, accep
 function defaultMessageOf(field: string, example = ''): string {
   return said(
     `The message for a missing ${field} is Mongoose's default: give required your own message${example ? `, e.g. ${example}` : ''}.`,
-    `Missing ${field} ka message Mongoose ka default message hai: required ko apna message dijiye${example ? `, jaise ${example}` : ''}.`,
+    `Jab ${field} missing hota hai, tab Mongoose ka default message aata hai: required ko apna message dijiye${example ? `, jaise ${example}` : ''}.`,
   );
 }
 
@@ -436,7 +436,7 @@ describe(inBoth('POST /api/songs/check'), () => {
         letThrough,
         said(
           `The app let broken fields through, because ${reasons('english')}.`,
-          `App ne galat fields aage jaane diye, kyunki ${reasons('hinglish')}.`,
+          `App ne galat fields ko aage jaane diya, kyunki ${reasons('hinglish')}.`,
         ),
       ).toEqual([]);
       expect(

@@ -109,14 +109,14 @@ describe(said('Song, the model', 'Song, yaani model'), () => {
   it(
     said(
       'does not need the collection to exist: MongoDB creates it on the first save',
-      'collection pehle se hona zaroori nahi: MongoDB use pehle save par bana deta hai',
+      'collection ka pehle se hona zaroori nahi hai: MongoDB use pehle save par bana deta hai',
     ),
     async () => {
       await Song().init(); // Mongoose creates the empty collection early on its own (autoCreate); let it finish
       await mongoose.connection.dropCollection(Song().collection.collectionName).catch(() => false);
       expect(
         await collectionNames(),
-        said('The collection should be gone after dropping it.', 'Drop karne ke baad collection nahi hona chahiye.'),
+        said('The collection should be gone after dropping it.', 'Drop karne ke baad collection hat jaana chahiye.'),
       ).not.toContain('songs');
 
       await settled(lesson.exercise.createSong(kesariya), 'createSong()');
@@ -279,7 +279,7 @@ describe(inBoth('updateMood(id, mood)'), () => {
       aboutMistake(
         said(
           "updateMood() gave back the song as it was before the update: pass { returnDocument: 'after' } (older code writes { new: true }).",
-          "updateMood() ne song ko update se pehle jaisa wapas diya: { returnDocument: 'after' } dijiye (purana code { new: true } likhta hai).",
+          "updateMood() ne song ko update se pehle jaisa wapas diya: { returnDocument: 'after' } dijiye (purane code mein { new: true } likha hota hai).",
         ),
         'Getting the old song back from an update',
       ),

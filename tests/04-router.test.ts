@@ -102,7 +102,7 @@ async function whyNoRoute(route: string): Promise<NoRouteReason> {
         "Your songRoutes answers get('/') on its own, but the app never sends GET /api/songs to it: " +
         "in app.ts, mount it with exactly app.use('/api/songs', songRoutes) (check the spelling, the s at the end, the leading /).",
       hinglish:
-        "Aapka songRoutes akele mein get('/') ka answer deta hai, par app GET /api/songs use kabhi bhejta hi nahi: " +
+        "Aapka songRoutes khud get('/') ka answer deta hai, par app GET /api/songs ko us tak kabhi bhejta hi nahi: " +
         "app.ts mein use bilkul app.use('/api/songs', songRoutes) se mount kijiye (spelling, aakhri s aur shuru ka / check kijiye).",
     };
   }

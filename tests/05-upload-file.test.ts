@@ -122,7 +122,7 @@ describe(inBoth('uploadFile(buffer, fileName)'), () => {
               'has returned. Return new Promise((resolve, reject) => { … }), with the word `return` in front, ' +
               'so callers can await it.',
             `uploadFile() ne ${String(returned)} diya, Promise nahi: callback baad mein chalta hai, jab uploadFile() ` +
-              'return ho chuka hota hai. return new Promise((resolve, reject) => { … }) likhiye, aage `return` ' +
+              'return ho chuka hota hai. return new Promise((resolve, reject) => { … }) likhiye, shuru mein `return` ' +
               'shabd ke saath, taaki caller use await kar sake.',
           ),
           'Returning the variable instead of a promise',
@@ -401,7 +401,7 @@ describe(inBoth('POST /api/upload'), () => {
         said(
           `POST /api/upload answered ${res.status} when the storage refused the file: uploadFile() should reject(error), ` +
             'so the route can answer 502.',
-          `Storage ne file mana kar di, tab POST /api/upload ka jawab ${res.status} aaya: uploadFile() ko ` +
+          `Jab storage ne file lene se mana kiya, tab POST /api/upload ka jawab ${res.status} aaya: uploadFile() ko ` +
             'reject(error) karna chahiye, taaki route 502 ka jawab de sake.',
         ),
       ).toBe(502);

@@ -171,7 +171,7 @@ function whyNotAnError(res: request.Response, wanted: number): Twice {
         "Already there? Then your catch itself failed: is sendSongError imported from './send-song-error.ts'? " +
         `(It answered ${body}.)`,
       hinglish:
-        'Route mein kisi try/catch ne error nahi pakda, isliye sirf app ke aakhri error handler ne use dekha aur ek vague 500 answer kiya. ' +
+        'Route mein kisi try/catch ne error nahi pakda, isliye sirf app ke aakhri error handler ne use dekha aur ek gol-mol 500 answer kiya. ' +
         `${wanted} answer karne ke liye awaits ko try { } ke andar rakhiye aur catch { } mein sendSongError(res, error) call kijiye. ` +
         "Yeh pehle se hai? Toh aapka catch khud fail hua: kya sendSongError './send-song-error.ts' se import kiya gaya hai? " +
         `(Usne ${body} answer kiya.)`,
@@ -455,7 +455,7 @@ describe(inBoth('POST /api/songs/batch'), () => {
           said(
             `The answer lists ${listed.length} of ${files.length} songs: saveSongs() returned before the saves were done. ` +
               'forEach does not wait for an async callback. Start the saves with map(), wait with await Promise.all(...), and return the result.',
-            `Answer ${files.length} mein se ${listed.length} songs list karta hai: saves poore hone se pehle hi saveSongs() return ho gaya. ` +
+            `Answer mein ${files.length} mein se ${listed.length} ${listed.length === 1 ? 'song hai' : 'songs hain'}: saves poore hone se pehle hi saveSongs() return ho gaya. ` +
               'forEach async callback ka wait nahi karta. Saves map() se start kijiye, await Promise.all(...) se wait kijiye, aur result return kijiye.',
           ),
           'forEach(async ...)',
@@ -476,7 +476,7 @@ describe(inBoth('POST /api/songs/batch'), () => {
         saved.length,
         said(
           `Right after the 201 the database has ${saved.length} of ${files.length} songs: wait for every save.`,
-          `201 ke turant baad database mein ${files.length} mein se ${saved.length} songs hain: har save ka wait kijiye.`,
+          `201 ke turant baad database mein ${files.length} mein se ${saved.length} ${saved.length === 1 ? 'song hai' : 'songs hain'}: har save ka wait kijiye.`,
         ),
       ).toBe(files.length);
       expect(
@@ -487,7 +487,7 @@ describe(inBoth('POST /api/songs/batch'), () => {
         const song = saved.find((s) => s.title === file.name.replace('.mp3', ''));
         expect(
           song,
-          said(`No song is titled after "${file.name}".`, `Kisi song ka title "${file.name}" ke naam pe nahi hai.`),
+          said(`No song is titled after "${file.name}".`, `"${file.name}" title wala koi song nahi hai.`),
         ).toBeDefined();
         const download = await fetch(song!.audio);
         expect(

@@ -360,7 +360,7 @@ describe(inBoth('POST /api/songs'), () => {
             "The song was refused, rightly, but its file was uploaded anyway and is still in storage, where no song points to it. Check the song's fields before uploading, " +
               "and wait for that check: await song.validate(['title', 'artist', 'mood']) first (without await, the upload starts before the check has answered). " +
               '(Or delete the uploaded file when saving fails.)',
-            'Song sahi wajah se refuse hua, lekin uski file phir bhi upload ho gayi aur abhi bhi storage mein padi hai, jahan koi ' +
+            'Song ka refuse hona sahi tha, lekin uski file phir bhi upload ho gayi aur abhi bhi storage mein padi hai, jahan koi ' +
               'song use point nahi karta. Upload se pehle song ke fields check kijiye, aur us check ka intezaar kijiye: pehle ' +
               "await song.validate(['title', 'artist', 'mood']) (bina await ke upload check ka jawab aane se pehle hi shuru " +
               'ho jaata hai). (Ya save fail hone par upload ki hui file delete kar dijiye.)',
@@ -493,7 +493,7 @@ describe(inBoth('GET /api/songs'), () => {
   it(
     said(
       'lists every song, newest first, when no mood is asked',
-      'koi mood na maanga jaaye toh har song list karta hai, newest first',
+      'koi mood na maanga jaaye toh har song list karta hai, sabse naya pehle',
     ),
     async () => {
       await threeSongs();
@@ -513,7 +513,7 @@ describe(inBoth('GET /api/songs'), () => {
             `GET /api/songs listed ${titles.length} songs, and 3 are saved. Without ?mood= in the URL, req.query.mood ` +
               'is undefined, and Song.find({ mood: undefined }) looks for songs without a mood: there are none. Filter ' +
               'only when a mood is asked: const filter = mood ? { mood } : {};',
-            `GET /api/songs ne ${titles.length} songs list kiye, jabki 3 saved hain. URL mein ?mood= na ho toh ` +
+            `GET /api/songs ne ${titles.length} ${titles.length === 1 ? 'song list kiya' : 'songs list kiye'}, jabki 3 saved hain. URL mein ?mood= na ho toh ` +
               'req.query.mood undefined hota hai, aur Song.find({ mood: undefined }) bina mood wale songs dhoondhta ' +
               'hai: aisa koi song hai hi nahi. Filter tabhi kijiye jab mood maanga jaaye: const filter = mood ? { mood } : {};',
           ),
@@ -524,7 +524,7 @@ describe(inBoth('GET /api/songs'), () => {
         titles,
         said(
           'Newest first: sort the songs with .sort({ createdAt: -1 }).',
-          'Newest first: songs ko .sort({ createdAt: -1 }) se sort kijiye.',
+          'Sabse naya pehle: songs ko .sort({ createdAt: -1 }) se sort kijiye.',
         ),
       ).toEqual(['Channa Mereya', 'Ilahi', 'Tum Hi Ho']);
     },
@@ -549,7 +549,7 @@ describe(inBoth('GET /api/songs'), () => {
         titlesOf(res),
         said(
           'Only the two sad songs, newest first: find the songs whose mood is req.query.mood.',
-          'Sirf do sad songs, newest first: woh songs dhoondhiye jinka mood req.query.mood hai.',
+          'Sirf do sad songs, sabse naya pehle: woh songs dhoondhiye jinka mood req.query.mood hai.',
         ),
       ).toEqual(['Channa Mereya', 'Tum Hi Ho']);
     },
@@ -560,7 +560,7 @@ describe(inBoth('GET /api/songs/:id'), () => {
   it(
     said(
       'answers the song; 404 for an id no song has, 400 for a malformed id',
-      'song answer karta hai; jis id ka koi song nahi uske liye 404, tooti id ke liye 400',
+      'song answer karta hai; jis id ka koi song nahi uske liye 404, galat format wali id ke liye 400',
     ),
     async () => {
       const [first] = await threeSongs();
@@ -586,7 +586,7 @@ describe(inBoth('GET /api/songs/:id'), () => {
         malformed.status,
         said(
           'A malformed id should answer 400 (check it with mongoose.isObjectIdOrHexString).',
-          'Tooti id ka jawab 400 hona chahiye (use mongoose.isObjectIdOrHexString se check kijiye).',
+          'Galat format wali id ka jawab 400 hona chahiye (use mongoose.isObjectIdOrHexString se check kijiye).',
         ),
       ).toBe(400);
     },
@@ -737,7 +737,7 @@ describe(inBoth('DELETE /api/songs/:id'), () => {
   it(
     said(
       'answers 404 for an id no song has, and 400 for a malformed id',
-      'jis id ka koi song nahi uske liye 404, aur tooti id ke liye 400 answer karta hai',
+      'jis id ka koi song nahi uske liye 404, aur galat format wali id ke liye 400 answer karta hai',
     ),
     async () => {
       const missing = await send(request(app()).delete(`/api/songs/${'0'.repeat(24)}`), 'DELETE /api/songs/:id');
@@ -753,7 +753,7 @@ describe(inBoth('DELETE /api/songs/:id'), () => {
         malformed.status,
         said(
           `A malformed id answered ${malformed.status}, not 400.`,
-          `Tooti id ka jawab ${malformed.status} aaya, 400 nahi.`,
+          `Galat format wali id ka jawab ${malformed.status} aaya, 400 nahi.`,
         ),
       ).toBe(400);
     },
@@ -877,7 +877,7 @@ describe(said('the page, in a browser', 'page, browser mein'), () => {
       );
       expect(
         await page.locator('#songs li strong').allTextContents(),
-        said('Newest first: the new song on top.', 'Newest first: naya song sabse upar.'),
+        said('Newest first: the new song on top.', 'Sabse naya pehle: naya song sabse upar.'),
       ).toEqual(['Ilahi', 'Kesariya', 'Tum Hi Ho']);
       const saved = await songs().findOne({ title: formSong.title });
       expect(

@@ -76,7 +76,7 @@ function endedEarly(ended: Ended | undefined, output: string): Twice {
   if (!ended)
     return {
       english: `Your app did not listen on PORT (${port}) within ${START_MS / 1000} s.${printed.english}`,
-      hinglish: `Aapki app ${START_MS / 1000} s mein PORT (${port}) par listen nahi kar payi.${printed.hinglish}`,
+      hinglish: `Aapka app ${START_MS / 1000} s mein PORT (${port}) par listen nahi kar paaya.${printed.hinglish}`,
     };
   if (ended.code === 0 && !output.trim())
     return {
@@ -90,14 +90,14 @@ function endedEarly(ended: Ended | undefined, output: string): Twice {
     };
   const how = ended.signal ? `was ended by ${ended.signal}` : `ended with exit code ${ended.code}`;
   const howHinglish = ended.signal
-    ? `${ended.signal} se band kar di gayi`
-    : `exit code ${ended.code} ke saath band ho gayi`;
+    ? `${ended.signal} se band kar diya gaya`
+    : `exit code ${ended.code} ke saath band ho gaya`;
   return {
     english:
       `Your app ${how} before it listened on PORT (${port}). server.ts should connect to the database, ` +
       `then listen with app.listen(env.port, …), and keep running.${printed.english}`,
     hinglish:
-      `Aapki app PORT (${port}) par listen karne se pehle hi ${howHinglish}. server.ts ko database se connect karna ` +
+      `Aapka app PORT (${port}) par listen karne se pehle hi ${howHinglish}. server.ts ko database se connect karna ` +
       `chahiye, phir app.listen(env.port, …) se listen karna chahiye, aur chalte rehna chahiye.${printed.hinglish}`,
   };
 }
@@ -154,7 +154,7 @@ function running(): void {
     expect.fail(
       said(
         `The app is not running, so this could not be checked. ${notRunning.english}`,
-        `App chal nahi rahi hai, isliye yeh check nahi ho saka. ${notRunning.hinglish}`,
+        `App chal nahi raha hai, isliye yeh check nahi ho saka. ${notRunning.hinglish}`,
       ),
     );
 }
@@ -231,7 +231,7 @@ describe(said('starting up', 'start hote waqt'), () => {
   it(
     said(
       'connects to the database first, then listens on PORT',
-      'pehle database se connect karti hai, phir PORT par listen karti hai',
+      'pehle database se connect karta hai, phir PORT par listen karta hai',
     ),
     () => {
       // The start itself: why it did not happen is this check's own failure.
@@ -244,7 +244,7 @@ describe(said('starting up', 'start hote waqt'), () => {
             'Your app listened on PORT before its database connection was made: a request that came then would find ' +
               'no database. In server.ts, await connectDB() first, then app.listen(...). (And in connectDB(), ' +
               'await mongoose.connect(...): without await it returns before the connection is made.)',
-            'Aapki app ne database connection banne se pehle hi PORT par listen kar liya: us waqt aayi request ko ' +
+            'Aapke app ne database connection banne se pehle hi PORT par listen kar liya: us waqt aayi request ko ' +
               'database nahi milta. server.ts mein pehle await connectDB() kijiye, phir app.listen(...). (Aur connectDB() ' +
               'mein await mongoose.connect(...) kijiye: await ke bina woh connection banne se pehle hi return ho jaata hai.)',
           ),
@@ -257,7 +257,7 @@ describe(said('starting up', 'start hote waqt'), () => {
   it(
     said(
       'stops at once with one sentence naming a missing setting, not a stack trace',
-      'koi setting missing ho toh ek sentence mein uska naam batakar turant ruk jaati hai, stack trace ke bina',
+      'koi setting missing ho toh ek sentence mein uska naam batakar turant ruk jaata hai, stack trace ke bina',
     ),
     async () => {
       running(); // with every setting it must start first: what it does without some means little before that
@@ -269,8 +269,8 @@ describe(said('starting up', 'start hote waqt'), () => {
           `Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app was still running after ${START_MS / 1000} s. ` +
             'Check the settings first and stop: console.error(…one sentence…), then process.exit(1).' +
             printed.english,
-          `MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapki app ${START_MS / 1000} s baad bhi chal rahi ` +
-            'thi. Pehle settings check kijiye aur ruk jaiye: console.error(…ek sentence…), phir process.exit(1).' +
+          `MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapka app ${START_MS / 1000} s baad bhi chal raha ` +
+            'tha. Pehle settings check kijiye aur app rokiye: console.error(…ek sentence…), phir process.exit(1).' +
             printed.hinglish,
         ),
       ).not.toBe('still running');
@@ -284,8 +284,8 @@ describe(said('starting up', 'start hote waqt'), () => {
               'Started without MONGODB_URI and IMAGEKIT_PRIVATE_KEY, your app ended without a word and with exit code 0: ' +
                 'nothing it ran checked the settings. In src/config/env.ts, find the missing names, console.error() them in ' +
                 'one sentence, and process.exit(1); the files that need a setting import env from there.',
-              'MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapki app bina kuch kahe, exit code 0 ke saath ' +
-                'band ho gayi: usne jo bhi chalaya, kisi ne settings check nahi ki. src/config/env.ts mein missing naam ' +
+              'MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapka app bina kuch kahe, exit code 0 ke saath ' +
+                'band ho gaya: usne jo bhi chalaya, kisi ne settings check nahi ki. src/config/env.ts mein missing naam ' +
                 'dhoondhiye, unhe ek sentence mein console.error() kijiye, aur process.exit(1) kijiye; jin files ko setting ' +
                 'chahiye, woh env wahin se import karti hain.',
             ),
@@ -301,10 +301,11 @@ describe(said('starting up', 'start hote waqt'), () => {
               'naming it, before any library reads undefined: in src/config/env.ts, find the missing names, ' +
               'console.error() them in one sentence, and process.exit(1).' +
               printed.english,
-            `MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapki app ${stack ? 'stack trace ke saath crash ho gayi' : 'ruk gayi'}` +
-              `${named ? '' : ', par yeh nahi bataya ki kya missing hai'}. Missing setting par start ek sentence mein uska ` +
-              'naam batakar rukna chahiye, isse pehle ki koi library undefined padhe: src/config/env.ts mein missing naam ' +
-              'dhoondhiye, unhe ek sentence mein console.error() kijiye, aur process.exit(1) kijiye.' +
+            `MONGODB_URI aur IMAGEKIT_PRIVATE_KEY ke bina start hone par aapka app ${stack ? 'stack trace ke saath crash ho gaya' : 'ruk gaya'}` +
+              `${named ? '' : ', par yeh nahi bataya ki kya missing hai'}. Koi setting missing ho, toh app ko start hote hi ` +
+              'ek sentence mein uska naam batakar ruk jaana chahiye, isse pehle ki koi library undefined padhe: ' +
+              'src/config/env.ts mein missing naam dhoondhiye, unhe ek sentence mein console.error() kijiye, aur ' +
+              'process.exit(1) kijiye.' +
               printed.hinglish,
           ),
           'No check for a missing variable',
@@ -323,7 +324,7 @@ describe(said('starting up', 'start hote waqt'), () => {
   it(
     said(
       'keeps secrets in .env: no key is written in its files, and .env.example lists every setting with no value',
-      'secrets .env mein rakhti hai: uski files mein koi key likhi nahi hai, aur .env.example har setting bina value ke list karta hai',
+      'secrets .env mein rakhta hai: uski files mein koi key likhi nahi hai, aur .env.example har setting bina value ke list karta hai',
     ),
     async () => {
       const privateKey = lesson.storage.options.privateKey;
@@ -377,7 +378,7 @@ describe(said('the API', 'API'), () => {
   it(
     said(
       'serves the page from public/, whatever folder it is started in',
-      'public/ se page serve karti hai, chahe kisi bhi folder se start ho',
+      'public/ se page serve karta hai, chahe kisi bhi folder se start ho',
     ),
     async () => {
       const page = await call('GET', '/');
@@ -388,9 +389,9 @@ describe(said('the API', 'API'), () => {
             `Started from the folder above it, your app answered GET / with ${page.status}: the page folder is found ` +
               "from the working folder (express.static('public')), which changes with where the app is started. " +
               "Find it from app.ts's own folder: path.join(import.meta.dirname, '..', 'public').",
-            `Upar waale folder se start hone par aapki app ne GET / ka jawab ${page.status} diya: page ka folder working ` +
+            `Upar waale folder se start hone par aapke app ne GET / ka jawab ${page.status} diya: page ka folder working ` +
               "folder se dhoondha jaata hai (express.static('public')), jo is baat par depend karta hai ki app kahan se " +
-              "start hui. Use app.ts ke apne folder se dhoondhiye: path.join(import.meta.dirname, '..', 'public').",
+              "start hua. Use app.ts ke apne folder se dhoondhiye: path.join(import.meta.dirname, '..', 'public').",
           ),
           'The page from the working folder',
         ),
@@ -405,7 +406,7 @@ describe(said('the API', 'API'), () => {
   it(
     said(
       'uploads a song: 201, its file in storage, its URL and fileId in the database',
-      'song upload karti hai: 201, uski file storage mein, uska URL aur fileId database mein',
+      'song upload karta hai: 201, uski file storage mein, uska URL aur fileId database mein',
     ),
     async () => {
       const wav = toneWav(0.25);
@@ -439,7 +440,7 @@ describe(said('the API', 'API'), () => {
   it(
     said(
       "answers an invalid song with 400 and the schema's messages in JSON, and leaves no file in storage",
-      'galat song ka jawab 400 aur schema ke messages ke saath JSON mein deti hai, aur storage mein koi file nahi chhodti',
+      'galat song ka jawab 400 aur schema ke messages ke saath JSON mein deta hai, aur storage mein koi file nahi chhodta',
     ),
     async () => {
       const before = storage.stored - storage.removed;
@@ -481,7 +482,7 @@ describe(said('the API', 'API'), () => {
   it(
     said(
       "answers 502 in JSON with the storage's message when the upload fails",
-      'upload fail ho toh storage ke message ke saath JSON mein 502 jawab deti hai',
+      'upload fail ho toh storage ke message ke saath JSON mein 502 jawab deta hai',
     ),
     async (context) => {
       if (!local())
@@ -522,7 +523,7 @@ describe(said('the API', 'API'), () => {
   it(
     said(
       'lists songs newest first, filters by mood, and deletes a song with its file',
-      'songs ko sabse naya pehle list karti hai, mood se filter karti hai, aur song ko uski file ke saath delete karti hai',
+      'songs ko sabse naya pehle list karta hai, mood se filter karta hai, aur song ko uski file ke saath delete karta hai',
     ),
     async () => {
       await call('POST', '/api/songs', songForm({ title: 'Tum Hi Ho', artist: 'Arijit Singh', mood: 'sad' }));
@@ -613,7 +614,7 @@ describe(said('the page, in a browser', 'page, browser mein'), () => {
               opened?.status(),
               said(
                 'GET / does not answer the page, so it could not be tried in a browser: see "serves the page" above.',
-                'GET / page ka jawab nahi deta, isliye use browser mein try nahi kiya ja saka: upar "public/ se page serve karti hai" dekhiye.',
+                'GET / page ka jawab nahi deta, isliye use browser mein try nahi kiya ja saka: upar "public/ se page serve karta hai" dekhiye.',
               ),
             ).toBe(200);
             await step(
@@ -710,7 +711,7 @@ describe(said('stopping', 'band hote waqt'), () => {
   it(
     said(
       'on SIGTERM closes the server and the database connection, then exits with code 0',
-      'SIGTERM par server aur database connection band karti hai, phir code 0 ke saath exit karti hai',
+      'SIGTERM par server aur database connection band karta hai, phir code 0 ke saath exit karta hai',
     ),
     async () => {
       running();
@@ -725,7 +726,7 @@ describe(said('stopping', 'band hote waqt'), () => {
               'something, but what stays open (the database connection, most likely) keeps Node running: ' +
               'await mongoose.disconnect() too, then process.exit(0).' +
               printed.english,
-            `SIGTERM ke ${STOP_MS / 1000} s baad bhi aapki app chal rahi thi, aur use kill karna pada. Uske handler ne ` +
+            `SIGTERM ke ${STOP_MS / 1000} s baad bhi aapka app chal raha tha, aur use kill karna pada. Uske handler ne ` +
               'kuch band kiya, par jo khula reh gaya (shayad database connection) woh Node ko chalta rakhta hai: ' +
               'await mongoose.disconnect() bhi kijiye, phir process.exit(0).' +
               printed.hinglish,
@@ -739,7 +740,7 @@ describe(said('stopping', 'band hote waqt'), () => {
           said(
             "Your app has no SIGTERM handler, so Node ended it on the spot, mid-request, with nothing closed. Add one: process.on('SIGTERM', …) " +
               'that closes the server, awaits mongoose.disconnect(), then calls process.exit(0); the same for SIGINT (Ctrl-C).',
-            'Aapki app mein SIGTERM handler nahi hai, isliye Node ne use wahin, request ke beech, kuch bhi band kiye bina ' +
+            'Aapke app mein SIGTERM handler nahi hai, isliye Node ne use wahin, request ke beech, kuch bhi band kiye bina ' +
               "khatam kar diya. Ek handler jodiye: process.on('SIGTERM', …) jo server band kare, mongoose.disconnect() ko " +
               'await kare, phir process.exit(0) call kare; SIGINT (Ctrl-C) ke liye bhi yahi kijiye.',
           ),
@@ -750,7 +751,7 @@ describe(said('stopping', 'band hote waqt'), () => {
         ended!.code,
         said(
           `After SIGTERM your app ended with exit code ${ended!.code}, not 0.${printed.english}`,
-          `SIGTERM ke baad aapki app exit code ${ended!.code} ke saath band hui, 0 ke saath nahi.${printed.hinglish}`,
+          `SIGTERM ke baad aapka app exit code ${ended!.code} ke saath band hua, 0 ke saath nahi.${printed.hinglish}`,
         ),
       ).toBe(0);
       expect(
@@ -759,7 +760,7 @@ describe(said('stopping', 'band hote waqt'), () => {
           said(
             'Your app exited with its database connection still open: requests under way were cut off and the server ' +
               'never heard goodbye. Before process.exit(0): close the server, then await mongoose.disconnect().',
-            'Aapki app database connection khula chhodkar exit ho gayi: chal rahi requests beech mein kat gayin aur ' +
+            'Aapka app database connection khula chhodkar exit ho gaya: chal rahi requests beech mein kat gayin aur ' +
               'database server ko alvida tak nahi mila. process.exit(0) se pehle: server band kijiye, phir await ' +
               'mongoose.disconnect() kijiye.',
           ),

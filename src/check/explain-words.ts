@@ -92,6 +92,10 @@ const english = {
       'Your code used up all the memory its process may use, and the process died (JavaScript heap out of memory).',
       'Look for something that keeps growing without end: a loop that pushes into an array or adds to a string and never stops, or data loaded again and again and kept.',
     ],
+    'too-much-output': [
+      'Your code printed far more than a terminal can take, so the check could not finish.',
+      'Look for a console.log or process.stdout.write inside a loop, or a huge value printed whole; print a count or a short sample instead.',
+    ],
   },
   ceiling: [
     'The check ran for a very long time without finishing, and was stopped.',
@@ -196,6 +200,10 @@ const hinglish: ExplainWords = {
     'out-of-memory': [
       'Aapke code ne apne process ki saari memory use kar li, aur process mar gaya (JavaScript heap out of memory).',
       'Aisi cheez dhoondhiye jo bina ruke badhti ja rahi hai: koi loop jo array mein push karta rahe ya string mein jodta rahe aur kabhi na ruke, ya data jo baar baar load hokar rakha jaata rahe.',
+    ],
+    'too-much-output': [
+      'Aapke code ne itna zyada print kiya jitna terminal le hi nahi sakta, isliye check poora nahi ho paya.',
+      'Kisi loop ke andar console.log ya process.stdout.write dhoondhiye, ya koi bahut badi value jo poori print ho rahi hai; uski jagah count ya chhota sa sample print kijiye.',
     ],
   },
   ceiling: [

@@ -84,7 +84,8 @@ export function explainCheck(
     if (unlisted) lines.push(`  ${words.andMore(unlisted)}`);
   }
   const stray = result.strayError;
-  if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
+  if (stray?.kind === 'too-much-output') lines.push('', ...words.stopped['too-much-output']);
+  else if (stray) lines.push('', words.stray, `  ${cap(inLanguage(stray.message, language), maxValue)}`);
   if (stray?.location) lines.push(`  ${words.where} ${stray.location}`);
   lines.push(...typeLines, '', hint);
   return joinLines(lines);
@@ -206,7 +207,8 @@ function explainProblem(problem: CheckProblem, result: CheckResult, context: Con
     case 'heavy':
     case 'waiting':
     case 'ended-itself':
-    case 'out-of-memory': {
+    case 'out-of-memory':
+    case 'too-much-output': {
       const [what, advice] = words.stopped[problem.kind];
       // Which check was under way when the run was stopped, or that the code was still loading.
       const during =

@@ -22,7 +22,7 @@ export interface RunContext {
 /** How a worker was stopped, or ended by itself, said in the verdict's first line. */
 function stoppedProblem(verdict: WorkerVerdict): CheckProblem | undefined {
   const ended = verdict.outOfMemory ? 'out-of-memory' : verdict.endedItself ? 'ended-itself' : undefined;
-  const kind = verdict.stuck ?? ended;
+  const kind = verdict.stuck === 'printing' ? 'too-much-output' : (verdict.stuck ?? ended);
   return kind && { kind, message: explainWords('en').stopped[kind][0] };
 }
 
@@ -117,7 +117,9 @@ export function checkResult(
 export function withUnhandledError(result: CheckResult, error: ErrorRecord): CheckResult {
   const isOwnCode = learnerCodeTest(result.request);
   const strayError: CheckProblem = {
-    kind: 'unhandled-error',
+    // Node fails a write with ENOBUFS once output piles up faster than the terminal takes it:
+    // the learner's code printed far too much, which "threw an error" would not tell them.
+    kind: /\bENOBUFS\b/.test(error.message) ? 'too-much-output' : 'unhandled-error',
     message: errorHeadline(error),
     location: errorLocation(error, isOwnCode) ?? errorLocation(error),
     detail: stripAnsi(error.stack ?? error.message),

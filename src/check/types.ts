@@ -79,6 +79,7 @@ export interface TestOutcome {
  * - `out-of-memory`: the code filled the memory its process may use, and the process died;
  * - `time-limit`: the whole run passed its last-resort ceiling;
  * - `unhandled-error`: code threw outside any test (from a timer or a callback);
+ * - `too-much-output`: code printed tens of megabytes, or more than the pipe could take (ENOBUFS);
  * - `crash`: vitest itself failed or stopped unexpectedly;
  * - `no-tests`: the file ran but held no test;
  * - `judge-changed`: the test file, tests/support/ or the progress file was changed (judge-guard.ts).
@@ -93,6 +94,7 @@ export type ProblemKind =
   | 'out-of-memory'
   | 'time-limit'
   | 'unhandled-error'
+  | 'too-much-output'
   | 'crash'
   | 'no-tests'
   | 'judge-changed';

@@ -109,11 +109,12 @@ export type WorkerMessage =
   | { type: 'idle' }
   /**
    * busy: computing without a break; heavy: working on and on, the main thread free between
-   * steps; waiting: nothing happening, for something that never comes.
+   * steps; printing: tens of megabytes printed; waiting: nothing happening,
+   * for something that never comes.
    */
   | { type: 'stuck'; kind: StuckKind; pid: number };
 
-export type StuckKind = 'busy' | 'heavy' | 'waiting';
+export type StuckKind = 'busy' | 'heavy' | 'printing' | 'waiting';
 
 /** The servers a lesson's code talks to during a check, made by the check, not the worker. */
 export interface CheckServices {

@@ -40,6 +40,7 @@ const learnersProblems = new Set<ProblemKind>([
   'ended-itself',
   'out-of-memory',
   'unhandled-error',
+  'too-much-output',
 ]);
 
 /** Saves what the check says about the learner's code: done after a pass, not done after a fail. */

@@ -17,6 +17,8 @@ let broken: ScratchLesson;
 let silencing: ScratchLesson;
 let heavy: ScratchLesson;
 let late: ScratchLesson;
+let logging: ScratchLesson;
+let writing: ScratchLesson;
 let report: CheckReport;
 /** Every process the learner's code of this file starts carries this in its environment. */
 const tag = randomBytes(6).toString('hex');
@@ -44,6 +46,11 @@ beforeAll(async () => {
     'passing',
     "let calls = 0;\nexport function add(a: number, b: number): number {\n  if (++calls === 2) setTimeout(() => { throw new Error('thrown 3 s after the last check'); }, 3000);\n  return a + b;\n}\n",
   );
+  // Right, but each prints about 2 GB as it loads: through console.log, and straight to stdout.
+  const print = (how: string) =>
+    `const chunk = 'x'.repeat(1_000_000);\nfor (let i = 0; i < 2000; i++) ${how}(chunk);\n${addThat.adds}`;
+  logging = scratchLesson('passing', print('console.log'));
+  writing = scratchLesson('passing', print('process.stdout.write'));
   detachedPort = await freePort();
   process.env.FIXTURE_TAG = tag;
   process.env.FIXTURE_PORT = String(detachedPort);
@@ -60,6 +67,8 @@ beforeAll(async () => {
     fixture('endless-loop'),
     { testFile: heavy.testFile, name: 'heavy', limits },
     { testFile: late.testFile, name: 'throws-late', limits },
+    { testFile: logging.testFile, name: 'logs-too-much', limits },
+    { testFile: writing.testFile, name: 'writes-too-much', limits },
     fixture('waits-forever'),
     fixture('ends-itself'),
     fixture('starts-detached'),
@@ -72,6 +81,8 @@ afterAll(() => {
   silencing?.remove();
   heavy?.remove();
   late?.remove();
+  logging?.remove();
+  writing?.remove();
 });
 
 describe('runChecks on a passing lesson', () => {
@@ -237,6 +248,21 @@ describe('runChecks on code whose timer throws after the last check', () => {
     expect(thrown.problem?.location).toMatch(/^tests\/engine\/fixtures\/\.scratch\/passing-[^/]+\/exercise\.ts:3:\d+$/);
     expect(explainCheck(thrown)).toMatch(/threw an error outside the checks[\s\S]*\n {2}Where: tests\/engine/);
   });
+});
+
+describe('runChecks on code that prints gigabytes', () => {
+  it.each(['logs-too-much', 'writes-too-much'])(
+    '%s: says it printed too much, not that it computed or threw',
+    (name) => {
+      const printed = result(name);
+      expect(printed.passed).toBe(false);
+      expect(printed.problem?.kind).toBe('too-much-output');
+      const text = explainCheck(printed);
+      expect(text).toContain('printed far more than a terminal can take');
+      expect(text).not.toMatch(/computed without a break|threw an error/);
+      expect(explainCheck(printed, undefined, 'command line', 'hinglish')).toContain('itna zyada print kiya');
+    },
+  );
 });
 
 describe('runChecks on a wait for something that never comes', () => {

@@ -34,7 +34,9 @@ if (channelAddress) {
   process.report.directory = path.dirname(report);
   process.report.filename = path.basename(report);
   process.report.reportOnFatalError = true;
-  startWatchdog(channelAddress, stuckLimits.busyCpuMs || 2000);
+  startWatchdog(channelAddress, stuckLimits.busyCpuMs || 2000, () =>
+    tell({ type: 'stuck', kind: 'printing', pid: process.pid }),
+  );
   // Before any hook of the test file: nothing of the learner's may load until the check says go.
   // No time limit here: in watch mode the learner may think for a long while before saving.
   beforeAll(goFromCheck, 0);
