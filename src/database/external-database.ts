@@ -5,7 +5,7 @@ import { redactConnectionString } from 'mongodb-connection-string-url';
 import { generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
 import { databaseUri } from './database-uri.ts';
 import { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
-import { isRunning } from '../processes/is-running.ts';
+import { isRunning } from '../processes/process-table.ts';
 
 /**
  * Drops the databases a playground run of this machine made and could not drop because it

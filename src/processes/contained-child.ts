@@ -4,8 +4,7 @@
 // detached or not (process-tree.ts).
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { isRunning } from './is-running.ts';
-import { markedValues, processTable } from './process-table.ts';
+import { isRunning, markedValues, processTable } from './process-table.ts';
 import { endTree, killTree, markInKernel, type ProcessTree } from './process-tree.ts';
 
 /** The environment variable that marks every process of a run: `<pid of its starter>-<random>`. */

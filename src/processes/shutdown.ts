@@ -2,8 +2,7 @@
 // (an editor's stop button, a process manager), SIGHUP (the terminal closed), or npm going
 // away under us. Each runs the cleanups registered with onShutdown (stop the checks, drop the
 // run's database, stop an app) for at most a moment, then exits; a second signal exits at once.
-import { isRunning } from './is-running.ts';
-import { parentOf, shellWakeUps } from './process-table.ts';
+import { isRunning, parentOf, shellWakeUps } from './process-table.ts';
 
 type Cleanup = () => Promise<unknown> | unknown;
 

@@ -5,8 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
-import type { LessonAppModule } from '../lessons/lesson-app.ts';
+import { allLessons, lessonPaths, projectRoot, type LessonAppModule, type LessonEntry } from '../lessons/catalog.ts';
 import { filesUnder } from '../lessons/layers.ts';
 import { testFileProblems } from './anatomy-imports.ts';
 import { sentenceProblems } from './anatomy-sentences.ts';
