@@ -22,6 +22,7 @@ import type { Language } from '../progress/progress-store.ts';
 import { announce } from './app-banner.ts';
 import { appWords, type AppWords } from './app-words.ts';
 import { freePort } from '../processes/free-port.ts';
+import { stopWhenAsked } from '../processes/shutdown.ts';
 
 interface ServeLessonAppOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -224,26 +225,13 @@ function stopOnCrash(served: ServedLessonApp, language: Language, restartsOnSave
 
 /** Ctrl-C, SIGTERM, SIGHUP or the runner's "stop" stop the app and end the process. */
 function stopOnSignalOrAsked(served: ServedLessonApp, words: AppWords): void {
-  let stopping = false;
-  /** Stops it all; `quietly` for a restart, which the runner announces itself. */
-  const stopNow = async (quietly = false) => {
-    if (stopping) process.exit(130); // a second Ctrl-C: leave at once
-    stopping = true;
-    if (!quietly) console.log(paint('dim', `\n${words.stopping}`));
+  // A restart is said by the runner itself: this one stops quietly.
+  stopWhenAsked(async (why) => {
+    if (why === 'stop') console.log(paint('dim', `\n${words.stopping}`));
     await served.stop();
-    if (!quietly) console.log(words.stopped);
+    if (why === 'stop') console.log(words.stopped);
     process.exit(0);
-  };
-  const onSignal = () => void stopNow();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  if (process.send) {
-    process.on('message', (message) => {
-      if (message === 'stop' || message === 'restart') void stopNow(message === 'restart');
-    });
-    process.on('disconnect', onSignal); // the runner is gone: do not outlive it
-  }
+  });
   // The runner passes Enter on as "stop"; run by hand, Ctrl-C is the way.
   console.log(paint('dim', process.send ? words.pressToStop : words.signalToStop));
 }

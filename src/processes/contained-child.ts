@@ -77,10 +77,7 @@ async function endWindowsTree(child: ChildProcess, withinMs: number): Promise<bo
 
 // When this process ends, so must every run it started (a detached group outlives us otherwise).
 process.on('exit', () => {
-  for (const [run, tree] of live) {
-    if (process.platform === 'win32') run.child.kill();
-    else killTree(tree);
-  }
+  for (const tree of live.values()) killTree(tree);
 });
 
 /**

@@ -80,3 +80,20 @@ function watchLauncher(): void {
   }, 250);
   timer.unref();
 }
+
+/**
+ * For a child the runner started (a lesson's app, the sandbox: runner/child-group.ts), which
+ * stops at Ctrl-C, SIGTERM, SIGHUP, the runner's "stop" or "restart" (a restart after a save),
+ * or when the runner is gone: `stop` runs once, and exits; a second request exits at once.
+ */
+export function stopWhenAsked(stop: (why: 'stop' | 'restart') => Promise<never>): void {
+  let stopping = false;
+  const ask = (why: 'stop' | 'restart') => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    void stop(why);
+  };
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, () => ask('stop'));
+  process.on('message', (message) => (message === 'stop' || message === 'restart') && ask(message));
+  process.on('disconnect', () => ask('stop')); // the runner is gone: do not outlive it
+}

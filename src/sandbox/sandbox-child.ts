@@ -13,6 +13,7 @@ import { loadProgress } from '../progress/progress-store.ts';
 import { databaseLine } from '../database/database-line.ts';
 import { paint } from '../terminal/terminal.ts';
 import { followServers } from './servers.ts';
+import { stopWhenAsked } from '../processes/shutdown.ts';
 
 // What it says around the learner's own code, in the learner's language.
 const english = {
@@ -41,17 +42,10 @@ const language = loadProgress().progress.language ?? 'en';
 const words = language === 'hinglish' ? hinglish : english;
 
 let services: Services | undefined;
-let stopping = false;
-async function stopAndExit(code: number): Promise<never> {
-  if (stopping) process.exit(code);
-  stopping = true;
+stopWhenAsked(async () => {
   await services?.stop();
-  process.exit(code);
-}
-process.on('message', (message) => message === 'stop' && void stopAndExit(130));
-process.on('disconnect', () => void stopAndExit(130));
-process.on('SIGTERM', () => void stopAndExit(130));
-process.on('SIGINT', () => void stopAndExit(130));
+  process.exit(130);
+});
 
 if (!existsSync(sandboxFile)) {
   console.error(words.noFile);
@@ -83,4 +77,5 @@ try {
   code = 1;
 }
 servers.stop();
-await stopAndExit(code);
+await services.stop();
+process.exit(code);
