@@ -38,7 +38,6 @@ interface ServeLessonAppOptions {
 }
 
 interface ServedLessonApp {
-  url: string;
   /** Closes the server, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -134,7 +133,7 @@ async function startLessonApp(lesson: LessonEntry, options: ServeLessonAppOption
     const url = `http://127.0.0.1:${port}`;
     await announce(lesson, url, services, { ...options, appModule: async () => appModule });
     process.send?.({ type: 'ready', url });
-    return { url, stop };
+    return { stop };
   } catch (error) {
     await stop();
     throw error;
@@ -194,7 +193,6 @@ async function startOwnServerApp(
   flush();
   process.send?.({ type: 'ready', url });
   return {
-    url,
     stop: () => {
       stopping = true;
       return stop();
