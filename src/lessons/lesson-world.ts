@@ -69,22 +69,16 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
   return { database, storage, address: { serverUri, dbName }, stop };
 }
 
-interface LessonWorldOptions extends ServicesOptions {
-  target?: ExerciseTarget;
-  /** Services started already (a check starts them before the learner's save); started here otherwise. */
-  services?: Services;
-}
-
 /**
- * Starts the services (unless given), then loads the target's copy of the lesson's exercise;
- * a lesson whose app is a server of the learner's own (manifest: ownServer) has nothing to load.
+ * Loads the copy of the lesson's exercise LESSON_TARGET names, beside `services` (a check starts
+ * them before the learner's save); a lesson whose app is a server of the learner's own
+ * (manifest: ownServer) has nothing to load. A failure stops the services.
  */
 export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
-  options: LessonWorldOptions = {},
+  { services }: { services: Services },
 ): Promise<LessonWorld<Exercise>> {
-  const target = options.target ?? targetFromEnv(lesson);
-  const services = options.services ?? (await startServices(options));
+  const target = targetFromEnv(lesson);
   try {
     const exercise = lesson.ownServer ? (undefined as Exercise) : await loadExercise<Exercise>(lesson, target);
     return { ...services, lesson, target, exercise };
