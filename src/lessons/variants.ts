@@ -37,10 +37,6 @@ function hashOf(files: FileContents): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-async function exists(dir: string): Promise<boolean> {
-  return (await stat(dir).catch(() => undefined))?.isDirectory() === true;
-}
-
 /**
  * Writes `files` (by path relative to `dir`) into a folder of this process's own beside `dir`,
  * then renames it to `dir`: the folder is there whole, or not at all. The rename fails when
@@ -93,7 +89,7 @@ export async function storeOnce(parent: string, name: string, files: FileContent
     [...files].map(([file, { content }]) => [file, content]),
   ).catch(async (error) => {
     // Another process renamed the same copy into place first (ENOTEMPTY, EEXIST, or EPERM on Windows).
-    if (!(await exists(dir))) throw error;
+    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw error;
   });
   await sweepStale(parent, dir);
   return dir;
