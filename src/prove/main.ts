@@ -54,6 +54,10 @@ const [types, lint, markdown, unused, imports, report] = await Promise.all([
     variants.map((variant) => variant.request),
     {
       includeEngine: true,
+      // The ceiling is a last resort for one learner's check (stuck code is stopped long before);
+      // here it covers ~70 variants and the engine tests at once, so it grows with them: on a
+      // 2-core machine with other work beside it the whole run passed the 10 minutes of one check.
+      ceilingMs: Math.max(10 * 60_000, variants.length * 30_000),
       // Test files wait on sockets and child processes a good part of the time: one more than the cores.
       maxWorkers: availableParallelism() + 1,
       onProgress: (event) => {
