@@ -1,7 +1,7 @@
 // `npm test` runs dependency-cruiser with these rules (src/prove/static-checks.ts).
 // The two servers in packages/ are used only through their package's public entry (its
-// package.json "exports"), their own code imports nothing of the engine's, and no import
-// cycle exists anywhere.
+// package.json "exports"), their own code and the lessons' apps import nothing of the engine's,
+// and no import cycle exists anywhere.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,6 +25,14 @@ module.exports = {
       comment: "A package's code imports only itself, Node and npm packages: it must work outside this project.",
       from: { path: '^packages/([^/]+)/src/' },
       to: { pathNot: ['^packages/$1/src/', 'node_modules'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'lesson-app-stands-alone',
+      severity: 'error',
+      comment:
+        "A lesson's app (and lessons/shared/) imports nothing from the engine (src/): the engine imports the app, as express's examples are imported by their tests.",
+      from: { path: '^lessons/([^/]+/app[.]ts|shared/)' },
+      to: { path: '^src/' },
     },
   ],
   options: {

@@ -1,8 +1,7 @@
 // What a lesson's app says once it listens: where it runs, on which database and storage, and
 // the requests to try; after a restart, one line (the requests were said before).
 import { databaseLine } from '../database/database-line.ts';
-import type { LessonEntry } from '../lessons/catalog.ts';
-import type { LessonAppModule } from '../lessons/lesson-app.ts';
+import type { LessonAppModule, LessonEntry } from '../lessons/catalog.ts';
 import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { Services } from '../lessons/lesson-world.ts';
 import type { Language } from '../progress/progress-store.ts';

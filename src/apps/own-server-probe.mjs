@@ -1,4 +1,4 @@
-// Preloaded into a learner's own server by own-server.ts, to say on stderr what cannot be seen
+// Preloaded into a learner's own server by own-server.ts, to say on fd 3 what cannot be seen
 // from outside: that this very process began to listen, and on which port (another program
 // may answer on a port too), and whether a Mongoose connection was still open when it ended (an
 // exit with the connection closed and one with it open look the same). Plain JavaScript: it
@@ -9,9 +9,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-// The same mark as own-server.ts reads; what follows it on the line is the news.
-const MARK = '\u0000playground-probe:';
-const say = (what) => writeSync(2, `${MARK}${what}\n`);
+// own-server.ts gives the server a pipe as fd 3 for this news, one line each.
+const say = (what) => writeSync(3, `${what}\n`);
 
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {

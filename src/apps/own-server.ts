@@ -3,6 +3,7 @@
 // lesson's checks and by "Run the app". It runs contained (contained-child.ts): whatever it
 // starts ends with it.
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { spawnContained, type ContainedChild } from '../processes/contained-child.ts';
 
@@ -10,8 +11,6 @@ import { spawnContained, type ContainedChild } from '../processes/contained-chil
 const sdkRouting = fileURLToPath(import.meta.resolve('@playground/local-imagekit/sdk-routing-preload'));
 /** Says from inside when the server listens, and whether Mongoose was still connected when it ended. */
 const probe = fileURLToPath(new URL('./own-server-probe.mjs', import.meta.url));
-/** How own-server-probe.mjs marks its news on stderr: a NUL, which no program prints by chance. */
-const PROBE_MARK = '\u0000playground-probe:';
 /** How much of its output is kept for output(): the last lines are the ones that explain an end. */
 const KEPT_OUTPUT_CHARS = 64 * 1024;
 /** tsx as the playground has it: found from here, so the app may be started from any folder. */
@@ -71,7 +70,8 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
   const run = spawnContained(process.execPath, [...preloads, '--import', tsx, path.join(options.dir, 'server.ts')], {
     cwd: options.cwd ?? options.dir,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The probe's news comes on a pipe of its own (fd 3), apart from what the server prints.
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
   let output = '';
   const keep = (text: string) => {
@@ -80,24 +80,15 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
     options.onOutput?.(text);
   };
   run.child.stdout?.on('data', (chunk: Buffer) => keep(chunk.toString()));
-  // stderr a line at a time, so that the probe's lines are taken out whole.
+  run.child.stderr?.on('data', (chunk: Buffer) => keep(chunk.toString()));
   const news: string[] = [];
   const heard = new EventTarget();
   let partial = '';
-  run.child.stderr?.on('data', (chunk: Buffer) => {
+  (run.child.stdio[3] as Readable | null)?.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
-    let text = '';
-    for (const line of lines) {
-      const at = line.indexOf(PROBE_MARK);
-      if (at < 0) text += `${line}\n`;
-      else {
-        text += line.slice(0, at);
-        news.push(line.slice(at + PROBE_MARK.length));
-        heard.dispatchEvent(new Event('news'));
-      }
-    }
-    if (text) keep(text);
+    news.push(...lines);
+    heard.dispatchEvent(new Event('news'));
   });
   const ended = new Promise<Ended>((resolve) => {
     run.child.once('error', (error) => {
@@ -105,9 +96,6 @@ export function startOwnServer(options: OwnServerOptions): OwnServer {
       resolve({ code: null, signal: null });
     });
     run.child.once('close', (code, signal) => resolve({ code, signal }));
-  });
-  void ended.then(() => {
-    if (partial) keep(partial);
   });
   return {
     run,

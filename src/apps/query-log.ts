@@ -7,16 +7,11 @@ import type { Language } from '../progress/progress-store.ts';
 import { formatValue } from './document-format.ts';
 import { logWords, type LogWords } from './log-words.ts';
 
-/** One command of a request, as a readable line. */
-export interface LoggedCommand {
-  line: string;
-}
-
 export interface QueryLog {
   /** Starts a fresh list (for the next request). */
   begin(): void;
-  /** The commands since begin() (and takes them away). */
-  take(): LoggedCommand[];
+  /** The commands since begin(), each as a readable line (and takes them away). */
+  take(): string[];
   /** Stops listening to the client. */
   detach(): void;
 }
@@ -78,24 +73,23 @@ function outcome(name: string, reply: Record<string, unknown>, words: LogWords):
 /** Listens to `client`'s command monitoring; nothing is printed, commands are only collected (said in `language`). */
 export function attachQueryLog(client: EventEmitter, language: Language = 'en'): QueryLog {
   const words = logWords(language);
-  let current: LoggedCommand[] | undefined;
-  const pending = new Map<number, LoggedCommand & { name: string }>();
+  let current: { line: string; name: string }[] | undefined;
+  const pending = new Map<number, { line: string; name: string }>();
   const onStarted = (event: Started) => {
     if (!current || housekeeping.has(event.commandName) || event.command.comment === ownReadComment) return;
     const entry = { line: describe(event.commandName, event.command), name: event.commandName };
     pending.set(event.requestId, entry);
     current.push(entry);
   };
-  const onSucceeded = (event: Succeeded) => {
-    const entry = pending.get(event.requestId);
-    pending.delete(event.requestId);
-    if (entry) entry.line += outcome(entry.name, event.reply, words);
+  /** Adds what came back to the line of the command `requestId`. */
+  const settle = (requestId: number, said: (name: string) => string) => {
+    const entry = pending.get(requestId);
+    pending.delete(requestId);
+    if (entry) entry.line += said(entry.name);
   };
-  const onFailed = (event: { requestId: number; failure: Error }) => {
-    const entry = pending.get(event.requestId);
-    pending.delete(event.requestId);
-    if (entry) entry.line += ` → ${words.failed(event.failure.message)}`;
-  };
+  const onSucceeded = (event: Succeeded) => settle(event.requestId, (name) => outcome(name, event.reply, words));
+  const onFailed = (event: { requestId: number; failure: Error }) =>
+    settle(event.requestId, () => ` → ${words.failed(event.failure.message)}`);
   client.on('commandStarted', onStarted);
   client.on('commandSucceeded', onSucceeded);
   client.on('commandFailed', onFailed);
@@ -106,7 +100,7 @@ export function attachQueryLog(client: EventEmitter, language: Language = 'en'):
     take() {
       const taken = current ?? [];
       current = [];
-      return taken.map(({ line }) => ({ line }));
+      return taken.map(({ line }) => line);
     },
     detach() {
       current = undefined;

@@ -11,7 +11,7 @@ import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from
 import { wrapLine } from './document-format.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { logWords } from './log-words.ts';
-import type { LoggedCommand, QueryLog } from './query-log.ts';
+import type { QueryLog } from './query-log.ts';
 
 interface ReportOptions {
   queryLog: QueryLog;
@@ -104,7 +104,7 @@ async function handleOne(
 
 /** The commands, then the changes to the documents, as indented lines. */
 function described(
-  commands: LoggedCommand[],
+  commands: string[],
   before: Snapshot | undefined,
   after: Snapshot | undefined,
   options: ReportOptions,
@@ -112,7 +112,7 @@ function described(
   if (!options.db) return [];
   const indent = '    ';
   const width = options.width - indent.length;
-  const lines = commands.map((command) => paint('dim', wrapLine(`query  ${command.line}`, width, `${indent}       `)));
+  const lines = commands.map((command) => paint('dim', wrapLine(`query  ${command}`, width, `${indent}       `)));
   const changes =
     before && after ? formatChanges(compareSnapshots(before, after), paint, width, indent, options.language) : [];
   if (!lines.length && !changes.length)

@@ -8,12 +8,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
-import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
+import { lessonPaths, type LessonAppModule, type LessonEntry } from '../lessons/catalog.ts';
 import { exerciseDir, loadExercise, type ExerciseTarget } from '../lessons/exercise.ts';
 import { databaseUri } from '../database/database-uri.ts';
 import { startOwnServer } from './own-server.ts';
 import { startServices, type Services } from '../lessons/lesson-world.ts';
-import type { LessonAppModule } from '../lessons/lesson-app.ts';
 import { explainError, type Stage } from './explain-error.ts';
 import { attachQueryLog, type QueryLog } from './query-log.ts';
 import { watchDatabaseClient } from '../lessons/progress-clock.ts';
@@ -23,6 +22,7 @@ import type { Language } from '../progress/progress-store.ts';
 import { announce } from './app-banner.ts';
 import { appWords, type AppWords } from './app-words.ts';
 import { freePort } from '../processes/free-port.ts';
+import { stopWhenAsked } from '../processes/shutdown.ts';
 
 interface ServeLessonAppOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -38,7 +38,6 @@ interface ServeLessonAppOptions {
 }
 
 interface ServedLessonApp {
-  url: string;
   /** Closes the server, then stops the storage and the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -134,7 +133,7 @@ async function startLessonApp(lesson: LessonEntry, options: ServeLessonAppOption
     const url = `http://127.0.0.1:${port}`;
     await announce(lesson, url, services, { ...options, appModule: async () => appModule });
     process.send?.({ type: 'ready', url });
-    return { url, stop };
+    return { stop };
   } catch (error) {
     await stop();
     throw error;
@@ -194,7 +193,6 @@ async function startOwnServerApp(
   flush();
   process.send?.({ type: 'ready', url });
   return {
-    url,
     stop: () => {
       stopping = true;
       return stop();
@@ -225,26 +223,13 @@ function stopOnCrash(served: ServedLessonApp, language: Language, restartsOnSave
 
 /** Ctrl-C, SIGTERM, SIGHUP or the runner's "stop" stop the app and end the process. */
 function stopOnSignalOrAsked(served: ServedLessonApp, words: AppWords): void {
-  let stopping = false;
-  /** Stops it all; `quietly` for a restart, which the runner announces itself. */
-  const stopNow = async (quietly = false) => {
-    if (stopping) process.exit(130); // a second Ctrl-C: leave at once
-    stopping = true;
-    if (!quietly) console.log(paint('dim', `\n${words.stopping}`));
+  // A restart is said by the runner itself: this one stops quietly.
+  stopWhenAsked(async (why) => {
+    if (why === 'stop') console.log(paint('dim', `\n${words.stopping}`));
     await served.stop();
-    if (!quietly) console.log(words.stopped);
+    if (why === 'stop') console.log(words.stopped);
     process.exit(0);
-  };
-  const onSignal = () => void stopNow();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-  if (process.send) {
-    process.on('message', (message) => {
-      if (message === 'stop' || message === 'restart') void stopNow(message === 'restart');
-    });
-    process.on('disconnect', onSignal); // the runner is gone: do not outlive it
-  }
+  });
   // The runner passes Enter on as "stop"; run by hand, Ctrl-C is the way.
   console.log(paint('dim', process.send ? words.pressToStop : words.signalToStop));
 }

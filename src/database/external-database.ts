@@ -5,33 +5,26 @@ import { redactConnectionString } from 'mongodb-connection-string-url';
 import { generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
 import { databaseUri } from './database-uri.ts';
 import { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
-import { isRunning } from '../processes/is-running.ts';
+import { isRunning } from '../processes/process-table.ts';
 
 /**
  * Drops the databases a playground run of this machine made and could not drop because it
  * died first (kill -9, power loss): its name says which process made it, and that process
  * is gone. Names of other machines or of anyone else are never touched.
  */
-async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<string[]> {
-  const dropped: string[] = [];
-  let names: string[];
-  try {
-    const listed = await client.db('admin').admin().listDatabases({ nameOnly: true, authorizedDatabases: true });
-    names = listed.databases.map((database) => database.name);
-  } catch {
-    return dropped; // not allowed to list: nothing is dropped
-  }
-  for (const name of names) {
+async function dropDatabasesOfEndedRuns(client: MongoClient): Promise<void> {
+  const admin = client.db('admin').admin();
+  // Not allowed to list: nothing is dropped.
+  const listed = await admin.listDatabases({ nameOnly: true, authorizedDatabases: true }).catch(() => undefined);
+  for (const { name } of listed?.databases ?? []) {
     const owner = ownerOnThisMachine(name);
     if (owner === undefined || owner === process.pid || isRunning(owner)) continue;
-    try {
-      await client.db(name).dropDatabase();
-      dropped.push(name);
-    } catch {
-      // Not allowed, or already gone: leave it.
-    }
+    // Not allowed, or already gone: leave it.
+    await client
+      .db(name)
+      .dropDatabase()
+      .catch(() => undefined);
   }
-  return dropped;
 }
 
 /** Connects to the server at `serverUri` and hands out a fresh database on it. */

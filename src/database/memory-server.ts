@@ -24,20 +24,13 @@ function downloadHost(): string {
 }
 
 /** Resolves the host name within the timeout; never opens a connection. */
-async function canResolve(host: string): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DNS_TIMEOUT_MS)));
-  try {
-    return await Promise.race([
-      lookup(host).then(
-        () => true,
-        () => false,
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+function canResolve(host: string): Promise<boolean> {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, DNS_TIMEOUT_MS, false).unref());
+  const resolved = lookup(host).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([resolved, timeout]);
 }
 
 /**
@@ -60,12 +53,9 @@ export async function memoryServerUnavailable(allowDownload = true): Promise<str
 
 /** Starts a real mongod; throws DatabaseStartError with the reason if it cannot. */
 export async function startMemoryServer(port?: number): Promise<MongoMemoryServer> {
-  const unavailable = await memoryServerUnavailable();
-  if (unavailable)
-    throw new DatabaseStartError(
-      `Could not start a real MongoDB with mongodb-memory-server: ${unavailable}. ${WHAT_TO_DO}`,
-    );
   try {
+    const unavailable = await memoryServerUnavailable();
+    if (unavailable) throw new Error(unavailable);
     const { MongoMemoryServer } = await import('mongodb-memory-server');
     return await MongoMemoryServer.create({ instance: port ? { port } : {} });
   } catch (error) {

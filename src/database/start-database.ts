@@ -18,19 +18,12 @@ function forcedKind(): DatabaseKind | undefined {
   );
 }
 
-// Each tier's stop runs at most once; startDatabase wraps them all here rather than each tier guarding itself.
-function once(stop: () => Promise<void>): () => Promise<void> {
-  let stopping: Promise<void> | undefined;
-  return () => (stopping ??= stop());
-}
-
 async function memoryServerDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
   const { startMemoryServer } = await import('./memory-server.ts');
   const server = await startMemoryServer(port);
   const dbName = generateDatabaseName();
-  const uri = server.getUri(dbName);
   return {
-    uri,
+    uri: server.getUri(dbName),
     serverUri: server.getUri(),
     dbName,
     kind: 'memory-server',
@@ -103,5 +96,7 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
       return standinDatabase(options.port);
     });
   }
-  return { ...database, stop: once(database.stop) };
+  // Each tier's stop runs at most once: guarded here, rather than by each tier itself.
+  let stopping: Promise<void> | undefined;
+  return { ...database, stop: () => (stopping ??= database.stop()) };
 }

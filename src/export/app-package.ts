@@ -77,29 +77,22 @@ export async function appProjectFiles(learners: string | undefined): Promise<Map
     // A package.json that is not JSON any more: the export's own stands in for it.
   }
   const project = (await readJson(path.join(projectRoot, 'package.json'))) as Manifest;
+  const owns = (field: string) => (isRecord(own[field]) ? own[field] : {});
+  const dependencies = { ...owns('dependencies'), ...(await pinned(runtimePackages)) } as Record<string, string>;
+  const devDependencies = { ...owns('devDependencies'), ...(await pinned(typePackages)) } as Record<string, string>;
+  const engines = project.engines as Record<string, string> | undefined;
   const manifest: Manifest = {
     name: 'songs-app',
     private: true,
     type: 'module',
     ...own,
-    scripts: { ...scripts, ...(isRecord(own.scripts) ? own.scripts : {}) },
-    dependencies: { ...(isRecord(own.dependencies) ? own.dependencies : {}), ...(await pinned(runtimePackages)) },
-    devDependencies: {
-      ...(isRecord(own.devDependencies) ? own.devDependencies : {}),
-      ...(await pinned(typePackages)),
-    },
-    engines: project.engines,
+    scripts: { ...scripts, ...owns('scripts') },
+    dependencies,
+    devDependencies,
+    engines,
   };
-  const lock = await projectLockfile().then((found) =>
-    found
-      ? lockfileFor(found, {
-          name: String(manifest.name),
-          dependencies: manifest.dependencies as Record<string, string>,
-          devDependencies: manifest.devDependencies as Record<string, string>,
-          engines: manifest.engines as Record<string, string> | undefined,
-        })
-      : undefined,
-  );
+  const found = await projectLockfile();
+  const lock = found && lockfileFor(found, { name: String(manifest.name), dependencies, devDependencies, engines });
   // The install scripts the playground allows (esbuild's, for tsx), for the packages the app has too.
   if (lock && isRecord(project.allowScripts)) {
     const names = new Set(Object.keys(lock.packages).map((place) => place.split('node_modules/').at(-1)));

@@ -2,10 +2,11 @@
 // page from playground/08-your-own-app/, plus package.json, package-lock.json, tsconfig.json,
 // .gitignore and a README, in a new (or empty) folder outside the playground. Never .env
 // (their secrets), never node_modules, and never into a folder that holds anything.
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { filesUnder } from '../lessons/layers.ts';
+import { writeFolderWhole } from '../lessons/variants.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { appProjectFiles } from './app-package.ts';
 import { appReadme } from './app-readme.ts';
@@ -61,26 +62,6 @@ async function folderRefusal(folder: string): Promise<ExportRefusal | undefined>
   return undefined;
 }
 
-/** Writes the files into a folder beside `folder`, then renames it into place: the app is there whole, or not at all. */
-async function writeWhole(folder: string, files: Map<string, string | Buffer>): Promise<void> {
-  const parent = path.dirname(folder);
-  await mkdir(parent, { recursive: true });
-  const temporary = await mkdtemp(path.join(parent, `.${path.basename(folder)}-`));
-  try {
-    for (const [file, content] of files) {
-      await mkdir(path.dirname(path.join(temporary, file)), { recursive: true });
-      await writeFile(path.join(temporary, file), content);
-    }
-    // An empty folder is taken away first: a rename replaces an empty folder on Linux, not on Windows.
-    await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(temporary, folder);
-  } finally {
-    await rm(temporary, { recursive: true, force: true });
-  }
-}
-
 /**
  * Writes the learner's copy of `lesson` into `folder` as a project of its own, with a README in
  * `language`; says which files it wrote (relative to `folder`), or why it wrote nothing.
@@ -103,6 +84,12 @@ export async function exportApp(
   const files = new Map<string, string | Buffer>(own);
   for (const [file, content] of await appProjectFiles(learnersPackage)) files.set(file, content);
   files.set('README.md', appReadme(language, projectRoot.replace(/[\\/]$/, '')));
-  await writeWhole(folder, files);
+  await mkdir(path.dirname(folder), { recursive: true });
+  // An empty folder is taken away first: a rename replaces an empty folder on Linux, not on Windows.
+  await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  // The app is there whole, or not at all.
+  await writeFolderWhole(folder, files);
   return { written: [...files.keys()].sort() };
 }

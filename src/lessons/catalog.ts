@@ -3,7 +3,9 @@
 // solutions/<slug>/ and tests/<slug>.test.ts (README, "Adding a lesson").
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type { Express } from 'express';
 import { lessons, type LessonEntry } from '../../lessons/manifest.ts';
+import type { TryItRequest } from '../../lessons/shared/try-it.ts';
 
 export type { LessonEntry, KnownMistake, GivenFile } from '../../lessons/manifest.ts';
 
@@ -46,4 +48,15 @@ export function lessonPaths(lesson: LessonEntry) {
     /** Assembled copies of the exercise (solution, starter, mistakes): see src/lessons/variants.ts. */
     variantsDir: path.join(projectRoot, 'node_modules', '.cache', 'playground-variants', lesson.slug),
   };
+}
+
+/**
+ * The shape every lessons/<slug>/app.ts has, so the runner can start any lesson's app. The
+ * engine imports the lesson apps, never the reverse: an app imports nothing from src/.
+ */
+export interface LessonAppModule<Exercise = unknown> {
+  /** Builds the lesson's Express app around the learner's exercise code. Does not listen. None for a lesson whose app is the learner's own server (manifest: ownServer). */
+  createApp?(exercise: Exercise): Express;
+  /** Requests worth trying against the running app at baseUrl (no trailing slash). */
+  tryIt(baseUrl: string): TryItRequest[];
 }

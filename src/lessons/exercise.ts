@@ -54,10 +54,7 @@ export async function exerciseDir(lesson: LessonEntry, target: ExerciseTarget): 
  * Imports every exercise file of the target and merges their exports into one object,
  * e.g. `{ songSchema }` for lesson 02.
  */
-export async function loadExercise<Exercise>(
-  lesson: LessonEntry,
-  target: ExerciseTarget = targetFromEnv(lesson),
-): Promise<Exercise> {
+export async function loadExercise<Exercise>(lesson: LessonEntry, target: ExerciseTarget): Promise<Exercise> {
   const dir = await exerciseDir(lesson, target);
   const merged: Record<string, unknown> = {};
   for (const file of lesson.exerciseFiles) {

@@ -31,27 +31,19 @@ interface ServicesOptions extends Pick<StartDatabaseOptions, 'quiet' | 'allowDow
   storage?: boolean;
 }
 
-/** Starts the database unless one is handed in: its code is only loaded when needed. */
-async function ownDatabase(options: ServicesOptions): Promise<PlaygroundDatabase | undefined> {
-  if (options.givenDatabase) return undefined;
-  const { startDatabase } = await import('../database/start-database.ts');
-  return startDatabase(options);
-}
-
-/** Starts the storage unless the lesson does without: its code (with its HTTP server) loads only then. */
-async function ownStorage(options: ServicesOptions): Promise<PlaygroundStorage | undefined> {
-  if (options.storage === false) return undefined;
-  const { startStorage } = await import('@playground/local-imagekit');
-  return startStorage(options);
-}
-
 /**
  * Starts the database and the storage, connects Mongoose (with command monitoring, so a
  * check can see queries under way) and puts the ImageKit settings into process.env
  * (IMAGEKIT_PUBLIC_KEY, …) for code that reads them.
  */
 export async function startServices(options: ServicesOptions = {}): Promise<Services> {
-  const [databaseStart, storageStart] = await Promise.allSettled([ownDatabase(options), ownStorage(options)]);
+  // Each one's code loads only when it starts: the storage's HTTP server, say, is not needed by every lesson.
+  const [databaseStart, storageStart] = await Promise.allSettled([
+    options.givenDatabase ? undefined : import('../database/start-database.ts').then((db) => db.startDatabase(options)),
+    options.storage === false
+      ? undefined
+      : import('@playground/local-imagekit').then((kit) => kit.startStorage(options)),
+  ]);
   if (databaseStart.status === 'rejected' || storageStart.status === 'rejected') {
     // Stop whichever one did start, so a half-started world leaves nothing running.
     if (databaseStart.status === 'fulfilled') await databaseStart.value?.stop();
@@ -77,22 +69,16 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
   return { database, storage, address: { serverUri, dbName }, stop };
 }
 
-interface LessonWorldOptions extends ServicesOptions {
-  target?: ExerciseTarget;
-  /** Services started already (a check starts them before the learner's save); started here otherwise. */
-  services?: Services;
-}
-
 /**
- * Starts the services (unless given), then loads the target's copy of the lesson's exercise;
- * a lesson whose app is a server of the learner's own (manifest: ownServer) has nothing to load.
+ * Loads the copy of the lesson's exercise LESSON_TARGET names, beside `services` (a check starts
+ * them before the learner's save); a lesson whose app is a server of the learner's own
+ * (manifest: ownServer) has nothing to load. A failure stops the services.
  */
 export async function openLessonWorld<Exercise>(
   lesson: LessonEntry,
-  options: LessonWorldOptions = {},
+  { services }: { services: Services },
 ): Promise<LessonWorld<Exercise>> {
-  const target = options.target ?? targetFromEnv(lesson);
-  const services = options.services ?? (await startServices(options));
+  const target = targetFromEnv(lesson);
   try {
     const exercise = lesson.ownServer ? (undefined as Exercise) : await loadExercise<Exercise>(lesson, target);
     return { ...services, lesson, target, exercise };

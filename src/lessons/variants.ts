@@ -37,23 +37,20 @@ function hashOf(files: FileContents): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-async function exists(dir: string): Promise<boolean> {
-  return (await stat(dir).catch(() => undefined))?.isDirectory() === true;
-}
-
-/** Writes the files into a folder of this process's own, then renames it into place (or finds it there). */
-async function writeOnce(dir: string, files: FileContents): Promise<void> {
+/**
+ * Writes `files` (by path relative to `dir`) into a folder of this process's own beside `dir`,
+ * then renames it to `dir`: the folder is there whole, or not at all. The rename fails when
+ * `dir` holds anything.
+ */
+export async function writeFolderWhole(dir: string, files: Iterable<[string, string | Buffer]>): Promise<void> {
   const temporary = path.join(path.dirname(dir), `.tmp-${process.pid}-${randomUUID()}`);
   try {
-    for (const [file, { content }] of files) {
+    for (const [file, content] of files) {
       const target = path.join(temporary, file);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
     }
     await rename(temporary, dir);
-  } catch (error) {
-    // Another process renamed the same copy into place first (ENOTEMPTY, EEXIST, or EPERM on Windows).
-    if (!(await exists(dir))) throw error;
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
@@ -87,7 +84,13 @@ export async function storeOnce(parent: string, name: string, files: FileContent
   )
     return dir;
   await mkdir(parent, { recursive: true });
-  await writeOnce(dir, files);
+  await writeFolderWhole(
+    dir,
+    [...files].map(([file, { content }]) => [file, content]),
+  ).catch(async (error) => {
+    // Another process renamed the same copy into place first (ENOTEMPTY, EEXIST, or EPERM on Windows).
+    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw error;
+  });
   await sweepStale(parent, dir);
   return dir;
 }

@@ -1,20 +1,16 @@
 // Runs after `npm install`: gives a fresh clone its ready-to-edit playground/ copies, and
 // says so in one line when it made any (a new clone, or a lesson that came with a git pull).
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { allLessons, lessonPaths, playgroundRoot } from '../lessons/catalog.ts';
+import { filesUnder } from '../lessons/layers.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { ensurePlayground } from './exercise-copies.ts';
 
 /** Every file under `folder`, relative to it (none when it does not exist); hidden ones (the copies' record) aside. */
 async function filesIn(folder: string): Promise<Set<string>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return new Set(
-    entries
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))),
-  );
+  const files = await filesUnder(folder).catch(() => [] as string[]);
+  return new Set(files.filter((file) => !path.basename(file).startsWith('.')));
 }
 
 const words = {

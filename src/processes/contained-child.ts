@@ -4,8 +4,7 @@
 // detached or not (process-tree.ts).
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { isRunning } from './is-running.ts';
-import { markedValues, processTable } from './process-table.ts';
+import { isRunning, markedValues, processTable } from './process-table.ts';
 import { endTree, killTree, markInKernel, type ProcessTree } from './process-tree.ts';
 
 /** The environment variable that marks every process of a run: `<pid of its starter>-<random>`. */
@@ -78,10 +77,7 @@ async function endWindowsTree(child: ChildProcess, withinMs: number): Promise<bo
 
 // When this process ends, so must every run it started (a detached group outlives us otherwise).
 process.on('exit', () => {
-  for (const [run, tree] of live) {
-    if (process.platform === 'win32') run.child.kill();
-    else killTree(tree);
-  }
+  for (const tree of live.values()) killTree(tree);
 });
 
 /**

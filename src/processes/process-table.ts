@@ -103,6 +103,16 @@ function psTable(): ProcessInfo[] {
     }));
 }
 
+/** True while a process with this pid exists (EPERM: it exists, but is not ours). Signal 0 only asks. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The parent of `pid`, or undefined when it cannot be known. */
 export function parentOf(pid: number): number | undefined {
   if (pid === process.pid) return process.ppid;

@@ -162,6 +162,8 @@ function ownGroup(tree: ProcessTree): boolean {
 export async function endTree(tree: ProcessTree, withinMs = 2000): Promise<boolean> {
   const deadline = performance.now() + withinMs;
   const killed = new Set(killTree(tree));
+  // Most often nothing of the tree was left (a worker that ended by itself): one scan is enough.
+  if (!killed.size) return true;
   for (;;) {
     const left = living().filter((info) => killed.has(info.pid));
     if (!left.length) return true;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isRunning } from './is-running.ts';
+import { isRunning } from './process-table.ts';
 
 const prefix = 'playground-';
 const owned = new Set<string>();

@@ -2,8 +2,7 @@
 // (an editor's stop button, a process manager), SIGHUP (the terminal closed), or npm going
 // away under us. Each runs the cleanups registered with onShutdown (stop the checks, drop the
 // run's database, stop an app) for at most a moment, then exits; a second signal exits at once.
-import { isRunning } from './is-running.ts';
-import { parentOf, shellWakeUps } from './process-table.ts';
+import { isRunning, parentOf, shellWakeUps } from './process-table.ts';
 
 type Cleanup = () => Promise<unknown> | unknown;
 
@@ -80,4 +79,21 @@ function watchLauncher(): void {
     else if (wakeUps !== undefined && (shellWakeUps(shell) ?? wakeUps) > wakeUps) void shutdown(130);
   }, 250);
   timer.unref();
+}
+
+/**
+ * For a child the runner started (a lesson's app, the sandbox: runner/child-group.ts), which
+ * stops at Ctrl-C, SIGTERM, SIGHUP, the runner's "stop" or "restart" (a restart after a save),
+ * or when the runner is gone: `stop` runs once, and exits; a second request exits at once.
+ */
+export function stopWhenAsked(stop: (why: 'stop' | 'restart') => Promise<never>): void {
+  let stopping = false;
+  const ask = (why: 'stop' | 'restart') => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    void stop(why);
+  };
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, () => ask('stop'));
+  process.on('message', (message) => (message === 'stop' || message === 'restart') && ask(message));
+  process.on('disconnect', () => ask('stop')); // the runner is gone: do not outlive it
 }

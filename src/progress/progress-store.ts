@@ -1,11 +1,8 @@
-// The learner's progress on this machine, in .playground-progress.json at the project root:
-// which lessons are done (their last check passed), which passed at least once, how many
-// hints were shown, the language and the last lesson opened.
+// The learner's progress on this machine, in .playground-progress.json at the project root.
 // A missing or broken file never stops the runner: it starts fresh and says so, and a broken
-// one is first set aside beside it, never overwritten.
-// Only the runner writes progress, and it keeps what it wrote last in a backup beside the file
-// (.playground-progress.backup.json): a file that code deleted or rewrote (a learner's app can
-// reach it) is never trusted, the backup's progress is kept, and the learner is told.
+// one is first set aside beside it, never overwritten. Only the runner writes progress, and it
+// keeps what it wrote last in a backup beside the file: a file that code deleted or rewrote (a
+// learner's app can reach it) is never trusted, and the backup's progress is kept.
 import { readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../files/write-atomic.ts';
@@ -120,47 +117,38 @@ const tamperedWords = {
 
 /** The progress the runner saved last, with one line saying why the file itself was not read. */
 function fromBackup(file: string, how: 'missing' | 'changed'): LoadedProgress | undefined {
-  let progress: Progress | undefined;
+  const progress = readProgress(backupFile(file));
+  if (!progress) return undefined;
+  const words = tamperedWords[progress.language ?? 'en'];
+  return { progress, missing: false, notice: words[how](shownProgressFile(file), shownProgressFile(backupFile(file))) };
+}
+
+/** The progress in `file`, cleaned; undefined when it cannot be read or is no progress. */
+function readProgress(file: string): Progress | undefined {
   try {
-    progress = cleaned(JSON.parse(readFileSync(backupFile(file), 'utf8')));
+    return cleaned(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return undefined;
   }
-  if (!progress) return undefined;
-  const words = tamperedWords[progress.language ?? 'en'];
-  const notice =
-    how === 'missing'
-      ? words.missing(shownProgressFile(file), shownProgressFile(backupFile(file)))
-      : words.changed(shownProgressFile(file));
-  return { progress, missing: false, notice };
 }
 
-function fresh(): Progress {
-  return { lessons: {} };
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keeps only the fields we know, with the right types, so a hand-edited file cannot confuse the runner. */
 function cleaned(raw: unknown): Progress | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const record = raw as Record<string, unknown>;
-  const progress = fresh();
-  if (record.language === 'en' || record.language === 'hinglish') progress.language = record.language;
-  if (typeof record.lastLesson === 'string') progress.lastLesson = record.lastLesson;
-  const lessons = record.lessons;
-  if (typeof lessons === 'object' && lessons !== null && !Array.isArray(lessons)) {
-    const known = new Set(allLessons().map((lesson) => lesson.slug));
-    for (const [slug, value] of Object.entries(lessons as Record<string, unknown>)) {
-      if (!known.has(slug) || typeof value !== 'object' || value === null) continue;
-      const entry = value as Record<string, unknown>;
-      progress.lessons[slug] = {
-        ...(entry.done === true ? { done: true } : {}),
-        // Files written before passedOnce existed: a lesson done then had passed.
-        ...(entry.passedOnce === true || entry.done === true ? { passedOnce: true } : {}),
-        ...(typeof entry.hintsShown === 'number' && entry.hintsShown > 0
-          ? { hintsShown: Math.floor(entry.hintsShown) }
-          : {}),
-      };
-    }
+  if (!isRecord(raw)) return undefined;
+  const progress: Progress = { lessons: {} };
+  if (raw.language === 'en' || raw.language === 'hinglish') progress.language = raw.language;
+  if (typeof raw.lastLesson === 'string') progress.lastLesson = raw.lastLesson;
+  const known = new Set(allLessons().map((lesson) => lesson.slug));
+  for (const [slug, value] of Object.entries(isRecord(raw.lessons) ? raw.lessons : {})) {
+    if (!known.has(slug) || !isRecord(value)) continue;
+    const entry: LessonProgress = (progress.lessons[slug] = {});
+    if (value.done === true) entry.done = true;
+    // Files written before passedOnce existed: a lesson done then had passed.
+    if (value.passedOnce === true || value.done === true) entry.passedOnce = true;
+    if (typeof value.hintsShown === 'number' && value.hintsShown > 0) entry.hintsShown = Math.floor(value.hintsShown);
   }
   return progress;
 }
@@ -170,41 +158,27 @@ export function loadProgress(file: string = progressFile()): LoadedProgress {
   const tampered = progressTampered(file);
   const kept = tampered && fromBackup(file, tampered);
   if (kept) return kept;
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return { progress: fresh(), missing: true, notice: 'No saved progress yet: starting fresh.' };
-  }
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size === undefined)
+    return { progress: { lessons: {} }, missing: true, notice: 'No saved progress yet: starting fresh.' };
   if (size > largestProgressBytes)
     return setAside(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, far more than progress ever takes`);
-  try {
-    const progress = cleaned(JSON.parse(readFileSync(file, 'utf8')));
-    if (progress) return { progress, missing: false };
-  } catch {
-    // Unreadable or not JSON: set aside below like any other broken file.
-  }
-  return setAside(file, 'could not be read');
+  const progress = readProgress(file);
+  return progress ? { progress, missing: false } : setAside(file, 'could not be read');
 }
 
 /** Renames a broken progress file beside itself, so the next save cannot overwrite what it held. */
 function setAside(file: string, why: string): LoadedProgress {
   const kept = path.join(path.dirname(file), `${path.basename(file, '.json')}.broken-${Date.now()}.json`);
-  let where: string;
-  let unsaveable = false;
+  const notice = (where: string) =>
+    `Your progress file (${path.basename(file)}) ${why}, so you start fresh (${where}); your exercise files are untouched.`;
   try {
     renameSync(file, kept);
-    where = `it is kept as ${path.relative(process.cwd(), kept)}`;
+    return { progress: { lessons: {} }, missing: false, notice: notice(`it is kept as ${shownProgressFile(kept)}`) };
   } catch {
-    where = 'it could not be moved aside, so progress is not saved until it is fixed or removed';
-    unsaveable = true;
+    const where = 'it could not be moved aside, so progress is not saved until it is fixed or removed';
+    return { progress: { lessons: {} }, missing: false, unsaveable: true, notice: notice(where) };
   }
-  return {
-    progress: fresh(),
-    missing: false,
-    unsaveable,
-    notice: `Your progress file (${path.basename(file)}) ${why}, so you start fresh (${where}); your exercise files are untouched.`,
-  };
 }
 
 /**
@@ -224,9 +198,8 @@ export function saveProgress(progress: Progress, file: string = progressFile()):
 export function updateProgress(change: (progress: Progress) => void, file: string = progressFile()): Progress {
   const { progress, unsaveable } = loadProgress(file);
   change(progress);
-  if (unsaveable) return progress;
   try {
-    saveProgress(progress, file);
+    if (!unsaveable) saveProgress(progress, file);
   } catch {
     // Progress is a convenience: a read-only folder must not stop the lesson.
   }
@@ -240,11 +213,9 @@ export function lessonProgress(progress: Progress, slug: string): LessonProgress
 
 /** Records a check's verdict: a pass marks the lesson done, a fail takes "done" back (passedOnce stays). */
 export function recordCheck(slug: string, passed: boolean): Progress {
-  return updateProgress((progress) => {
-    const entry = { ...progress.lessons[slug] };
-    if (passed) Object.assign(entry, { done: true, passedOnce: true });
-    else delete entry.done;
-    progress.lessons[slug] = entry;
+  return updateProgress(({ lessons }) => {
+    const { done, ...kept } = lessons[slug] ?? {};
+    lessons[slug] = passed ? { done: true, ...kept, passedOnce: true } : kept;
   });
 }
 
@@ -255,9 +226,8 @@ export function noteReset(slug: string): Progress {
 
 /** Records that hint `number` was shown (the count never goes down). */
 export function noteHintShown(slug: string, number: number): Progress {
-  return updateProgress((progress) => {
-    const entry = progress.lessons[slug] ?? {};
-    progress.lessons[slug] = { ...entry, hintsShown: Math.max(entry.hintsShown ?? 0, number) };
+  return updateProgress(({ lessons }) => {
+    lessons[slug] = { ...lessons[slug], hintsShown: Math.max(lessons[slug]?.hintsShown ?? 0, number) };
   });
 }
 

@@ -1,7 +1,7 @@
-// The proof's look at what lesson code imports. A lesson's tests load the learner's code only
-// through useLesson() (tests/support/use-lesson.ts), in a hook: a warm check prepares its run
-// before the learner saves, and only hooks run after the save. A lesson's app imports nothing
-// from the engine: the engine imports the app (as express's examples/ are imported by their tests).
+// The proof's look at what a lesson's tests import. They load the learner's code only through
+// useLesson() (tests/support/use-lesson.ts), in a hook: a warm check prepares its run before
+// the learner saves, and only hooks run after the save. (That a lesson's app imports nothing
+// from the engine, dependency-cruiser checks: .dependency-cruiser.cjs.)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -39,14 +39,4 @@ export async function testFileProblems(root: string, slug: string): Promise<stri
         'so a check can start before the learner saves',
     );
   return problems;
-}
-
-/** What a lesson app file imports from the engine (src/), one sentence each; empty when nothing. */
-export async function appImportProblems(root: string, file: string): Promise<string[]> {
-  const source = await readFile(file, 'utf8').catch(() => undefined);
-  if (source === undefined) return [];
-  const where = path.relative(root, file).split(path.sep).join('/');
-  return importedPaths(source, file, root)
-    .filter((imported) => imported.startsWith('src/'))
-    .map((imported) => `${where} imports ${imported}: a lesson app imports nothing from the engine (src/)`);
 }

@@ -5,10 +5,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allLessons, lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
-import type { LessonAppModule } from '../lessons/lesson-app.ts';
+import { allLessons, lessonPaths, projectRoot, type LessonAppModule, type LessonEntry } from '../lessons/catalog.ts';
 import { filesUnder } from '../lessons/layers.ts';
-import { appImportProblems, testFileProblems } from './anatomy-imports.ts';
+import { testFileProblems } from './anatomy-imports.ts';
 import { sentenceProblems } from './anatomy-sentences.ts';
 import { textProblems } from './anatomy-texts.ts';
 
@@ -97,7 +96,6 @@ async function lessonProblems(root: string, lesson: LessonEntry, lessons: Lesson
   problems.push(...(await textProblems(lessonDir)));
   problems.push(...(await testFileProblems(root, slug)));
   problems.push(...(await sentenceProblems(root, slug)));
-  problems.push(...(await appImportProblems(root, path.join(lessonDir, 'app.ts'))));
   return problems;
 }
 
@@ -115,9 +113,6 @@ async function unlistedProblems(root: string, lessons: LessonEntry[]): Promise<A
     const slug = /^(\d\d-.+)\.test\.ts$/.exec(name)?.[1];
     if (slug && !slugs.has(slug)) unlisted(`tests/${name}`);
   }
-  for (const file of (await filesIn(path.join(root, 'lessons', 'shared'))) ?? [])
-    for (const what of await appImportProblems(root, path.join(root, 'lessons', 'shared', file)))
-      problems.push({ where: 'lessons/shared/', what });
   return problems;
 }
 

@@ -11,7 +11,7 @@ import { allLessons } from '../lessons/catalog.ts';
 import { assembledCopy, type AssembledCopy } from '../lessons/variants.ts';
 import { proofPlan } from './proof-plan.ts';
 import { anatomyProblems, appExportProblems, type AnatomyProblem } from './anatomy.ts';
-import { dim, engineCounts, engineLine, heading, mark, plain } from './summary.ts';
+import { engineCounts, engineLine, mark, paint, plain } from './summary.ts';
 import { importsCheck, lintCheck, markdownCheck, typecheck, unusedCheck, type ToolOutcome } from './static-checks.ts';
 import { judge } from './verdicts.ts';
 import { takeCharge } from '../processes/take-charge.ts';
@@ -54,6 +54,10 @@ const [types, lint, markdown, unused, imports, report] = await Promise.all([
     variants.map((variant) => variant.request),
     {
       includeEngine: true,
+      // The ceiling is a last resort for one learner's check (stuck code is stopped long before);
+      // here it covers ~70 variants and the engine tests at once, so it grows with them: on a
+      // 2-core machine with other work beside it the whole run passed the 10 minutes of one check.
+      ceilingMs: Math.max(10 * 60_000, variants.length * 30_000),
       // Test files wait on sockets and child processes a good part of the time: one more than the cores.
       maxWorkers: availableParallelism() + 1,
       onProgress: (event) => {
@@ -74,12 +78,12 @@ function toolLines(tool: ToolOutcome, name: string, good: string, bad: string): 
   else failed++;
   const said = tool.ok ? [] : tool.output.split('\n').map((line) => `    ${line}`);
   return [
-    `  ${mark(tool.ok)} ${name} ${tool.ok ? good : bad} ${dim(`(${(tool.durationMs / 1000).toFixed(1)} s)`)}`,
+    `  ${mark(tool.ok)} ${name} ${tool.ok ? good : bad} ${paint('dim', `(${(tool.durationMs / 1000).toFixed(1)} s)`)}`,
     ...said,
   ];
 }
 
-lines.push(heading('Typecheck, lint, format, unused code, imports'));
+lines.push(paint('bold', 'Typecheck, lint, format, unused code, imports'));
 lines.push(
   ...toolLines(types, "tsc --noEmit, every lesson's starter and solution included,", 'finds no error', 'finds errors:'),
   ...toolLines(lint, 'biome check', 'finds nothing to fix', 'finds problems (npm run format fixes formatting):'),
@@ -98,7 +102,7 @@ lines.push(
   ),
 );
 
-lines.push(heading('Engine tests'));
+lines.push(paint('bold', 'Engine tests'));
 if (!report.engine.length) {
   failed++;
   lines.push(`  ${mark(false)} no engine test file ran`);
@@ -110,7 +114,7 @@ for (const file of report.engine) {
   lines.push(`  ${engineLine(file)}`);
 }
 
-lines.push(heading('Lessons'));
+lines.push(paint('bold', 'Lessons'));
 lines.push(
   `  ${mark(anatomy.length === 0)} ${anatomy.length === 0 ? `every lesson of the manifest is whole (${allLessons().length} lessons)` : 'the anatomy of the lessons (README, "Adding a lesson"):'}`,
 );
@@ -139,7 +143,7 @@ if (report.timedOut) {
 }
 
 lines.push('');
-lines.push(dim(`Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));
+lines.push(paint('dim', `Proved in ${((performance.now() - started) / 1000).toFixed(1)} s.`));
 if (report.results.length !== variants.length) {
   failed++;
   lines.push(`  ${mark(false)} ${variants.length} lesson variants were asked for, ${report.results.length} reported`);

@@ -7,18 +7,10 @@ import { colourEnabled, painter } from '../terminal/terminal.ts';
 export const plain = process.env.CI === 'true' || process.env.NO_COLOR !== undefined || !process.stdout.isTTY;
 
 // The runner's painter, so that when to colour is decided in one place (TERM=dumb included).
-const paint = painter(!plain && colourEnabled());
+export const paint = painter(!plain && colourEnabled());
 
 export function mark(ok: boolean): string {
   return ok ? paint('green', '✔') : paint('red', '✘');
-}
-
-export function heading(text: string): string {
-  return paint('bold', text);
-}
-
-export function dim(text: string): string {
-  return paint('dim', text);
 }
 
 /** Counts of an engine test file: every test case is one item of the proof. */

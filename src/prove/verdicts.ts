@@ -1,7 +1,7 @@
 // Judging each lesson variant against what it must do, with the reason in one line.
 import { lessonWordsFor } from '../check/common-mistakes.ts';
 import { explainWords } from '../check/explain-words.ts';
-import { explainCheck, hasHinglish, inLanguage, type CheckResult, type TestOutcome } from '../check/index.ts';
+import { explainCheck, hasHinglish, inLanguage, type CheckResult } from '../check/index.ts';
 import type { KnownMistake, LessonEntry } from '../lessons/catalog.ts';
 import type { ProofVariant } from './proof-plan.ts';
 
@@ -9,10 +9,6 @@ interface Verdict {
   ok: boolean;
   /** Why, in one line: what held, or what did not. */
   why: string;
-}
-
-function firstFailing(result: CheckResult): TestOutcome | undefined {
-  return result.tests.find((test) => test.state === 'failed');
 }
 
 function counts(result: CheckResult) {
@@ -27,7 +23,7 @@ function shortReason(result: CheckResult): string {
     const where = result.problem.location ? ` (${result.problem.location})` : '';
     return `${result.problem.kind}: ${result.problem.message}${where}`;
   }
-  const test = firstFailing(result);
+  const test = result.tests.find((one) => one.state === 'failed');
   if (!test && result.strayError) return `an error was thrown outside any test: ${result.strayError.message}`;
   if (!test) return 'no test ran';
   const said = test.failure?.note ?? test.failure?.message.split('\n')[0] ?? '';

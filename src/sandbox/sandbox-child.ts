@@ -13,24 +13,39 @@ import { loadProgress } from '../progress/progress-store.ts';
 import { databaseLine } from '../database/database-line.ts';
 import { paint } from '../terminal/terminal.ts';
 import { followServers } from './servers.ts';
-import { sandboxWords } from './sandbox-words.ts';
+import { stopWhenAsked } from '../processes/shutdown.ts';
+
+// What it says around the learner's own code, in the learner's language.
+const english = {
+  noFile: 'There is no playground/sandbox.ts. Create it with any code you like, then run npm run sandbox again.',
+  ready: 'Database and storage are ready; Mongoose is connected. Running playground/sandbox.ts…',
+  finished: 'playground/sandbox.ts finished. Stopping the database and the storage.',
+  serving: (where: string[]) =>
+    `playground/sandbox.ts finished, and the server it started is listening (${where.join(', ')}): ` +
+    'it keeps serving until you press Ctrl-C.',
+  serversClosed: 'Your server closed. Stopping the database and the storage.',
+};
+
+const hinglish: typeof english = {
+  noFile:
+    'playground/sandbox.ts nahi hai. Use banaiye, usmein jo code chahein likhiye, phir npm run sandbox dobara chalaiye.',
+  ready: 'Database aur storage ready hain; Mongoose connected hai. playground/sandbox.ts chal raha hai…',
+  finished: 'playground/sandbox.ts khatam. Database aur storage band ho rahe hain.',
+  serving: (where: string[]) =>
+    `playground/sandbox.ts khatam, aur usne jo server start kiya woh listen kar raha hai (${where.join(', ')}): ` +
+    'jab tak aap Ctrl-C nahi dabaate, woh requests ka answer deta rahega.',
+  serversClosed: 'Aapka server band ho gaya. Database aur storage band ho rahe hain.',
+};
 
 const sandboxFile = path.join(playgroundRoot, 'sandbox.ts');
 const language = loadProgress().progress.language ?? 'en';
-const words = sandboxWords(language);
+const words = language === 'hinglish' ? hinglish : english;
 
 let services: Services | undefined;
-let stopping = false;
-async function stopAndExit(code: number): Promise<never> {
-  if (stopping) process.exit(code);
-  stopping = true;
+stopWhenAsked(async () => {
   await services?.stop();
-  process.exit(code);
-}
-process.on('message', (message) => message === 'stop' && void stopAndExit(130));
-process.on('disconnect', () => void stopAndExit(130));
-process.on('SIGTERM', () => void stopAndExit(130));
-process.on('SIGINT', () => void stopAndExit(130));
+  process.exit(130);
+});
 
 if (!existsSync(sandboxFile)) {
   console.error(words.noFile);
@@ -62,4 +77,5 @@ try {
   code = 1;
 }
 servers.stop();
-await stopAndExit(code);
+await services.stop();
+process.exit(code);

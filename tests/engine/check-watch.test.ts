@@ -7,7 +7,7 @@ import type { CheckResult } from '../../src/check/index.ts';
 import { watchCheck } from '../../src/check/watch.ts';
 import type { TypeIssue } from '../../src/check/types-check/type-checker.ts';
 import { watchFolder } from '../../src/check/file-watch.ts';
-import { isRunning } from '../../src/processes/is-running.ts';
+import { isRunning } from '../../src/processes/process-table.ts';
 import { processTable } from '../../src/processes/process-table.ts';
 import { addThat, scratchLesson } from './fixtures/scratch.ts';
 

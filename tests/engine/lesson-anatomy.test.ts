@@ -145,16 +145,6 @@ describe('anatomyProblems', () => {
       () => write('tests/01-demo.test.ts', "useLesson('01-demo');\nawait import('../playground/01-demo/song.ts');\n"),
       'imports playground/01-demo/song.ts itself',
     ],
-    [
-      'a lesson app importing the engine',
-      () => write('lessons/01-demo/app.ts', "import { x } from '../../src/apps/x.ts';\n"),
-      'imports src/apps/x.ts: a lesson app imports nothing',
-    ],
-    [
-      'a shared app file importing the engine',
-      () => write('lessons/shared/errors.ts', "import type { X } from '../../src/x.ts';\n"),
-      'lessons/shared/: lessons/shared/errors.ts imports src/x.ts',
-    ],
   ])('names %s', async (_what, breakIt, expected) => {
     wholeProject();
     breakIt();
