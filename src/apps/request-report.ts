@@ -3,11 +3,14 @@
 // inserted, updated or deleted; then, for a request that changes things, what its route
 // still did after it had answered (lesson 06's pitfall: the song saved after the 201).
 // Requests are handled one at a time, so every change is pinned on the right request.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Connection } from 'mongoose';
 import { quietFor } from '../lessons/progress-clock.ts';
 import { paint } from '../terminal/terminal.ts';
+import { crashChannel } from '../../lessons/shared/json-errors.ts';
 import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
+import { explainError } from './explain-error.ts';
 import { wrapLine } from './document-format.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { logWords } from './log-words.ts';
@@ -76,7 +79,11 @@ async function handleOne(
   options.queryLog.begin();
   // Read before the app runs: a mounted router rewrites req.url to the part after its mount path.
   const target = `${req.method} ${req.url}`;
-  const answer = await answerOf(app, req, res);
+  // An error no route caught (the app answers 500): said under this request, since one runs at a time.
+  const crashes: unknown[] = [];
+  const onCrash = (message: unknown) => crashes.push((message as { error: unknown }).error);
+  subscribe(crashChannel, onCrash);
+  const answer = await answerOf(app, req, res).finally(() => unsubscribe(crashChannel, onCrash));
   const ms = Math.round(performance.now() - started);
   const commands = options.queryLog.take();
   const after = before ? await snapshot(options.db) : undefined;
@@ -87,6 +94,8 @@ async function handleOne(
     answer === 'answered'
       ? [`${head}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`]
       : [`${head}  ${paint('red', words.noAnswer)}: ${words.noAnswerWhy}`];
+  const explained = crashes.flatMap((error) => explainError(error, 'request', options.language).split('\n'));
+  lines.push(...explained.map((line) => paint('red', wrapLine(`    ${line}`, options.width, '      '))));
   lines.push(...described(commands, before, after, options));
   const print = options.print ?? console.log;
   print(lines.join('\n'));

@@ -1,11 +1,14 @@
 // The running lesson app's request log, around a small app on the stand-in: it lists the app's
 // own queries (with the sort as the code wrote it) and never the log's own reads of the
-// database; "after the answer … was sent" holds only what the app did after answering.
+// database; "after the answer … was sent" holds only what the app did after answering; an
+// error no route caught is said under its request, in the learner's language.
 import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { answerErrorsAsJson } from '../../lessons/shared/json-errors.ts';
 import { attachQueryLog } from '../../src/apps/query-log.ts';
 import { reportRequests } from '../../src/apps/request-report.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
@@ -108,5 +111,35 @@ describe('GET /songs, newest first', () => {
     await (await fetch(`${url}/songs`)).arrayBuffer();
     await reported('→ GET /songs');
     expect(printed.join('\n')).toContain('query  songs.find({}, { sort: { createdAt: -1 } }) → 1 document');
+  });
+});
+
+describe('a route that throws, in a lesson app (its 500 from lessons/shared/json-errors.ts)', () => {
+  it("says under the request, in the learner's language, what the code threw and that no route caught it", async () => {
+    const lessonApp = express();
+    lessonApp.get('/boom', () => {
+      throw new Error('saveUpload() is not written yet');
+    });
+    lessonApp.use(answerErrorsAsJson());
+    const said: string[] = [];
+    const queryLog = attachQueryLog(connection.getClient());
+    const report = reportRequests(lessonApp, {
+      queryLog,
+      db: undefined,
+      width: 200,
+      language: 'hinglish',
+      print: (text) => said.push(stripVTControlCharacters(text)),
+    });
+    const crashing = http.createServer(report);
+    await new Promise<void>((resolve) => crashing.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => crashing.close(() => resolve())));
+    const answer = await fetch(`http://127.0.0.1:${(crashing.address() as AddressInfo).port}/boom`);
+    expect(answer.status).toBe(500);
+    await vi.waitFor(() => expect(said).toHaveLength(1));
+    expect(said[0].split('\n')).toEqual([
+      expect.stringMatching(/^→ GET \/boom {2}500 {2}\d+ ms$/),
+      '    Aapke code ne ek error throw kiya jise kisi route ne catch nahi kiya, isliye app ne 500 answer kiya:',
+      '      saveUpload() is not written yet',
+    ]);
   });
 });
