@@ -8,7 +8,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Connection } from 'mongoose';
 import { quietFor } from '../lessons/progress-clock.ts';
 import { paint } from '../terminal/terminal.ts';
-import { crashChannel } from '../../lessons/shared/json-errors.ts';
+import { answeredTwiceChannel, crashChannel } from '../../lessons/shared/json-errors.ts';
 import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
 import { explainError } from './explain-error.ts';
 import { wrapLine } from './document-format.ts';
@@ -38,9 +38,21 @@ function statusColour(status: number): 'green' | 'yellow' | 'red' {
   return status >= 500 ? 'red' : status >= 400 ? 'yellow' : 'green';
 }
 
+/** What a lesson app publishes about a request that went wrong (lessons/shared/json-errors.ts). */
+interface LessonAppFailure {
+  request: string;
+  error: unknown;
+}
+
 /** A request handler running `app` and printing a report after each request. */
 export function reportRequests(app: RequestListener, options: ReportOptions): RequestListener {
   let queue: Promise<void> = Promise.resolve();
+  // A second answer may come after the report of its request: said when it comes, naming the request.
+  subscribe(answeredTwiceChannel, (message) => {
+    const { request, error } = message as LessonAppFailure;
+    const explained = explainError(error, 'answeredTwice', options.language);
+    (options.print ?? console.log)(folded(`${request}: ${explained}`, '  ', options.width).join('\n'));
+  });
   return (req, res) => {
     queue = queue.then(() => handleOne(app, req, res, options));
   };
@@ -81,7 +93,7 @@ async function handleOne(
   const target = `${req.method} ${req.url}`;
   // An error no route caught (the app answers 500): said under this request, since one runs at a time.
   const crashes: unknown[] = [];
-  const onCrash = (message: unknown) => crashes.push((message as { error: unknown }).error);
+  const onCrash = (message: unknown) => crashes.push((message as LessonAppFailure).error);
   subscribe(crashChannel, onCrash);
   const answer = await answerOf(app, req, res).finally(() => unsubscribe(crashChannel, onCrash));
   const ms = Math.round(performance.now() - started);
@@ -94,8 +106,8 @@ async function handleOne(
     answer === 'answered'
       ? [`${head}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`]
       : [`${head}  ${paint('red', words.noAnswer)}: ${words.noAnswerWhy}`];
-  const explained = crashes.flatMap((error) => explainError(error, 'request', options.language).split('\n'));
-  lines.push(...explained.map((line) => paint('red', wrapLine(`    ${line}`, options.width, '      '))));
+  const explained = crashes.map((error) => explainError(error, 'request', options.language));
+  lines.push(...explained.flatMap((text) => folded(text, '    ', options.width)));
   lines.push(...described(commands, before, after, options));
   const print = options.print ?? console.log;
   print(lines.join('\n'));
@@ -109,6 +121,11 @@ async function handleOne(
   print(
     [paint(['bold', 'yellow'], `  ${words.afterAnswer(target)}`), ...described(late, after, later, options)].join('\n'),
   );
+}
+
+/** A text said in red, each of its lines indented and folded to the width. */
+function folded(text: string, indent: string, width: number): string[] {
+  return text.split('\n').map((line) => paint('red', wrapLine(`${indent}${line}`, width, `${indent}  `)));
 }
 
 /** The commands, then the changes to the documents, as indented lines. */

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answerErrorsAsJson } from '../../lessons/shared/json-errors.ts';
 import { attachQueryLog } from '../../src/apps/query-log.ts';
 import { reportRequests } from '../../src/apps/request-report.ts';
@@ -114,32 +114,52 @@ describe('GET /songs, newest first', () => {
   });
 });
 
-describe('a route that throws, in a lesson app (its 500 from lessons/shared/json-errors.ts)', () => {
-  it("says under the request, in the learner's language, what the code threw and that no route caught it", async () => {
-    const lessonApp = express();
-    lessonApp.get('/boom', () => {
-      throw new Error('saveUpload() is not written yet');
-    });
-    lessonApp.use(answerErrorsAsJson());
-    const said: string[] = [];
-    const queryLog = attachQueryLog(connection.getClient());
+describe('a lesson app whose route goes wrong (lessons/shared/json-errors.ts answers for it)', () => {
+  const lessonApp = express();
+  lessonApp.get('/boom', () => {
+    throw new Error('saveUpload() is not written yet');
+  });
+  lessonApp.get('/twice', (_req, res) => {
+    res.status(404).json({ ok: false });
+    res.json({ ok: true });
+  });
+  lessonApp.use(answerErrorsAsJson());
+  const said: string[] = [];
+  let lessonUrl = '';
+  beforeAll(async () => {
     const report = reportRequests(lessonApp, {
-      queryLog,
+      queryLog: attachQueryLog(connection.getClient()),
       db: undefined,
       width: 200,
       language: 'hinglish',
       print: (text) => said.push(stripVTControlCharacters(text)),
     });
-    const crashing = http.createServer(report);
-    await new Promise<void>((resolve) => crashing.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => crashing.close(() => resolve())));
-    const answer = await fetch(`http://127.0.0.1:${(crashing.address() as AddressInfo).port}/boom`);
-    expect(answer.status).toBe(500);
+    const lessonServer = http.createServer(report);
+    await new Promise<void>((resolve) => lessonServer.listen(0, '127.0.0.1', resolve));
+    lessonUrl = `http://127.0.0.1:${(lessonServer.address() as AddressInfo).port}`;
+    return () => new Promise<void>((resolve) => lessonServer.close(() => resolve()));
+  });
+
+  it("says under the request, in the learner's language, what the code threw and that no route caught it", async () => {
+    said.length = 0;
+    expect((await fetch(`${lessonUrl}/boom`)).status).toBe(500);
     await vi.waitFor(() => expect(said).toHaveLength(1));
     expect(said[0].split('\n')).toEqual([
       expect.stringMatching(/^→ GET \/boom {2}500 {2}\d+ ms$/),
       '    Aapke code ne ek error throw kiya jise kisi route ne catch nahi kiya, isliye app ne 500 answer kiya:',
       '      saveUpload() is not written yet',
     ]);
+  });
+
+  it("says in the learner's language that a route answered twice, and where the return goes", async () => {
+    said.length = 0;
+    expect((await fetch(`${lessonUrl}/twice`)).status).toBe(404);
+    await vi.waitFor(() =>
+      expect(said.join('\n')).toContain(
+        '  GET /twice: Aapke route ne answer de diya, phir aage chal kar dobara answer karne ki koshish ki:\n' +
+          '    Cannot set headers after they are sent to the client\n' +
+          '  Pehle waale answer ke aage return lagaiye: return res.status(404).json(…).',
+      ),
+    );
   });
 });
