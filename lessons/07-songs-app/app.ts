@@ -19,11 +19,15 @@ export function createApp(exercise: Exercise): Express {
   // Without the export, app.ts imports undefined and Express only says "argument handler must be a function".
   if (typeof exercise.songRoutes !== 'function') {
     throw new Error(
-      'songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter.',
+      'songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter. ' +
+        'Hinglish: songs.routes.ts songRoutes ko export nahi karta, isliye app.ts use mount nahi kar sakta: starter wali `export const songRoutes = Router();` line rehne dijiye.',
     );
   }
   if (typeof exercise.createApp !== 'function') {
-    throw new Error('app.ts does not export createApp(): keep `export function createApp()` from the starter.');
+    throw new Error(
+      'app.ts does not export createApp(): keep `export function createApp()` from the starter. ' +
+        'Hinglish: app.ts createApp() export nahi karta: starter wala `export function createApp()` rehne dijiye.',
+    );
   }
   const app = express();
   app.use(exercise.createApp());
