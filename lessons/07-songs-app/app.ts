@@ -48,7 +48,10 @@ const noPageYet: RequestHandler = (req, res, next) => {
     .send(
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No page yet</title></head><body>' +
         '<h1>No page yet</h1><p>This app does not serve its page yet. In <code>app.ts</code>, serve the ' +
-        'folder <code>public/</code>: <code>app.use(express.static(pageFolder))</code>, then save.</p></body></html>',
+        'folder <code>public/</code>: <code>app.use(express.static(pageFolder))</code>, then save.</p>' +
+        '<p lang="hi-Latn">Hinglish: Yeh app abhi apna page serve nahi karta. <code>app.ts</code> mein ' +
+        '<code>public/</code> folder serve kijiye: <code>app.use(express.static(pageFolder))</code>, phir save kijiye.</p>' +
+        '</body></html>',
     );
 };
 
