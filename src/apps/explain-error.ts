@@ -1,5 +1,6 @@
 // Turns what went wrong while starting a lesson's app (or the sandbox), or while it answered a
-// request, into a few plain sentences for the learner, in their language: what happened, where in their code, what to try. No stack dump.
+// request, into a few plain sentences for the learner, in their language: what happened, where
+// in their code, what to try. No stack dump.
 import path from 'node:path';
 import { playgroundRoot, projectRoot } from '../lessons/catalog.ts';
 import type { Language } from '../progress/progress-store.ts';

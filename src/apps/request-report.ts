@@ -2,7 +2,9 @@
 // the database commands it sent (with how many documents came back) and the documents it
 // inserted, updated or deleted; then, for a request that changes things, what its route
 // still did after it had answered (lesson 06's pitfall: the song saved after the 201).
-// Requests are handled one at a time, so every change is pinned on the right request.
+// Requests are handled one at a time, so every change is pinned on the right request. What the
+// app's json-errors.ts reports (an error no route caught, a second answer) is said in the
+// learner's language, without a stack dump.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Connection } from 'mongoose';
