@@ -12,7 +12,7 @@ import mongoose from 'mongoose';
 import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../src/browser/launch-browser.ts';
+import { launchBrowser, type LaunchedBrowser, type NoBrowser } from '../src/browser/launch-browser.ts';
 import { quietFor } from '../src/lessons/progress-clock.ts';
 import { createApp, type Exercise } from '../lessons/07-songs-app/app.ts';
 import { NeverSettled, settleWithin } from './support/settle.ts';
@@ -791,8 +791,8 @@ describe(said('the page, in a browser', 'page, browser mein'), () => {
     try {
       launched = await launchBrowser();
     } catch (error) {
-      const why = (error as Error).message;
-      skipReason = said(why, `Browser start nahi ho saka: ${why}`);
+      const { message, hinglish } = error as NoBrowser;
+      skipReason = said(message, hinglish);
       return;
     }
     await songs().deleteMany({});

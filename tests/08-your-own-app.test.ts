@@ -9,7 +9,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOwnServer, type Ended, type OwnServer } from '../src/apps/own-server.ts';
-import { launchBrowser, type LaunchedBrowser } from '../src/browser/launch-browser.ts';
+import { launchBrowser, type LaunchedBrowser, type NoBrowser } from '../src/browser/launch-browser.ts';
 import { exerciseDir } from '../src/lessons/exercise.ts';
 import { filesUnder } from '../src/lessons/layers.ts';
 import { underWayWhile } from '../src/lessons/progress-clock.ts';
@@ -579,8 +579,8 @@ describe(said('the page, in a browser', 'page, browser mein'), () => {
       try {
         launched = await launchBrowser();
       } catch (error) {
-        const why = (error as Error).message;
-        context.skip(said(why, `Browser start nahi ho saka: ${why}`));
+        const { message, hinglish } = error as NoBrowser;
+        context.skip(said(message, hinglish));
       }
       try {
         await underWayWhile(

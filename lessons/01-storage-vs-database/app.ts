@@ -123,9 +123,9 @@ export function tryIt(baseUrl: string): TryItRequest[] {
       command: `curl -s ${baseUrl}/api/files`,
     },
     {
-      what: "Open a record's url: the file comes back from storage.",
-      whatHinglish: 'Kisi record ka url kholiye: file storage se wapas aati hai.',
-      command: 'curl -s <paste the url from a record here>',
+      what: "Open a record's url, put in place of <url>: the file comes back from storage.",
+      whatHinglish: 'Kisi record ka url <url> ki jagah daal kar kholiye: file storage se wapas aati hai.',
+      command: 'curl -s <url>',
     },
     {
       what: 'Compare: the record with a URL vs. the same record with the file inside.',

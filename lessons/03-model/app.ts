@@ -141,19 +141,19 @@ export function tryIt(baseUrl: string): TryItRequest[] {
     { what: 'Every song, newest first.', whatHinglish: 'Saare songs, sabse naya pehle.', command: `curl -s ${songs}` },
     { what: 'Only the happy songs.', whatHinglish: 'Sirf happy songs.', command: `curl -s "${songs}?mood=happy"` },
     {
-      what: 'Change a mood: paste an _id from the list.',
-      whatHinglish: 'Ek mood badliye: list se ek _id paste kijiye.',
-      command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'calm' }),
+      what: 'Change a mood: put an _id from the list in place of <_id>.',
+      whatHinglish: 'Ek mood badliye: <_id> ki jagah list se ek _id daaliye.',
+      command: sendJson('PATCH', `${songs}/<_id>`, { mood: 'calm' }),
     },
     {
-      what: 'A mood outside the list: 400, the song keeps its mood.',
-      whatHinglish: 'List se bahar ka mood: 400, song ka mood wahi rehta hai.',
-      command: sendJson('PATCH', `${songs}/<paste an _id here>`, { mood: 'angry' }),
+      what: 'A mood outside the list, an _id in place of <_id> again: 400, the song keeps its mood.',
+      whatHinglish: 'List se bahar ka mood, <_id> ki jagah phir ek _id: 400, song ka mood wahi rehta hai.',
+      command: sendJson('PATCH', `${songs}/<_id>`, { mood: 'angry' }),
     },
     {
-      what: 'Delete a song: paste an _id from the list.',
-      whatHinglish: 'Ek song delete kijiye: list se ek _id paste kijiye.',
-      command: `curl -s -X DELETE ${songs}/<paste an _id here>`,
+      what: 'Delete a song: put an _id from the list in place of <_id>.',
+      whatHinglish: 'Ek song delete kijiye: <_id> ki jagah list se ek _id daaliye.',
+      command: `curl -s -X DELETE ${songs}/<_id>`,
     },
     {
       what: 'Delete something that is not an id: 404, no crash.',

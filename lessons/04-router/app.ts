@@ -15,12 +15,16 @@ export function createApp(exercise: Exercise): Express {
   // Without the export, app.ts imports undefined and Express only says "argument handler must be a function".
   if (typeof exercise.songRoutes !== 'function') {
     throw new Error(
-      'routes/songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter.',
+      'routes/songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter. ' +
+        'Hinglish: routes/songs.routes.ts songRoutes ko export nahi karta, isliye app.ts use mount nahi kar sakta: starter wali `export const songRoutes = Router();` line rehne dijiye.',
     );
   }
   const yours = typeof exercise.createApp === 'function' ? exercise.createApp() : exercise.app;
   if (typeof yours !== 'function') {
-    throw new Error('app.ts exports neither createApp() nor app: keep `export function createApp()` from the starter.');
+    throw new Error(
+      'app.ts exports neither createApp() nor app: keep `export function createApp()` from the starter. ' +
+        'Hinglish: app.ts na createApp() export karta hai na app: starter wala `export function createApp()` rehne dijiye.',
+    );
   }
 
   const app = express();

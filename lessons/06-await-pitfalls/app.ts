@@ -29,7 +29,8 @@ export interface Exercise {
 export function createApp(exercise: Exercise): Express {
   if (typeof exercise.songRoutes !== 'function') {
     throw new Error(
-      'songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter.',
+      'songs.routes.ts does not export songRoutes: keep `export const songRoutes = Router();` from the starter. ' +
+        'Hinglish: songs.routes.ts songRoutes ko export nahi karta: starter wali `export const songRoutes = Router();` line rehne dijiye.',
     );
   }
   const app = express();

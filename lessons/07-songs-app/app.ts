@@ -19,11 +19,15 @@ export function createApp(exercise: Exercise): Express {
   // Without the export, app.ts imports undefined and Express only says "argument handler must be a function".
   if (typeof exercise.songRoutes !== 'function') {
     throw new Error(
-      'songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter.',
+      'songs.routes.ts does not export songRoutes, so app.ts cannot mount it: keep `export const songRoutes = Router();` from the starter. ' +
+        'Hinglish: songs.routes.ts songRoutes ko export nahi karta, isliye app.ts use mount nahi kar sakta: starter wali `export const songRoutes = Router();` line rehne dijiye.',
     );
   }
   if (typeof exercise.createApp !== 'function') {
-    throw new Error('app.ts does not export createApp(): keep `export function createApp()` from the starter.');
+    throw new Error(
+      'app.ts does not export createApp(): keep `export function createApp()` from the starter. ' +
+        'Hinglish: app.ts createApp() export nahi karta: starter wala `export function createApp()` rehne dijiye.',
+    );
   }
   const app = express();
   app.use(exercise.createApp());
@@ -44,7 +48,10 @@ const noPageYet: RequestHandler = (req, res, next) => {
     .send(
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No page yet</title></head><body>' +
         '<h1>No page yet</h1><p>This app does not serve its page yet. In <code>app.ts</code>, serve the ' +
-        'folder <code>public/</code>: <code>app.use(express.static(pageFolder))</code>, then save.</p></body></html>',
+        'folder <code>public/</code>: <code>app.use(express.static(pageFolder))</code>, then save.</p>' +
+        '<p lang="hi-Latn">Hinglish: Yeh app abhi apna page serve nahi karta. <code>app.ts</code> mein ' +
+        '<code>public/</code> folder serve kijiye: <code>app.use(express.static(pageFolder))</code>, phir save kijiye.</p>' +
+        '</body></html>',
     );
 };
 

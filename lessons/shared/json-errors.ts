@@ -30,7 +30,12 @@ export const storageRefused: KnownError = (error) => {
   return { status: 502, body: { ok: false, error: `Storage refused the upload: ${message}` } };
 };
 
-const crashed = channel('lesson-app:unhandled-error');
+/** Where an error no route caught is published, with its request: the checks and the app's runner listen. */
+export const crashChannel = 'lesson-app:unhandled-error';
+const crashed = channel(crashChannel);
+/** Where a route that answered and then tried again is published, with its request and the error of the second try. */
+export const answeredTwiceChannel = 'lesson-app:answered-twice';
+const answeredTwice = channel(answeredTwiceChannel);
 
 /** Ends every lesson app: errors the lesson knows get their answer, the rest a 500. */
 export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler {
@@ -38,10 +43,13 @@ export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler 
     const request = `${req.method} ${req.originalUrl}`;
     if (res.headersSent) {
       // The route had already answered, then went on and tried again: a `return` is missing.
-      console.error(
-        `${request} tried to answer twice: after its first res.json(…) the route went on. ` +
-          `Put return in front of the early answer: return res.status(404).json(…). (${error?.message ?? error})`,
-      );
+      // The app's runner says it under the request, in the learner's language; with no one listening, it is said here.
+      answeredTwice.publish({ request, error });
+      if (!answeredTwice.hasSubscribers)
+        console.error(
+          `${request} tried to answer twice: after its first res.json(…) the route went on. ` +
+            `Put return in front of the early answer: return res.status(404).json(…). (${error?.message ?? error})`,
+        );
       return;
     }
     // The lesson's own answers before the generic ones: it may know better (lesson 07 names its form field).
@@ -52,10 +60,10 @@ export function answerErrorsAsJson(...known: KnownError[]): ErrorRequestHandler 
         return;
       }
     }
-    // Something crashed, most likely in the exercise: say which request, then what went wrong.
-    // The checks listen too, to show the learner this error beside the failing check.
+    // Something crashed, most likely in the exercise. The checks show it beside the failing check,
+    // the app's runner under its request, in the learner's language; with no one listening, it is said here.
     crashed.publish({ request, error });
-    console.error(`${request} failed, and no route caught the error:`, error);
+    if (!crashed.hasSubscribers) console.error(`${request} failed, and no route caught the error:`, error);
     res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
   };
 }

@@ -1,11 +1,15 @@
-// Turns what went wrong while starting a lesson's app (or the sandbox) into a few plain
-// sentences for the learner, in their language: what happened, where in their code, what to try. No stack dump.
+// Turns what went wrong while starting a lesson's app (or the sandbox), or while it answered a
+// request, into a few plain sentences for the learner, in their language: what happened, where
+// in their code, what to try. No stack dump.
 import path from 'node:path';
 import { playgroundRoot, projectRoot } from '../lessons/catalog.ts';
 import type { Language } from '../progress/progress-store.ts';
 
-/** When it went wrong: starting the services, loading the learner's files, building the app, listening, or running. */
-export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'running' | 'sandbox';
+/**
+ * When it went wrong: starting the services, loading the learner's files, building the app, listening, running,
+ * answering a request (the app answered 500), or answering one again after its answer had left.
+ */
+export type Stage = 'services' | 'exercise' | 'app' | 'listen' | 'running' | 'request' | 'answeredTwice' | 'sandbox';
 
 /** The first place in the learner's own files (playground/…) the error points at, like "playground/02-schema/song.schema.ts:7:3". */
 function learnerLocation(error: unknown): string | undefined {
@@ -49,6 +53,9 @@ const words = {
     crashedNext:
       'One bad request stopped the app for every user. Catch the error in the route (try/catch, or await inside one) and answer with an error status instead.',
     runAgain: 'Then run the app again.',
+    request: 'Your code threw an error that no route caught, so the app answered 500:',
+    answeredTwice: 'Your route answered, then went on and tried to answer again:',
+    answeredTwiceNext: 'Put return in front of the early answer: return res.status(404).json(…).',
     sandbox: 'Your sandbox stopped with an error.',
     sandboxNext: 'Fix it in playground/sandbox.ts and run npm run sandbox again.',
   },
@@ -68,6 +75,9 @@ const words = {
     crashedNext:
       'Ek buri request ne har user ke liye app band kar diya. Route mein error catch kijiye (try/catch, ya uske andar await) aur error status ke saath answer dijiye.',
     runAgain: 'Phir app dobara chalaiye.',
+    request: 'Aapke code ne ek error throw kiya jise kisi route ne catch nahi kiya, isliye app ne 500 answer kiya:',
+    answeredTwice: 'Aapke route ne answer de diya, phir aage chal kar dobara answer karne ki koshish ki:',
+    answeredTwiceNext: 'Pehle waale answer ke aage return lagaiye: return res.status(404).json(…).',
     sandbox: 'Aapka sandbox ek error ke saath ruk gaya.',
     sandboxNext: 'playground/sandbox.ts mein theek kijiye aur npm run sandbox dobara chalaiye.',
   },
@@ -99,6 +109,10 @@ export function explainError(error: unknown, stage: Stage, language: Language = 
       return `${said.listen}\n  ${message}`;
     case 'running':
       return explained(said.crashed, restartsOnSave ? said.crashedNext : `${said.crashedNext} ${said.runAgain}`);
+    case 'request':
+      return explained(said.request);
+    case 'answeredTwice':
+      return explained(said.answeredTwice, said.answeredTwiceNext);
     case 'sandbox':
       return explained(said.sandbox, said.sandboxNext);
   }

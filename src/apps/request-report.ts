@@ -2,12 +2,17 @@
 // the database commands it sent (with how many documents came back) and the documents it
 // inserted, updated or deleted; then, for a request that changes things, what its route
 // still did after it had answered (lesson 06's pitfall: the song saved after the 201).
-// Requests are handled one at a time, so every change is pinned on the right request.
+// Requests are handled one at a time, so every change is pinned on the right request. What the
+// app's json-errors.ts reports (an error no route caught, a second answer) is said in the
+// learner's language, without a stack dump.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Connection } from 'mongoose';
 import { quietFor } from '../lessons/progress-clock.ts';
 import { paint } from '../terminal/terminal.ts';
+import { answeredTwiceChannel, crashChannel } from '../../lessons/shared/json-errors.ts';
 import { compareSnapshots, formatChanges, snapshotDatabase, type Snapshot } from './database-changes.ts';
+import { explainError } from './explain-error.ts';
 import { wrapLine } from './document-format.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { logWords } from './log-words.ts';
@@ -35,9 +40,21 @@ function statusColour(status: number): 'green' | 'yellow' | 'red' {
   return status >= 500 ? 'red' : status >= 400 ? 'yellow' : 'green';
 }
 
+/** What a lesson app publishes about a request that went wrong (lessons/shared/json-errors.ts). */
+interface LessonAppFailure {
+  request: string;
+  error: unknown;
+}
+
 /** A request handler running `app` and printing a report after each request. */
 export function reportRequests(app: RequestListener, options: ReportOptions): RequestListener {
   let queue: Promise<void> = Promise.resolve();
+  // A second answer may come after the report of its request: said when it comes, naming the request.
+  subscribe(answeredTwiceChannel, (message) => {
+    const { request, error } = message as LessonAppFailure;
+    const explained = explainError(error, 'answeredTwice', options.language);
+    (options.print ?? console.log)(folded(`${request}: ${explained}`, '  ', options.width).join('\n'));
+  });
   return (req, res) => {
     queue = queue.then(() => handleOne(app, req, res, options));
   };
@@ -76,7 +93,11 @@ async function handleOne(
   options.queryLog.begin();
   // Read before the app runs: a mounted router rewrites req.url to the part after its mount path.
   const target = `${req.method} ${req.url}`;
-  const answer = await answerOf(app, req, res);
+  // An error no route caught (the app answers 500): said under this request, since one runs at a time.
+  const crashes: unknown[] = [];
+  const onCrash = (message: unknown) => crashes.push((message as LessonAppFailure).error);
+  subscribe(crashChannel, onCrash);
+  const answer = await answerOf(app, req, res).finally(() => unsubscribe(crashChannel, onCrash));
   const ms = Math.round(performance.now() - started);
   const commands = options.queryLog.take();
   const after = before ? await snapshot(options.db) : undefined;
@@ -87,6 +108,8 @@ async function handleOne(
     answer === 'answered'
       ? [`${head}  ${paint(statusColour(res.statusCode), String(res.statusCode))}  ${paint('dim', `${ms} ms`)}`]
       : [`${head}  ${paint('red', words.noAnswer)}: ${words.noAnswerWhy}`];
+  const explained = crashes.map((error) => explainError(error, 'request', options.language));
+  lines.push(...explained.flatMap((text) => folded(text, '    ', options.width)));
   lines.push(...described(commands, before, after, options));
   const print = options.print ?? console.log;
   print(lines.join('\n'));
@@ -100,6 +123,11 @@ async function handleOne(
   print(
     [paint(['bold', 'yellow'], `  ${words.afterAnswer(target)}`), ...described(late, after, later, options)].join('\n'),
   );
+}
+
+/** A text said in red, each of its lines indented and folded to the width. */
+function folded(text: string, indent: string, width: number): string[] {
+  return text.split('\n').map((line) => paint('red', wrapLine(`${indent}${line}`, width, `${indent}  `)));
 }
 
 /** The commands, then the changes to the documents, as indented lines. */

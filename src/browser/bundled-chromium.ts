@@ -17,19 +17,33 @@ import { createBrotliDecompress } from 'node:zlib';
 const PACKAGE = '@sparticuz/chromium';
 const cacheRoot = fileURLToPath(new URL('../../node_modules/.cache/playground-chromium/', import.meta.url));
 
+/** A sentence the learner may read, in English and in Hinglish. */
+export interface InBothLanguages {
+  english: string;
+  hinglish: string;
+}
+
 /** Why the bundled Chromium cannot be used here, or undefined when it can. */
-export function bundledChromiumMissing(): string | undefined {
+export function bundledChromiumMissing(): InBothLanguages | undefined {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    return `The Chromium that comes with npm install only runs on Linux x64, not ${process.platform} ${process.arch}.`;
+    const here = `${process.platform} ${process.arch}`;
+    return {
+      english: `The Chromium that comes with npm install only runs on Linux x64, not ${here}.`,
+      hinglish: `npm install ke saath aane waala Chromium sirf Linux x64 par chalta hai, ${here} par nahi.`,
+    };
   }
-  if (!compressedChromium()) return `The package ${PACKAGE} is not installed: run npm install.`;
+  if (!compressedChromium())
+    return {
+      english: `The package ${PACKAGE} is not installed: run npm install.`,
+      hinglish: `${PACKAGE} package install nahi hai: npm install chalaiye.`,
+    };
   return undefined;
 }
 
 /** The unpacked bundled Chromium's executable, unpacked now if this version never was. */
 export async function bundledChromium(): Promise<string> {
   const source = compressedChromium();
-  if (!source) throw new Error(bundledChromiumMissing());
+  if (!source) throw new Error(bundledChromiumMissing()?.english);
   const executable = join(cacheRoot, source.version, 'chromium');
   if (existsSync(executable)) return executable;
   await mkdir(dirname(executable), { recursive: true });

@@ -3,7 +3,7 @@
 // `npm install`. Headless, with a fresh profile, quiet on a closed network.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { bundledChromium, bundledChromiumMissing } from './bundled-chromium.ts';
+import { bundledChromium, bundledChromiumMissing, type InBothLanguages } from './bundled-chromium.ts';
 import { systemBrowsers } from './system-browsers.ts';
 
 /** A running headless browser, which executable it is and where that came from. */
@@ -36,29 +36,55 @@ interface LaunchChoices {
   bundled?: boolean;
 }
 
-/** Starts a headless Chromium: the system's when one starts, else the bundled one; throws a plain explanation when none does. */
+/** Why no browser started: what was tried and what to try, in English (the message) and in Hinglish. */
+export class NoBrowser extends Error {
+  constructor(
+    english: string,
+    readonly hinglish: string,
+  ) {
+    super(english);
+    this.name = 'NoBrowser';
+  }
+}
+
+/** Starts a headless Chromium: the system's when one starts, else the bundled one; throws NoBrowser when none does. */
 export async function launchBrowser(choices: LaunchChoices = {}): Promise<LaunchedBrowser> {
-  const failures: string[] = [];
+  // Each thing tried, in both languages; a browser's own reason stays as it said it.
+  const failures: InBothLanguages[] = [];
   for (const executable of choices.installed ?? systemBrowsers()) {
     // Checked here: Playwright leaves two empty temp folders behind for every launch that fails.
     if (!existsSync(executable)) {
-      failures.push(`${executable} does not exist.`);
+      failures.push({ english: `${executable} does not exist.`, hinglish: `${executable} maujood nahi hai.` });
       continue;
     }
     try {
       const browser = await start(executable);
       return { browser, executable, source: 'system', close: () => browser.close() };
     } catch (error) {
-      failures.push(`${executable} did not start: ${reason(error)}`);
+      failures.push({
+        english: `${executable} did not start: ${reason(error)}`,
+        hinglish: `${executable} start nahi hua: ${reason(error)}`,
+      });
     }
   }
   const missing =
-    choices.bundled === false ? 'The Chromium from npm install was not allowed.' : bundledChromiumMissing();
-  if (missing) throw new Error(explain([...failures, missing]));
+    choices.bundled === false
+      ? {
+          english: 'The Chromium from npm install was not allowed.',
+          hinglish: 'npm install waale Chromium ki ijaazat nahi thi.',
+        }
+      : bundledChromiumMissing();
+  if (missing) throw noBrowser([...failures, missing]);
   try {
     return await startBundled();
   } catch (error) {
-    throw new Error(explain([...failures, `The Chromium that came with npm install did not start: ${reason(error)}`]));
+    throw noBrowser([
+      ...failures,
+      {
+        english: `The Chromium that came with npm install did not start: ${reason(error)}`,
+        hinglish: `npm install ke saath aaya Chromium start nahi hua: ${reason(error)}`,
+      },
+    ]);
   }
 }
 
@@ -87,11 +113,20 @@ function reason(error: unknown): string {
   return [lines[0], library?.trim()].filter(Boolean).join(' ');
 }
 
-function explain(failures: string[]): string {
-  return [
-    'No browser could be started for the browser tests. What was tried:',
-    ...failures.map((failure) => `  - ${failure}`),
-    'What to try: run `npm install` again (on Linux x64 it brings its own Chromium),',
-    'or install Google Chrome or Chromium, or set CHROME_PATH to the Chrome or Chromium you have.',
-  ].join('\n');
+function noBrowser(failures: InBothLanguages[]): NoBrowser {
+  const list = (language: keyof InBothLanguages) => failures.map((failure) => `  - ${failure[language]}`);
+  return new NoBrowser(
+    [
+      'No browser could be started for the browser tests. What was tried:',
+      ...list('english'),
+      'What to try: run `npm install` again (on Linux x64 it brings its own Chromium),',
+      'or install Google Chrome or Chromium, or set CHROME_PATH to the Chrome or Chromium you have.',
+    ].join('\n'),
+    [
+      'Browser tests ke liye koi browser start nahi ho saka. Yeh sab try kiya gaya:',
+      ...list('hinglish'),
+      'Aap yeh try kar sakte hain: `npm install` dobara chalaiye (Linux x64 par woh apna Chromium saath laata hai),',
+      'ya Google Chrome ya Chromium install kijiye, ya CHROME_PATH mein apne Chrome ya Chromium ka path dijiye.',
+    ].join('\n'),
+  );
 }

@@ -76,37 +76,3 @@ export function parseArguments(argv: string[], saidIn: Language = 'en'): CliArgu
 export function isCommand(name: string): name is Command {
   return (commands as readonly string[]).includes(name);
 }
-
-export const helpText = `Lessons without the menu: for scripts, CI and instructors.
-
-Usage: npm run lesson -- <command> [lesson] [options]
-
-Commands
-  list               every lesson, with your progress (✔ done, ▶ next, · not started)
-  show <lesson>      print the lesson's text
-  run <lesson>       run the lesson's app with your code, restarted on every save; Enter or Ctrl-C stops it
-                       --port N   on port N (a free one without it)
-                       --open     open its page in your browser
-  check <lesson>     check your solution (exit code 0 when it passes, 1 when not); fast,
-                       without TypeScript's view, which watch and the menu add
-  watch <lesson>     check again on every save, until it passes
-  hint <lesson> [n]  the next hint, or hint n
-  reset <lesson>     put the starter files back (asks first; --yes skips the question)
-  solution <lesson>  compare your files with the solution
-  export [folder]    write your lesson 08 app out as a project of its own, for MongoDB Atlas and ImageKit
-                       (into a new or empty folder; songs-app/ beside the playground without one)
-  help               this text
-
-A lesson is named by its number (02 or 2) or its folder name (02-schema).
-
-Options
-  --lang en|hinglish   the language of lesson texts, hints and check verdicts
-                       (default: the one you chose in npm start)
-  --yes, -y            do not ask for confirmation (reset, solution)
-  --help, -h           this text
-
-LESSON_TARGET=solution|starter|mistake:<folder> makes run and check use that copy
-of the lesson instead of yours (for instructors); watch follows your copy only.
-
-Without a terminal (CI, or input from a pipe), nothing ever waits for an answer:
-reset and solution need --yes there.`;

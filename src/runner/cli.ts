@@ -5,7 +5,7 @@ import './supported-node.mjs';
 import { allLessons, exportedLesson, findLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { readLessonTarget, type ExerciseTarget } from '../lessons/exercise.ts';
 import { loadProgress, lessonProgress, type Language } from '../progress/progress-store.ts';
-import { commands, helpText, isCommand, parseArguments } from './cli-arguments.ts';
+import { commands, isCommand, parseArguments } from './cli-arguments.ts';
 import { formatLessonList } from './lesson-list.ts';
 import { lessonWords } from './lesson-words.ts';
 import { usageWords } from './usage-words.ts';
@@ -59,7 +59,7 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
 async function main(): Promise<number> {
   if (args.problem) usageError(args.problem, 'commands');
   if (args.help || args.command === undefined) {
-    console.log(helpText);
+    console.log(usage.help);
     return 0;
   }
   if (!isCommand(args.command)) usageError(usage.unknownCommand(args.command), 'commands');

@@ -1,11 +1,14 @@
 // The running lesson app's request log, around a small app on the stand-in: it lists the app's
 // own queries (with the sort as the code wrote it) and never the log's own reads of the
-// database; "after the answer … was sent" holds only what the app did after answering.
+// database; "after the answer … was sent" holds only what the app did after answering; an
+// error no route caught is said under its request, in the learner's language.
 import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripVTControlCharacters } from 'node:util';
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { answerErrorsAsJson } from '../../lessons/shared/json-errors.ts';
 import { attachQueryLog } from '../../src/apps/query-log.ts';
 import { reportRequests } from '../../src/apps/request-report.ts';
 import { watchDatabaseClient } from '../../src/lessons/progress-clock.ts';
@@ -108,5 +111,55 @@ describe('GET /songs, newest first', () => {
     await (await fetch(`${url}/songs`)).arrayBuffer();
     await reported('→ GET /songs');
     expect(printed.join('\n')).toContain('query  songs.find({}, { sort: { createdAt: -1 } }) → 1 document');
+  });
+});
+
+describe('a lesson app whose route goes wrong (lessons/shared/json-errors.ts answers for it)', () => {
+  const lessonApp = express();
+  lessonApp.get('/boom', () => {
+    throw new Error('saveUpload() is not written yet');
+  });
+  lessonApp.get('/twice', (_req, res) => {
+    res.status(404).json({ ok: false });
+    res.json({ ok: true });
+  });
+  lessonApp.use(answerErrorsAsJson());
+  const said: string[] = [];
+  let lessonUrl = '';
+  beforeAll(async () => {
+    const report = reportRequests(lessonApp, {
+      queryLog: attachQueryLog(connection.getClient()),
+      db: undefined,
+      width: 200,
+      language: 'hinglish',
+      print: (text) => said.push(stripVTControlCharacters(text)),
+    });
+    const lessonServer = http.createServer(report);
+    await new Promise<void>((resolve) => lessonServer.listen(0, '127.0.0.1', resolve));
+    lessonUrl = `http://127.0.0.1:${(lessonServer.address() as AddressInfo).port}`;
+    return () => new Promise<void>((resolve) => lessonServer.close(() => resolve()));
+  });
+
+  it("says under the request, in the learner's language, what the code threw and that no route caught it", async () => {
+    said.length = 0;
+    expect((await fetch(`${lessonUrl}/boom`)).status).toBe(500);
+    await vi.waitFor(() => expect(said).toHaveLength(1));
+    expect(said[0].split('\n')).toEqual([
+      expect.stringMatching(/^→ GET \/boom {2}500 {2}\d+ ms$/),
+      '    Aapke code ne ek error throw kiya jise kisi route ne catch nahi kiya, isliye app ne 500 answer kiya:',
+      '      saveUpload() is not written yet',
+    ]);
+  });
+
+  it("says in the learner's language that a route answered twice, and where the return goes", async () => {
+    said.length = 0;
+    expect((await fetch(`${lessonUrl}/twice`)).status).toBe(404);
+    await vi.waitFor(() =>
+      expect(said.join('\n')).toContain(
+        '  GET /twice: Aapke route ne answer de diya, phir aage chal kar dobara answer karne ki koshish ki:\n' +
+          '    Cannot set headers after they are sent to the client\n' +
+          '  Pehle waale answer ke aage return lagaiye: return res.status(404).json(…).',
+      ),
+    );
   });
 });

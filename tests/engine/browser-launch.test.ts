@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.ts';
+import { launchBrowser, NoBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.ts';
 import { toneWav } from '../support/tone-wav.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -179,9 +179,20 @@ describe('close()', () => {
 describe('no browser at all', () => {
   it('explains in plain words what was tried and what to do', async () => {
     const error = await launchBrowser({ installed: ['/no/such/chrome'], bundled: false }).catch((reason) => reason);
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(NoBrowser);
     expect(error.message).toMatch(/^No browser could be started for the browser tests\./);
     expect(error.message).toContain('/no/such/chrome does not exist.');
     expect(error.message).toContain('CHROME_PATH');
+  });
+
+  it('says the same in Hinglish, for the skip note of a learner who reads Hinglish', async () => {
+    const error = await launchBrowser({ installed: ['/no/such/chrome'], bundled: false }).catch((reason) => reason);
+    expect(error.hinglish.split('\n')).toEqual([
+      'Browser tests ke liye koi browser start nahi ho saka. Yeh sab try kiya gaya:',
+      '  - /no/such/chrome maujood nahi hai.',
+      '  - npm install waale Chromium ki ijaazat nahi thi.',
+      'Aap yeh try kar sakte hain: `npm install` dobara chalaiye (Linux x64 par woh apna Chromium saath laata hai),',
+      'ya Google Chrome ya Chromium install kijiye, ya CHROME_PATH mein apne Chrome ya Chromium ka path dijiye.',
+    ]);
   });
 });

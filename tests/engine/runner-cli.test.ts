@@ -1,6 +1,6 @@
 // `npm run lesson -- <command>` without a terminal: what CI, scripts and instructors get.
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,20 @@ describe('in Hinglish', () => {
     expect(hint.stdout).toMatch(/Hint 1 \(\d+ mein se\)/);
     const wrong = await runEntry('cli', ['hint', first.number, '99', '--lang', 'hinglish'], progressFile);
     expect(wrong.stderr).toMatch(new RegExp(`Lesson ${first.number} ke hints 1 se \\d+ tak hain; hint 99 nahi hai.`));
+  });
+
+  it('--help speaks the language of --lang, or the one saved in npm start', async () => {
+    const asked = await runEntry('cli', ['--help', '--lang', 'hinglish'], temporaryProgressFile());
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toContain('Menu ke bina lessons: scripts, CI aur instructors ke liye.');
+    expect(asked.stdout).toContain('  check <lesson>     aapka solution check karta hai');
+    expect(asked.stdout).not.toContain('Lessons without the menu');
+    const progressFile = temporaryProgressFile();
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    const saved = await runEntry('cli', ['help'], progressFile);
+    expect(saved.stdout).toBe(asked.stdout);
+    const english = await runEntry('cli', ['--help', '--lang', 'en'], progressFile);
+    expect(english.stdout).toContain('Lessons without the menu: for scripts, CI and instructors.');
   });
 });
 

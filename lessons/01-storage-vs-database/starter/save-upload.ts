@@ -44,5 +44,8 @@ const imagekit = new ImageKit({
 /** Stores the file's bytes in storage, then saves a small record that points to them. */
 export async function saveUpload(file: UploadedFile): Promise<FileRecordDoc> {
   // Your code here, instead of the line below: 1. upload the bytes, 2. save the record, 3. return the record.
-  throw new Error(`saveUpload() is not written yet, so "${file.originalname}" was not saved anywhere.`);
+  throw new Error(
+    `saveUpload() is not written yet, so "${file.originalname}" was not saved anywhere. ` +
+      `Hinglish: saveUpload() abhi likha nahi gaya hai, isliye "${file.originalname}" kahin save nahi hua.`,
+  );
 }

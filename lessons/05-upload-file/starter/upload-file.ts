@@ -22,6 +22,9 @@ export type UploadResult = NonNullable<Parameters<Parameters<typeof imagekit.upl
 export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResult> {
   // Replace this return with your Promise around imagekit.upload(…).
   return Promise.reject(
-    new Error(`uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded.`),
+    new Error(
+      `uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded. ` +
+        `Hinglish: uploadFile() abhi likha nahi gaya hai, isliye ${fileName} (${buffer.length} bytes) upload nahi hui.`,
+    ),
   );
 }

@@ -1,6 +1,9 @@
 // Given with this lesson: how the routes receive audio files, with multer. You do not need to edit this file.
 // Multer reads the multipart form: the file lands in req.file (its bytes in req.file.buffer,
 // kept in memory just long enough to go to storage) and the text fields in req.body.
+// Hinglish: Is lesson ke saath di gayi file: routes audio files multer se kaise receive karte hain. Ise
+//   aapko edit nahi karna hai. Multer multipart form padhta hai: file req.file mein aati hai (uske bytes
+//   req.file.buffer mein, bas storage tak jaane jitni der memory mein) aur text fields req.body mein.
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 

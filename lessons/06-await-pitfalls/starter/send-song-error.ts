@@ -1,6 +1,9 @@
 // Given with this lesson: turns an error from saving a song into a JSON answer. You do not need to edit this file.
 // Your part is to make sure the error gets here: `await` the work inside try { } and
 // call sendSongError(res, error) in catch { }.
+// Hinglish: Is lesson ke saath di gayi file: song save karte waqt aaye error ko JSON answer mein badalti hai.
+//   Ise aapko edit nahi karna hai. Aapka kaam hai ki error yahan tak pahunche: kaam ko try { } ke andar
+//   `await` kijiye aur catch { } mein sendSongError(res, error) call kijiye.
 import type { Response } from 'express';
 import mongoose from 'mongoose';
 
@@ -15,7 +18,7 @@ export function sendSongError(res: Response, error: unknown): void {
     // Not the client's mistake and not ours: the storage (the server behind us) failed. That is a 502.
     res.status(502).json({ ok: false, error: `The storage did not take the file: ${error.message}` });
   } else {
-    console.error('Saving a song failed:', error);
+    console.error('Saving a song failed (Hinglish: song save nahi ho paaya):', error);
     res.status(500).json({ ok: false, error: 'Something went wrong on the server. See its terminal for details.' });
   }
 }

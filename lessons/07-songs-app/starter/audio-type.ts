@@ -1,6 +1,9 @@
 // Given with lesson 07: which kind of audio a file is, read from its first bytes. A file's name
 // ("song.mp3") and the type the browser sends (audio/mpeg) are only what the sender claims; the
 // bytes are what the file is. Each audio format starts with its own mark.
+// Hinglish: Lesson 07 ke saath di gayi file: file kis tarah ka audio hai, yeh uske pehle bytes padh kar batati
+//   hai. File ka naam ("song.mp3") aur browser ka bheja type (audio/mpeg) sirf bhejne waale ka daava hain; file
+//   asal mein kya hai, yeh bytes batate hain. Har audio format apne ek khaas nishaan se shuru hota hai.
 
 /** The audio type of `bytes` ('audio/mpeg', 'audio/wav', …), or undefined when they are no audio file. */
 export function audioTypeOf(bytes: Buffer): string | undefined {

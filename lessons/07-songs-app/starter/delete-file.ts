@@ -18,5 +18,10 @@ const imagekit = new ImageKit({
 /** Deletes one file from storage by its fileId; resolves once it is gone, rejects with the storage's error. */
 export function deleteFile(fileId: string): Promise<void> {
   // Replace this return with your Promise around imagekit.deleteFile(…).
-  return Promise.reject(new Error(`deleteFile() is not written yet, so the file ${fileId} is still in storage.`));
+  return Promise.reject(
+    new Error(
+      `deleteFile() is not written yet, so the file ${fileId} is still in storage. ` +
+        `Hinglish: deleteFile() abhi likha nahi gaya hai, isliye file ${fileId} abhi bhi storage mein hai.`,
+    ),
+  );
 }

@@ -1,6 +1,9 @@
 // Given with this lesson: lesson 03's Song model, with one field more. You do not need to edit this file.
 // A schema can grow: this app also keeps each song's fileId, the id ImageKit gave its file,
 // because deleting a file from storage later takes that id (a URL is not enough).
+// Hinglish: Is lesson ke saath di gayi file: lesson 03 ka Song model, ek field zyada ke saath. Ise aapko edit
+//   nahi karna hai. Schema badh sakta hai: yeh app har song ka fileId bhi rakhta hai, yaani woh id jo ImageKit ne
+//   uski file ko di, kyunki baad mein storage se file delete karne ke liye wahi id chahiye (URL kaafi nahi hai).
 import mongoose from 'mongoose';
 import { songSchema } from './song.schema.ts';
 

@@ -36,20 +36,36 @@ export const songRoutes = Router();
 
 // POST /api/songs: a form with the file in the field "audio", plus title, artist and mood.
 songRoutes.post('/', (_req, res) => {
-  res.status(501).json({ ok: false, error: 'POST /api/songs is not written yet (songs.routes.ts).' });
+  res.status(501).json({
+    ok: false,
+    error:
+      'POST /api/songs is not written yet (songs.routes.ts). Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.',
+  });
 });
 
 // GET /api/songs and GET /api/songs?mood=happy
 songRoutes.get('/', (_req, res) => {
-  res.status(501).json({ ok: false, error: 'GET /api/songs is not written yet (songs.routes.ts).' });
+  res.status(501).json({
+    ok: false,
+    error:
+      'GET /api/songs is not written yet (songs.routes.ts). Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.',
+  });
 });
 
 // GET /api/songs/:id
 songRoutes.get('/:id', (_req, res) => {
-  res.status(501).json({ ok: false, error: 'GET /api/songs/:id is not written yet (songs.routes.ts).' });
+  res.status(501).json({
+    ok: false,
+    error:
+      'GET /api/songs/:id is not written yet (songs.routes.ts). Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.',
+  });
 });
 
 // DELETE /api/songs/:id
 songRoutes.delete('/:id', (_req, res) => {
-  res.status(501).json({ ok: false, error: 'DELETE /api/songs/:id is not written yet (songs.routes.ts).' });
+  res.status(501).json({
+    ok: false,
+    error:
+      'DELETE /api/songs/:id is not written yet (songs.routes.ts). Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.',
+  });
 });

@@ -1,6 +1,8 @@
 // Given with lesson 07: the page's side of the songs app. You do not need to edit it.
 // It only calls the API your routes answer, with fetch():
 //   POST /api/songs (a form, the file in "audio")   GET /api/songs?mood=…   DELETE /api/songs/:id
+// Hinglish: Lesson 07 ke saath diya gaya page ka code. Ise aapko edit nahi karna hai. Yeh fetch() se sirf wahi
+//   API call karta hai jiska answer aapke routes dete hain (upar ke teen requests).
 const list = document.querySelector('#songs');
 const listStatus = document.querySelector('#list-status');
 const form = document.querySelector('#upload');
