@@ -3,8 +3,7 @@
 // <_id>) that each sentence explains, never English words inside the command.
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allLessons, lessonPaths } from '../../src/lessons/catalog.ts';
-import type { LessonAppModule } from '../../src/lessons/lesson-app.ts';
+import { allLessons, lessonPaths, type LessonAppModule } from '../../src/lessons/catalog.ts';
 
 describe.each(allLessons().map((lesson) => [lesson.slug, lesson] as const))(
   'the requests to try in %s',
