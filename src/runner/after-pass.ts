@@ -4,7 +4,7 @@
 // manifest's order.
 import { allLessons, exportedLesson, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
-import { lessonTitle } from './lesson-list.ts';
+import { lessonTitle } from './lesson-texts.ts';
 import type { ReadIn } from '../check/index.ts';
 import { lessonWords } from './lesson-words.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { recordCheck, type Language } from '../progress/progress-store.ts';
 import type { CheckResult, ProblemKind, ReadIn, WarmCheck } from '../check/index.ts';
-import { hintCount } from './lesson-actions.ts';
+import { hintCount } from './lesson-texts.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from '../terminal/terminal.ts';
 

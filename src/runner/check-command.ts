@@ -5,12 +5,11 @@
 // solution or a known mistake: that copy's verdict, and the learner's progress untouched).
 import type { CheckReport } from '../check/index.ts';
 import type { LessonEntry } from '../lessons/catalog.ts';
+import type { ExerciseTarget } from '../lessons/exercise.ts';
 import type { Language } from '../progress/progress-store.ts';
 import { shuttingDown } from '../processes/shutdown.ts';
 import { afterPassing } from './after-pass.ts';
 import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
-import { startCheck, type CheckStartOptions } from './check-start.ts';
-import { listenForStop } from './keys.ts';
 import { lessonWords } from './lesson-words.ts';
 import { paint } from '../terminal/terminal.ts';
 import { fitToScreen } from './screen-wrap.ts';
@@ -20,14 +19,11 @@ function say(text: string): void {
   console.log(fitToScreen(text, process.stdout));
 }
 
-/**
- * Checks `lesson` once, prints the verdict, and answers the exit code (0 passed, 1 not).
- * `started`: the check, if the caller started it already (cli-entry.mjs, before this file loads).
- */
+/** Prints the verdict of `started`, the check of `lesson`, and answers the exit code (0 passed, 1 not). */
 export async function checkCommand(
   lesson: LessonEntry,
-  options: CheckStartOptions,
-  started: Promise<CheckReport> = startCheck(lesson, options),
+  options: { language: Language; target?: ExerciseTarget },
+  started: Promise<CheckReport>,
 ): Promise<number> {
   const { language } = options;
   const target = options.target ?? 'playground';
@@ -45,6 +41,7 @@ export async function checkCommand(
 
 /** Checks `lesson` now and on every save until it passes (exit code 0) or the learner stops (1). */
 export async function watchCommand(lesson: LessonEntry, language: Language): Promise<number> {
+  const { listenForStop } = await import('./keys.ts');
   const keys = listenForStop();
   say(paint('dim', lessonWords(language).watchingLesson(lesson.number)));
   const passed = await watchUntilPassed(lesson, {

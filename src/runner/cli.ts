@@ -97,7 +97,8 @@ async function main(): Promise<number> {
     case 'hint': {
       const lesson = lessonArgument();
       const which = args.words[1];
-      const { hintCount, hintFor } = await import('./lesson-actions.ts');
+      const { hintFor } = await import('./lesson-actions.ts');
+      const { hintCount } = await import('./lesson-texts.ts');
       const { total } = hintCount(lesson);
       // A hint number that is not one of the lesson's is a wrong command line, like a wrong lesson.
       if (which !== undefined && (!/^\d+$/.test(which) || Number(which) < 1 || Number(which) > total))
@@ -153,8 +154,9 @@ async function main(): Promise<number> {
       const lesson = lessonArgument();
       const target = lessonTarget(lesson);
       if (target === 'playground') refuseIfBroken(lesson);
+      const { startCheck } = await import('./check-start.ts');
       const { checkCommand } = await import('./check-command.ts');
-      return checkCommand(lesson, { language, target });
+      return checkCommand(lesson, { language, target }, startCheck(lesson, { language, target }));
     }
 
     case 'watch': {

@@ -6,7 +6,7 @@ import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.t
 import { lessonProgress, loadProgress, noteHintShown, noteReset, type Language } from '../progress/progress-store.ts';
 import type { ReadIn } from '../check/index.ts';
 import { lessonWords } from './lesson-words.ts';
-import { readHints, readLessonText } from './lesson-texts.ts';
+import { hintCount, readHints, readLessonText } from './lesson-texts.ts';
 import { renderMarkdown } from './markdown-render.ts';
 import { paint, colourEnabled } from '../terminal/terminal.ts';
 
@@ -30,13 +30,6 @@ export function lessonScreenText(lesson: LessonEntry, language: Language): strin
 export function exerciseFiles(lesson: LessonEntry): string[] {
   const { playgroundDir } = lessonPaths(lesson);
   return lesson.exerciseFiles.map((file) => path.relative(projectRoot, path.join(playgroundDir, file)));
-}
-
-/** How many hints the lesson has, and how many the learner has seen. */
-export function hintCount(lesson: LessonEntry): { total: number; shown: number } {
-  const total = readHints(lesson, 'en').length; // the proof checks both languages have the same hints
-  const shown = lessonProgress(loadProgress().progress, lesson.slug).hintsShown ?? 0;
-  return { total, shown: Math.min(shown, total) };
 }
 
 /** A hint, rendered, or why the number asked for is not one (`found` false). */

@@ -9,7 +9,8 @@ import { lessonProgress, loadProgress, type Language } from '../progress/progres
 import { afterPassing } from './after-pass.ts';
 import { askYesNo } from './ask.ts';
 import { choose } from './choose.ts';
-import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
+import { exerciseFiles, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
+import { hintCount } from './lesson-texts.ts';
 import { lessonWords } from './lesson-words.ts';
 import { log } from './screen-log.ts';
 import type { openInEditor } from './editor.ts';

@@ -14,8 +14,8 @@ import { actionWords } from './action-words.ts';
 import { lessonAfter } from './after-pass.ts';
 import { choose } from './choose.ts';
 import type { openInEditor } from './editor.ts';
-import { exerciseFiles, filesToEdit, hintCount, lessonBody } from './lesson-actions.ts';
-import { lessonTitle } from './lesson-list.ts';
+import { exerciseFiles, filesToEdit, lessonBody } from './lesson-actions.ts';
+import { hintCount, lessonTitle } from './lesson-texts.ts';
 import {
   actionListRows,
   checkLesson,

@@ -13,7 +13,7 @@ isolateScreens();
 const { allLessons, findLesson, lessonPaths } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
 const { askYesNo } = await import('../../src/runner/ask.ts');
-const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { hintCount } = await import('../../src/runner/lesson-texts.ts');
 const { solutionComparison } = await import('../../src/runner/solution-diff.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type OpenOptions = Parameters<typeof import('../../src/runner/editor.ts').openInEditor>[1];
