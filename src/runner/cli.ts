@@ -154,9 +154,8 @@ async function main(): Promise<number> {
       const lesson = lessonArgument();
       const target = lessonTarget(lesson);
       if (target === 'playground') refuseIfBroken(lesson);
-      const { startCheck } = await import('./check-start.ts');
       const { checkCommand } = await import('./check-command.ts');
-      return checkCommand(lesson, { language, target }, startCheck(lesson, { language, target }));
+      return checkCommand(lesson, { language, target });
     }
 
     case 'watch': {
