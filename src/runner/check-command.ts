@@ -18,8 +18,7 @@ import { takeCharge } from '../processes/take-charge.ts';
 import { afterPassing } from './after-pass.ts';
 import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
 import { lessonWords } from './lesson-words.ts';
-import { paint } from '../terminal/terminal.ts';
-import { fitToScreen } from './screen-wrap.ts';
+import { fitToScreen, paint } from '../terminal/terminal.ts';
 
 interface CheckOptions {
   language: Language;

@@ -7,14 +7,11 @@ import type { WarmCheck } from '../check/index.ts';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
 import { afterPassing } from './after-pass.ts';
-import { askYesNo } from './ask.ts';
-import { choose } from './choose.ts';
 import { exerciseFiles, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
 import { hintCount } from './lesson-texts.ts';
 import { lessonWords } from './lesson-words.ts';
-import { log } from './screen-log.ts';
 import type { openInEditor } from './editor.ts';
-import { say, type ScreenStreams } from './screen-streams.ts';
+import { askYesNo, choose, log, say, type ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 
 /**

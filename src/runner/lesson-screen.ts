@@ -12,7 +12,6 @@ import {
 } from '../progress/progress-store.ts';
 import { actionWords } from './action-words.ts';
 import { lessonAfter } from './after-pass.ts';
-import { choose } from './choose.ts';
 import type { openInEditor } from './editor.ts';
 import { exerciseFiles, filesToEdit, lessonBody } from './lesson-actions.ts';
 import { hintCount, lessonTitle } from './lesson-texts.ts';
@@ -29,7 +28,7 @@ import {
   type ScreenState,
 } from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
-import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
+import { choose, say, screenStreams, type ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 import type { WarmCheck } from '../check/index.ts';
 
