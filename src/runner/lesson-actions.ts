@@ -8,11 +8,11 @@ import type { ReadIn } from '../check/index.ts';
 import { lessonWords } from './lesson-words.ts';
 import { hintCount, readHints, readLessonText } from './lesson-texts.ts';
 import { renderMarkdown } from './markdown-render.ts';
-import { paint, colourEnabled } from '../terminal/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /** The lesson's text rendered for the terminal, without the files to edit. */
 export function lessonBody(lesson: LessonEntry, language: Language): string {
-  return renderMarkdown(readLessonText(lesson, language), { colour: colourEnabled() }).trimEnd() + '\n';
+  return renderMarkdown(readLessonText(lesson, language)).trimEnd() + '\n';
 }
 
 /** The files to edit, under their heading: said below the lesson, even when the learner skipped to the end. */
@@ -60,7 +60,7 @@ export function hintFor(
   const hint = hints[index];
   noteHintShown(lesson.slug, index + 1);
   const lines = [paint('bold', words.hintOf(hint.number, hints.length))];
-  lines.push(renderMarkdown(hint.markdown, { colour: colourEnabled() }).trimEnd());
+  lines.push(renderMarkdown(hint.markdown).trimEnd());
   if (index === hints.length - 1) lines.push(paint('dim', words.lastHint(lesson.number, readIn)));
   return { found: true, text: lines.join('\n\n') + '\n' };
 }

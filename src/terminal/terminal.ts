@@ -12,18 +12,18 @@ export function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi;
 }
 
-/** True when colours should be used on this stream: a terminal, and NO_COLOR not set (FORCE_COLOR wins). */
-export function colourEnabled(stream: { isTTY?: boolean } = process.stdout): boolean {
+/** True when colours should be used on stdout: a terminal, and NO_COLOR not set (FORCE_COLOR wins). */
+export function colourEnabled(): boolean {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.TERM === 'dumb') return false;
-  return Boolean(stream.isTTY);
+  return Boolean(process.stdout.isTTY);
 }
 
 /** The width to wrap text at: the terminal's, capped so lines stay readable. */
-export function textWidth(stream: { columns?: number } = process.stdout): number {
-  return Math.max(40, Math.min(stream.columns ?? 80, 100) - 2);
+export function textWidth(): number {
+  return Math.max(40, Math.min(process.stdout.columns ?? 80, 100) - 2);
 }
 
 /**
