@@ -15,8 +15,7 @@ import { loadProgress, type Language } from '../progress/progress-store.ts';
 import { makeScratchFolder } from '../processes/scratch-folder.ts';
 import { shuttingDown } from '../processes/shutdown.ts';
 import { takeCharge } from '../processes/take-charge.ts';
-import { afterPassing } from './after-pass.ts';
-import { checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
+import { afterPassing, checkAnnouncement, recordVerdict, verdictText, watchUntilPassed } from './check-actions.ts';
 import { lessonWords } from './lesson-words.ts';
 import { fitToScreen, paint } from '../terminal/terminal.ts';
 

@@ -11,7 +11,7 @@ import {
   type Language,
 } from '../progress/progress-store.ts';
 import { actionWords } from './action-words.ts';
-import { lessonAfter } from './after-pass.ts';
+import { lessonAfter, warmCheckOf as startWarmCheck } from './check-actions.ts';
 import type { openInEditor } from './editor.ts';
 import { exerciseFiles, filesToEdit, lessonBody } from './lesson-actions.ts';
 import { hintCount, lessonTitle } from './lesson-texts.ts';
@@ -85,8 +85,7 @@ export async function lessonScreen(
   const streams = screenStreams(options);
   noteLessonOpened(lesson.slug);
   // Warmed up while the learner reads, so even the first check is quick; stopped when the screen closes.
-  const warmCheckOf = options.warmCheckOf ?? (await import('./check-actions.ts')).warmCheckOf;
-  const warming = warmCheckOf(lesson);
+  const warming = (options.warmCheckOf ?? startWarmCheck)(lesson);
   await showLesson(lesson, language, streams);
   const warm = await warming;
   try {
