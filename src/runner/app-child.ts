@@ -12,7 +12,7 @@ import type { Language } from '../progress/progress-store.ts';
 import { openInBrowser } from './browser-open.ts';
 import { startInChildGroup, stoppingLine, type ChildGroup, type ChildRunEnd } from './child-group.ts';
 import { listenForStop } from './keys.ts';
-import { watchSaves, type SaveWatch } from './save-watch.ts';
+import { watchFolder } from '../check/file-watch.ts';
 import { paint } from '../terminal/terminal.ts';
 
 const entry = fileURLToPath(new URL('../apps/run-lesson-app.ts', import.meta.url));
@@ -45,15 +45,13 @@ interface AppRunOptions {
   language?: Language;
   /** Open the app's page in the system's browser once it listens. */
   open?: boolean;
-  /** Where the runner's own lines go (console.log unless given). */
-  say?: (line: string) => void;
 }
 
 /** Runs the lesson's app until the learner stops it (Enter, q or Ctrl-C) or it fails to start. */
 export async function runAppInChild(lesson: LessonEntry, options: AppRunOptions): Promise<ChildRunEnd> {
   const language = options.language ?? 'en';
   const said = words[language];
-  const say = options.say ?? ((line: string) => console.log(line));
+  const say = (line: string) => console.log(line);
   const folder = path.relative(projectRoot, lessonPaths(lesson).playgroundDir);
   const saves: SaveWatch | undefined =
     options.target === 'playground' ? await watchSaves(lessonPaths(lesson).playgroundDir) : undefined;
@@ -125,4 +123,46 @@ function appArguments(lesson: LessonEntry, options: AppRunOptions, language: Lan
 /** Saved files as the learner knows them: their names in the lesson's folder. */
 function named(files: string[]): string {
   return files.map((file) => path.basename(file)).join(', ');
+}
+
+// The learner's saves in the lesson's folder, as something to wait for: the running app restarts
+// at the next one. Noticing them is src/check/file-watch.ts's job; this keeps the saves that
+// come while nobody waits, until asked.
+interface SaveWatch {
+  /** The files saved since the last call (or clear()), as soon as there are any. */
+  next(): Promise<string[]>;
+  /** Forgets the saves so far. */
+  clear(): void;
+  stop(): void;
+}
+
+/** Starts noticing saves in `folder`. */
+async function watchSaves(folder: string): Promise<SaveWatch> {
+  let saved = new Set<string>();
+  let waiting: { promise: Promise<string[]>; resolve: (files: string[]) => void } | undefined;
+  const take = () => {
+    const files = [...saved];
+    saved = new Set();
+    return files;
+  };
+  const watch = await watchFolder(folder, (files) => {
+    for (const file of files) saved.add(file);
+    if (!waiting) return;
+    const { resolve } = waiting;
+    waiting = undefined;
+    resolve(take());
+  });
+  return {
+    next() {
+      if (saved.size) return Promise.resolve(take());
+      if (!waiting) {
+        let resolve!: (files: string[]) => void;
+        const promise = new Promise<string[]>((settle) => (resolve = settle));
+        waiting = { promise, resolve };
+      }
+      return waiting.promise;
+    },
+    clear: () => void (saved = new Set()),
+    stop: () => watch.stop(),
+  };
 }

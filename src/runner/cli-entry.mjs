@@ -27,8 +27,8 @@ async function quickCheck(/** @type {string} */ name) {
   // Vitest refuses a plan without a project (a name that is no lesson): cli.ts says what is wrong.
   const vitest = await makeVitest().catch(() => undefined);
   if (!vitest) return undefined;
-  /** @type {typeof import('./check-entry.ts')} */
-  const entry = await vitest.import(fileURLToPath(new URL('./check-entry.ts', import.meta.url)));
+  /** @type {typeof import('./check-command.ts')} */
+  const entry = await vitest.import(fileURLToPath(new URL('./check-command.ts', import.meta.url)));
   try {
     const code = await entry.checkWithVitest(name, vitest, mark);
     if (code === undefined) await vitest.close();

@@ -52,7 +52,7 @@ async function confirmed(question: string, refusal: string): Promise<boolean> {
     console.error(refusal);
     return false;
   }
-  const { askYesNo } = await import('./ask.ts');
+  const { askYesNo } = await import('./screen.ts');
   return askYesNo(question, {}, language);
 }
 
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
       // Paged in a terminal, so it can be read from its first line; whole for scripts and pipes.
       if (isInteractive()) {
         const { showPaged } = await import('./pager.ts');
-        const { screenStreams } = await import('./screen-streams.ts');
+        const { screenStreams } = await import('./screen.ts');
         await showPaged(text, screenStreams(), { language, after: 'end' });
       } else console.log(text);
       console.log(paint('dim', words.thenTry(lesson.number)));
@@ -97,7 +97,8 @@ async function main(): Promise<number> {
     case 'hint': {
       const lesson = lessonArgument();
       const which = args.words[1];
-      const { hintCount, hintFor } = await import('./lesson-actions.ts');
+      const { hintFor } = await import('./lesson-actions.ts');
+      const { hintCount } = await import('./lesson-texts.ts');
       const { total } = hintCount(lesson);
       // A hint number that is not one of the lesson's is a wrong command line, like a wrong lesson.
       if (which !== undefined && (!/^\d+$/.test(which) || Number(which) < 1 || Number(which) > total))

@@ -6,13 +6,13 @@ import { lessonPaths, projectRoot, type LessonEntry } from '../lessons/catalog.t
 import { lessonProgress, loadProgress, noteHintShown, noteReset, type Language } from '../progress/progress-store.ts';
 import type { ReadIn } from '../check/index.ts';
 import { lessonWords } from './lesson-words.ts';
-import { readHints, readLessonText } from './lesson-texts.ts';
+import { hintCount, readHints, readLessonText } from './lesson-texts.ts';
 import { renderMarkdown } from './markdown-render.ts';
-import { paint, colourEnabled } from '../terminal/terminal.ts';
+import { paint } from '../terminal/terminal.ts';
 
 /** The lesson's text rendered for the terminal, without the files to edit. */
 export function lessonBody(lesson: LessonEntry, language: Language): string {
-  return renderMarkdown(readLessonText(lesson, language), { colour: colourEnabled() }).trimEnd() + '\n';
+  return renderMarkdown(readLessonText(lesson, language)).trimEnd() + '\n';
 }
 
 /** The files to edit, under their heading: said below the lesson, even when the learner skipped to the end. */
@@ -30,13 +30,6 @@ export function lessonScreenText(lesson: LessonEntry, language: Language): strin
 export function exerciseFiles(lesson: LessonEntry): string[] {
   const { playgroundDir } = lessonPaths(lesson);
   return lesson.exerciseFiles.map((file) => path.relative(projectRoot, path.join(playgroundDir, file)));
-}
-
-/** How many hints the lesson has, and how many the learner has seen. */
-export function hintCount(lesson: LessonEntry): { total: number; shown: number } {
-  const total = readHints(lesson, 'en').length; // the proof checks both languages have the same hints
-  const shown = lessonProgress(loadProgress().progress, lesson.slug).hintsShown ?? 0;
-  return { total, shown: Math.min(shown, total) };
 }
 
 /** A hint, rendered, or why the number asked for is not one (`found` false). */
@@ -67,7 +60,7 @@ export function hintFor(
   const hint = hints[index];
   noteHintShown(lesson.slug, index + 1);
   const lines = [paint('bold', words.hintOf(hint.number, hints.length))];
-  lines.push(renderMarkdown(hint.markdown, { colour: colourEnabled() }).trimEnd());
+  lines.push(renderMarkdown(hint.markdown).trimEnd());
   if (index === hints.length - 1) lines.push(paint('dim', words.lastHint(lesson.number, readIn)));
   return { found: true, text: lines.join('\n\n') + '\n' };
 }

@@ -1,13 +1,9 @@
 // The list of lessons with the learner's progress: ✔ done, ▶ next, · not started.
 import { allLessons, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, type Language, type Progress } from '../progress/progress-store.ts';
+import { lessonTitle } from './lesson-texts.ts';
 import { menuWords } from './menu-words.ts';
 import { paint as defaultPaint, type Paint } from '../terminal/terminal.ts';
-
-/** The lesson's title in the learner's language. */
-export function lessonTitle(lesson: LessonEntry, language: Language = 'en'): string {
-  return language === 'hinglish' ? lesson.titleHinglish : lesson.title;
-}
 
 /** The first lesson not done yet (undefined when every lesson is done). */
 function nextLesson(progress: Progress): LessonEntry | undefined {

@@ -6,14 +6,12 @@ import { isCancel } from '@clack/prompts';
 import type { WarmCheck } from '../check/index.ts';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
 import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
-import { afterPassing } from './after-pass.ts';
-import { askYesNo } from './ask.ts';
-import { choose } from './choose.ts';
-import { exerciseFiles, hintCount, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
+import { afterPassing, checkAnnouncement, checkOnce, typesPatienceMs, watchUntilPassed } from './check-actions.ts';
+import { exerciseFiles, hintFor, resetLessonFiles, resetQuestion } from './lesson-actions.ts';
+import { hintCount } from './lesson-texts.ts';
 import { lessonWords } from './lesson-words.ts';
-import { log } from './screen-log.ts';
 import type { openInEditor } from './editor.ts';
-import { say, type ScreenStreams } from './screen-streams.ts';
+import { askYesNo, choose, log, say, type ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 
 /**
@@ -85,7 +83,6 @@ export async function editFiles({ lesson, language, streams, openFiles }: Screen
 
 /** One check on the warm check, until it ends or the learner stops it with Ctrl-C. */
 export async function checkLesson({ lesson, language, streams, warm }: ScreenState): Promise<CheckEnd> {
-  const { checkOnce, typesPatienceMs } = await import('./check-actions.ts');
   const { listenForStop } = await import('./keys.ts');
   const { output } = streams;
   const words = lessonWords(language);
@@ -124,7 +121,6 @@ export async function checkLesson({ lesson, language, streams, warm }: ScreenSta
 
 /** Checks again on every save until it passes or the learner stops; true when it passed. */
 export async function watchLesson({ lesson, language, streams, warm }: ScreenState): Promise<boolean> {
-  const { checkAnnouncement, watchUntilPassed } = await import('./check-actions.ts');
   const { listenForStop } = await import('./keys.ts');
   const { output } = streams;
   const words = lessonWords(language);

@@ -11,11 +11,10 @@ import {
   type Language,
 } from '../progress/progress-store.ts';
 import { actionWords } from './action-words.ts';
-import { lessonAfter } from './after-pass.ts';
-import { choose } from './choose.ts';
+import { lessonAfter, warmCheckOf as startWarmCheck } from './check-actions.ts';
 import type { openInEditor } from './editor.ts';
-import { exerciseFiles, filesToEdit, hintCount, lessonBody } from './lesson-actions.ts';
-import { lessonTitle } from './lesson-list.ts';
+import { exerciseFiles, filesToEdit, lessonBody } from './lesson-actions.ts';
+import { hintCount, lessonTitle } from './lesson-texts.ts';
 import {
   actionListRows,
   checkLesson,
@@ -29,7 +28,7 @@ import {
   type ScreenState,
 } from './lesson-screen-actions.ts';
 import { showPaged } from './pager.ts';
-import { say, screenStreams, type ScreenStreams } from './screen-streams.ts';
+import { choose, say, screenStreams, type ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 import type { WarmCheck } from '../check/index.ts';
 
@@ -46,22 +45,9 @@ interface LessonScreenEnd {
   next?: LessonEntry;
 }
 
-type Action =
-  | 'next'
-  | 'export'
-  | 'run'
-  | 'edit'
-  | 'check'
-  | 'watch'
-  | 'hint'
-  | 'solution'
-  | 'reset'
-  | 'read'
-  | 'language'
-  | 'back';
-
-// The action the cursor goes to next: the usual step after the one just done.
-const nextStep: Record<Action, Action> = {
+// The actions, and the one the cursor goes to next: the usual step after the one just done.
+// (A step that is no action fails the typecheck where the cursor takes it.)
+const nextStep = {
   next: 'next',
   export: 'back',
   read: 'run',
@@ -74,9 +60,9 @@ const nextStep: Record<Action, Action> = {
   reset: 'edit',
   language: 'read',
   back: 'back',
-};
+} as const;
+type Action = keyof typeof nextStep;
 
-/** What the screen shares between its actions. */
 /** Shows the lesson and runs its actions until the learner goes back or on. */
 export async function lessonScreen(
   lesson: LessonEntry,
@@ -86,8 +72,7 @@ export async function lessonScreen(
   const streams = screenStreams(options);
   noteLessonOpened(lesson.slug);
   // Warmed up while the learner reads, so even the first check is quick; stopped when the screen closes.
-  const warmCheckOf = options.warmCheckOf ?? (await import('./check-actions.ts')).warmCheckOf;
-  const warming = warmCheckOf(lesson);
+  const warming = (options.warmCheckOf ?? startWarmCheck)(lesson);
   await showLesson(lesson, language, streams);
   const warm = await warming;
   try {

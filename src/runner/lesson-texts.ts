@@ -1,9 +1,14 @@
-// Reads a lesson's texts from lessons/<slug>/: the lesson itself and its hints, in the
-// learner's language. Every lesson has both languages: the proof checks it (src/prove/anatomy.ts).
+// A lesson's texts in the learner's language: its title, and from lessons/<slug>/ the lesson
+// itself and its hints. Every lesson has both languages: the proof checks it (src/prove/anatomy.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lessonPaths, type LessonEntry } from '../lessons/catalog.ts';
-import type { Language } from '../progress/progress-store.ts';
+import { lessonProgress, loadProgress, type Language } from '../progress/progress-store.ts';
+
+/** The lesson's title in the learner's language. */
+export function lessonTitle(lesson: LessonEntry, language: Language = 'en'): string {
+  return language === 'hinglish' ? lesson.titleHinglish : lesson.title;
+}
 
 /** lesson.md or lesson.hinglish.md (and the same for hints). */
 function fileFor(lesson: LessonEntry, base: 'lesson' | 'hints', language: Language): string {
@@ -36,4 +41,11 @@ export function parseHints(markdown: string): Hint[] {
 /** The lesson's hints in the language, in order. */
 export function readHints(lesson: LessonEntry, language: Language): Hint[] {
   return parseHints(readFileSync(fileFor(lesson, 'hints', language), 'utf8'));
+}
+
+/** How many hints the lesson has, and how many the learner has seen. */
+export function hintCount(lesson: LessonEntry): { total: number; shown: number } {
+  const total = readHints(lesson, 'en').length; // the proof checks both languages have the same hints
+  const shown = lessonProgress(loadProgress().progress, lesson.slug).hintsShown ?? 0;
+  return { total, shown: Math.min(shown, total) };
 }

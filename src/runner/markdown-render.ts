@@ -4,7 +4,6 @@
 // vowel sign none, and colour codes none.
 import { lexer, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
-import { colourCodeLine } from './code-colours.ts';
 import { foldCodeLine } from './code-fold.ts';
 import { colourEnabled, fold, painter, textWidth, type Paint } from '../terminal/terminal.ts';
 
@@ -24,6 +23,35 @@ function unescapeEntities(text: string): string {
 /** A newline inside a paragraph's text is only where the author wrapped the source: a space on screen. */
 function softBreaks(text: string): string {
   return text.replace(/ *\n */g, ' ');
+}
+
+// A very small highlighter for code blocks: comments dimmed, strings green, keywords magenta.
+// Enough to make TypeScript, shell and JSON easier to scan; not a parser.
+const keywords = new Set(
+  'import export from const let var function async await return if else new class interface type extends for of in while try catch throw true false null undefined default'.split(
+    ' ',
+  ),
+);
+
+// Comments, then strings, then words: the first alternative that matches at a position wins.
+const pieces =
+  /(\/\/.*$|#(?!!).*$|\/\*.*?\*\/)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)|([A-Za-z_$][\w$]*)/g;
+
+/** One line of code with light colours. `#` starts a comment only in shell-like languages. */
+function colourCodeLine(line: string, lang: string, paint: Paint): string {
+  const shellLike = /^(sh|bash|shell|console|zsh)$/i.test(lang);
+  return line.replace(
+    pieces,
+    (match, comment: string | undefined, text: string | undefined, word: string | undefined) => {
+      if (comment !== undefined) {
+        if (comment.startsWith('#') && !shellLike) return match;
+        return paint('gray', comment);
+      }
+      if (text !== undefined) return paint('green', text);
+      if (word !== undefined && keywords.has(word) && !shellLike) return paint('magenta', word);
+      return match;
+    },
+  );
 }
 
 /** Inline tokens (bold, code, links…) as one styled string. */
@@ -72,12 +100,10 @@ function inline(tokens: Token[] | undefined, paint: Paint, colour: boolean): str
 
 /** Block tokens, each rendered to its lines and separated by one blank line. */
 function blocks(tokens: Token[], width: number, paint: Paint, colour: boolean, separator = '\n\n'): string {
-  const out: string[] = [];
-  for (const token of tokens) {
-    const rendered = block(token, width, paint, colour);
-    if (rendered !== undefined) out.push(rendered);
-  }
-  return out.join(separator);
+  return tokens
+    .map((token) => block(token, width, paint, colour))
+    .filter((rendered) => rendered !== undefined)
+    .join(separator);
 }
 
 function block(token: Token, width: number, paint: Paint, colour: boolean): string | undefined {

@@ -9,12 +9,11 @@ import {
   type Language,
   type Progress,
 } from '../progress/progress-store.ts';
-import { choose } from './choose.ts';
 import type { LessonScreenOptions } from './lesson-screen.ts';
-import { lessonTitle, lessonToContinue, progressMark } from './lesson-list.ts';
+import { lessonToContinue, progressMark } from './lesson-list.ts';
+import { lessonTitle } from './lesson-texts.ts';
 import { menuWords } from './menu-words.ts';
-import { log } from './screen-log.ts';
-import { screenStreams, type ScreenStreams } from './screen-streams.ts';
+import { choose, log, screenStreams, type ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 
 type MenuChoice = { kind: 'lesson'; lesson: LessonEntry } | { kind: 'language' } | { kind: 'quit' };

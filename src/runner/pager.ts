@@ -9,7 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import type { Language } from '../progress/progress-store.ts';
 import { menuWords } from './menu-words.ts';
-import type { ScreenStreams } from './screen-streams.ts';
+import type { ScreenStreams } from './screen.ts';
 import { paint } from '../terminal/terminal.ts';
 
 interface PagerOptions {

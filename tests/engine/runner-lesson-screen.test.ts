@@ -12,8 +12,8 @@ import { closesWithin, idleWarmCheck, isolateScreens, ScreenDriver, type Key } f
 isolateScreens();
 const { allLessons, findLesson, lessonPaths } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
-const { askYesNo } = await import('../../src/runner/ask.ts');
-const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { askYesNo } = await import('../../src/runner/screen.ts');
+const { hintCount } = await import('../../src/runner/lesson-texts.ts');
 const { solutionComparison } = await import('../../src/runner/solution-diff.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 type OpenOptions = Parameters<typeof import('../../src/runner/editor.ts').openInEditor>[1];

@@ -13,7 +13,7 @@ import { checkResult, closesWithin, isolateScreens, scriptedWarmCheck, ScreenDri
 isolateScreens();
 const { allLessons } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
-const { hintCount } = await import('../../src/runner/lesson-actions.ts');
+const { hintCount } = await import('../../src/runner/lesson-texts.ts');
 const { formatLessonList } = await import('../../src/runner/lesson-list.ts');
 const { loadProgress, updateProgress } = await import('../../src/progress/progress-store.ts');
 const { WarmCheck } = await import('../../src/check/warm-check.ts');

@@ -10,8 +10,8 @@ import { checkResult, closesWithin, isolateScreens, scriptedWarmCheck, ScreenDri
 isolateScreens();
 const { allLessons } = await import('../../src/lessons/catalog.ts');
 const { lessonScreen } = await import('../../src/runner/lesson-screen.ts');
-const { fitToScreen } = await import('../../src/runner/screen-wrap.ts');
-const { log } = await import('../../src/runner/screen-log.ts');
+const { fitToScreen } = await import('../../src/terminal/terminal.ts');
+const { log } = await import('../../src/runner/screen.ts');
 
 const item =
   '  - "uploads the file, saves the song with its URL and fileId, and answers 201 with it" (POST /api/songs): nothing answers at /api/songs.';
