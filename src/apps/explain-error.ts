@@ -65,7 +65,7 @@ const words = {
     loading: 'Aapka code load hote waqt hi error ke saath ruk gaya, app start hone se pehle.',
     fixLoading: (where?: string) =>
       `${where ? 'Woh line' : 'Apni exercise file'} theek kijiye, save kijiye, aur app phir se chalaiye.`,
-    app: 'Aapke code ke around app nahi ban paaya.',
+    app: 'Aapke code se app nahi ban paaya.',
     appNext: 'Dekhiye aapki exercise file kya export karti hai: starter ki pehli lines batati hain app ko kya chahiye.',
     portTaken: (port: string) =>
       `Port ${port} kisi aur program ke paas hai. Use band kijiye, ya port mat dijiye: app khud ek free port le lega.`,

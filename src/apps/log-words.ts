@@ -46,7 +46,7 @@ const hinglish: LogWords = {
   noQueries: 'koi database query nahi',
   documents: (count, more) => (count === 1 && !more ? '1 document mila' : `${count}${more ? '+' : ''} documents mile`),
   written: (count, verb) =>
-    `${count} ${verb === 'insert' ? 'insert hua' : verb === 'delete' ? 'delete hua' : 'match hua'}`,
+    `${count} ${verb === 'insert' ? 'insert' : verb === 'delete' ? 'delete' : 'match'} ${count === 1 ? 'hua' : 'hue'}`,
   none: 'kuch nahi mila',
   failed: (message) => `fail hua: ${message}`,
   collectionCreated: (collection) => `collection ${collection} ban gayi`,

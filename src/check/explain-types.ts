@@ -40,7 +40,7 @@ const hinglish: TypeWords = {
   head: 'TypeScript ko bhi aapke code ke baare mein kuch kehna hai (checks types check kiye bina code chalate hain):',
   passedHead:
     'Checks pass hain, lekin TypeScript aapke code se sehmat nahi hai (checks types check kiye bina code chalate hain). Aapka editor bhi yeh dikhata hai:',
-  more: (count) => `…aur bhi ${count}: aapka editor sab dikhata hai.`,
+  more: (count) => `…aur bhi ${count} ${count === 1 ? 'hai' : 'hain'}: aapka editor sab dikhata hai.`,
   promiseUsedAsResult:
     'Aap Promise ko aise use kar rahe hain jaise woh uska result ho: pehle await kijiye (const result = await …).',
   unknownName: 'Yeh naam yahan koi nahi jaanta: typo hai, ya koi import chhoot gaya?',

@@ -124,13 +124,13 @@ export type ExplainWords = typeof english;
 
 const hinglish: ExplainWords = {
   allPass: (count, lesson, praise = true) =>
-    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai.${praise ? ' Shabaash!' : ''}`,
+    `${count === 1 ? '1 check pass ho gaya' : `Saare ${count} checks pass ho gaye`}: aapka code ${lesson ? `lesson ${lesson}` : 'checks'} ki har baat poori karta hai.${praise ? ' Shabaash!' : ''}`,
   notYet: (failed, skipped) =>
     skipped
-      ? `Abhi nahi: ${failed + skipped} mein se ${failed} ${failed === 1 ? 'check fail ho raha hai' : 'checks fail ho rahe hain'}, aur ${skipped} is baar chale hi nahi.`
+      ? `Abhi nahi: ${failed + skipped} mein se ${failed} ${failed === 1 ? 'check fail ho raha hai' : 'checks fail ho rahe hain'}, aur ${skipped} is baar ${skipped === 1 ? 'chala' : 'chale'} hi nahi.`
       : `Abhi nahi: ${failed === 1 ? '1 check fail ho raha hai' : `saare ${failed} checks fail ho rahe hain`}.`,
   gettingThere: (passed, ran, skipped) =>
-    `Ho raha hai: ${ran + skipped} mein se ${passed} ${passed === 1 ? 'check' : 'checks'} pass, ${ran - passed} baaki${skipped ? `, aur ${skipped} is baar chale hi nahi` : ''}.`,
+    `Aage badh rahe hain: ${ran + skipped} mein se ${passed} ${passed === 1 ? 'check pass ho gaya' : 'checks pass ho gaye'}, ${ran - passed} baaki hain${skipped ? `, aur ${skipped} is baar ${skipped === 1 ? 'chala' : 'chale'} hi nahi` : ''}.`,
   notRun: (skipped) =>
     `${skipped === 1 ? 'Jo check nahi chala, woh kehta hai kyun' : `Woh ${skipped} kyun nahi chale`}:`,
   noneRan: 'Koi check chala hi nahi, isliye abhi dikhane ko kuch nahi hai.',
@@ -146,15 +146,16 @@ const hinglish: ExplainWords = {
     'Koi promise jo kabhi settle nahi hota? Dekhiye kahin resolve(), await ya response (res.json…) chhoot toh nahi gaya.',
   ],
   alsoFailing: 'Yeh bhi fail ho rahe hain:',
-  andMore: (count) => `…aur bhi ${count}. Ek ek karke: pehla theek kijiye, phir dobara dekhiye.`,
+  andMore: (count) =>
+    `…aur bhi ${count} ${count === 1 ? 'hai' : 'hain'}. Ek-ek karke chaliye: pehla theek kijiye, phir dobara dekhiye.`,
   sameReason: (count) =>
     count === 1 ? 'Isi wajah se ek aur check fail ho raha hai' : `Isi wajah se ${count} aur checks fail ho rahe hain`,
   sameNotFound: (answer) =>
-    `sabko ${answer} mila: jis address ko yeh bulaate hain, wahan aapke app mein koi jawab nahi deta`,
+    `sabko ${answer} mila: yeh jis address ko call karte hain, wahan aapke app mein koi jawab nahi deta`,
   sameNoRoute: (advice) => `kisi ko bhi route nahi mila (app ka apna 404). ${advice}`,
   noAnswerReason: 'aapke code ne kabhi jawab nahi diya',
   stray:
-    'Aur, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
+    'Iske alawa, aapke code ne checks ke bahar ek error throw kiya, kisi aisi cheez se jo baad mein chali (bhoola hua promise, ya timer):',
   hint: (readIn, lesson) =>
     readIn === 'menu'
       ? 'Atak gaye? Lesson menu mein "Agla hint" chuniye.'
@@ -171,7 +172,7 @@ const hinglish: ExplainWords = {
   },
   threwWhileLoading: 'Aapke code ne load hote waqt hi error throw kiya, kisi bhi check ke chalne se pehle.',
   adviceReference:
-    'Jahaan yeh naam use hua hai wahaan yeh exist nahi karta: typo, chhota type (String ki jagah string), ya koi import missing?',
+    'Jahaan yeh naam use hua hai wahaan yeh exist nahi karta: kahin typo toh nahi, chhote s wala type (String ki jagah string), ya koi import chhoot gaya?',
   adviceType:
     'Kisi cheez ko aise use kiya gaya jo uska type allow nahi karta, jaise jo function nahi hai use call karna, ya undefined ka field padhna.',
   adviceSchema:
@@ -194,7 +195,7 @@ const hinglish: ExplainWords = {
       'Aisa promise dhoondhiye jo kabhi resolve nahi hota, kisi aisi cheez pe await jo kabhi nahi aati, ya aisa route jo kabhi answer nahi deta (res.json, res.send).',
     ],
     'ended-itself': [
-      'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ka kill).',
+      'Aapke code ne apna hi process khatam kar diya (process.exit(), ya apne hi process id ko kill karke).',
       'Lesson ke code ko kabhi program khatam nahi karna chahiye: uski jagah error throw kijiye, ya error status ke saath answer dijiye.',
     ],
     'out-of-memory': [

@@ -31,7 +31,7 @@ function serverError({ request, error }: Crash): Error {
   const reported = new Error(
     bothLanguages(
       `While answering ${request}, your app threw ${thrown(error, 'an error object')}`,
-      `${request} ka jawab dete hue aapki app ne error throw kiya: ${thrown(error, 'ek error object')}`,
+      `${request} ka jawab dete hue aapke app ne error throw kiya: ${thrown(error, 'ek error object')}`,
     ),
   );
   reported.name = serverErrorName;

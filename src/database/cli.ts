@@ -17,7 +17,7 @@ try {
   console.log(database.uri);
   console.error(databaseLine(database.kind, language, database.uri));
   // The same, as the line an app's .env takes (lesson 08's app, once exported).
-  console.error(`${hinglish ? 'Aapki app ki .env ke liye' : "For your app's .env"}:\nMONGODB_URI=${database.uri}`);
+  console.error(`${hinglish ? 'Aapke app ki .env ke liye' : "For your app's .env"}:\nMONGODB_URI=${database.uri}`);
   console.error(hinglish ? 'Band karne ke liye Ctrl-C dabaiye.' : 'Press Ctrl-C to stop.');
   // Ctrl-C, SIGTERM or a closed terminal: the database stops (on your own server, its database is dropped).
   onShutdown(() => database.stop());

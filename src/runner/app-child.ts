@@ -30,10 +30,10 @@ const words = {
     restartsOnSave: (folder: string) =>
       `${folder}/ mein koi file save kijiye, app aapke change ke saath restart ho jaayega.`,
     restarting: (files: string) =>
-      `${files} save hui: app aapke change ke saath restart ho raha hai (database phir se khaali)…`,
+      `Save hua: ${files}. App aapke change ke saath restart ho raha hai (database phir se khaali)…`,
     waiting: (folder: string) =>
       `App abhi nahi chal raha. Code theek kijiye aur ${folder}/ mein file save kijiye: app phir start hoga. (Enter ya Ctrl-C se band.)`,
-    starting: (files: string) => `${files} save hui: app phir se start ho raha hai…`,
+    starting: (files: string) => `Save hua: ${files}. App phir se start ho raha hai…`,
   },
 };
 

@@ -28,9 +28,9 @@ const words = {
     simple: 'a simple editor in the terminal',
   },
   hinglish: {
-    opening: (files: string, name: string) => `${files} ${name} mein khul rahi hai.`,
+    opening: (files: string, name: string) => `${name} mein khul raha hai: ${files}.`,
     opened: (files: string, name: string) =>
-      `${files} ${name} mein khul gayi. Edit karke save kijiye, phir solution check kijiye (ya watch kijiye).`,
+      `${name} mein khul gaya: ${files}. Edit karke save kijiye, phir solution check kijiye (ya watch kijiye).`,
     back: (name: string) => `${name} se wapas. Save kiya? Ab solution check kijiye.`,
     failed: (name: string, paths: string) =>
       `Aapka editor ("${name}") theek se nahi khula. File khud kholiye:\n${paths}`,

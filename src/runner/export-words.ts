@@ -55,7 +55,7 @@ const hinglish: ExportWords = {
         return `Kuch export nahi hua: ${shown} nahi mili (ya folder hai), aur aapke app ko uski zaroorat hai. Use wapas rakhiye, phir dobara export kijiye.`;
     }
   },
-  wrote: (folder, what) => `Aapka app ${folder} mein likh diya: ${what}.`,
+  wrote: (folder, what) => `Aapka app ${folder} mein likh diya gaya: ${what}.`,
   files: (count) => `${count} file${count === 1 ? '' : 's'}`,
   next: 'Ab:',
   fillIn: 'phir .env bhariye: README.md batata hai kaise, MongoDB Atlas aur ImageKit ke liye ya offline',

@@ -114,7 +114,7 @@ const english: LessonWords = {
 };
 
 const hinglish: LessonWords = {
-  filesHeading: 'Aapki file(s):',
+  filesHeading: 'Aapko yeh file(s) edit karni hain:',
   hintOf: (number, total) => `Hint ${number} (${total} mein se)`,
   lastHint: (n, readIn) =>
     readIn === 'menu'
@@ -152,10 +152,10 @@ const hinglish: LessonWords = {
   checkFailed: 'Check khud nahi chal paaya.',
   checkStopped: 'Check rok diya gaya: kuch save nahi hua. Wapas lesson pe.',
   saved: (files) => `Save hua: ${files}. Check ho raha hai…`,
-  watching: (files) => `${files} pe nazar hai: save kijiye, dobara check hoga. Enter ya Ctrl-C se watch band.`,
-  watchingLesson: (n) => `Lesson ${n} pe nazar hai: file save kijiye, dobara check hoga. Enter ya Ctrl-C se band.`,
+  watching: (files) => `${files} pe nazar hai: save kijiye, dobara check hoga. Enter ya Ctrl-C se watch band hoga.`,
+  watchingLesson: (n) => `Lesson ${n} pe nazar hai: file save kijiye, dobara check hoga. Enter ya Ctrl-C se band hoga.`,
   watchPassed: 'Pass ho gaya! Lesson done mark ho gaya.',
-  watchStopped: 'Watch band.',
+  watchStopped: 'Watch band ho gaya.',
   watchFailed: (message) => `Watch start nahi ho paaya: ${message}`,
   startingApp: 'Lesson ka app start ho raha hai (Enter ya Ctrl-C se band hoga)…',
   appStopped: 'App band ho gaya. Wapas lesson pe.',
@@ -167,10 +167,10 @@ const hinglish: LessonWords = {
   compare: (n) => `Apna code solution se compare kijiye: npm run lesson -- solution ${n}`,
   finished: (built) =>
     [
-      'Course poora ho gaya! Har lesson pass hai. Dekhiye aapne kya banaya, lesson by lesson:',
+      'Course poora ho gaya! Har lesson pass hai. Dekhiye aapne kya banaya, ek-ek lesson karke:',
       ...built.map((line) => `  ${line}`),
       'Milke yeh ek real backend hai: file storage mein jaati hai, uske facts aur URL MongoDB mein,',
-      'aapke apne schema, model aur routes se hote hue, aur har upload ka sahi se await.',
+      'aapke apne schema, model aur routes se hote hue, aur har upload sahi se await hota hai.',
       'playground/ aapka hai: cheezein badliye, todiye, aur checks phir se chalaiye.',
       'Apne experiments ke liye playground/sandbox.ts mein likhiye aur npm run sandbox chalaiye.',
     ].join('\n'),

@@ -32,7 +32,7 @@ const english: MenuWords = {
 };
 
 const hinglish: MenuWords = {
-  whichLesson: (done, total) => `Kaunsa lesson? (${total} mein se ${done} ho gaye)`,
+  whichLesson: (done, total) => `Kaunsa lesson? (${total} mein se ${done} ${done === 1 ? 'ho gaya' : 'ho gaye'})`,
   done: 'ho gaya',
   continueHere: 'yahan se aage',
   quit: 'Band kijiye',
@@ -40,7 +40,8 @@ const hinglish: MenuWords = {
   navigation: '↑/↓ se upar-neeche • Enter se chuniye',
   yes: 'Haan',
   no: 'Nahi',
-  legend: (done, total) => `${total} mein se ${done} ho gaye   ✔ ho gaya  ▶ agla  · shuru nahi hua`,
+  legend: (done, total) =>
+    `${total} mein se ${done} ${done === 1 ? 'ho gaya' : 'ho gaye'}   ✔ ho gaya  ▶ agla  · shuru nahi hua`,
   more: (to, total, then) =>
     `── ${total} mein se ${to} lines · Space ya Enter: aage padhiye · q: ${then === 'menu' ? 'seedha menu pe' : 'yahin rukiye'} ──`,
 };

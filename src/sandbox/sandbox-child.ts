@@ -30,9 +30,9 @@ const hinglish: typeof english = {
   noFile:
     'playground/sandbox.ts nahi hai. Use banaiye, usmein jo code chahein likhiye, phir npm run sandbox dobara chalaiye.',
   ready: 'Database aur storage ready hain; Mongoose connected hai. playground/sandbox.ts chal raha hai…',
-  finished: 'playground/sandbox.ts khatam. Database aur storage band ho rahe hain.',
+  finished: 'playground/sandbox.ts khatam ho gaya. Database aur storage band ho rahe hain.',
   serving: (where: string[]) =>
-    `playground/sandbox.ts khatam, aur usne jo server start kiya woh listen kar raha hai (${where.join(', ')}): ` +
+    `playground/sandbox.ts khatam ho gaya, par usne jo server start kiya woh abhi bhi listen kar raha hai (${where.join(', ')}): ` +
     'jab tak aap Ctrl-C nahi dabaate, woh requests ka answer deta rahega.',
   serversClosed: 'Aapka server band ho gaya. Database aur storage band ho rahe hain.',
 };

@@ -29,10 +29,10 @@ const hinglish: typeof english = {
   yours: (url) =>
     `Aapka ImageKit account (${url}) use ho raha hai, kyunki IMAGEKIT_PUBLIC_KEY, IMAGEKIT_PRIVATE_KEY aur IMAGEKIT_URL_ENDPOINT set hain.`,
   setThese:
-    'Yeh lines us shell mein set kijiye jo aapki app chalata hai (.env file mein: yahi lines, bina "export" ke):',
+    'Yeh lines us shell mein set kijiye jismein aapka app chalta hai (.env file mein: yahi lines, bina "export" ke):',
   deleteFile: [
     'Uploads aur file URLs kisi bhi app se chalte hain. deleteFile ke liye yeh bhi set kijiye: SDK use hamesha',
-    'api.imagekit.io ko bhejta hai, aur isse aapki app ek chhoti file load karti hai jo use yahan bhej deti hai',
+    'api.imagekit.io ko bhejta hai, aur isse aapka app ek chhoti file load karta hai jo use yahan bhej deti hai',
     '(jo apps playground aapke liye chalata hai, unhe iski zaroorat nahi):',
   ],
   stop: 'Band karne ke liye Ctrl-C dabaiye; tab iski files hata di jaayengi.',

@@ -371,12 +371,12 @@ describe('explainCheck', () => {
       const serverError = {
         message: said(
           'While answering POST /api/files, your app threw TypeError: x is not a function',
-          'POST /api/files ka jawab dete hue aapki app ne error throw kiya: TypeError: x is not a function',
+          'POST /api/files ka jawab dete hue aapke app ne error throw kiya: TypeError: x is not a function',
         ),
       };
       const crashed = failedTest(said('saves', 'save karta hai'), other, { serverError });
       const text = explainCheck(result({ tests: [crashed, crashed] }), undefined, 'command line', 'hinglish');
-      expect(text).toContain('aapki app ne error throw kiya: TypeError: x is not a function');
+      expect(text).toContain('aapke app ne error throw kiya: TypeError: x is not a function');
       expect(text).not.toContain('While answering');
     });
 

@@ -126,7 +126,7 @@ describe('runChecks on an app that crashes while answering', () => {
     expect(crashed.tests[0].failure?.serverError).toEqual({
       message: said(
         `While answering GET /sum?a=2&b=3, your app threw ${threw}`,
-        `GET /sum?a=2&b=3 ka jawab dete hue aapki app ne error throw kiya: ${threw}`,
+        `GET /sum?a=2&b=3 ka jawab dete hue aapke app ne error throw kiya: ${threw}`,
       ),
       location: 'tests/engine/fixtures/app-crashes/exercise.ts:9:73',
     });
@@ -134,7 +134,7 @@ describe('runChecks on an app that crashes while answering', () => {
       `Your app hit an error on the way: While answering GET /sum?a=2&b=3, your app threw ${threw}\n`,
     );
     expect(explainCheck(crashed, undefined, 'command line', 'hinglish')).toContain(
-      `GET /sum?a=2&b=3 ka jawab dete hue aapki app ne error throw kiya: ${threw}\n`,
+      `GET /sum?a=2&b=3 ka jawab dete hue aapke app ne error throw kiya: ${threw}\n`,
     );
   });
 

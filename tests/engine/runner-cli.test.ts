@@ -108,7 +108,7 @@ describe('in Hinglish', () => {
     const list = await runEntry('cli', ['list', '--lang', 'hinglish'], progressFile);
     expect(list.stdout).toContain(`${allLessons().length} mein se 0 ho gaye   ✔ ho gaya  ▶ agla  · shuru nahi hua`);
     const show = await runEntry('cli', ['show', first.number, '--lang', 'hinglish'], progressFile);
-    expect(show.stdout).toContain('Aapki file(s):');
+    expect(show.stdout).toContain('Aapko yeh file(s) edit karni hain:');
     expect(show.stdout).toContain(`Phir: npm run lesson -- run ${first.number}`);
     expect(show.stdout).not.toContain('Then:');
     const hint = await runEntry('cli', ['hint', first.number, '--lang', 'hinglish'], progressFile);

@@ -113,7 +113,7 @@ describe('openInEditor', () => {
       platform: 'linux',
     });
     expect(said).toEqual([
-      'song.schema.ts nano mein khul rahi hai. Bahar nikalne ke liye: Ctrl-X; save ka pooche toh Y dabaiye, phir Enter.',
+      'nano mein khul raha hai: song.schema.ts. Bahar nikalne ke liye: Ctrl-X; save ka pooche toh Y dabaiye, phir Enter.',
     ]);
   });
 

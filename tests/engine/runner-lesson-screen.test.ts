@@ -325,7 +325,7 @@ describe('switching language', () => {
     await screen.skipReading();
     await screen.answer(whatNext, ...pick('language'));
     await screen.skipReading('q: seedha menu pe');
-    await screen.waitFor('Aapki file(s):');
+    await screen.waitFor('Aapko yeh file(s) edit karni hain:');
     await screen.answer(`Lesson ${lesson.number}: ab kya karein?`, 'ctrl-c');
     expect(await closesWithin(closed)).toEqual({ language: 'hinglish' });
     expect(loadProgress().progress.language).toBe('hinglish');
@@ -351,7 +351,7 @@ describe('in Hinglish', () => {
     const whatNow = `Lesson ${lesson.number}: ab kya karein?`;
     await screen.waitFor('Space ya Enter: aage padhiye · q: seedha menu pe');
     screen.press('q');
-    await screen.waitFor('Aapki file(s):');
+    await screen.waitFor('Aapko yeh file(s) edit karni hain:');
     await screen.answer(whatNow);
     await screen.waitFor('↑/↓ se upar-neeche • Enter se chuniye'); // under the question: clack's own is English
     await screen.waitFor('App chalaiye (Run the app)');
@@ -372,7 +372,7 @@ describe('in Hinglish', () => {
     await screen.answer(whatNow, 'ctrl-c');
     await closesWithin(closed);
     // Everything the runner said itself, after the lesson's own text and its first page prompt.
-    const said = screen.text.slice(screen.text.indexOf('Aapki file(s):'));
+    const said = screen.text.slice(screen.text.indexOf('Aapko yeh file(s) edit karni hain:'));
     for (const english of ['to navigate', 'Enter: confirm', ' of ', 'Pick', 'Yes', 'Nothing was', 'Next hint', 'done'])
       expect(said, `"${english}" is English`).not.toContain(english);
   });
