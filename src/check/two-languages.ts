@@ -18,11 +18,19 @@ export function bothLanguages(english: string, hinglish: string): string {
   return `${english}${open}${hinglish}${close}`;
 }
 
+/**
+ * A starter's own message, thrown from the learner's file, carries its Hinglish as
+ * "… (Hinglish: …)": readable in the file itself, where brackets would not be. English
+ * verdicts leave it out; Hinglish ones keep both, since nothing marks where its English begins.
+ */
+const starterHinglish = / \(Hinglish: (?:[^()]|\([^()]*\))*\)/g;
+
 /** The text in one language: each pair in it gives its half, the rest stays as it is. */
 export function inLanguage(text: string, language: VerdictLanguage): string {
-  return text.replace(pair, (_, english: string, hinglish: string) =>
+  const paired = text.replace(pair, (_, english: string, hinglish: string) =>
     language === 'hinglish' && hinglish ? hinglish : english,
   );
+  return language === 'hinglish' ? paired : paired.replace(starterHinglish, '');
 }
 
 /** Whether the text carries a Hinglish half (or words the same in both): the proof asks it of every sentence a check says. */

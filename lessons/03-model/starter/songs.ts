@@ -11,7 +11,7 @@ import { Song, type Mood } from './song.model.ts';
 export async function createSong(data: Record<string, unknown>) {
   throw new Error(
     `createSong() is not written yet, so "${data.title}" was not saved. ` +
-      `Hinglish: createSong() abhi likha nahi gaya hai, isliye "${data.title}" save nahi hua.`,
+      `(Hinglish: createSong() abhi likha nahi gaya hai, isliye "${data.title}" save nahi hua.)`,
   );
 }
 

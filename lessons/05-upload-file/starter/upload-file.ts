@@ -24,7 +24,7 @@ export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResu
   return Promise.reject(
     new Error(
       `uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded. ` +
-        `Hinglish: uploadFile() abhi likha nahi gaya hai, isliye ${fileName} (${buffer.length} bytes) upload nahi hui.`,
+        `(Hinglish: uploadFile() abhi likha nahi gaya hai, isliye ${fileName} (${buffer.length} bytes) upload nahi hui.)`,
     ),
   );
 }

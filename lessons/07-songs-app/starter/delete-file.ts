@@ -21,7 +21,7 @@ export function deleteFile(fileId: string): Promise<void> {
   return Promise.reject(
     new Error(
       `deleteFile() is not written yet, so the file ${fileId} is still in storage. ` +
-        `Hinglish: deleteFile() abhi likha nahi gaya hai, isliye file ${fileId} abhi bhi storage mein hai.`,
+        `(Hinglish: deleteFile() abhi likha nahi gaya hai, isliye file ${fileId} abhi bhi storage mein hai.)`,
     ),
   );
 }
