@@ -382,14 +382,14 @@ describe('explainCheck', () => {
 
     it("leaves a starter's own Hinglish out of an English verdict, and keeps it in a Hinglish one", () => {
       const thrown =
-        'createSong() is not written yet, so "X" was not saved. (Hinglish: createSong() abhi likha nahi gaya hai, isliye "X" save nahi hua.)';
+        'createSong() is not written yet, so "X" was not saved (Hinglish: createSong() abhi likha nahi gaya hai, isliye "X" save nahi hua).';
       const note = said(`Saving threw: ${thrown}`, `Save karte hue error aaya: ${thrown}`);
       const tests = [failedTest(said('saves', 'save karta hai'), note)];
       const english = explainCheck(result({ tests }));
       expect(english).toContain('Saving threw: createSong() is not written yet, so "X" was not saved.');
       expect(english).not.toContain('Hinglish');
       expect(explainCheck(result({ tests }), undefined, 'command line', 'hinglish')).toContain(
-        '(Hinglish: createSong() abhi likha nahi gaya hai, isliye "X" save nahi hua.)',
+        '(Hinglish: createSong() abhi likha nahi gaya hai, isliye "X" save nahi hua).',
       );
     });
 

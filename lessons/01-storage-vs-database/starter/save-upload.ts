@@ -45,7 +45,7 @@ const imagekit = new ImageKit({
 export async function saveUpload(file: UploadedFile): Promise<FileRecordDoc> {
   // Your code here, instead of the line below: 1. upload the bytes, 2. save the record, 3. return the record.
   throw new Error(
-    `saveUpload() is not written yet, so "${file.originalname}" was not saved anywhere. ` +
-      `(Hinglish: saveUpload() abhi likha nahi gaya hai, isliye "${file.originalname}" kahin save nahi hua.)`,
+    `saveUpload() is not written yet, so "${file.originalname}" was not saved anywhere ` +
+      `(Hinglish: saveUpload() abhi likha nahi gaya hai, isliye "${file.originalname}" kahin save nahi hua).`,
   );
 }

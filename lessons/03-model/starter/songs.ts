@@ -10,8 +10,8 @@ import { Song, type Mood } from './song.model.ts';
 /** Saves a new song. A song that breaks the schema's rules throws a ValidationError, and nothing is saved. */
 export async function createSong(data: Record<string, unknown>) {
   throw new Error(
-    `createSong() is not written yet, so "${data.title}" was not saved. ` +
-      `(Hinglish: createSong() abhi likha nahi gaya hai, isliye "${data.title}" save nahi hua.)`,
+    `createSong() is not written yet, so "${data.title}" was not saved ` +
+      `(Hinglish: createSong() abhi likha nahi gaya hai, isliye "${data.title}" save nahi hua).`,
   );
 }
 

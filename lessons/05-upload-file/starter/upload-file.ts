@@ -23,8 +23,8 @@ export function uploadFile(buffer: Buffer, fileName: string): Promise<UploadResu
   // Replace this return with your Promise around imagekit.upload(…).
   return Promise.reject(
     new Error(
-      `uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded. ` +
-        `(Hinglish: uploadFile() abhi likha nahi gaya hai, isliye ${fileName} (${buffer.length} bytes) upload nahi hui.)`,
+      `uploadFile() is not written yet, so ${fileName} (${buffer.length} bytes) was not uploaded ` +
+        `(Hinglish: uploadFile() abhi likha nahi gaya hai, isliye ${fileName} (${buffer.length} bytes) upload nahi hui).`,
     ),
   );
 }

@@ -20,8 +20,8 @@ export function deleteFile(fileId: string): Promise<void> {
   // Replace this return with your Promise around imagekit.deleteFile(…).
   return Promise.reject(
     new Error(
-      `deleteFile() is not written yet, so the file ${fileId} is still in storage. ` +
-        `(Hinglish: deleteFile() abhi likha nahi gaya hai, isliye file ${fileId} abhi bhi storage mein hai.)`,
+      `deleteFile() is not written yet, so the file ${fileId} is still in storage ` +
+        `(Hinglish: deleteFile() abhi likha nahi gaya hai, isliye file ${fileId} abhi bhi storage mein hai).`,
     ),
   );
 }

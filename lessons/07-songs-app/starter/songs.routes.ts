@@ -39,7 +39,7 @@ songRoutes.post('/', (_req, res) => {
   res.status(501).json({
     ok: false,
     error:
-      'POST /api/songs is not written yet (songs.routes.ts). (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.)',
+      'POST /api/songs is not written yet (songs.routes.ts) (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai).',
   });
 });
 
@@ -48,7 +48,7 @@ songRoutes.get('/', (_req, res) => {
   res.status(501).json({
     ok: false,
     error:
-      'GET /api/songs is not written yet (songs.routes.ts). (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.)',
+      'GET /api/songs is not written yet (songs.routes.ts) (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai).',
   });
 });
 
@@ -57,7 +57,7 @@ songRoutes.get('/:id', (_req, res) => {
   res.status(501).json({
     ok: false,
     error:
-      'GET /api/songs/:id is not written yet (songs.routes.ts). (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.)',
+      'GET /api/songs/:id is not written yet (songs.routes.ts) (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai).',
   });
 });
 
@@ -66,6 +66,6 @@ songRoutes.delete('/:id', (_req, res) => {
   res.status(501).json({
     ok: false,
     error:
-      'DELETE /api/songs/:id is not written yet (songs.routes.ts). (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai.)',
+      'DELETE /api/songs/:id is not written yet (songs.routes.ts) (Hinglish: yeh route abhi songs.routes.ts mein likha nahi gaya hai).',
   });
 });
