@@ -5,6 +5,7 @@ import { allLessons } from '../lessons/catalog.ts';
 import { loadProgress } from '../progress/progress-store.ts';
 import { formatLessonList, lessonToContinue } from './lesson-list.ts';
 import { openMenu } from './menu.ts';
+import { menuWords } from './menu-words.ts';
 import { isInteractive, paint } from '../terminal/terminal.ts';
 import { ensurePlayground } from '../playground/exercise-copies.ts';
 import { takeCharge } from '../processes/take-charge.ts';
@@ -14,21 +15,13 @@ function printWithoutTerminal(): void {
   const { progress, notice, missing } = loadProgress();
   if (notice && !missing) console.log(notice);
   const lesson = lessonToContinue(progress) ?? allLessons()[0];
-  const n = lesson?.number ?? '02';
-  console.log(`Song backend playground: lessons\n\n${formatLessonList(progress, progress.language ?? 'en')}\n`);
-  const commands: [string, string][] = [
-    [`show ${n}`, `read lesson ${n}`],
-    [`run ${n}`, 'run its app with your code'],
-    [`check ${n}`, 'check your solution (exit code 0 when it passes)'],
-    [`hint ${n}`, 'the next hint'],
-    [`reset ${n} --yes`, 'put the starter back'],
-    ['--help', 'every command'],
-  ];
-  console.log(
-    'There is no terminal to answer questions in here (CI, or input from a pipe), so the menu does not open.',
-  );
-  console.log('Use these commands instead:');
-  for (const [command, what] of commands) console.log(`  npm run lesson -- ${command.padEnd(16)} ${what}`);
+  const language = progress.language ?? 'en';
+  const words = menuWords(language).noTerminal;
+  console.log(`${words.heading}\n\n${formatLessonList(progress, language)}\n`);
+  console.log(words.why);
+  console.log(words.instead);
+  for (const [command, what] of words.commands(lesson?.number ?? '02'))
+    console.log(`  npm run lesson -- ${command.padEnd(16)} ${what}`);
 }
 
 takeCharge();

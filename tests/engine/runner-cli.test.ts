@@ -222,4 +222,13 @@ describe('npm start without a terminal', () => {
     expect(ran.stdout).toContain(`npm run lesson -- check ${first.number}`);
     expect(ran.stdout).toContain('npm run lesson -- --help');
   });
+
+  it('says it in the language saved in npm start', async () => {
+    const progressFile = temporaryProgressFile();
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    const ran = await runEntry('main', [], progressFile);
+    expect(ran.stdout).toContain('isliye menu nahi khulta.\nIski jagah yeh commands use kijiye:');
+    expect(ran.stdout).toContain(`npm run lesson -- check ${first.number}         apna solution check kijiye`);
+    expect(ran.stdout).not.toMatch(/menu does not open|check your solution/);
+  });
 });
