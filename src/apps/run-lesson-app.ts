@@ -8,15 +8,21 @@ import { parseArgs } from 'node:util';
 import { allLessons, findLesson } from '../lessons/catalog.ts';
 import { readLessonTarget } from '../lessons/exercise.ts';
 import { readPort } from '../processes/port-option.ts';
-import { readLanguage } from '../progress/progress-store.ts';
+import { readLanguage, type Language } from '../progress/progress-store.ts';
 import { serveLessonApp } from './serve-lesson-app.ts';
 
-const usage =
-  'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N] [--lang en|hinglish]';
+const usage = {
+  en: 'Usage: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N] [--lang en|hinglish]',
+  hinglish:
+    'Aise chalaiye: tsx src/apps/run-lesson-app.ts <lesson> [--target playground|solution|starter|mistake:<folder>] [--port N] [--lang en|hinglish]',
+};
+
+/** The language of what is wrong with the command line: English until its --lang is read. */
+let saidIn: Language = 'en';
 
 /** Ends the process with `problem`, the usage, and exit code 2: the command line is wrong. */
 function wrongCommandLine(problem: string): never {
-  console.error(`${problem}\n${usage}`);
+  console.error(`${problem}\n${usage[saidIn]}`);
   process.exit(2);
 }
 
@@ -39,22 +45,28 @@ function readArguments() {
 }
 
 const { positionals, values } = readArguments();
-if (!positionals[0]) wrongCommandLine('Which lesson?');
+const language = readLanguage(values.lang);
+if (language.problem !== undefined) wrongCommandLine(language.problem);
+saidIn = language.language;
+if (!positionals[0]) wrongCommandLine(saidIn === 'hinglish' ? 'Kaun sa lesson?' : 'Which lesson?');
 const lesson = findLesson(positionals[0]);
 if (!lesson) {
   const numbers = allLessons().map((entry) => entry.number);
-  wrongCommandLine(`There is no lesson "${positionals[0]}". Lessons: ${numbers.join(', ')}.`);
+  wrongCommandLine(
+    saidIn === 'hinglish'
+      ? `"${positionals[0]}" naam ka koi lesson nahi hai. Lessons: ${numbers.join(', ')}.`
+      : `There is no lesson "${positionals[0]}". Lessons: ${numbers.join(', ')}.`,
+  );
 }
 const target = readLessonTarget(
   lesson,
   values.target ?? process.env.LESSON_TARGET,
   values.target ? '--target' : 'LESSON_TARGET',
+  saidIn,
 );
 if (target.problem !== undefined) wrongCommandLine(target.problem);
-const port = values.port === undefined ? undefined : readPort(values.port);
+const port = values.port === undefined ? undefined : readPort(values.port, saidIn);
 if (port?.problem) wrongCommandLine(port.problem);
-const language = readLanguage(values.lang);
-if (language.problem !== undefined) wrongCommandLine(language.problem);
 await serveLessonApp(lesson, {
   target: target.target,
   port: port?.port,

@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { redactConnectionString } from 'mongodb-connection-string-url';
 import { generateDatabaseName, ownerOnThisMachine } from './database-name.ts';
 import { databaseUri } from './database-uri.ts';
-import { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
+import { DatabaseStartError, databaseSays, type PlaygroundDatabase } from './playground-database.ts';
 import { isRunning } from '../processes/process-table.ts';
 
 /**
@@ -42,10 +42,7 @@ export async function useExternalDatabase(serverUri: string): Promise<Playground
   } catch (error) {
     await client?.close().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseStartError(
-      `Could not reach the MongoDB server in MONGODB_URI (${redactConnectionString(serverUri)}): ${reason}. ` +
-        'Check the address and password, or unset MONGODB_URI to use the built-in database.',
-    );
+    throw new DatabaseStartError(databaseSays().unreachable(redactConnectionString(serverUri), reason));
   }
   return {
     uri: databaseUri(serverUri, dbName),

@@ -6,11 +6,9 @@ import type { MongoMemoryServer } from 'mongodb-memory-server';
 // Only the binary lookup, which every check asks (is mongod on this machine?): 50 ms to load
 // against 170 ms for all of mongodb-memory-server, which loads when a mongod really starts.
 import { DryMongoBinary } from 'mongodb-memory-server-core/lib/util/DryMongoBinary.js';
-import { DatabaseStartError } from './playground-database.ts';
+import { DatabaseStartError, databaseSays } from './playground-database.ts';
 
 const DNS_TIMEOUT_MS = 500;
-const WHAT_TO_DO =
-  'Unset PLAYGROUND_DB to let the playground use its offline stand-in, or set MONGODB_URI to your own MongoDB server.';
 
 /** Where mongodb-memory-server would download from (its MONGOMS_* settings win). */
 function downloadHost(): string {
@@ -41,14 +39,14 @@ export async function memoryServerUnavailable(allowDownload = true): Promise<str
   try {
     const options = await DryMongoBinary.generateOptions();
     if (await DryMongoBinary.locateBinary(options)) return undefined;
-    if (options.systemBinary) return `MONGOMS_SYSTEM_BINARY points to ${options.systemBinary}, which was not found`;
+    if (options.systemBinary) return databaseSays().binaryNotFound(options.systemBinary);
   } catch (error) {
-    return `mongodb-memory-server could not look for mongod (${error instanceof Error ? error.message : String(error)})`;
+    return databaseSays().cannotLook(error instanceof Error ? error.message : String(error));
   }
-  if (!allowDownload) return 'mongod is not downloaded yet (npm run db fetches it once, when online)';
+  if (!allowDownload) return databaseSays().notDownloaded;
   const host = downloadHost();
   if (await canResolve(host)) return undefined;
-  return `mongod is not downloaded yet and ${host} cannot be reached (no internet?)`;
+  return databaseSays().offline(host);
 }
 
 /** Starts a real mongod; throws DatabaseStartError with the reason if it cannot. */
@@ -60,6 +58,6 @@ export async function startMemoryServer(port?: number): Promise<MongoMemoryServe
     return await MongoMemoryServer.create({ instance: port ? { port } : {} });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseStartError(`Could not start a real MongoDB with mongodb-memory-server: ${reason}. ${WHAT_TO_DO}`);
+    throw new DatabaseStartError(databaseSays().noMongod(reason));
   }
 }

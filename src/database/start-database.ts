@@ -3,7 +3,7 @@
 // Each tier's code loads only when that tier is tried: a check starts the database while its
 // test worker loads, on the same two cores, and loading all three took 0.7 s instead of 0.4 s.
 import { generateDatabaseName } from './database-name.ts';
-import { DatabaseStartError, type DatabaseKind, type PlaygroundDatabase } from './playground-database.ts';
+import { DatabaseStartError, databaseSays, type DatabaseKind, type PlaygroundDatabase } from './playground-database.ts';
 
 export { DatabaseStartError, type PlaygroundDatabase } from './playground-database.ts';
 
@@ -13,9 +13,7 @@ function forcedKind(): DatabaseKind | undefined {
   const value = process.env.PLAYGROUND_DB?.trim();
   if (!value) return undefined;
   if ((KINDS as string[]).includes(value)) return value as DatabaseKind;
-  throw new DatabaseStartError(
-    `PLAYGROUND_DB is "${value}", but it can only be ${KINDS.join(', ')} (or unset to choose automatically).`,
-  );
+  throw new DatabaseStartError(databaseSays().unknownKind(value, KINDS.join(', ')));
 }
 
 async function memoryServerDatabase(port: number | undefined): Promise<PlaygroundDatabase> {
@@ -35,9 +33,7 @@ async function standinDatabase(port: number | undefined): Promise<PlaygroundData
   const { startStandin } = await import('@playground/offline-mongodb');
   const standin = await startStandin({ port }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    throw new DatabaseStartError(
-      `Port ${port} is already in use. Is another playground database (npm run db) still running? Stop it, or pick another port with --port.`,
-    );
+    throw new DatabaseStartError(databaseSays().portTaken(String(port)));
   });
   const dbName = generateDatabaseName();
   return {
@@ -79,10 +75,7 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
   let database: PlaygroundDatabase;
   if (kind === 'external') {
     const externalUri = process.env.MONGODB_URI?.trim();
-    if (!externalUri)
-      throw new DatabaseStartError(
-        'PLAYGROUND_DB is "external", but MONGODB_URI is not set. Set it to your server, e.g. mongodb://127.0.0.1:27017',
-      );
+    if (!externalUri) throw new DatabaseStartError(databaseSays().noUri);
     const { useExternalDatabase } = await import('./external-database.ts');
     database = await useExternalDatabase(externalUri);
   } else if (kind === 'standin') {

@@ -13,12 +13,13 @@ type TargetReading = { target: ExerciseTarget; problem?: undefined } | { target?
 /**
  * Reads `value` (LESSON_TARGET unless given; run-lesson-app's --target) as a copy of `lesson`:
  * unset or empty means the learner's own. A wrong value gets one clear line naming the valid
- * ones, that lesson's known mistakes included, before anything starts.
+ * ones, that lesson's known mistakes included, in `saidIn`, before anything starts.
  */
 export function readLessonTarget(
   lesson: LessonEntry,
   value: string | undefined = process.env.LESSON_TARGET,
   name = 'LESSON_TARGET',
+  saidIn: 'en' | 'hinglish' = 'en',
 ): TargetReading {
   const named = value?.trim();
   if (!named || named === 'playground') return { target: 'playground' };
@@ -29,8 +30,11 @@ export function readLessonTarget(
   const mistakes = folders.map((folder) => `mistake:${folder}`).join(', ');
   return {
     problem:
-      `${name} is "${named}", but for lesson ${lesson.number} it can only be playground (your code, the default), ` +
-      `solution, starter${mistakes ? ` or one of its known mistakes: ${mistakes}` : ''}.`,
+      saidIn === 'hinglish'
+        ? `${name} "${named}" hai, lekin lesson ${lesson.number} ke liye yeh sirf playground (aapka code, default), ` +
+          `solution, starter${mistakes ? ` ya iski koi known mistake ho sakta hai: ${mistakes}` : ' ho sakta hai'}.`
+        : `${name} is "${named}", but for lesson ${lesson.number} it can only be playground (your code, the default), ` +
+          `solution, starter${mistakes ? ` or one of its known mistakes: ${mistakes}` : ''}.`,
   };
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { allLessons, lessonPaths, playgroundRoot, projectRoot, type LessonEntry } from '../lessons/catalog.ts';
 import { layeredFiles, type LayeredFile } from '../lessons/layers.ts';
 import { writeFileAtomic } from '../files/write-atomic.ts';
+import { loadProgress } from '../progress/progress-store.ts';
 
 /** A lesson whose working copy could not be made or checked, and why, in one sentence with the way out. */
 interface CopyProblem {
@@ -62,14 +63,35 @@ export async function foldersInPlaceOfFiles(lesson: LessonEntry): Promise<string
   return found;
 }
 
-/** One sentence for a lesson whose working copy is in a state the playground cannot fix alone. */
+const words = {
+  en: {
+    folders: (files: string, lesson: string) =>
+      `${files} should be a file, but is a folder. npm run lesson -- reset ${lesson} puts the starter file back (it asks first).`,
+    readOnly: (where: string) =>
+      `${where}/ could not be written: the folder is read-only for you. Make playground/ writable (or work in a copy of the project you own), then try again.`,
+    other: (where: string, why: string, lesson: string) =>
+      `${where}/ could not be brought up to date (${why}). npm run lesson -- reset ${lesson} puts the starter back.`,
+  },
+  hinglish: {
+    folders: (files: string, lesson: string) =>
+      `${files} ek file honi chahiye, lekin yahan folder hai. npm run lesson -- reset ${lesson} starter file wapas rakh deta hai (pehle aapse poochta hai).`,
+    readOnly: (where: string) =>
+      `${where}/ mein likha nahi ja saka: yeh folder aapke liye read-only hai. playground/ ko writable banaiye (ya project ki aisi copy mein kaam kijiye jo aapki apni ho), phir dobara try kijiye.`,
+    other: (where: string, why: string, lesson: string) =>
+      `${where}/ ko update nahi kiya ja saka (${why}). npm run lesson -- reset ${lesson} starter wapas rakh deta hai.`,
+  },
+};
+
+/**
+ * One sentence for a lesson whose working copy is in a state the playground cannot fix alone, in
+ * the learner's language (read only then: reading progress sets a broken progress file aside).
+ */
 function copyProblem(lesson: LessonEntry, error: NodeJS.ErrnoException, folders: string[]): string {
   const where = path.relative(projectRoot, lessonPaths(lesson).playgroundDir);
-  if (folders.length)
-    return `${folders.map((file) => `${where}/${file}`).join(', ')} should be a file, but is a folder. npm run lesson -- reset ${lesson.number} puts the starter file back (it asks first).`;
-  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
-    return `${where}/ could not be written: the folder is read-only for you. Make playground/ writable (or work in a copy of the project you own), then try again.`;
-  return `${where}/ could not be brought up to date (${error.message}). npm run lesson -- reset ${lesson.number} puts the starter back.`;
+  const said = words[loadProgress().progress.language ?? 'en'];
+  if (folders.length) return said.folders(folders.map((file) => `${where}/${file}`).join(', '), lesson.number);
+  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return said.readOnly(where);
+  return said.other(where, error.message, lesson.number);
 }
 
 /**

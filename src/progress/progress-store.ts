@@ -7,6 +7,7 @@ import { readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../files/write-atomic.ts';
 import { allLessons, projectRoot } from '../lessons/catalog.ts';
+import { progressWords } from './progress-words.ts';
 
 /** Real progress takes a few hundred bytes; anything past this is not a progress file. */
 const largestProgressBytes = 64 * 1024;
@@ -100,33 +101,22 @@ export function shownProgressFile(file: string = progressFile()): string {
   return path.relative(process.cwd(), file);
 }
 
-const tamperedWords = {
-  en: {
-    missing: (file: string, backup: string) =>
-      `Your progress file (${file}) was deleted, so the playground uses the progress it saved last (${backup}); to start over instead, delete both files.`,
-    changed: (file: string) =>
-      `Your progress file (${file}) was changed outside the playground, so the playground keeps the progress it saved last.`,
-  },
-  hinglish: {
-    missing: (file: string, backup: string) =>
-      `Aapki progress file (${file}) delete ho gayi thi, isliye playground apni last saved progress (${backup}) use kar raha hai; shuru se karna ho to dono files delete kijiye.`,
-    changed: (file: string) =>
-      `Aapki progress file (${file}) playground ke bahar se badli gayi thi, isliye playground apni last saved progress hi rakh raha hai.`,
-  },
-};
-
 /** The progress the runner saved last, with one line saying why the file itself was not read. */
 function fromBackup(file: string, how: 'missing' | 'changed'): LoadedProgress | undefined {
   const progress = readProgress(backupFile(file));
   if (!progress) return undefined;
-  const words = tamperedWords[progress.language ?? 'en'];
+  const words = progressWords[progress.language ?? 'en'];
   return { progress, missing: false, notice: words[how](shownProgressFile(file), shownProgressFile(backupFile(file))) };
 }
 
 /** The progress in `file`, cleaned; undefined when it cannot be read or is no progress. */
 function readProgress(file: string): Progress | undefined {
+  return parsedProgress(readOrUndefined(file));
+}
+
+function parsedProgress(text: string | undefined): Progress | undefined {
   try {
-    return cleaned(JSON.parse(readFileSync(file, 'utf8')));
+    return cleaned(JSON.parse(text ?? ''));
   } catch {
     return undefined;
   }
@@ -159,25 +149,32 @@ export function loadProgress(file: string = progressFile()): LoadedProgress {
   const kept = tampered && fromBackup(file, tampered);
   if (kept) return kept;
   const size = statSync(file, { throwIfNoEntry: false })?.size;
-  if (size === undefined)
-    return { progress: { lessons: {} }, missing: true, notice: 'No saved progress yet: starting fresh.' };
+  // Nothing to tell: the runner welcomes a learner who has no progress yet.
+  if (size === undefined) return { progress: { lessons: {} }, missing: true };
+  // A file this big is not read, so the language it may name is not known.
   if (size > largestProgressBytes)
-    return setAside(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, far more than progress ever takes`);
-  const progress = readProgress(file);
-  return progress ? { progress, missing: false } : setAside(file, 'could not be read');
+    return setAside(file, progressWords.en.tooBig((size / 1024 / 1024).toFixed(1)), 'en');
+  const text = readOrUndefined(file);
+  const progress = parsedProgress(text);
+  // A broken file may still name the learner's language: its notice is said in it.
+  const language = /"language"\s*:\s*"hinglish"/.test(text ?? '') ? 'hinglish' : 'en';
+  return progress ? { progress, missing: false } : setAside(file, progressWords[language].unreadable, language);
 }
 
 /** Renames a broken progress file beside itself, so the next save cannot overwrite what it held. */
-function setAside(file: string, why: string): LoadedProgress {
+function setAside(file: string, why: string, language: Language): LoadedProgress {
   const kept = path.join(path.dirname(file), `${path.basename(file, '.json')}.broken-${Date.now()}.json`);
-  const notice = (where: string) =>
-    `Your progress file (${path.basename(file)}) ${why}, so you start fresh (${where}); your exercise files are untouched.`;
+  const words = progressWords[language];
+  const name = path.basename(file);
   try {
     renameSync(file, kept);
-    return { progress: { lessons: {} }, missing: false, notice: notice(`it is kept as ${shownProgressFile(kept)}`) };
+    return {
+      progress: { lessons: {} },
+      missing: false,
+      notice: words.setAside(name, why, shownProgressFile(kept)),
+    };
   } catch {
-    const where = 'it could not be moved aside, so progress is not saved until it is fixed or removed';
-    return { progress: { lessons: {} }, missing: false, unsaveable: true, notice: notice(where) };
+    return { progress: { lessons: {} }, missing: false, unsaveable: true, notice: words.notMoved(name, why) };
   }
 }
 

@@ -166,6 +166,24 @@ describe('LESSON_TARGET', () => {
     expect(ran.stderr).not.toContain('could not be built');
   });
 
+  it("is refused by the app's own command line in the language it names, its usage too", () => {
+    const entry = path.join(projectRoot, 'src/apps/run-lesson-app.ts');
+    const ran = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', entry, first.number, '--target', 'bogus', '--lang', 'hinglish'],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
+    expect(ran.status).toBe(2);
+    const [line, usage] = ran.stderr.split('\n');
+    expect(line).toBe(
+      `--target "bogus" hai, lekin lesson ${first.number} ke liye yeh sirf playground (aapka code, default), solution, starter ya iski koi known mistake ho sakta hai: ${first.mistakes.map((mistake) => `mistake:${mistake.folder}`).join(', ')}.`,
+    );
+    expect(usage).toMatch(/^Aise chalaiye: tsx src\/apps\/run-lesson-app\.ts <lesson>/);
+  });
+
   it('is refused for watch, which follows your own copy only', async () => {
     const ran = await runEntry('cli', ['watch', first.number], temporaryProgressFile(), { LESSON_TARGET: 'solution' });
     expect(ran.status).toBe(2);

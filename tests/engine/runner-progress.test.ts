@@ -16,6 +16,8 @@ describe('the progress store', () => {
     const loaded = loadProgress(temporaryProgressFile());
     expect(loaded.progress).toEqual({ lessons: {} });
     expect(loaded.missing).toBe(true);
+    // The runner welcomes a learner without progress in their language: the store says nothing.
+    expect(loaded.notice).toBeUndefined();
   });
 
   it('starts fresh when the file is not JSON, keeps the broken file beside it, and says where', () => {
@@ -33,6 +35,14 @@ describe('the progress store', () => {
     const kept = readdirSync(path.dirname(file)).filter((name) => name.startsWith('progress.broken-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(path.dirname(file), kept[0]), 'utf8')).toBe(broken);
+  });
+
+  it('tells a learner whose broken file names Hinglish in Hinglish', () => {
+    const file = temporaryProgressFile();
+    writeFileSync(file, '{"language": "hinglish", "lessons": {');
+    expect(loadProgress(file).notice).toMatch(
+      /^Aapki progress file \(progress\.json\) padhi nahi ja saki, isliye aap shuru se start kar rahe hain \(purani file .*progress\.broken-\d+\.json naam se rakhi hai\); aapki exercise files ko kuch nahi hua\.$/,
+    );
   });
 
   it('refuses a file far too big to be progress by its size, and keeps it beside', () => {

@@ -72,6 +72,12 @@ describe('an exercise file replaced by a folder', () => {
     expect(list.status).toBe(0);
     expect(list.stderr).toContain(`${file} should be a file, but is a folder`);
     expect(list.stderr).not.toContain('EISDIR');
+    const hinglish = temporaryProgressFile();
+    writeFileSync(hinglish, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    const listed = await runEntry('cli', ['list'], hinglish, env);
+    expect(listed.stderr).toContain(
+      `${file} ek file honi chahiye, lekin yahan folder hai. npm run lesson -- reset ${lesson.number} starter file wapas rakh deta hai (pehle aapse poochta hai).`,
+    );
     for (const command of [
       ['show', other.number],
       ['hint', other.number, '1'],

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { databaseLine } from '../../src/database/database-line.ts';
 import { databaseUri } from '../../src/database/database-uri.ts';
 import { chooseDatabaseKind, DatabaseStartError, startDatabase } from '../../src/database/start-database.ts';
@@ -16,8 +16,15 @@ import { startStandin } from '@playground/offline-mongodb';
 import { memoryServerUnavailable } from '../../src/database/memory-server.ts';
 
 const savedEnv = { ...process.env };
+// The errors speak the language the learner saved: this file's own progress says which, never the learner's.
+const progressFolder = mkdtempSync(path.join(tmpdir(), 'start-database-progress-'));
+const progressFile = path.join(progressFolder, 'progress.json');
+process.env.PLAYGROUND_PROGRESS_FILE = progressFile;
+afterAll(() => rmSync(progressFolder, { recursive: true, force: true }));
 afterEach(() => {
+  rmSync(progressFile, { force: true });
   for (const key of [
+    'PLAYGROUND_PROGRESS_FILE',
     'PLAYGROUND_DB',
     'MONGODB_URI',
     'MONGOMS_SYSTEM_BINARY',
@@ -27,6 +34,7 @@ afterEach(() => {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
+  process.env.PLAYGROUND_PROGRESS_FILE = progressFile;
 });
 
 describe('PLAYGROUND_DB=standin', () => {
@@ -91,6 +99,11 @@ describe('PLAYGROUND_DB=memory-server that cannot start', () => {
     const error = await startDatabase({ quiet: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseStartError);
     expect((error as Error).message).toMatch(/cannot be reached/);
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    const said = await startDatabase({ quiet: true }).catch((e: unknown) => e);
+    expect((said as Error).message).toMatch(
+      /^mongodb-memory-server se asli MongoDB start nahi ho paaya: mongod abhi download nahi hua hai aur playground-offline-check\.invalid tak pahunch nahi pa rahe/,
+    );
   });
 });
 
@@ -98,6 +111,19 @@ describe('PLAYGROUND_DB set to something else', () => {
   it('rejects an unknown PLAYGROUND_DB value with the allowed ones', async () => {
     process.env.PLAYGROUND_DB = 'postgres';
     await expect(startDatabase({ quiet: true })).rejects.toThrow(/external, memory-server, standin/);
+  });
+
+  it('says so in Hinglish to a learner who chose Hinglish', async () => {
+    writeFileSync(progressFile, JSON.stringify({ language: 'hinglish', lessons: {} }));
+    process.env.PLAYGROUND_DB = 'postgres';
+    await expect(startDatabase({ quiet: true })).rejects.toThrow(
+      'PLAYGROUND_DB "postgres" hai, lekin yeh sirf external, memory-server, standin ho sakta hai (ya ise unset kijiye, taaki playground khud chune).',
+    );
+    process.env.PLAYGROUND_DB = 'external';
+    delete process.env.MONGODB_URI;
+    await expect(startDatabase({ quiet: true })).rejects.toThrow(
+      /^PLAYGROUND_DB "external" hai, lekin MONGODB_URI set nahi hai\./,
+    );
   });
 });
 
