@@ -40,7 +40,7 @@ function lessonArgument(): LessonEntry {
 
 /** The copy LESSON_TARGET names for `lesson`; a wrong value is a wrong command line. */
 function lessonTarget(lesson: LessonEntry): ExerciseTarget {
-  const reading = readLessonTarget(lesson);
+  const reading = readLessonTarget(lesson, process.env.LESSON_TARGET, 'LESSON_TARGET', language);
   if (reading.problem !== undefined) usageError(reading.problem, 'nothing more');
   return reading.target;
 }

@@ -166,6 +166,15 @@ describe('LESSON_TARGET', () => {
     expect(ran.stderr).not.toContain('could not be built');
   });
 
+  it('is refused in the language of --lang', async () => {
+    const progressFile = temporaryProgressFile();
+    const ran = await runEntry('cli', ['run', first.number, '--lang', 'hinglish'], progressFile, {
+      LESSON_TARGET: 'bogus',
+    });
+    expect(ran.status).toBe(2);
+    expect(ran.stderr).toContain(`LESSON_TARGET "bogus" hai, lekin lesson ${first.number} ke liye yeh sirf playground`);
+  });
+
   it("is refused by the app's own command line in the language it names, its usage too", () => {
     const entry = path.join(projectRoot, 'src/apps/run-lesson-app.ts');
     const ran = spawnSync(
