@@ -228,6 +228,27 @@ describe("TypeScript's view under a watch's pass", () => {
   }, 90_000);
 });
 
+describe('Ctrl-C during a watch', () => {
+  it('stops the watch and rests on "Watch" again, not on "Back to the lessons"', async () => {
+    const scratch = scratchLesson('passing', addThat.subtracts);
+    const { screen, closed, warm } = await openOnScratch(first, scratch, 'en');
+    try {
+      await screen.answer(`Lesson ${first.number}: what next?`, 'down', 'down', 'down', 'enter');
+      await screen.waitFor('Enter or Ctrl-C stops', 60_000);
+      await screen.waitFor('Stuck? Pick "Next hint" in the lesson menu.', 60_000);
+      screen.press('ctrl-c');
+      await screen.waitFor(`◆  Lesson ${first.number}: what next?`);
+      const menu = screen.text.slice(screen.text.lastIndexOf('◆'));
+      expect(menu.split('\n').find((line) => line.includes('●'))).toContain('Watch: check again on every save');
+      screen.press('ctrl-c');
+      await closesWithin(closed, 15_000);
+    } finally {
+      await warm.stop();
+      scratch.remove();
+    }
+  }, 90_000);
+});
+
 /** Opens `lesson`'s screen on a real warm check of a scratch fixture lesson, and skips its text. */
 async function openOnScratch(lesson: (typeof lessons)[number], scratch: ScratchLesson, language: 'en' | 'hinglish') {
   const warm = new WarmCheck(
