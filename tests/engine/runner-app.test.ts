@@ -86,7 +86,12 @@ describe('run restarts the app on save', () => {
 function pretendOpener(): { path: string; opened: string } {
   const bin = mkdtempSync(path.join(folder, 'bin-'));
   const opened = path.join(bin, 'opened.txt');
-  writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+  // Written aside and moved in whole: the test reads it as soon as it exists, and the shell's
+  // `>` makes it empty before printf fills it (a full npm test read '' that way once).
+  writeFileSync(
+    path.join(bin, 'xdg-open'),
+    `#!/bin/sh\nprintf '%s' "$1" > '${opened}.part' && mv '${opened}.part' '${opened}'\n`,
+  );
   chmodSync(path.join(bin, 'xdg-open'), 0o755);
   return { path: `${bin}${path.delimiter}${process.env.PATH}`, opened };
 }
