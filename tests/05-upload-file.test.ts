@@ -9,7 +9,7 @@ import request from 'supertest';
 import { useLesson } from './support/use-lesson.ts';
 import { settleWithin } from './support/settle.ts';
 import { createApp, type Exercise, type StoredFile } from '../lessons/05-upload-file/app.ts';
-import { plannedRefusal } from './support/planned-refusal.ts';
+import { plannedRefusal, onlyLocalStorageRefuses } from './support/planned-refusal.ts';
 import { inBoth, said } from './support/said.ts';
 
 const lesson = useLesson<Exercise>('05-upload-file');
@@ -76,13 +76,7 @@ function outcomeOf<T>(promise: Promise<T>, explanation: string): Promise<Outcome
 
 /** Faults only exist on the local storage; with a real account these tests are skipped. */
 function localStorageOnly(context: TestContext) {
-  if (storage().kind !== 'local')
-    context.skip(
-      said(
-        'needs the local storage: a real ImageKit account cannot fail on purpose',
-        'iske liye local storage chahiye: asli ImageKit account ko jaan-boojhkar fail nahi karaya ja sakta',
-      ),
-    );
+  if (storage().kind !== 'local') context.skip(onlyLocalStorageRefuses);
   return storage().faults;
 }
 

@@ -13,6 +13,11 @@ import { createApp, type Exercise } from '../lessons/06-await-pitfalls/app.ts';
 import { plannedRefusal } from './support/planned-refusal.ts';
 import { inBoth, named, said, type Twice } from './support/said.ts';
 
+const storagesOwnMessage = said(
+  "The 502 answer should carry the storage's own message.",
+  '502 answer mein storage ka apna message hona chahiye.',
+);
+
 const lesson = useLesson<Exercise>('06-await-pitfalls');
 const songs = () => mongoose.connection.collection('songs');
 const app = () => createApp(lesson.exercise);
@@ -298,13 +303,7 @@ describe(inBoth('POST /api/songs'), () => {
       expect(res.type, said('The error answer must be JSON.', 'Error answer JSON hona chahiye.')).toBe(
         'application/json',
       );
-      expect(
-        res.body.error,
-        said(
-          "The 502 answer should carry the storage's own message.",
-          '502 answer mein storage ka apna message hona chahiye.',
-        ),
-      ).toContain(plannedRefusal(500).message);
+      expect(res.body.error, storagesOwnMessage).toContain(plannedRefusal(500).message);
       expect(
         await songs().countDocuments({ title }),
         said('The upload failed, yet a song was saved.', 'Upload fail hua, phir bhi ek song save ho gaya.'),
@@ -544,13 +543,7 @@ describe(inBoth('POST /api/songs/batch'), () => {
         english: 'A failed upload must answer 502.',
         hinglish: 'Upload fail ho toh 502 answer aana chahiye.',
       });
-      expect(
-        res.body.error,
-        said(
-          "The 502 answer should carry the storage's own message.",
-          '502 answer mein storage ka apna message hona chahiye.',
-        ),
-      ).toContain(plannedRefusal(500).message);
+      expect(res.body.error, storagesOwnMessage).toContain(plannedRefusal(500).message);
       expectNothingEscaped(before, withFailingUpload('POST /api/songs/batch'));
     },
   );

@@ -19,7 +19,7 @@ import { NeverSettled, settleWithin } from './support/settle.ts';
 import { watchStorageTraffic } from './support/storage-traffic.ts';
 import { toneWav } from './support/tone-wav.ts';
 import { useLesson } from './support/use-lesson.ts';
-import { plannedRefusal } from './support/planned-refusal.ts';
+import { plannedRefusal, onlyLocalStorageRefuses } from './support/planned-refusal.ts';
 import { inBoth, said } from './support/said.ts';
 
 const lesson = useLesson<Exercise>('07-songs-app');
@@ -377,13 +377,7 @@ describe(inBoth('POST /api/songs'), () => {
       'upload fail hone par storage ke message ke saath 502 answer karta hai, aur kuch save nahi karta',
     ),
     async (context) => {
-      if (!local())
-        context.skip(
-          said(
-            'needs the local storage: a real ImageKit account cannot fail on purpose',
-            'iske liye local storage chahiye: asli ImageKit account ko jaan-boojhkar fail nahi karaya ja sakta',
-          ),
-        );
+      if (!local()) context.skip(onlyLocalStorageRefuses);
       const title = `Failing ${tag()}`;
       lesson.storage.faults.failNext(1, plannedRefusal(500));
       const res = await send(

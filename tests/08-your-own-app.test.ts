@@ -14,7 +14,7 @@ import { exerciseDir } from '../src/lessons/exercise.ts';
 import { filesUnder } from '../src/lessons/layers.ts';
 import { underWayWhile } from '../src/lessons/progress-clock.ts';
 import { holdDatabase, type HeldDatabase } from './support/held-database.ts';
-import { plannedRefusal } from './support/planned-refusal.ts';
+import { plannedRefusal, onlyLocalStorageRefuses } from './support/planned-refusal.ts';
 import { watchStorageTraffic } from './support/storage-traffic.ts';
 import { toneWav } from './support/tone-wav.ts';
 import { useLesson } from './support/use-lesson.ts';
@@ -485,13 +485,7 @@ describe(said('the API', 'API'), () => {
       'upload fail ho toh storage ke message ke saath JSON mein 502 jawab deta hai',
     ),
     async (context) => {
-      if (!local())
-        context.skip(
-          said(
-            'needs the local storage: a real ImageKit account cannot fail on purpose',
-            'iske liye local storage chahiye: asli ImageKit account ko jaan-boojhkar fail nahi karaya ja sakta',
-          ),
-        );
+      if (!local()) context.skip(onlyLocalStorageRefuses);
       running();
       lesson.storage.faults.failNext(1, plannedRefusal(500));
       const answer = await call('POST', '/api/songs', songForm({ title: 'Failing', artist: 'Arijit Singh' }));
